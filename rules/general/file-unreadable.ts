@@ -1,0 +1,23 @@
+import { defineRule } from '../../src/core/rule.js';
+
+/**
+ * Reported by the core when a file cannot be read as text: binary content, invalid
+ * UTF-8 or an I/O error. It has no listeners; it exists so the finding has a
+ * documented id, a severity users can change, and a place in the catalog.
+ */
+export default defineRule({
+  id: 'file-unreadable',
+  meta: {
+    description: 'The file could not be read as UTF-8 text',
+    formats: ['dockerfile', 'compose', 'kubernetes'],
+    severity: 'error',
+    recommended: true,
+    category: 'correctness',
+    sources: [],
+    messages: { unreadable: 'The file could not be read as UTF-8 text.' },
+    fixable: false,
+  },
+  create() {
+    return {};
+  },
+});

@@ -1,0 +1,8 @@
+// Writes schemas/config.schema.json from the rules' option schemas (run by `npm run build`).
+// The loader validates with the same generated object, so this file is for editors.
+import { writeFileSync } from 'node:fs';
+
+const { buildConfigSchema } = await import('../dist/src/core/config-schema.js');
+const { registeredRules } = await import('../dist/src/core/registry.js');
+const schema = buildConfigSchema(registeredRules());
+writeFileSync(new URL('../schemas/config.schema.json', import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);

@@ -1,0 +1,189 @@
+/** Command-line parsing with node:util parseArgs; every mistake is a UsageError (exit 2). */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../core/discover.js';
+import type { SeverityOrOff } from '../core/types.js';
+
+export const FORMAT_NAMES = ['stylish', 'json'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+export type FailOn = 'error' | 'warning' | 'info' | 'none';
+
+export interface OutputTarget {
+  format: FormatName;
+  /** undefined: standard output. */
+  file?: string;
+}
+
+export interface LintArgs {
+  command: 'lint';
+  paths: string[];
+  outputs: OutputTarget[];
+  config?: string;
+  noConfig: boolean;
+  rules: Map<string, SeverityOrOff>;
+  failOn: FailOn;
+  maxWarnings?: number;
+  stdin: boolean;
+  stdinFilename?: string;
+  quiet: boolean;
+  color?: boolean;
+}
+
+export interface RulesArgs {
+  command: 'rules';
+  format: 'table' | 'json';
+}
+
+export interface ExplainArgs {
+  command: 'explain';
+  ruleId: string;
+}
+
+export interface InfoArgs {
+  command: 'help' | 'version';
+}
+
+export type CliArgs = LintArgs | RulesArgs | ExplainArgs | InfoArgs;
+
+const LINT_OPTIONS = {
+  format: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  quiet: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const COMMANDS = new Set(['lint', 'rules', 'explain']);
+/** Commands of the contract that this version does not have yet. */
+const PLANNED = new Set(['graph', 'simulate', 'init', 'lsp', 'audit', 'merge']);
+
+export function parseCli(argv: readonly string[]): CliArgs {
+  const first = argv[0];
+  if (first && PLANNED.has(first)) throw new UsageError(`"plimsoll ${first}" is not available in this version.`);
+  if (first === 'rules') return parseRules(argv.slice(1));
+  if (first === 'explain') return parseExplain(argv.slice(1));
+  return parseLint(first && COMMANDS.has(first) ? argv.slice(1) : argv);
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse<T extends Options>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true } as const);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+}
+
+function parseLint(argv: readonly string[]): CliArgs {
+  const { values, positionals, tokens } = parse(argv, LINT_OPTIONS);
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+
+  const outputs: OutputTarget[] = [];
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'format') outputs.push({ format: formatName(token.value ?? '') });
+    else if (token.name === 'output') {
+      const last = outputs.at(-1);
+      if (last && last.file === undefined) last.file = token.value!;
+      else outputs.push({ format: 'stylish', file: token.value! });
+    }
+  }
+  if (outputs.length === 0) outputs.push({ format: 'stylish' });
+
+  const rules = new Map<string, SeverityOrOff>();
+  for (const entry of values.rule ?? []) {
+    const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(entry);
+    if (!m) throw new UsageError(`--rule expects <rule-id>=<off|info|warning|error>, got "${entry}".`);
+    rules.set(m[1]!, m[2] as SeverityOrOff);
+  }
+  const failOn = values['fail-on'] ?? 'error';
+  if (!['error', 'warning', 'info', 'none'].includes(failOn)) {
+    throw new UsageError(`--fail-on expects error, warning, info or none, got "${failOn}".`);
+  }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}".`);
+    }
+  }
+  if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
+  if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
+  if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input; do not pass paths as well.');
+
+  const args: LintArgs = {
+    command: 'lint',
+    paths: positionals,
+    outputs,
+    noConfig: values['no-config'] ?? false,
+    rules,
+    failOn: failOn as FailOn,
+    stdin: values.stdin ?? false,
+    quiet: values.quiet ?? false,
+  };
+  if (values.config) args.config = values.config;
+  if (maxWarnings !== undefined) args.maxWarnings = maxWarnings;
+  if (values['stdin-filename']) args.stdinFilename = values['stdin-filename'];
+  if (values.color) args.color = true;
+  if (values['no-color']) args.color = false;
+  return args;
+}
+
+function formatName(name: string): FormatName {
+  if ((FORMAT_NAMES as readonly string[]).includes(name)) return name as FormatName;
+  throw new UsageError(`Unknown format "${name}" (use ${FORMAT_NAMES.join(', ')}).`);
+}
+
+function parseRules(argv: readonly string[]): RulesArgs | InfoArgs {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f' },
+    help: { type: 'boolean', short: 'h' },
+  } as const);
+  if (values.help) return { command: 'help' };
+  if (positionals.length > 0) throw new UsageError(`"plimsoll rules" takes no paths (got "${positionals[0]}").`);
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UsageError(`"plimsoll rules" supports --format table or json, not "${format}".`);
+  return { command: 'rules', format };
+}
+
+function parseExplain(argv: readonly string[]): ExplainArgs | InfoArgs {
+  const { values, positionals } = parse(argv, { help: { type: 'boolean', short: 'h' } } as const);
+  if (values.help) return { command: 'help' };
+  if (positionals.length !== 1) throw new UsageError('"plimsoll explain" takes one rule id, e.g. plimsoll explain latest-tag.');
+  return { command: 'explain', ruleId: positionals[0]! };
+}
+
+export const HELP = `Usage: plimsoll [lint] [paths…] [options]
+       plimsoll rules [--format json]
+       plimsoll explain <rule-id>
+
+Lints Dockerfiles, Docker Compose files and Kubernetes manifests.
+Paths may be files, folders or globs (default: the current folder); .gitignore is honoured.
+
+Options:
+  -f, --format <name>          stylish (default) or json; repeatable, paired in order with -o
+  -o, --output <file>          write the preceding format to a file
+  -c, --config <file>          use this configuration file
+      --no-config              ignore configuration files
+      --rule <id>=<severity>   override a rule's severity (off, info, warning, error); repeatable
+      --fail-on <severity>     lowest severity that makes the exit code 1: error (default), warning, info, none
+      --max-warnings <n>       exit 1 when there are more than n warnings
+      --stdin                  lint standard input
+      --stdin-filename <name>  the file name standard input stands for
+      --quiet                  report errors only
+      --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or internal error.
+`;

@@ -1,0 +1,123 @@
+/**
+ * The command-line entry. Returns the exit code; never lets a stack trace reach the user:
+ * usage and configuration problems are one line and exit 2.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfigFile } from '../core/config.js';
+import { UsageError } from '../core/discover.js';
+import type { LintResult } from '../core/lint.js';
+import { packageVersion } from '../core/package-info.js';
+import { SEVERITY_RANK } from '../core/types.js';
+import { formatJson } from '../report/json.js';
+import { formatStylish } from '../report/stylish.js';
+import type { Formatter } from '../report/types.js';
+import { HELP, parseCli, type FormatName, type LintArgs } from './args.js';
+import { explainRule, listRules } from './rules-command.js';
+import { lintStdin } from './stdin.js';
+
+const FORMATTERS: Record<FormatName, Formatter> = { stylish: formatStylish, json: formatJson };
+
+export interface CliIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string | Buffer>;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+export function defaultIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: readAllStdin,
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+async function readAllStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export async function main(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+  try {
+    const args = parseCli(argv);
+    switch (args.command) {
+      case 'help':
+        io.stdout(HELP);
+        return 0;
+      case 'version':
+        io.stdout(`${packageVersion()}\n`);
+        return 0;
+      case 'rules':
+        io.stdout(listRules(args.format));
+        return 0;
+      case 'explain':
+        io.stdout(explainRule(args.ruleId));
+        return 0;
+      case 'lint':
+        return await lintCommand(args, io);
+    }
+  } catch (error) {
+    return failure(error, io);
+  }
+}
+
+function failure(error: unknown, io: CliIO): number {
+  if (error instanceof UsageError) io.stderr(`plimsoll: ${error.message}\nRun "plimsoll --help" for usage.\n`);
+  else if (error instanceof ConfigError) io.stderr(`plimsoll: configuration error: ${error.message}\n`);
+  else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`plimsoll: internal error: ${message} (please report this at https://github.com/plimsoll-dev/plimsoll/issues)\n`);
+    if (io.env.PLIMSOLL_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  }
+  return 2;
+}
+
+function useColor(args: LintArgs, io: CliIO): boolean {
+  if (args.color !== undefined) return args.color;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  if (io.env.NO_COLOR) return false;
+  return io.isTTY;
+}
+
+async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
+  const { lintFiles } = await import('../core/lint-files.js');
+  const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
+  const options = { cwd: io.cwd, noConfig: args.noConfig, ruleOverrides: args.rules, ...(config ? { config } : {}) };
+  let result: LintResult = args.stdin
+    ? await lintStdin(await io.readStdin(), args.stdinFilename, options)
+    : await lintFiles(args.paths, options);
+  if (args.quiet) result = onlyErrors(result);
+
+  const context = { color: useColor(args, io), cwd: io.cwd };
+  for (const target of args.outputs) {
+    const text = FORMATTERS[target.format](result, target.file ? { ...context, color: false } : context);
+    if (target.file) await writeFile(resolve(io.cwd, target.file), text);
+    else io.stdout(text);
+  }
+  return exitCode(result, args);
+}
+
+function onlyErrors(result: LintResult): LintResult {
+  const findings = result.findings.filter((f) => f.severity === 'error');
+  return {
+    files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })),
+    findings,
+    summary: { ...result.summary, warnings: 0, infos: 0, fixable: findings.filter((f) => f.fix?.safe).length },
+  };
+}
+
+export function exitCode(result: LintResult, args: Pick<LintArgs, 'failOn' | 'maxWarnings'>): number {
+  if (args.failOn !== 'none') {
+    const threshold = SEVERITY_RANK[args.failOn];
+    if (result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) return 1;
+  }
+  if (args.maxWarnings !== undefined && result.summary.warnings > args.maxWarnings) return 1;
+  return 0;
+}

@@ -1,0 +1,22 @@
+/** `--stdin`: lint standard input as if it were the file named by --stdin-filename. */
+import { resolve } from 'node:path';
+import { ConfigResolver, isIgnored, settingsForFile } from '../core/config.js';
+import { detectFormat } from '../core/detect.js';
+import { displayPath } from '../core/discover.js';
+import type { LintFilesOptions } from '../core/lint-files.js';
+import { lintSource, prepareFormats, summarise, type LintResult } from '../core/lint.js';
+import { decode } from '../core/load.js';
+
+export async function lintStdin(input: string | Buffer, filename: string | undefined, options: LintFilesOptions): Promise<LintResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const absolute = resolve(cwd, filename ?? 'stdin');
+  const display = filename ? displayPath(cwd, absolute) : '<stdin>';
+  const { text, problem } = typeof input === 'string' ? { text: input, problem: undefined } : decode(input);
+  const config = await new ConfigResolver(cwd, options.config, !options.noConfig).forFile(absolute);
+  if (filename && isIgnored(config, absolute)) return { files: [], findings: [], summary: summarise([], []) };
+  const format = text === undefined ? 'unknown' : (detectFormat(absolute, text, true) ?? 'unknown');
+  await prepareFormats([format]);
+  const { rules } = settingsForFile(config, absolute, options.ruleOverrides);
+  const file = lintSource(display, text, format, rules, problem);
+  return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
+}

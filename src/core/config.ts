@@ -1,0 +1,371 @@
+/**
+ * Configuration: found upward from each linted file with cosmiconfig, validated
+ * against the generated schema, resolved per file (presets, overrides, CLI overrides).
+ */
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { buildConfigSchema } from './config-schema.js';
+import type { ConfiguredRule } from './engine.js';
+import { findRule, registeredRules, ruleIds } from './registry.js';
+import { closest } from './suggest.js';
+import type { Severity, SeverityOrOff } from './types.js';
+
+export type RuleSetting =
+  | SeverityOrOff
+  | [SeverityOrOff]
+  | [SeverityOrOff, Record<string, unknown>]
+  | { severity?: SeverityOrOff; options?: Record<string, unknown> };
+
+export interface ConfigSettings {
+  kubernetesVersion?: string;
+  schemaLocations?: string[];
+  images?: Record<string, string>;
+}
+
+export interface ConfigOverride extends ConfigSettings {
+  files: string | string[];
+  excludedFiles?: string | string[];
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface PlimsollConfig extends ConfigSettings {
+  $schema?: string;
+  root?: boolean;
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  ignorePatterns?: string[];
+  overrides?: ConfigOverride[];
+}
+
+/** A config with presets and `extends` applied; ready to resolve for any file. */
+export interface LoadedConfig {
+  /** The file it came from; undefined for the built-in default. */
+  filepath?: string;
+  /** Folder that patterns are relative to. */
+  baseDir: string;
+  rules: Map<string, { severity?: SeverityOrOff; options?: Record<string, unknown> }>;
+  ignorePatterns: string[];
+  overrides: ConfigOverride[];
+  settings: ConfigSettings;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly filepath?: string,
+  ) {
+    super(filepath ? `${filepath}: ${message}` : message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const PRESETS = ['plimsoll:recommended', 'plimsoll:strict', 'plimsoll:all'] as const;
+export type PresetName = (typeof PRESETS)[number];
+
+/**
+ * recommended: rules marked `recommended`; strict: every rule except those that are
+ * off by default for being opinionated (they say so with `recommended: false` and an
+ * `info` severity); all: every rule.
+ */
+export function presetRules(name: PresetName): Map<string, { severity?: SeverityOrOff }> {
+  const map = new Map<string, { severity?: SeverityOrOff }>();
+  for (const { rule } of registeredRules()) {
+    const on =
+      name === 'plimsoll:all' ||
+      rule.meta.recommended ||
+      (name === 'plimsoll:strict' && rule.meta.severity !== 'info');
+    map.set(rule.id, { severity: on ? rule.meta.severity : 'off' });
+  }
+  return map;
+}
+
+export function defaultConfig(baseDir: string): LoadedConfig {
+  return { baseDir, rules: presetRules('plimsoll:recommended'), ignorePatterns: [], overrides: [], settings: {} };
+}
+
+// ---- validation -------------------------------------------------------------
+
+type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[] | null };
+let validator: Validator | undefined;
+
+/** Ajv is loaded on first use (synchronously, it is CommonJS): a run without a config never pays for it. */
+function getValidator(): Validator {
+  if (validator) return validator;
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  validator = ajv.compile(buildConfigSchema(registeredRules())) as Validator;
+  return validator;
+}
+
+export function validateConfig(config: unknown, filepath?: string): PlimsollConfig {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new ConfigError('the configuration must be an object.', filepath);
+  }
+  const validate = getValidator();
+  if (validate(config)) return config as PlimsollConfig;
+  const messages = (validate.errors ?? []).map((e) => describeError(e));
+  const unique = [...new Set(messages.filter((m): m is string => m !== undefined))];
+  throw new ConfigError(unique.slice(0, 5).join('; '), filepath);
+}
+
+function describeError(e: NonNullable<Validator['errors']>[number]): string | undefined {
+  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'configuration';
+  if (e.keyword === 'additionalProperty' || e.keyword === 'additionalProperties') {
+    const name = String(e.params.additionalProperty);
+    if (/(^|\.)rules$/.test(where)) {
+      const hint = closest(name, ruleIds(), Math.max(2, Math.floor(name.length / 3)));
+      return `unknown rule "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
+    }
+    return `unknown property "${name}" in ${where}`;
+  }
+  // anyOf failures repeat each branch's error; report the branch that fits best once.
+  if (e.keyword === 'anyOf') return `${where}: expected a severity (off, info, warning, error), [severity, options] or { severity, options }`;
+  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params.allowedValues as string[]).join(', ')}`;
+  return `${where}: ${e.message ?? 'is invalid'}`;
+}
+
+// ---- loading ----------------------------------------------------------------
+
+const MODULE_NAME = 'plimsoll';
+export const SEARCH_PLACES = [
+  'package.json',
+  '.plimsollrc',
+  '.plimsollrc.json',
+  '.plimsollrc.yaml',
+  '.plimsollrc.yml',
+  '.plimsollrc.js',
+  '.plimsollrc.mjs',
+  '.plimsollrc.cjs',
+  'plimsoll.config.json',
+  'plimsoll.config.yaml',
+  'plimsoll.config.yml',
+  'plimsoll.config.js',
+  'plimsoll.config.mjs',
+  'plimsoll.config.cjs',
+];
+
+type Explorer = {
+  search(from: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
+  load(path: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
+};
+let explorer: Explorer | undefined;
+
+async function getExplorer(): Promise<Explorer> {
+  if (explorer) return explorer;
+  const { cosmiconfig } = await import('cosmiconfig');
+  explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'global', stopDir: '/' }) as Explorer;
+  return explorer;
+}
+
+/** Loads and fully resolves one config file (following `extends`). */
+export async function loadConfigFile(filepath: string, seen: Set<string> = new Set()): Promise<LoadedConfig> {
+  const absolute = resolve(filepath);
+  if (seen.has(absolute)) throw new ConfigError('"extends" forms a cycle.', absolute);
+  seen.add(absolute);
+  let result: Awaited<ReturnType<Explorer['load']>>;
+  try {
+    result = await (await getExplorer()).load(absolute);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(`cannot read configuration: ${reason}`, absolute);
+  }
+  return resolveConfig(result?.config ?? {}, absolute, seen);
+}
+
+/** Finds the config that applies to files in `dir`, or undefined. Cached per folder. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, Promise<LoadedConfig>>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly explicit?: LoadedConfig,
+    private readonly useConfigFiles = true,
+  ) {}
+
+  forFile(path: string): Promise<LoadedConfig> {
+    if (this.explicit) return Promise.resolve(this.explicit);
+    if (!this.useConfigFiles) return Promise.resolve(defaultConfig(this.cwd));
+    const dir = dirname(resolve(this.cwd, path));
+    let pending = this.byDir.get(dir);
+    if (!pending) {
+      pending = this.search(dir);
+      this.byDir.set(dir, pending);
+    }
+    return pending;
+  }
+
+  private async search(dir: string): Promise<LoadedConfig> {
+    let found: Awaited<ReturnType<Explorer['search']>>;
+    try {
+      found = await (await getExplorer()).search(dir);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new ConfigError(`cannot read configuration: ${reason}`);
+    }
+    if (!found) return defaultConfig(this.cwd);
+    return resolveConfig(found.config ?? {}, found.filepath, new Set([found.filepath]));
+  }
+}
+
+export async function resolveConfig(raw: unknown, filepath: string | undefined, seen: Set<string>): Promise<LoadedConfig> {
+  const config = validateConfig(raw, filepath);
+  const baseDir = filepath ? dirname(filepath) : process.cwd();
+  const parents: LoadedConfig[] = [];
+  for (const name of extendsOf(config)) {
+    if (!name.startsWith('plimsoll:')) parents.push(await loadConfigFile(isAbsolute(name) ? name : resolve(baseDir, name), seen));
+  }
+  return assemble(config, filepath, baseDir, parents);
+}
+
+/**
+ * Resolves a config object given in code (the library's `lintText`): presets only,
+ * since extending other files would need to read them.
+ */
+export function resolveInlineConfig(raw: unknown, baseDir: string): LoadedConfig {
+  const config = validateConfig(raw);
+  const files = extendsOf(config).filter((n) => !n.startsWith('plimsoll:'));
+  if (files.length > 0) throw new ConfigError(`"extends" of a file (${files[0]}) needs lintFiles; lintText accepts presets only.`);
+  return assemble(config, undefined, baseDir, []);
+}
+
+function extendsOf(config: PlimsollConfig): string[] {
+  return config.extends === undefined ? ['plimsoll:recommended'] : [config.extends].flat();
+}
+
+function assemble(config: PlimsollConfig, filepath: string | undefined, baseDir: string, parents: LoadedConfig[]): LoadedConfig {
+  const loaded: LoadedConfig = {
+    ...(filepath ? { filepath } : {}),
+    baseDir,
+    rules: new Map(),
+    ignorePatterns: [],
+    overrides: [],
+    settings: {},
+  };
+  let nextParent = 0;
+  for (const name of extendsOf(config)) {
+    if (name.startsWith('plimsoll:')) {
+      if (!(PRESETS as readonly string[]).includes(name)) {
+        throw new ConfigError(`unknown preset "${name}" (use ${PRESETS.join(', ')}).`, filepath);
+      }
+      mergeRules(loaded.rules, presetRules(name as PresetName));
+      continue;
+    }
+    const parent = parents[nextParent++]!;
+    mergeRules(loaded.rules, parent.rules);
+    loaded.ignorePatterns.push(...parent.ignorePatterns.map((p) => rebase(p, parent.baseDir, baseDir)));
+    loaded.overrides.push(...parent.overrides);
+    Object.assign(loaded.settings, parent.settings);
+  }
+  mergeRules(loaded.rules, normaliseRules(config.rules ?? {}));
+  loaded.ignorePatterns.push(...(config.ignorePatterns ?? []));
+  loaded.overrides.push(...(config.overrides ?? []));
+  Object.assign(loaded.settings, pickSettings(config));
+  return loaded;
+}
+
+function rebase(pattern: string, from: string, to: string): string {
+  const rel = relative(to, from).split('\\').join('/');
+  return rel ? `${rel}/${pattern}` : pattern;
+}
+
+function pickSettings(s: ConfigSettings): ConfigSettings {
+  const out: ConfigSettings = {};
+  if (s.kubernetesVersion !== undefined) out.kubernetesVersion = s.kubernetesVersion;
+  if (s.schemaLocations !== undefined) out.schemaLocations = s.schemaLocations;
+  if (s.images !== undefined) out.images = s.images;
+  return out;
+}
+
+type RuleEntry = { severity?: SeverityOrOff; options?: Record<string, unknown> };
+
+export function normaliseRules(rules: Record<string, RuleSetting>): Map<string, RuleEntry> {
+  const map = new Map<string, RuleEntry>();
+  for (const [id, setting] of Object.entries(rules)) {
+    if (typeof setting === 'string') map.set(id, { severity: setting });
+    else if (Array.isArray(setting)) map.set(id, { severity: setting[0], ...(setting[1] ? { options: setting[1] } : {}) });
+    else map.set(id, { ...setting });
+  }
+  return map;
+}
+
+function mergeRules(target: Map<string, RuleEntry>, source: Map<string, RuleEntry>): void {
+  for (const [id, entry] of source) {
+    const prev = target.get(id);
+    target.set(id, {
+      ...prev,
+      ...(entry.severity !== undefined ? { severity: entry.severity } : {}),
+      ...(entry.options !== undefined ? { options: { ...prev?.options, ...entry.options } } : {}),
+    });
+  }
+}
+
+// ---- resolving for a file ------------------------------------------------------
+
+export interface FileSettings {
+  rules: ConfiguredRule[];
+  settings: ConfigSettings;
+}
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+
+function matcher(patterns: string | string[]): (path: string) => boolean {
+  const list = [patterns].flat();
+  const key = list.join('\u0000');
+  let m = matcherCache.get(key);
+  if (!m) {
+    const full = picomatch(list, { dot: true });
+    // Patterns without a slash match the file name in any folder, as in .gitignore.
+    const base = picomatch(list.filter((p) => !p.includes('/')), { dot: true, basename: true });
+    m = (path) => full(path) || base(path);
+    matcherCache.set(key, m);
+  }
+  return m;
+}
+
+function relativeTo(config: LoadedConfig, file: string): string {
+  return relative(config.baseDir, resolve(file)).split('\\').join('/');
+}
+
+export function isIgnored(config: LoadedConfig, file: string): boolean {
+  if (config.ignorePatterns.length === 0) return false;
+  const rel = relativeTo(config, file);
+  const m = matcher(config.ignorePatterns.map((p) => p.replace(/\/$/, '/**')));
+  return m(rel);
+}
+
+/** Severity overrides given on the command line (`--rule id=severity`). */
+export type CliRuleOverrides = ReadonlyMap<string, SeverityOrOff>;
+
+const fileSettingsCache = new WeakMap<LoadedConfig, Map<string, FileSettings>>();
+
+export function settingsForFile(config: LoadedConfig, file: string, cli: CliRuleOverrides = new Map()): FileSettings {
+  const rel = relativeTo(config, file);
+  const matching = config.overrides
+    .map((o, i) => ({ o, i }))
+    .filter(({ o }) => matcher(o.files)(rel) && !(o.excludedFiles && matcher(o.excludedFiles)(rel)));
+  const key = `${matching.map(({ i }) => i).join(',')}|${[...cli].join(',')}`;
+  let perConfig = fileSettingsCache.get(config);
+  if (!perConfig) fileSettingsCache.set(config, (perConfig = new Map()));
+  const cached = perConfig.get(key);
+  if (cached) return cached;
+
+  const rules = new Map(config.rules);
+  const settings = { ...config.settings };
+  for (const { o } of matching) {
+    mergeRules(rules, normaliseRules(o.rules ?? {}));
+    Object.assign(settings, pickSettings(o));
+  }
+  for (const [id, severity] of cli) rules.set(id, { ...rules.get(id), severity });
+  const configured: ConfiguredRule[] = [];
+  for (const [id, entry] of rules) {
+    const registered = findRule(id);
+    if (!registered) continue;
+    const severity = entry.severity ?? registered.rule.meta.severity;
+    if (severity === 'off') continue;
+    configured.push({ rule: registered.rule, severity: severity as Severity, options: entry.options ?? {} });
+  }
+  const result = { rules: configured, settings };
+  perConfig.set(key, result);
+  return result;
+}

@@ -1,0 +1,167 @@
+/**
+ * The one-pass engine: every enabled rule's listeners are collected into one dispatch
+ * table, the file is walked once, and each event reaches only the rules that listen.
+ * A rule that throws becomes a finding; nothing escapes to the caller.
+ */
+import { FileContext } from './file-context.js';
+import { fingerprintAll } from './fingerprint.js';
+import type { ListenerKey, Listeners } from './listeners.js';
+import { formatMessage } from './message.js';
+import type { ParsedFile } from './parsed-file.js';
+import type { AnyRule, ReportDescriptor, RuleContext } from './rule.js';
+import { collectSuppressions, isSuppressed, type SourceIndex } from './suppress.js';
+import type { Finding, Format, ObjectRef, Severity, Span } from './types.js';
+
+/** A rule as configured for one file. */
+export interface ConfiguredRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: object;
+}
+
+type Handler = (payload: unknown) => void;
+
+interface Draft {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  object?: ObjectRef;
+  related?: Finding['related'];
+  fix?: Finding['fix'];
+}
+
+export const INTERNAL_ERROR_RULE = 'internal-error';
+
+export function runRules(file: ParsedFile, rules: readonly ConfiguredRule[], sources: SourceIndex): Finding[] {
+  const drafts: Draft[] = [];
+  const context = new FileContext(file.source, file.format, file.dockerfile, file.containers);
+  const dispatch = new Map<ListenerKey, Handler[]>();
+  let currentObject: ObjectRef | undefined;
+
+  for (const { rule, severity, options } of rules) {
+    if (!isFormat(file.format) || !rule.meta.formats.includes(file.format)) continue;
+    const ruleContext: RuleContext = {
+      ruleId: rule.id,
+      file: context,
+      report: (d) => drafts.push(draftOf(rule, severity, d, file, currentObject)),
+    };
+    let listeners: Listeners;
+    try {
+      listeners = rule.create(ruleContext, { ...(rule.meta.defaults ?? {}), ...options });
+    } catch (error) {
+      drafts.push(crash(rule.id, error, file.source.text.length));
+      continue;
+    }
+    for (const [key, fn] of Object.entries(listeners) as [ListenerKey, Handler][]) {
+      if (typeof fn !== 'function') continue;
+      const guarded: Handler = (payload) => {
+        try {
+          fn(payload);
+        } catch (error) {
+          drafts.push(crash(rule.id, error, 0));
+        }
+      };
+      const list = dispatch.get(key);
+      if (list) list.push(guarded);
+      else dispatch.set(key, [guarded]);
+    }
+  }
+
+  if (dispatch.size > 0) {
+    file.walk((key, payload) => {
+      const handlers = dispatch.get(key);
+      if (!handlers) return;
+      currentObject = objectOfPayload(payload);
+      for (const handler of handlers) handler(payload);
+      currentObject = undefined;
+    });
+  }
+  return finish(drafts, file, sources);
+}
+
+function isFormat(format: string): format is Format {
+  return format === 'dockerfile' || format === 'compose' || format === 'kubernetes';
+}
+
+/** Containers and objects carry their identity; findings reported while handling them inherit it. */
+function objectOfPayload(payload: unknown): ObjectRef | undefined {
+  if (payload && typeof payload === 'object') {
+    const p = payload as { origin?: { object?: ObjectRef }; objectRef?: ObjectRef };
+    return p.objectRef ?? p.origin?.object;
+  }
+  return undefined;
+}
+
+function draftOf(
+  rule: AnyRule,
+  severity: Severity,
+  d: ReportDescriptor<string>,
+  file: ParsedFile,
+  currentObject: ObjectRef | undefined,
+): Draft {
+  const template = rule.meta.messages[d.messageId] ?? d.messageId;
+  let span: Span;
+  if (d.span) span = d.span;
+  else if (d.node && d.path && d.path.length > 0 && file.locate) span = file.locate(d.node, d.path);
+  else if (d.node) span = d.node.span;
+  else span = { start: 0, end: 0 };
+  const draft: Draft = { ruleId: rule.id, severity, message: formatMessage(template, d.data), span };
+  const object = d.object ?? currentObject ?? file.objectAt?.(span);
+  if (object) draft.object = object;
+  if (d.related) {
+    draft.related = d.related.map((r) => {
+      const rSpan = r.span ?? r.node?.span;
+      const related: NonNullable<Finding['related']>[number] = { file: r.file ?? file.source.path, message: r.message };
+      if (rSpan) related.span = rSpan;
+      return related;
+    });
+  }
+  if (d.fix && d.fix.edits.length > 0) draft.fix = { safe: d.fix.safe ?? rule.meta.fixable === 'safe', edits: d.fix.edits };
+  return draft;
+}
+
+function crash(ruleId: string, error: unknown, at: number): Draft {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: INTERNAL_ERROR_RULE,
+    severity: 'error',
+    message: `Rule "${ruleId}" failed on this file: ${message}. This is a bug in Plimsoll; please report it.`,
+    span: { start: at, end: at },
+  };
+}
+
+function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex): Finding[] {
+  const suppressions = collectSuppressions(file, sources);
+  const kept = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressions));
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
+  const fingerprints = fingerprintAll(
+    kept.map((d) => ({
+      ruleId: d.ruleId,
+      file: file.source.path,
+      ...(d.object ? { object: d.object } : {}),
+      ...(file.contextOf ? { context: file.contextOf(d.span) } : {}),
+      snippet: file.source.slice(d.span) || d.message,
+    })),
+  );
+  return kept.map((d, i) => {
+    const finding: Finding = {
+      ruleId: d.ruleId,
+      severity: d.severity,
+      message: d.message,
+      file: file.source.path,
+      format: file.format,
+      range: file.source.rangeOf(d.span),
+      span: d.span,
+      fingerprint: fingerprints[i]!,
+    };
+    if (d.object) finding.object = d.object;
+    if (d.related) {
+      finding.related = d.related.map((r) => (r.span && r.file === file.source.path ? { ...r, range: file.source.rangeOf(r.span) } : r));
+    }
+    if (d.fix) finding.fix = d.fix;
+    return finding;
+  });
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,37 @@
+/** Reading files: bytes to text, with binary, invalid UTF-8 and I/O failures turned into findings. */
+import { readFile } from 'node:fs/promises';
+
+export type ReadProblem =
+  | { kind: 'binary' }
+  | { kind: 'io'; message: string }
+  | { kind: 'invalidUtf8'; offset: number };
+
+export interface ReadResult {
+  text?: string;
+  problem?: ReadProblem;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+export function decode(bytes: Uint8Array): ReadResult {
+  const head = bytes.subarray(0, 8000);
+  if (head.includes(0)) return { problem: { kind: 'binary' } };
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    // Lint what can be read; report where the first bad byte sits.
+    const text = lenientUtf8.decode(bytes);
+    return { text, problem: { kind: 'invalidUtf8', offset: Math.max(0, text.indexOf('\uFFFD')) } };
+  }
+}
+
+export async function readSource(path: string): Promise<ReadResult> {
+  try {
+    return decode(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return { problem: { kind: 'io', message } };
+  }
+}

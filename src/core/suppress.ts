@@ -1,0 +1,74 @@
+/**
+ * Inline suppressions, applied after the rules (rules never see them):
+ *   # plimsoll-ignore-file [rule, …] [-- reason]
+ *   # plimsoll-ignore-next-line [rule, …] [-- reason]
+ *   <code>  # plimsoll-ignore [rule, …] [-- reason]      (this line)
+ * and other tools' comments, mapped to our rules through each rule's `sources`:
+ *   # hadolint ignore=DL3006,DL3008        (next instruction)
+ *   # hadolint global ignore=DL3006        (whole file)
+ */
+import type { ParsedFile, ScopedSuppression } from './parsed-file.js';
+import type { Span } from './types.js';
+
+export interface Suppression {
+  rules: ReadonlySet<string> | 'all';
+  /** Undefined: the whole file. */
+  span?: Span;
+}
+
+/** Maps `tool:id` (e.g. `hadolint:DL3006`) to the rule ids that cite it in `sources`. */
+export type SourceIndex = ReadonlyMap<string, readonly string[]>;
+
+const PLIMSOLL = /^plimsoll-ignore(-file|-next-line)?(?:\s+(.*))?$/;
+const HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/;
+
+function ruleList(text: string | undefined): Set<string> | 'all' {
+  const beforeReason = (text ?? '').split(/\s--\s|^--\s|\s--$/)[0] ?? '';
+  const ids = beforeReason.split(/[\s,]+/).filter(Boolean);
+  return ids.length === 0 ? 'all' : new Set(ids);
+}
+
+export function collectSuppressions(file: ParsedFile, sources: SourceIndex): Suppression[] {
+  const result: Suppression[] = [];
+  const lineOf = (span: Span): Span => {
+    const line = file.source.positionAt(span.start).line;
+    return { start: file.source.lineStart(line), end: file.source.lineEnd(line) };
+  };
+  for (const comment of file.comments) {
+    const m = PLIMSOLL.exec(comment.text);
+    if (m) {
+      const rules = ruleList(m[2]);
+      if (m[1] === '-file') result.push({ rules });
+      else if (m[1] === undefined && comment.trailing) result.push({ rules, span: lineOf(comment.span) });
+      else {
+        const target = file.nextLineTarget(comment.span);
+        if (target) result.push({ rules, span: target });
+      }
+      continue;
+    }
+    const h = HADOLINT.exec(comment.text);
+    if (h) {
+      const rules = new Set(h[2]!.split(',').flatMap((id) => sources.get(`hadolint:${id.trim()}`) ?? []));
+      if (rules.size === 0) continue;
+      if (h[1]) result.push({ rules });
+      else {
+        const target = file.nextLineTarget(comment.span);
+        if (target) result.push({ rules, span: target });
+      }
+    }
+  }
+  for (const s of file.suppressions ?? []) result.push(fromScoped(s));
+  return result;
+}
+
+function fromScoped(s: ScopedSuppression): Suppression {
+  return { rules: s.rules, span: s.span };
+}
+
+export function isSuppressed(ruleId: string, span: Span, suppressions: readonly Suppression[]): boolean {
+  for (const s of suppressions) {
+    if (s.rules !== 'all' && !s.rules.has(ruleId)) continue;
+    if (!s.span || (span.start >= s.span.start && span.start <= s.span.end)) return true;
+  }
+  return false;
+}

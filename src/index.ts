@@ -1,0 +1,101 @@
+/**
+ * The library API. Findings have the JSON output's shape (1-based, end exclusive)
+ * plus 0-based `offsets` for editors. The library does no network access and writes nothing.
+ */
+import { resolve } from 'node:path';
+import { defaultConfig, loadConfigFile, resolveInlineConfig, settingsForFile, type LoadedConfig, type PlimsollConfig } from './core/config.js';
+import { detectFormat } from './core/detect.js';
+import { lintFiles as lintFilesInternal } from './core/lint-files.js';
+import { lintSource, summarise, type LintSummary } from './core/lint.js';
+import { registeredRules } from './core/registry.js';
+import type { FileFormat, Span } from './core/types.js';
+import { initShellParser } from './parse/dockerfile/shell.js';
+import { catalogEntry, type CatalogEntry } from './cli/rules-command.js';
+import { rangeResolver, toJsonFinding, type JsonFinding } from './report/json.js';
+
+// The shell grammar loads asynchronously once, so that lintText can stay synchronous.
+await initShellParser();
+
+export interface LibraryFinding extends JsonFinding {
+  /** 0-based offsets into the linted text (BOM excluded). */
+  offsets: Span;
+}
+
+export interface LintTextOptions {
+  /** The file name the text stands for: it decides the format and the config overrides that apply. */
+  filename: string;
+  /** A configuration object (presets may be extended; other files may not). Default: plimsoll:recommended. */
+  config?: PlimsollConfig | LoadedConfig;
+  /** Not used yet by Dockerfile rules; accepted for the Kubernetes checks. */
+  kubernetesVersion?: string;
+}
+
+export interface LintTextResult {
+  format: FileFormat;
+  findings: LibraryFinding[];
+}
+
+function isLoaded(config: PlimsollConfig | LoadedConfig): config is LoadedConfig {
+  return (config as LoadedConfig).rules instanceof Map;
+}
+
+/** Lints one text. Does not look for config files: pass `config` to configure. */
+export function lintText(text: string, options: LintTextOptions): LintTextResult {
+  const absolute = resolve(options.filename);
+  const config = options.config
+    ? isLoaded(options.config)
+      ? options.config
+      : resolveInlineConfig(options.config, process.cwd())
+    : defaultConfig(process.cwd());
+  const format = detectFormat(absolute, text, true) ?? 'unknown';
+  const { rules } = settingsForFile(config, absolute);
+  const file = lintSource(options.filename, text, format, rules);
+  const rangeOf = rangeResolver({ files: [file], findings: file.findings, summary: summarise([file], file.findings) });
+  return { format, findings: file.findings.map((f) => ({ ...toJsonFinding(f, rangeOf), offsets: f.span })) };
+}
+
+export interface LintFilesResult {
+  files: { path: string; format: FileFormat; documents: number; findings: number }[];
+  findings: LibraryFinding[];
+  summary: LintSummary;
+}
+
+export interface LintFilesOptions {
+  cwd?: string;
+  /** A config object, or the path of a config file; default: config files found upward from each file. */
+  config?: PlimsollConfig | LoadedConfig | string;
+}
+
+/** Lints files, folders and globs (.gitignore honoured), each with the config that applies to it. */
+export async function lintFiles(patterns: string | readonly string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  let config: LoadedConfig | undefined;
+  if (typeof options.config === 'string') config = await loadConfigFile(resolve(cwd, options.config));
+  else if (options.config) config = isLoaded(options.config) ? options.config : resolveInlineConfig(options.config, cwd);
+  const result = await lintFilesInternal([patterns].flat(), { cwd, ...(config ? { config } : {}) });
+  const rangeOf = rangeResolver(result);
+  const counts = new Map<string, number>();
+  for (const f of result.findings) counts.set(f.file, (counts.get(f.file) ?? 0) + 1);
+  return {
+    files: result.files.map((f) => ({ path: f.path, format: f.format, documents: f.documents, findings: counts.get(f.path) ?? 0 })),
+    findings: result.findings.map((f) => ({ ...toJsonFinding(f, rangeOf), offsets: f.span })),
+    summary: result.summary,
+  };
+}
+
+/** Loads a config file (following `extends`), for use with lintText/lintFiles. */
+export function loadConfig(path: string): Promise<LoadedConfig> {
+  return loadConfigFile(resolve(path));
+}
+
+/** The rule catalog, as `plimsoll rules --format json` prints it. */
+export function rules(): CatalogEntry[] {
+  return registeredRules().map(catalogEntry);
+}
+
+export { ConfigError } from './core/config.js';
+export type { LoadedConfig, PlimsollConfig, RuleSetting } from './core/config.js';
+export type { CatalogEntry } from './cli/rules-command.js';
+export type { JsonFinding, JsonRange } from './report/json.js';
+export type { FileFormat, Format, Severity, Span } from './core/types.js';
+export type { LintSummary } from './core/lint.js';
