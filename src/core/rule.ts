@@ -80,3 +80,9 @@ export function defineRule<MessageId extends string, Options extends object = Re
 
 /** A rule whose message ids and options are erased, as the registry holds them. */
 export type AnyRule = RuleDefinition<string, object>;
+
+/** The rules of one folder under rules/. */
+export interface RuleGroup {
+  folder: string;
+  rules: readonly AnyRule[];
+}
