@@ -2,7 +2,7 @@
 // The loader validates with the same generated object, so this file is for editors.
 import { writeFileSync } from 'node:fs';
 
-const { buildConfigSchema } = await import('../dist/src/core/config-schema.js');
-const { registeredRules } = await import('../dist/src/core/registry.js');
+const { buildConfigSchema } = await import('../build/src/core/config-schema.js');
+const { registeredRules } = await import('../build/src/core/registry.js');
 const schema = buildConfigSchema(registeredRules());
 writeFileSync(new URL('../schemas/config.schema.json', import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
