@@ -9,7 +9,7 @@ import { findRule } from '../src/core/registry.js';
 import { fixtureRuleCandidates, listFixtures, parseFixture, readFixture } from './helpers/fixtures.js';
 
 const root = join(import.meta.dirname, '..', 'fixtures');
-const ALWAYS = ['dockerfile-syntax', 'file-unreadable'];
+const ALWAYS = ['dockerfile-syntax', 'file-unreadable', 'yaml-syntax'];
 
 describe('fixtures', () => {
   for (const path of listFixtures(root)) {

@@ -14,7 +14,11 @@ export default defineRule({
     recommended: true,
     category: 'correctness',
     sources: [],
-    messages: { unreadable: 'The file could not be read as UTF-8 text.' },
+    messages: {
+      binary: 'This is a binary file, not text; it was not linted.',
+      io: 'The file could not be read ({{reason}}).',
+      invalidUtf8: 'The file is not valid UTF-8; invalid bytes were replaced before linting. Save it as UTF-8.',
+    },
     fixable: false,
   },
   create() {

@@ -3,14 +3,16 @@
  * Every entry point (CLI, library, LSP, action) goes through `lintSource`.
  */
 import { parseDockerfileFile } from '../formats/dockerfile.js';
+import { parseKubernetesFile } from '../formats/kubernetes.js';
 import { initShellParser } from '../parse/dockerfile/shell.js';
 import { runRules, type ConfiguredRule } from './engine.js';
 import { fingerprintAll } from './fingerprint.js';
 import type { ReadProblem } from './load.js';
+import { formatMessage } from './message.js';
 import type { ParsedFile } from './parsed-file.js';
 import { sourceIndex } from './registry.js';
 import { SourceText } from './source.js';
-import type { FileFormat, Finding, Severity, Span } from './types.js';
+import type { FileFormat, Finding, Span } from './types.js';
 
 export interface FileResult {
   path: string;
@@ -40,9 +42,12 @@ type Adapter = (source: SourceText) => ParsedFile;
 /** Formats with rules. Kustomize, Helm templates and other YAML are recognised but not linted. */
 const adapters: Partial<Record<FileFormat, Adapter>> = {
   dockerfile: parseDockerfileFile,
+  kubernetes: parseKubernetesFile,
 };
 
 export const FILE_UNREADABLE_RULE = 'file-unreadable';
+export const TEMPLATED_FILE_RULE = 'templated-file-skipped';
+const TEMPLATE_ACTION = /\{\{-?[\s\S]*?-?\}\}/;
 
 /** Loads what parsing needs asynchronously (the shell grammar), once. */
 export async function prepareFormats(formats: Iterable<FileFormat>): Promise<void> {
@@ -59,7 +64,9 @@ export function lintSource(
   const source = new SourceText(path, text ?? '');
   const findings: Finding[] = [];
   const unreadable = rules.find((r) => r.rule.id === FILE_UNREADABLE_RULE);
-  if (problem && unreadable) findings.push(problemFinding(source, format, problem, unreadable.severity));
+  if (problem && unreadable) findings.push(problemFinding(source, format, problem, unreadable));
+  const templated = rules.find((r) => r.rule.id === TEMPLATED_FILE_RULE);
+  if (format === 'helm' && text !== undefined && templated) findings.push(templateFinding(source, templated));
   const adapter = adapters[format];
   if (text === undefined || !adapter) {
     return { path, format, documents: text === undefined ? 0 : 1, findings, source };
@@ -69,20 +76,32 @@ export function lintSource(
   return { path, format, documents: parsed.documents, findings: sortFindings(findings), source };
 }
 
-function problemFinding(source: SourceText, format: FileFormat, problem: ReadProblem, severity: Severity): Finding {
+function templateFinding(source: SourceText, rule: ConfiguredRule): Finding {
+  const m = TEMPLATE_ACTION.exec(source.text);
+  const span: Span = m ? { start: m.index, end: m.index + m[0].length } : { start: 0, end: 0 };
+  return coreFinding(source, 'helm', rule, 'skipped', span, {});
+}
+
+function problemFinding(source: SourceText, format: FileFormat, problem: ReadProblem, rule: ConfiguredRule): Finding {
   const at = problem.kind === 'invalidUtf8' ? Math.max(0, problem.offset - (source.hasBom ? 1 : 0)) : 0;
-  const span: Span = { start: at, end: at };
-  const message =
-    problem.kind === 'binary'
-      ? 'This is a binary file, not text; it was not linted.'
-      : problem.kind === 'io'
-        ? `The file could not be read (${problem.message}).`
-        : 'The file is not valid UTF-8; invalid bytes were replaced before linting. Save it as UTF-8.';
-  const [fingerprint] = fingerprintAll([{ ruleId: FILE_UNREADABLE_RULE, file: source.path, snippet: problem.kind }]);
+  const data: Record<string, string> = problem.kind === 'io' ? { reason: problem.message } : {};
+  return coreFinding(source, format, rule, problem.kind, { start: at, end: at }, data);
+}
+
+/** A finding the core reports itself (before any rule runs), under a documented rule id. */
+function coreFinding(
+  source: SourceText,
+  format: FileFormat,
+  { rule, severity }: ConfiguredRule,
+  messageId: string,
+  span: Span,
+  data: Record<string, string>,
+): Finding {
+  const [fingerprint] = fingerprintAll([{ ruleId: rule.id, file: source.path, snippet: messageId }]);
   return {
-    ruleId: FILE_UNREADABLE_RULE,
+    ruleId: rule.id,
     severity,
-    message,
+    message: formatMessage(rule.meta.messages[messageId] ?? messageId, data),
     file: source.path,
     format,
     range: source.rangeOf(span),

@@ -4,6 +4,7 @@
  */
 import type { ContainerSpec } from '../model/container.js';
 import type { Dockerfile, Instruction, InstructionByKeyword, Stage } from '../parse/dockerfile/ast.js';
+import type { YamlDocument } from '../parse/yaml/parse.js';
 
 type InstructionListeners = {
   [K in keyof InstructionByKeyword as `DockerfileInstruction:${K}`]?: (node: InstructionByKeyword[K]) => void;
@@ -18,6 +19,9 @@ export interface CoreListeners {
   DockerfileStage?: (stage: Stage) => void;
   'DockerfileStage:exit'?: (stage: Stage) => void;
   DockerfileInstruction?: (instruction: Instruction) => void;
+
+  /** Every YAML document of a Compose or Kubernetes file, before its objects. */
+  YamlDocument?: (document: YamlDocument) => void;
 }
 
 /**
