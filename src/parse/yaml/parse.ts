@@ -58,7 +58,7 @@ export function parseYaml(text: string, options: YamlOptions): YamlFile {
   const docs: Document.Parsed[] = [];
   try {
     const parser = new Parser();
-    const composer = new Composer({ version: options.version, merge: true, uniqueKeys: true });
+    const composer = new Composer({ version: options.version, merge: true, uniqueKeys: true, logLevel: 'error' });
     for (const token of parser.parse(text)) {
       collectComments(token, text, comments);
       for (const doc of composer.next(token)) docs.push(doc);
