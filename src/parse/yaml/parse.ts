@@ -59,11 +59,13 @@ export function parseYaml(text: string, options: YamlOptions): YamlFile {
   try {
     const parser = new Parser();
     const composer = new Composer({ version: options.version, merge: true, uniqueKeys: true, logLevel: 'error' });
+    const hasComments = text.includes('#');
     for (const token of parser.parse(text)) {
-      collectComments(token, text, comments);
+      if (hasComments) collectComments(token, text, comments);
       for (const doc of composer.next(token)) docs.push(doc);
     }
     for (const doc of composer.end(false, text.length)) docs.push(doc);
+    comments.sort((a, b) => a.span.start - b.span.start);
   } catch (error) {
     // Pathological input (e.g. nesting that exhausts the parser's stack): one finding, no crash.
     return {
@@ -209,29 +211,66 @@ function keyText(key: YNode): string {
   return key.kind === 'alias' ? `*${key.name}` : '';
 }
 
-/** Comments from the CST, with offsets and whether code precedes them on their line. */
+interface CstToken {
+  type?: string;
+  offset?: number;
+  source?: string;
+  /** A list, except on flow collections (one token). */
+  start?: CstToken[] | CstToken;
+  end?: CstToken[];
+  sep?: CstToken[];
+  props?: CstToken[];
+  value?: CstToken;
+  key?: CstToken;
+  items?: CstToken[];
+}
+
+/**
+ * Comments from the CST, with offsets and whether code precedes them on their line.
+ * Follows the CST's shape (comments live in start/sep/end/props token lists) rather
+ * than visiting every property: this runs on every file.
+ */
 function collectComments(token: unknown, text: string, out: CommentToken[]): void {
-  const stack: unknown[] = [token];
-  while (stack.length > 0) {
-    const t = stack.pop();
-    if (!t || typeof t !== 'object') continue;
-    if (Array.isArray(t)) {
-      for (let i = t.length - 1; i >= 0; i--) stack.push(t[i]);
-      continue;
+  const list = (tokens: CstToken[] | CstToken | undefined): void => {
+    if (Array.isArray(tokens)) for (const t of tokens) visit(t);
+    else visit(tokens);
+  };
+  const visit = (t: CstToken | undefined): void => {
+    if (!t) return;
+    switch (t.type) {
+      case 'comment': {
+        const offset = t.offset!;
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        out.push({
+          text: t.source!.replace(/^#/, '').trim(),
+          span: { start: offset, end: offset + t.source!.length },
+          trailing: text.slice(lineStart, offset).trim() !== '',
+        });
+        return;
+      }
+      case 'document':
+      case 'doc-end':
+      case 'flow-collection':
+      case 'block-map':
+      case 'block-seq':
+        list(t.start);
+        list(t.props);
+        for (const item of t.items ?? []) {
+          list(item.start);
+          list(item.props);
+          visit(item.key);
+          list(item.sep);
+          visit(item.value);
+        }
+        visit(t.value);
+        list(t.end);
+        return;
+      default:
+        list(t.props);
+        list(t.end);
     }
-    const tok = t as { type?: string; offset?: number; source?: string };
-    if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
-      const lineStart = text.lastIndexOf('\n', tok.offset - 1) + 1;
-      out.push({
-        text: tok.source.replace(/^#/, '').trim(),
-        span: { start: tok.offset, end: tok.offset + tok.source.length },
-        trailing: text.slice(lineStart, tok.offset).trim() !== '',
-      });
-      continue;
-    }
-    for (const [k, v] of Object.entries(t)) if (k !== 'source' && v && typeof v === 'object') stack.push(v);
-  }
-  out.sort((a, b) => a.span.start - b.span.start);
+  };
+  visit(token as CstToken);
 }
 
 /** The dotted path of CONTRACTS.md: `spec.template.spec.containers[0].image`. */
