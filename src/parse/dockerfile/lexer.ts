@@ -169,13 +169,14 @@ export const isCommentLine = (line: string): boolean => line.trimStart().startsW
 /**
  * Joins the lines of `span` the way BuildKit joins a continued instruction: the escape
  * character and line break are removed, comment and blank lines inside are dropped.
- * `onComment` receives each dropped comment line.
+ * `onComment` receives each dropped comment line, `onBlank` each dropped blank line.
  */
 export function joinContinuations(
   lines: PhysicalLine[],
   first: number,
   escapeChar: string,
   onComment?: (line: PhysicalLine) => void,
+  onBlank?: (line: PhysicalLine) => void,
 ): { text: MappedText; nextLine: number; end: number } {
   const text = new MappedText();
   let i = first;
@@ -192,6 +193,7 @@ export function joinContinuations(
     text.append(line.text.slice(0, cont), line.start);
     while (i < lines.length && (isBlank(lines[i]!.text) || isCommentLine(lines[i]!.text))) {
       if (isCommentLine(lines[i]!.text)) onComment?.(lines[i]!);
+      else onBlank?.(lines[i]!);
       i++;
     }
   }

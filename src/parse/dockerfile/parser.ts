@@ -84,6 +84,7 @@ interface Line {
 class ParseState {
   readonly errors: DockerfileSyntaxError[] = [];
   readonly comments: Comment[] = [];
+  readonly emptyContinuationLines: Span[] = [];
   readonly instructions: Instruction[] = [];
   readonly stages: Stage[] = [];
   readonly globalArgs: ArgInstruction[] = [];
@@ -150,6 +151,7 @@ export function parseDockerfile(source: string): Dockerfile {
     stages: state.stages,
     globalArgs: state.globalArgs,
     errors: state.errors,
+    emptyContinuationLines: state.emptyContinuationLines,
   };
 }
 
@@ -201,8 +203,12 @@ function commentOf(line: PhysicalLine, insideInstruction: boolean): Comment {
 }
 
 function readLogicalLine(lines: PhysicalLine[], first: number, state: ParseState): { logical: Line; nextLine: number } {
-  const { text, nextLine, end } = joinContinuations(lines, first, state.escapeChar, (line) =>
-    state.comments.push(commentOf(line, true)),
+  const { text, nextLine, end } = joinContinuations(
+    lines,
+    first,
+    state.escapeChar,
+    (line) => state.comments.push(commentOf(line, true)),
+    (line) => state.emptyContinuationLines.push({ start: line.start, end: line.end }),
   );
   const leading = text.text.length - text.text.trimStart().length;
   return { logical: { text, start: text.sourceStart(leading), end }, nextLine };
@@ -516,6 +522,7 @@ class Expander {
         name: ref.name,
         span: this.text.span(at + ref.start, at + ref.end),
         hasFallback: ref.hasFallback,
+        defined: scope.has(ref.name),
       });
     }
     return { value: unquote(e.value, this.state.escapeChar), resolved: e.resolved };
