@@ -1,0 +1,58 @@
+/**
+ * Questions about Dockerfile stages that several rules ask: which stages a stage is
+ * built on, what was set before an instruction in that chain, how --from resolves.
+ */
+import type { Dockerfile, Instruction, Stage } from '../parse/dockerfile/ast.js';
+
+/** The stage and the stages it is built FROM, root first. Stops at a cycle. */
+export function stageLineage(stage: Stage, dockerfile: Dockerfile): Stage[] {
+  const out: Stage[] = [];
+  const seen = new Set<number>();
+  for (let s: Stage | undefined = stage; s && !seen.has(s.index); s = s.baseStage === undefined ? undefined : dockerfile.stages[s.baseStage]) {
+    seen.add(s.index);
+    out.unshift(s);
+  }
+  return out;
+}
+
+/** The instructions of the stage's lineage that come before `instruction` (all of them when it is undefined). */
+export function instructionsBefore(stage: Stage, dockerfile: Dockerfile, instruction?: Instruction): Instruction[] {
+  const out: Instruction[] = [];
+  for (const s of stageLineage(stage, dockerfile)) {
+    for (const ins of s.instructions) {
+      if (instruction && ins === instruction) return out;
+      out.push(ins);
+    }
+  }
+  return out;
+}
+
+/** The stage is built, through its base stages, on `scratch`: nothing in its environment comes from an image. */
+export function rootedInScratch(stage: Stage, dockerfile: Dockerfile): boolean {
+  const root = stageLineage(stage, dockerfile)[0]!;
+  return root.baseStage === undefined && root.from.imageExpanded?.trim().toLowerCase() === 'scratch';
+}
+
+export type FromTarget =
+  | { kind: 'stage'; stage: Stage }
+  | { kind: 'image' }
+  | { kind: 'unknown' }
+  | { kind: 'dynamic' };
+
+/**
+ * What `COPY --from=<value>` names, as BuildKit resolves it: a stage by name
+ * (case-insensitive) or by index, otherwise an image. A bare word that is neither a
+ * stage nor looks like an image reference (no tag, digest or registry path) is `unknown`.
+ */
+export function resolveFrom(value: string, dockerfile: Dockerfile): FromTarget {
+  const v = value.trim();
+  if (/\$\{?[A-Za-z_]/.test(v)) return { kind: 'dynamic' };
+  const byName = dockerfile.stages.find((s) => s.name === v.toLowerCase());
+  if (byName) return { kind: 'stage', stage: byName };
+  if (/^\d+$/.test(v)) {
+    const byIndex = dockerfile.stages[Number(v)];
+    return byIndex ? { kind: 'stage', stage: byIndex } : { kind: 'unknown' };
+  }
+  if (/[:@/]/.test(v)) return { kind: 'image' };
+  return { kind: 'unknown' };
+}

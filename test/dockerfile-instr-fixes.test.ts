@@ -1,0 +1,66 @@
+/** The fixes of the Dockerfile instruction rules: applied to the text, they give exactly the expected result. */
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+
+function fixed(ruleId: string, text: string, options: { unsafe?: boolean } = {}): string {
+  const { findings } = lintText(text, { filename: 'Dockerfile', config: { extends: [], rules: { [ruleId]: 'warning' } } });
+  const edits = findings
+    .filter((f) => f.ruleId === ruleId && f.fix && (f.fix.safe || options.unsafe))
+    .flatMap((f) => f.fix!.edits.map((e) => ({ start: offsetOf(text, e.range.start), end: offsetOf(text, e.range.end), text: e.text })))
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** 1-based line/column (UTF-16) to an offset. */
+function offsetOf(text: string, pos: { line: number; column: number }): number {
+  let offset = 0;
+  for (let line = 1; line < pos.line; line++) offset = text.indexOf('\n', offset) + 1;
+  return offset + pos.column - 1;
+}
+
+describe('maintainer-deprecated fix', () => {
+  it('replaces MAINTAINER with the OCI authors label, quoting what LABEL would expand', () => {
+    expect(fixed('maintainer-deprecated', 'FROM a\nMAINTAINER Jane "J" Doe $x\n')).toBe(
+      'FROM a\nLABEL org.opencontainers.image.authors="Jane \\"J\\" Doe \\$x"\n',
+    );
+    expect(fixed('maintainer-deprecated', 'from a\nmaintainer jane\n')).toBe('from a\nlabel org.opencontainers.image.authors="jane"\n');
+  });
+  it('uses the escape directive', () => {
+    expect(fixed('maintainer-deprecated', '# escape=`\nFROM a\nMAINTAINER C:\\x\n')).toBe(
+      '# escape=`\nFROM a\nLABEL org.opencontainers.image.authors="C:\\x"\n',
+    );
+  });
+});
+
+describe('json-args-recommended fix', () => {
+  it('rewrites a plain shell-form CMD to the exec form', () => {
+    expect(fixed('json-args-recommended', 'FROM a\nCMD node server.js --port=80\n')).toBe('FROM a\nCMD ["node", "server.js", "--port=80"]\n');
+  });
+  it('leaves commands that need a shell alone', () => {
+    for (const cmd of ['node $APP', 'a && b', 'echo "hi"', 'ls *.js', 'a > log', 'FOO=1 app', 'cd /x', 'run ~/x', 'a \\\n b']) {
+      const text = `FROM a\nCMD ${cmd}\n`;
+      expect(fixed('json-args-recommended', text), cmd).toBe(text);
+    }
+  });
+  it('offers the ENTRYPOINT rewrite as unsafe, and not when the stage has a CMD', () => {
+    const text = 'FROM a\nENTRYPOINT app serve\n';
+    expect(fixed('json-args-recommended', text)).toBe(text);
+    expect(fixed('json-args-recommended', text, { unsafe: true })).toBe('FROM a\nENTRYPOINT ["app", "serve"]\n');
+    const withCmd = 'FROM a\nENTRYPOINT app serve\nCMD ["--x"]\n';
+    expect(fixed('json-args-recommended', withCmd, { unsafe: true })).toBe(withCmd);
+  });
+});
+
+describe('malformed-json-args fix', () => {
+  it('turns single quotes into double quotes (unsafe)', () => {
+    const text = "FROM a\nCMD ['node', 'server.js']\n";
+    expect(fixed('malformed-json-args', text)).toBe(text);
+    expect(fixed('malformed-json-args', text, { unsafe: true })).toBe('FROM a\nCMD ["node", "server.js"]\n');
+  });
+  it('offers nothing when quotes are not the only problem', () => {
+    const text = 'FROM a\nCMD ["node", "server.js",]\n';
+    expect(fixed('malformed-json-args', text, { unsafe: true })).toBe(text);
+  });
+});
