@@ -2,17 +2,23 @@
 import type { RuleGroup } from '../../src/core/rule.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
+import copyFromOwnStage from './copy-from-own-stage.js';
+import copyFromUnknownStage from './copy-from-unknown-stage.js';
+import copyRelativeDestination from './copy-relative-destination.js';
 import dockerfileSyntax from './dockerfile-syntax.js';
+import duplicateStageName from './duplicate-stage-name.js';
 import jsonArgsRecommended from './json-args-recommended.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import malformedJsonArgs from './malformed-json-args.js';
 import multipleCmd from './multiple-cmd.js';
 import multipleEntrypoint from './multiple-entrypoint.js';
 import multipleHealthcheck from './multiple-healthcheck.js';
+import reservedStageName from './reserved-stage-name.js';
 import unchainedRun from './unchained-run.js';
+import workdirRelativePath from './workdir-relative-path.js';
 
 const group: RuleGroup = {
   folder: 'dockerfile',
-  rules: [addInsteadOfCopy, aptGetMissingYes, dockerfileSyntax, jsonArgsRecommended, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, unchainedRun],
+  rules: [addInsteadOfCopy, aptGetMissingYes, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, dockerfileSyntax, duplicateStageName, jsonArgsRecommended, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, reservedStageName, unchainedRun, workdirRelativePath],
 };
 export default group;

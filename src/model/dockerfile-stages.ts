@@ -46,7 +46,7 @@ export type FromTarget =
  */
 export function resolveFrom(value: string, dockerfile: Dockerfile): FromTarget {
   const v = value.trim();
-  if (/\$\{?[A-Za-z_]/.test(v)) return { kind: 'dynamic' };
+  if (hasUnresolvedVariable(v)) return { kind: 'dynamic' };
   const byName = dockerfile.stages.find((s) => s.name === v.toLowerCase());
   if (byName) return { kind: 'stage', stage: byName };
   if (/^\d+$/.test(v)) {
@@ -55,4 +55,14 @@ export function resolveFrom(value: string, dockerfile: Dockerfile): FromTarget {
   }
   if (/[:@/]/.test(v)) return { kind: 'image' };
   return { kind: 'unknown' };
+}
+
+/** An absolute path on Linux (`/x`) or Windows (`C:\x`, `C:/x`, `\x`). */
+export function isAbsolutePath(path: string): boolean {
+  return /^(\/|\\|[A-Za-z]:[\\/])/.test(path);
+}
+
+/** The text still holds a variable reference the parser could not resolve. */
+export function hasUnresolvedVariable(text: string): boolean {
+  return /\$\{?[A-Za-z_]/.test(text);
 }
