@@ -64,3 +64,16 @@ describe('malformed-json-args fix', () => {
     expect(fixed('malformed-json-args', text, { unsafe: true })).toBe(text);
   });
 });
+
+describe('copy-destination-trailing-slash fix', () => {
+  it('appends the slash, inside quotes', () => {
+    expect(fixed('copy-destination-trailing-slash', 'FROM a\nCOPY x y /app\nCOPY ["x", "y", "/srv"]\nADD x y "/d"\n')).toBe(
+      'FROM a\nCOPY x y /app/\nCOPY ["x", "y", "/srv/"]\nADD x y "/d/"\n',
+    );
+  });
+  it('marks the wildcard fix unsafe', () => {
+    const text = 'FROM a\nCOPY *.json /app\n';
+    expect(fixed('copy-destination-trailing-slash', text)).toBe(text);
+    expect(fixed('copy-destination-trailing-slash', text, { unsafe: true })).toBe('FROM a\nCOPY *.json /app/\n');
+  });
+});

@@ -2,6 +2,7 @@
 import type { RuleGroup } from '../../src/core/rule.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
+import copyDestinationTrailingSlash from './copy-destination-trailing-slash.js';
 import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import copyRelativeDestination from './copy-relative-destination.js';
@@ -19,6 +20,6 @@ import workdirRelativePath from './workdir-relative-path.js';
 
 const group: RuleGroup = {
   folder: 'dockerfile',
-  rules: [addInsteadOfCopy, aptGetMissingYes, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, dockerfileSyntax, duplicateStageName, jsonArgsRecommended, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, reservedStageName, unchainedRun, workdirRelativePath],
+  rules: [addInsteadOfCopy, aptGetMissingYes, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, dockerfileSyntax, duplicateStageName, jsonArgsRecommended, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, reservedStageName, unchainedRun, workdirRelativePath],
 };
 export default group;
