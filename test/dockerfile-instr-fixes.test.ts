@@ -77,3 +77,20 @@ describe('copy-destination-trailing-slash fix', () => {
     expect(fixed('copy-destination-trailing-slash', text, { unsafe: true })).toBe('FROM a\nCOPY *.json /app/\n');
   });
 });
+
+describe('expose-protocol-casing fix', () => {
+  it('lower-cases the protocol only', () => {
+    expect(fixed('expose-protocol-casing', 'FROM a\nEXPOSE 80/TCP "53/Udp" 1/tcp\n')).toBe('FROM a\nEXPOSE 80/tcp "53/udp" 1/tcp\n');
+  });
+});
+
+describe('debian-frontend-env fix', () => {
+  it('turns the ENV into an ARG (unsafe), also from the legacy form', () => {
+    const text = 'FROM a\nENV DEBIAN_FRONTEND noninteractive\n';
+    expect(fixed('debian-frontend-env', text)).toBe(text);
+    expect(fixed('debian-frontend-env', text, { unsafe: true })).toBe('FROM a\nARG DEBIAN_FRONTEND=noninteractive\n');
+    expect(fixed('debian-frontend-env', 'FROM a\nENV DEBIAN_FRONTEND=noninteractive\n', { unsafe: true })).toBe(
+      'FROM a\nARG DEBIAN_FRONTEND=noninteractive\n',
+    );
+  });
+});

@@ -6,8 +6,14 @@ import copyDestinationTrailingSlash from './copy-destination-trailing-slash.js';
 import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import copyRelativeDestination from './copy-relative-destination.js';
+import debianFrontendEnv from './debian-frontend-env.js';
 import dockerfileSyntax from './dockerfile-syntax.js';
 import duplicateStageName from './duplicate-stage-name.js';
+import envSameInstructionReference from './env-same-instruction-reference.js';
+import exposeInvalidFormat from './expose-invalid-format.js';
+import exposeInvalidPort from './expose-invalid-port.js';
+import exposeProtocolCasing from './expose-protocol-casing.js';
+import instructionBeforeFrom from './instruction-before-from.js';
 import jsonArgsRecommended from './json-args-recommended.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import malformedJsonArgs from './malformed-json-args.js';
@@ -15,11 +21,12 @@ import multipleCmd from './multiple-cmd.js';
 import multipleEntrypoint from './multiple-entrypoint.js';
 import multipleHealthcheck from './multiple-healthcheck.js';
 import reservedStageName from './reserved-stage-name.js';
+import secretsInArgOrEnv from './secrets-in-arg-or-env.js';
 import unchainedRun from './unchained-run.js';
 import workdirRelativePath from './workdir-relative-path.js';
 
 const group: RuleGroup = {
   folder: 'dockerfile',
-  rules: [addInsteadOfCopy, aptGetMissingYes, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, dockerfileSyntax, duplicateStageName, jsonArgsRecommended, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, reservedStageName, unchainedRun, workdirRelativePath],
+  rules: [addInsteadOfCopy, aptGetMissingYes, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, instructionBeforeFrom, jsonArgsRecommended, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, reservedStageName, secretsInArgOrEnv, unchainedRun, workdirRelativePath],
 };
 export default group;
