@@ -94,3 +94,27 @@ describe('debian-frontend-env fix', () => {
     );
   });
 });
+
+describe('casing fixes', () => {
+  it('consistent-instruction-casing rewrites keywords in the majority casing', () => {
+    expect(fixed('consistent-instruction-casing', 'FROM a\nrun x\nCopy a b\nONBUILD run y\n')).toBe('FROM a\nRUN x\nCOPY a b\nONBUILD RUN y\n');
+    expect(fixed('consistent-instruction-casing', 'from a\nrun x\nCMD ["y"]\n')).toBe('from a\nrun x\ncmd ["y"]\n');
+  });
+  it('from-as-casing and stage-name-casing', () => {
+    expect(fixed('from-as-casing', 'FROM a as b\nfrom a AS c\n')).toBe('FROM a AS b\nfrom a as c\n');
+    expect(fixed('stage-name-casing', 'FROM a AS Build\n')).toBe('FROM a AS build\n');
+  });
+});
+
+describe('legacy-key-value-format fix', () => {
+  it('adds = and quotes plain multi-word values', () => {
+    expect(fixed('legacy-key-value-format', 'FROM a\nENV LANG C.UTF-8\nLABEL desc A small  image\nENV P /x:$PATH\n')).toBe(
+      'FROM a\nENV LANG=C.UTF-8\nLABEL desc="A small  image"\nENV P=/x:$PATH\n',
+    );
+  });
+  it('keeps a single quoted word as written and leaves harder values alone', () => {
+    expect(fixed('legacy-key-value-format', 'FROM a\nENV MSG "hello world"\n')).toBe('FROM a\nENV MSG="hello world"\n');
+    const hard = 'FROM a\nENV MSG "hello" world\nENV X a \\\n  b\n';
+    expect(fixed('legacy-key-value-format', hard)).toBe(hard);
+  });
+});

@@ -2,6 +2,7 @@
 import type { RuleGroup } from '../../src/core/rule.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
+import consistentInstructionCasing from './consistent-instruction-casing.js';
 import copyDestinationTrailingSlash from './copy-destination-trailing-slash.js';
 import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
@@ -13,8 +14,10 @@ import envSameInstructionReference from './env-same-instruction-reference.js';
 import exposeInvalidFormat from './expose-invalid-format.js';
 import exposeInvalidPort from './expose-invalid-port.js';
 import exposeProtocolCasing from './expose-protocol-casing.js';
+import fromAsCasing from './from-as-casing.js';
 import instructionBeforeFrom from './instruction-before-from.js';
 import jsonArgsRecommended from './json-args-recommended.js';
+import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import malformedJsonArgs from './malformed-json-args.js';
 import multipleCmd from './multiple-cmd.js';
@@ -22,11 +25,12 @@ import multipleEntrypoint from './multiple-entrypoint.js';
 import multipleHealthcheck from './multiple-healthcheck.js';
 import reservedStageName from './reserved-stage-name.js';
 import secretsInArgOrEnv from './secrets-in-arg-or-env.js';
+import stageNameCasing from './stage-name-casing.js';
 import unchainedRun from './unchained-run.js';
 import workdirRelativePath from './workdir-relative-path.js';
 
 const group: RuleGroup = {
   folder: 'dockerfile',
-  rules: [addInsteadOfCopy, aptGetMissingYes, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, instructionBeforeFrom, jsonArgsRecommended, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, reservedStageName, secretsInArgOrEnv, unchainedRun, workdirRelativePath],
+  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, instructionBeforeFrom, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, workdirRelativePath],
 };
 export default group;
