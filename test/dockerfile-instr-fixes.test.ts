@@ -118,3 +118,12 @@ describe('legacy-key-value-format fix', () => {
     expect(fixed('legacy-key-value-format', hard)).toBe(hard);
   });
 });
+
+describe('platform and continuation fixes', () => {
+  it('redundant-target-platform removes the flag', () => {
+    expect(fixed('redundant-target-platform', 'FROM --platform=$TARGETPLATFORM  alpine AS a\n')).toBe('FROM alpine AS a\n');
+  });
+  it('no-empty-continuation deletes the empty lines', () => {
+    expect(fixed('no-empty-continuation', 'FROM a\nRUN x \\\n\n  \r\n  y\n')).toBe('FROM a\nRUN x \\\n  y\n');
+  });
+});

@@ -15,7 +15,9 @@ import exposeInvalidFormat from './expose-invalid-format.js';
 import exposeInvalidPort from './expose-invalid-port.js';
 import exposeProtocolCasing from './expose-protocol-casing.js';
 import fromAsCasing from './from-as-casing.js';
+import fromPlatformFlagConst from './from-platform-flag-const.js';
 import instructionBeforeFrom from './instruction-before-from.js';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from.js';
 import jsonArgsRecommended from './json-args-recommended.js';
 import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
@@ -23,14 +25,17 @@ import malformedJsonArgs from './malformed-json-args.js';
 import multipleCmd from './multiple-cmd.js';
 import multipleEntrypoint from './multiple-entrypoint.js';
 import multipleHealthcheck from './multiple-healthcheck.js';
+import noEmptyContinuation from './no-empty-continuation.js';
+import redundantTargetPlatform from './redundant-target-platform.js';
 import reservedStageName from './reserved-stage-name.js';
 import secretsInArgOrEnv from './secrets-in-arg-or-env.js';
 import stageNameCasing from './stage-name-casing.js';
 import unchainedRun from './unchained-run.js';
+import undefinedArgInFrom from './undefined-arg-in-from.js';
 import workdirRelativePath from './workdir-relative-path.js';
 
 const group: RuleGroup = {
   folder: 'dockerfile',
-  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, instructionBeforeFrom, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, workdirRelativePath],
+  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, fromPlatformFlagConst, instructionBeforeFrom, invalidDefaultArgInFrom, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, noEmptyContinuation, redundantTargetPlatform, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, undefinedArgInFrom, workdirRelativePath],
 };
 export default group;

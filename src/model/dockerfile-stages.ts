@@ -3,6 +3,8 @@
  * built on, what was set before an instruction in that chain, how --from resolves.
  */
 import type { Dockerfile, Instruction, Stage } from '../parse/dockerfile/ast.js';
+import { expandVariables, MapScope } from '../parse/dockerfile/expand.js';
+import { PLATFORM_ARGS } from '../parse/dockerfile/parser.js';
 
 /** The stage and the stages it is built FROM, root first. Stops at a cycle. */
 export function stageLineage(stage: Stage, dockerfile: Dockerfile): Stage[] {
@@ -65,4 +67,32 @@ export function isAbsolutePath(path: string): boolean {
 /** The text still holds a variable reference the parser could not resolve. */
 export function hasUnresolvedVariable(text: string): boolean {
   return /\$\{?[A-Za-z_]/.test(text);
+}
+
+/** Values BuildKit gives the platform ARGs, for expanding with defaults (any real platform will do). */
+const PLATFORM_VALUES: Record<string, string> = {
+  TARGETPLATFORM: 'linux/amd64', TARGETOS: 'linux', TARGETARCH: 'amd64', TARGETVARIANT: '',
+  BUILDPLATFORM: 'linux/amd64', BUILDOS: 'linux', BUILDARCH: 'amd64', BUILDVARIANT: '',
+};
+
+/**
+ * `text` (a FROM image) expanded as a build without --build-arg would: global ARGs take
+ * their defaults, an ARG without a default is empty. Undefined when a variable is not a
+ * declared global ARG (that is undefined-arg-in-from's business).
+ */
+export function expandWithDefaults(text: string, dockerfile: Dockerfile): string | undefined {
+  const scope = new MapScope(new Map(PLATFORM_ARGS.map((n) => [n, PLATFORM_VALUES[n] ?? ''] as const)));
+  for (const arg of dockerfile.globalArgs) {
+    for (const pair of arg.pairs) {
+      // A default may use earlier global ARGs.
+      const value = pair.value ? expandVariables(pair.value.raw, scope).value : '';
+      scope.set(pair.key.value, unquote(value));
+    }
+  }
+  const result = expandVariables(text, scope);
+  return result.resolved ? unquote(result.value) : undefined;
+}
+
+function unquote(text: string): string {
+  return text.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
 }
