@@ -32,10 +32,11 @@ import secretsInArgOrEnv from './secrets-in-arg-or-env.js';
 import stageNameCasing from './stage-name-casing.js';
 import unchainedRun from './unchained-run.js';
 import undefinedArgInFrom from './undefined-arg-in-from.js';
+import undefinedVar from './undefined-var.js';
 import workdirRelativePath from './workdir-relative-path.js';
 
 const group: RuleGroup = {
   folder: 'dockerfile',
-  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, fromPlatformFlagConst, instructionBeforeFrom, invalidDefaultArgInFrom, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, noEmptyContinuation, redundantTargetPlatform, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, undefinedArgInFrom, workdirRelativePath],
+  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, fromPlatformFlagConst, instructionBeforeFrom, invalidDefaultArgInFrom, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, noEmptyContinuation, redundantTargetPlatform, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, undefinedArgInFrom, undefinedVar, workdirRelativePath],
 };
 export default group;
