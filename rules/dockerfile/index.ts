@@ -3,6 +3,7 @@ import type { RuleGroup } from '../../src/core/rule.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
 import consistentInstructionCasing from './consistent-instruction-casing.js';
+import copyContextBeforeInstall from './copy-context-before-install.js';
 import copyDestinationTrailingSlash from './copy-destination-trailing-slash.js';
 import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
@@ -37,6 +38,6 @@ import workdirRelativePath from './workdir-relative-path.js';
 
 const group: RuleGroup = {
   folder: 'dockerfile',
-  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, fromPlatformFlagConst, instructionBeforeFrom, invalidDefaultArgInFrom, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, noEmptyContinuation, redundantTargetPlatform, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, undefinedArgInFrom, undefinedVar, workdirRelativePath],
+  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyContextBeforeInstall, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, fromPlatformFlagConst, instructionBeforeFrom, invalidDefaultArgInFrom, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, noEmptyContinuation, redundantTargetPlatform, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, undefinedArgInFrom, undefinedVar, workdirRelativePath],
 };
 export default group;
