@@ -55,3 +55,17 @@ describe('emptyContinuationLines', () => {
     expect(parseDockerfile(source).emptyContinuationLines).toEqual([{ start: 20, end: 23 }]);
   });
 });
+
+describe('line continuation', () => {
+  it('does not continue a line that ends with an escaped escape character, as BuildKit', () => {
+    const df = parseDockerfile('FROM a\nCOPY x C:\\\\dir\\\\\nENV A=1\nRUN b \\\n  c\n');
+    expect(df.instructions.map((i) => i.keyword)).toEqual(['FROM', 'COPY', 'ENV', 'RUN']);
+    expect(df.instructions[3]!.argsText.replace(/\s+/g, ' ')).toBe('b c');
+  });
+  it('continues a line made of the escape character alone, and honours the escape directive', () => {
+    const df = parseDockerfile('FROM a\nRUN b \\\n\\\n  c\n');
+    expect(df.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN']);
+    const windows = parseDockerfile('# escape=`\nFROM a\nCOPY x C:\\dir\\\nRUN b `\n  c\n');
+    expect(windows.instructions.map((i) => i.keyword)).toEqual(['FROM', 'COPY', 'RUN']);
+  });
+});

@@ -155,11 +155,16 @@ export function splitWords(text: string, escapeChar: string, from = 0, to = text
   return words;
 }
 
-/** `\` or `` ` `` followed only by spaces/tabs at the end of the line. */
+/**
+ * `\` or `` ` `` followed only by spaces/tabs at the end of the line. As in BuildKit
+ * (`([^\\])\\[ \t]*$|^\\[ \t]*$`), an escape character preceded by another one does not
+ * continue the line: `COPY a C:\\dir\\` ends there.
+ */
 export function continuationIndex(line: string, escapeChar: string): number {
   let end = line.length;
   while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  return end > 0 && line[end - 1] === escapeChar ? end - 1 : -1;
+  if (end === 0 || line[end - 1] !== escapeChar) return -1;
+  return end >= 2 && line[end - 2] === escapeChar ? -1 : end - 1;
 }
 
 export const isBlank = (line: string): boolean => line.trim().length === 0;
