@@ -49,7 +49,10 @@ export default defineRule({
       if (!dockerfile || ins.parentOnbuild || ins.form !== 'shell' || ins.malformedJson) return;
       if (ins.argsText.trim().length === 0) return;
       // `exec program …` replaces the shell, so the program is PID 1 and gets the signals.
-      if (ins.words[0]?.raw === 'exec' && !/[;&|]/.test(ins.argsText)) return;
+      if (ins.words[0]?.raw === 'exec') {
+        const script = ctx.file.shell(ins);
+        if (script.commands.filter((c) => !c.inSubshell).length === 1) return;
+      }
       const stage = dockerfile.stages[ins.stageIndex];
       if (!stage) return;
       // BuildKit only reports with the default shell: an explicit SHELL says a shell is wanted.
