@@ -69,3 +69,16 @@ describe('line continuation', () => {
     expect(windows.instructions.map((i) => i.keyword)).toEqual(['FROM', 'COPY', 'RUN']);
   });
 });
+
+describe('expansion of variable values', () => {
+  const workdir = (source: string) => {
+    const ins = parseDockerfile(source).instructions.find((i) => i.keyword === 'WORKDIR') as { pathExpanded?: string };
+    return ins.pathExpanded;
+  };
+  it('inserts a value literally: its backslashes, quotes and spaces are not processed again', () => {
+    expect(workdir('FROM a\nENV GOPATH C:\\\\go\nWORKDIR $GOPATH\n')).toBe('C:\\go');
+    expect(workdir('FROM a\nENV D="/my  dir"\nWORKDIR $D/x\n')).toBe('/my  dir/x');
+    expect(workdir('FROM a\nARG Q=it\\\'s\nWORKDIR "/$Q"\n')).toBe("/it's");
+    expect(workdir('FROM a\nENV B=/x\\\\y\nWORKDIR "${B}/z"\n')).toBe('/x\\y/z');
+  });
+});

@@ -500,6 +500,14 @@ function checkFlags(keyword: string, flags: Flag[], state: ParseState): void {
   }
 }
 
+/** Escapes a substituted value so that `unquote` gives it back unchanged. */
+function protectValue(value: string, inDouble: boolean, escapeChar: string): string {
+  const special = inDouble ? ['"', '$', escapeChar] : ['"', "'", '$', ' ', '\t', '\n', escapeChar];
+  let out = '';
+  for (const c of value) out += special.includes(c) ? escapeChar + c : c;
+  return out;
+}
+
 /** Expands words against the current scope and records the variables they reference. */
 class Expander {
   constructor(
@@ -516,7 +524,7 @@ class Expander {
 
   expandRaw(raw: string, at: number, scope = this.state.scope()): { value: string; resolved: boolean } {
     if (this.disabled) return { value: unquote(raw, this.state.escapeChar), resolved: true };
-    const e = expandVariables(raw, scope, this.state.escapeChar);
+    const e = expandVariables(raw, scope, this.state.escapeChar, (value, inDouble) => protectValue(value, inDouble, this.state.escapeChar));
     for (const ref of e.references) {
       this.refs.push({
         name: ref.name,
