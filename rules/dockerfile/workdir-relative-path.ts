@@ -28,6 +28,8 @@ export default defineRule({
         const path = ins.pathExpanded ?? ins.path.value;
         // A variable that cannot be resolved here (e.g. $HOME from the image) may well be absolute.
         if (isAbsolutePath(path) || hasUnresolvedVariable(path)) return;
+        // `WORKDIR .` changes nothing.
+        if (/^\.\/?$/.test(path)) return;
         const stage = dockerfile.stages[ins.stageIndex];
         if (!stage || rootedInScratch(stage, dockerfile)) return;
         // As in BuildKit: once the build set a WORKDIR, a relative one is relative to a known directory.
