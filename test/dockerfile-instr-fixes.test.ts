@@ -38,6 +38,11 @@ describe('json-args-recommended fix', () => {
   it('rewrites a plain shell-form CMD to the exec form', () => {
     expect(fixed('json-args-recommended', 'FROM a\nCMD node server.js --port=80\n')).toBe('FROM a\nCMD ["node", "server.js", "--port=80"]\n');
   });
+  it('marks the rewrite of a script path unsafe (a script without #! needs the shell)', () => {
+    const text = 'FROM a\nCMD /run.sh --fast\n';
+    expect(fixed('json-args-recommended', text)).toBe(text);
+    expect(fixed('json-args-recommended', text, { unsafe: true })).toBe('FROM a\nCMD ["/run.sh", "--fast"]\n');
+  });
   it('leaves commands that need a shell alone', () => {
     for (const cmd of ['node $APP', 'a && b', 'echo "hi"', 'ls *.js', 'a > log', 'FOO=1 app', 'cd /x', 'run ~/x', 'a \\\n b']) {
       const text = `FROM a\nCMD ${cmd}\n`;

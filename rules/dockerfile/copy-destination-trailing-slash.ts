@@ -26,7 +26,7 @@ export default defineRule({
     messages: {
       several: '{{keyword}} with several sources needs a directory as destination, written with a trailing slash: "{{destination}}/".',
       wildcard:
-        'The wildcard source may match several files; then the destination must be a directory written with a trailing slash ("{{destination}}/"), or each match overwrites the last.',
+        'The wildcard may match several files: write the destination as a directory, "{{destination}}/". Without the slash, if "{{destination}}" does not exist yet, the matches are copied one after the other onto a single file of that name.',
     },
     fixable: 'safe',
   },

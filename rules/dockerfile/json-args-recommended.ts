@@ -61,7 +61,11 @@ export default defineRule({
       const json = execFormOf(ins, ctx.file.text);
       let fix: { edits: { span: typeof ins.argsSpan; text: string }[]; safe: boolean } | undefined;
       if (json) {
-        if (ins.keyword === 'CMD') fix = { edits: [{ span: ins.argsSpan, text: json }], safe: true };
+        // A script without a `#!` line runs under `sh -c` but not exec'd directly: only a program
+        // looked up in PATH (no `/`, not `*.sh`) is surely the same.
+        const program = ins.words[0]!.raw;
+        const maybeScript = program.includes('/') || program.endsWith('.sh');
+        if (ins.keyword === 'CMD') fix = { edits: [{ span: ins.argsSpan, text: json }], safe: !maybeScript };
         else if (!stage.instructions.some((i: Instruction) => i.keyword === 'CMD')) {
           // An exec-form ENTRYPOINT receives `docker run` arguments (shell form ignores them): unsafe.
           fix = { edits: [{ span: ins.argsSpan, text: json }], safe: false };
