@@ -20,6 +20,7 @@ import fromPlatformFlagConst from './from-platform-flag-const.js';
 import instructionBeforeFrom from './instruction-before-from.js';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from.js';
 import jsonArgsRecommended from './json-args-recommended.js';
+import labelKeyInvalid from './label-key-invalid.js';
 import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import malformedJsonArgs from './malformed-json-args.js';
@@ -38,6 +39,6 @@ import workdirRelativePath from './workdir-relative-path.js';
 
 const group: RuleGroup = {
   folder: 'dockerfile',
-  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyContextBeforeInstall, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, fromPlatformFlagConst, instructionBeforeFrom, invalidDefaultArgInFrom, jsonArgsRecommended, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, noEmptyContinuation, redundantTargetPlatform, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, undefinedArgInFrom, undefinedVar, workdirRelativePath],
+  rules: [addInsteadOfCopy, aptGetMissingYes, consistentInstructionCasing, copyContextBeforeInstall, copyDestinationTrailingSlash, copyFromOwnStage, copyFromUnknownStage, copyRelativeDestination, debianFrontendEnv, dockerfileSyntax, duplicateStageName, envSameInstructionReference, exposeInvalidFormat, exposeInvalidPort, exposeProtocolCasing, fromAsCasing, fromPlatformFlagConst, instructionBeforeFrom, invalidDefaultArgInFrom, jsonArgsRecommended, labelKeyInvalid, legacyKeyValueFormat, maintainerDeprecated, malformedJsonArgs, multipleCmd, multipleEntrypoint, multipleHealthcheck, noEmptyContinuation, redundantTargetPlatform, reservedStageName, secretsInArgOrEnv, stageNameCasing, unchainedRun, undefinedArgInFrom, undefinedVar, workdirRelativePath],
 };
 export default group;
