@@ -2,7 +2,7 @@ import { defineRule } from '../../src/core/rule.js';
 import type { CopyInstruction, Instruction, RunInstruction } from '../../src/parse/dockerfile/ast.js';
 import type { ShellScript, ShellWord } from '../../src/parse/dockerfile/shell.js';
 import { parseOptions, subcommand, viewCommand, wordValue } from '../../src/model/shell-query.js';
-import { instructionsBefore } from '../../src/model/dockerfile-stages.js';
+import { instructionsBefore } from '../../src/model/dockerfile-query.js';
 
 /** Sources that copy the whole build context. */
 const WHOLE_CONTEXT = new Set(['.', './', './.', '*', './*']);

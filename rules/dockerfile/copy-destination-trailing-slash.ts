@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { CopyInstruction, TextNode } from '../../src/parse/dockerfile/ast.js';
-import { hasUnresolvedVariable } from '../../src/model/dockerfile-stages.js';
+import { hasUnresolvedVariable } from '../../src/model/dockerfile-query.js';
 
 const WILDCARD = /[*?[]/;
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { Span } from '../../src/core/types.js';
 import type { CopyInstruction, RunInstruction } from '../../src/parse/dockerfile/ast.js';
-import { resolveFrom } from '../../src/model/dockerfile-stages.js';
+import { resolveFrom } from '../../src/model/dockerfile-query.js';
 
 export default defineRule({
   id: 'copy-from-unknown-stage',

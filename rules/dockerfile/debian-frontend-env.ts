@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { EnvInstruction, Stage } from '../../src/parse/dockerfile/ast.js';
-import { stageLineage } from '../../src/model/dockerfile-stages.js';
+import { stageLineage } from '../../src/model/dockerfile-query.js';
 
 export default defineRule({
   id: 'debian-frontend-env',

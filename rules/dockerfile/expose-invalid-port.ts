@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { ExposeInstruction } from '../../src/parse/dockerfile/ast.js';
-import { hasUnresolvedVariable } from '../../src/model/dockerfile-stages.js';
+import { hasUnresolvedVariable } from '../../src/model/dockerfile-query.js';
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'sctp']);
 const MAX_PORT = 65535;

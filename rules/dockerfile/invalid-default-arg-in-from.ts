@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { FromInstruction } from '../../src/parse/dockerfile/ast.js';
-import { expandWithDefaults } from '../../src/model/dockerfile-stages.js';
+import { expandWithDefaults } from '../../src/model/dockerfile-query.js';
 
 /** Shapes no image reference (or stage name) can have. */
 function invalidReference(ref: string): boolean {

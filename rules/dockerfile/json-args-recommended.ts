@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { ExecFormInstruction, Instruction } from '../../src/parse/dockerfile/ast.js';
-import { instructionsBefore } from '../../src/model/dockerfile-stages.js';
+import { instructionsBefore, looksLikeJsonArray } from '../../src/model/dockerfile-query.js';
 
 /** Characters a word may hold to mean the same to /bin/sh and as a JSON string. */
 const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -46,7 +46,8 @@ export default defineRule({
   create(ctx) {
     const check = (ins: ExecFormInstruction) => {
       const dockerfile = ctx.file.dockerfile;
-      if (!dockerfile || ins.parentOnbuild || ins.form !== 'shell' || ins.malformedJson) return;
+      // Text meant as JSON but malformed is malformed-json-args' business.
+      if (!dockerfile || ins.parentOnbuild || ins.form !== 'shell' || looksLikeJsonArray(ins.argsText)) return;
       if (ins.argsText.trim().length === 0) return;
       // `exec program …` replaces the shell, so the program is PID 1 and gets the signals.
       if (ins.words[0]?.raw === 'exec') {

@@ -1,16 +1,7 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { Instruction } from '../../src/parse/dockerfile/ast.js';
 import type { Span } from '../../src/core/types.js';
-
-/**
- * Text meant as a JSON array: `[…]` with a comma or a quote right after the bracket.
- * The shell's test command (`[ -f x ] && …`) has neither and does not end with `]` alone.
- */
-function looksLikeArray(text: string): boolean {
-  const t = text.trim();
-  if (!t.startsWith('[') || !t.endsWith(']')) return false;
-  return /^\[["'“”‘’]/.test(t) || t.includes(',');
-}
+import { looksLikeJsonArray } from '../../src/model/dockerfile-query.js';
 
 /** The array with single quotes made double, when that is all that is wrong. */
 function repaired(text: string): string | undefined {
@@ -75,7 +66,7 @@ export default defineRule({
     return {
       DockerfileInstruction(ins) {
         const candidate = jsonCandidate(ins);
-        if (!candidate || !looksLikeArray(candidate.text)) return;
+        if (!candidate || !looksLikeJsonArray(candidate.text)) return;
         const text = repaired(candidate.text);
         ctx.report({
           messageId: 'malformed',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/core/rule.js';
 import { editDistance } from '../../src/core/suggest.js';
 import type { ArgInstruction, EnvInstruction, Instruction, Stage } from '../../src/parse/dockerfile/ast.js';
 import { PLATFORM_ARGS, PROXY_ARGS } from '../../src/parse/dockerfile/parser.js';
-import { instructionsBefore, rootedInScratch } from '../../src/model/dockerfile-stages.js';
+import { instructionsBefore, rootedInScratch } from '../../src/model/dockerfile-query.js';
 
 /**
  * Variables that popular base images set with ENV. BuildKit reads the base image's

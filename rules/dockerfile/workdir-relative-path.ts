@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { WorkdirInstruction } from '../../src/parse/dockerfile/ast.js';
-import { hasUnresolvedVariable, instructionsBefore, isAbsolutePath, rootedInScratch } from '../../src/model/dockerfile-stages.js';
+import { hasUnresolvedVariable, instructionsBefore, isAbsolutePath, rootedInScratch } from '../../src/model/dockerfile-query.js';
 
 export default defineRule({
   id: 'workdir-relative-path',

@@ -1,6 +1,7 @@
 /**
- * Questions about Dockerfile stages that several rules ask: which stages a stage is
- * built on, what was set before an instruction in that chain, how --from resolves.
+ * Questions about a Dockerfile that several rules ask: which stages a stage is built
+ * on, what was set before an instruction in that chain, how --from resolves, what a
+ * FROM gives with default ARGs, whether bracketed text was meant as JSON.
  */
 import type { Dockerfile, Instruction, Stage } from '../parse/dockerfile/ast.js';
 import { expandVariables, MapScope } from '../parse/dockerfile/expand.js';
@@ -95,4 +96,14 @@ export function expandWithDefaults(text: string, dockerfile: Dockerfile): string
 
 function unquote(text: string): string {
   return text.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+}
+
+/**
+ * Text that was meant as a JSON array (exec form): `[…]` with a quote right after the
+ * bracket or a comma inside. The shell's test command (`[ -f x ] && …`) is neither.
+ */
+export function looksLikeJsonArray(text: string): boolean {
+  const t = text.trim();
+  if (!t.startsWith('[') || !t.endsWith(']')) return false;
+  return /^\[["'“”‘’]/.test(t) || t.includes(',');
 }
