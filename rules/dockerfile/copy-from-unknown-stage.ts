@@ -23,7 +23,8 @@ export default defineRule({
   create(ctx) {
     const check = (stageIndex: number, value: string, span: Span) => {
       const dockerfile = ctx.file.dockerfile;
-      if (!dockerfile || stageIndex < 0) return;
+      // An empty --from= is a syntax problem, not a stage name.
+      if (!dockerfile || stageIndex < 0 || value.trim() === '') return;
       const target = resolveFrom(value, dockerfile);
       if (target.kind === 'unknown') ctx.report({ messageId: 'unknown', span, data: { from: value } });
       else if (target.kind === 'stage' && target.stage.index > stageIndex) ctx.report({ messageId: 'later', span, data: { from: value } });
