@@ -6,6 +6,7 @@
  * and other tools' comments, mapped to our rules through each rule's `sources`:
  *   # hadolint ignore=DL3006,DL3008        (next instruction)
  *   # hadolint global ignore=DL3006        (whole file)
+ *   # check=skip=JSONArgsRecommended,…     (BuildKit's parser directive: whole file; skip=all)
  */
 import type { ParsedFile, ScopedSuppression } from './parsed-file.js';
 import type { Span } from './types.js';
@@ -57,8 +58,28 @@ export function collectSuppressions(file: ParsedFile, sources: SourceIndex): Sup
       }
     }
   }
+  const check = buildkitCheckSkips(file, sources);
+  if (check) result.push(check);
   for (const s of file.suppressions ?? []) result.push(fromScoped(s));
   return result;
+}
+
+/** BuildKit's `# check=skip=A,B;error=true` directive: the rules citing those checks, for the whole file. */
+function buildkitCheckSkips(file: ParsedFile, sources: SourceIndex): Suppression | undefined {
+  const directive = file.dockerfile?.directives.find((d) => d.name === 'check');
+  if (!directive) return undefined;
+  const skip = directive.value
+    .split(';')
+    .map((part) => /^\s*skip\s*=\s*(.*)$/.exec(part)?.[1])
+    .find((v) => v !== undefined);
+  if (!skip) return undefined;
+  const names = skip.split(',').map((n) => n.trim()).filter(Boolean);
+  const rules = new Set<string>();
+  for (const [key, ids] of sources) {
+    if (!key.startsWith('buildkit:')) continue;
+    if (names.includes('all') || names.includes(key.slice('buildkit:'.length))) for (const id of ids) rules.add(id);
+  }
+  return rules.size > 0 ? { rules } : undefined;
 }
 
 function fromScoped(s: ScopedSuppression): Suppression {

@@ -94,6 +94,12 @@ export interface VariableRef extends Node {
   name: string;
   /** The reference has a default (`${X:-d}`, `${X-d}`) or alternative (`${X:+a}`). */
   hasFallback: boolean;
+  /**
+   * The name was declared where BuildKit expands it: by an ARG or ENV earlier in the
+   * stage (or in a stage it is built FROM), a predefined ARG, or — in FROM — a global ARG.
+   * False says nothing about the base image's environment, which the parser cannot see.
+   */
+  defined?: boolean;
 }
 
 export interface InstructionBase extends Node {
@@ -299,4 +305,6 @@ export interface Dockerfile extends Node {
   /** ARGs before the first FROM (usable in FROM lines). */
   globalArgs: ArgInstruction[];
   errors: DockerfileSyntaxError[];
+  /** Blank lines inside a continued instruction (BuildKit warns: NoEmptyContinuation). */
+  emptyContinuationLines?: Span[];
 }

@@ -32,12 +32,24 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
  * Single-quoted text is not expanded; the escape character escapes `$`.
  * Unknown variables stay as written and make the result unresolved.
  */
-export function expandVariables(text: string, scope: VariableScope, escapeChar = '\\'): Expansion {
+export function expandVariables(
+  text: string,
+  scope: VariableScope,
+  escapeChar = '\\',
+  /**
+   * Applied to each substituted value (`inDouble`: inside double quotes). The parser
+   * removes quotes and escapes after expanding; it escapes values here so that a value
+   * such as `C:\\go` is inserted literally, as BuildKit does, not unescaped twice.
+   */
+  protect?: (value: string, inDouble: boolean) => string,
+  startInDouble = false,
+): Expansion {
   const references: FoundReference[] = [];
   let value = '';
   let resolved = true;
   let inSingle = false;
-  let inDouble = false;
+  let inDouble = startInDouble;
+  const substitute = (v: string): string => (protect ? protect(v, inDouble) : v);
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -85,23 +97,23 @@ export function expandVariables(text: string, scope: VariableScope, escapeChar =
       const set = known && current !== undefined;
       const nonEmpty = set && current !== '';
       const nested = (w: string): string => {
-        const e = expandVariables(w, scope, escapeChar);
+        const e = expandVariables(w, scope, escapeChar, protect, inDouble);
         if (!e.resolved) resolved = false;
         return e.value;
       };
       switch (op) {
         case undefined:
-          if (set) value += current;
+          if (set) value += substitute(current!);
           else {
             resolved = false;
             value += text.slice(i, close + 1);
           }
           break;
         case ':-':
-          value += nonEmpty ? current : nested(word);
+          value += nonEmpty ? substitute(current!) : nested(word);
           break;
         case '-':
-          value += set ? current : nested(word);
+          value += set ? substitute(current!) : nested(word);
           break;
         case ':+':
           value += nonEmpty ? nested(word) : '';
@@ -110,7 +122,7 @@ export function expandVariables(text: string, scope: VariableScope, escapeChar =
           value += set ? nested(word) : '';
           break;
         default: // `:?` / `?`: an error at build time when unset; keep as written.
-          if (set) value += current;
+          if (set) value += substitute(current!);
           else {
             resolved = false;
             value += text.slice(i, close + 1);
@@ -125,7 +137,7 @@ export function expandVariables(text: string, scope: VariableScope, escapeChar =
       const name = text.slice(i + 1, j);
       references.push({ name, start, end: j, hasFallback: false });
       const current = scope.get(name);
-      if (scope.has(name) && current !== undefined) value += current;
+      if (scope.has(name) && current !== undefined) value += substitute(current!);
       else {
         resolved = false;
         value += text.slice(i, j);

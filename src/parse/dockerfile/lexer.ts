@@ -155,11 +155,16 @@ export function splitWords(text: string, escapeChar: string, from = 0, to = text
   return words;
 }
 
-/** `\` or `` ` `` followed only by spaces/tabs at the end of the line. */
+/**
+ * `\` or `` ` `` followed only by spaces/tabs at the end of the line. As in BuildKit
+ * (`([^\\])\\[ \t]*$|^\\[ \t]*$`), an escape character preceded by another one does not
+ * continue the line: `COPY a C:\\dir\\` ends there.
+ */
 export function continuationIndex(line: string, escapeChar: string): number {
   let end = line.length;
   while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  return end > 0 && line[end - 1] === escapeChar ? end - 1 : -1;
+  if (end === 0 || line[end - 1] !== escapeChar) return -1;
+  return end >= 2 && line[end - 2] === escapeChar ? -1 : end - 1;
 }
 
 export const isBlank = (line: string): boolean => line.trim().length === 0;
@@ -169,13 +174,14 @@ export const isCommentLine = (line: string): boolean => line.trimStart().startsW
 /**
  * Joins the lines of `span` the way BuildKit joins a continued instruction: the escape
  * character and line break are removed, comment and blank lines inside are dropped.
- * `onComment` receives each dropped comment line.
+ * `onComment` receives each dropped comment line, `onBlank` each dropped blank line.
  */
 export function joinContinuations(
   lines: PhysicalLine[],
   first: number,
   escapeChar: string,
   onComment?: (line: PhysicalLine) => void,
+  onBlank?: (line: PhysicalLine) => void,
 ): { text: MappedText; nextLine: number; end: number } {
   const text = new MappedText();
   let i = first;
@@ -192,6 +198,7 @@ export function joinContinuations(
     text.append(line.text.slice(0, cont), line.start);
     while (i < lines.length && (isBlank(lines[i]!.text) || isCommentLine(lines[i]!.text))) {
       if (isCommentLine(lines[i]!.text)) onComment?.(lines[i]!);
+      else onBlank?.(lines[i]!);
       i++;
     }
   }

@@ -84,6 +84,7 @@ interface Line {
 class ParseState {
   readonly errors: DockerfileSyntaxError[] = [];
   readonly comments: Comment[] = [];
+  readonly emptyContinuationLines: Span[] = [];
   readonly instructions: Instruction[] = [];
   readonly stages: Stage[] = [];
   readonly globalArgs: ArgInstruction[] = [];
@@ -150,6 +151,7 @@ export function parseDockerfile(source: string): Dockerfile {
     stages: state.stages,
     globalArgs: state.globalArgs,
     errors: state.errors,
+    emptyContinuationLines: state.emptyContinuationLines,
   };
 }
 
@@ -201,8 +203,12 @@ function commentOf(line: PhysicalLine, insideInstruction: boolean): Comment {
 }
 
 function readLogicalLine(lines: PhysicalLine[], first: number, state: ParseState): { logical: Line; nextLine: number } {
-  const { text, nextLine, end } = joinContinuations(lines, first, state.escapeChar, (line) =>
-    state.comments.push(commentOf(line, true)),
+  const { text, nextLine, end } = joinContinuations(
+    lines,
+    first,
+    state.escapeChar,
+    (line) => state.comments.push(commentOf(line, true)),
+    (line) => state.emptyContinuationLines.push({ start: line.start, end: line.end }),
   );
   const leading = text.text.length - text.text.trimStart().length;
   return { logical: { text, start: text.sourceStart(leading), end }, nextLine };
@@ -494,6 +500,14 @@ function checkFlags(keyword: string, flags: Flag[], state: ParseState): void {
   }
 }
 
+/** Escapes a substituted value so that `unquote` gives it back unchanged. */
+function protectValue(value: string, inDouble: boolean, escapeChar: string): string {
+  const special = inDouble ? ['"', '$', escapeChar] : ['"', "'", '$', ' ', '\t', '\n', escapeChar];
+  let out = '';
+  for (const c of value) out += special.includes(c) ? escapeChar + c : c;
+  return out;
+}
+
 /** Expands words against the current scope and records the variables they reference. */
 class Expander {
   constructor(
@@ -510,12 +524,13 @@ class Expander {
 
   expandRaw(raw: string, at: number, scope = this.state.scope()): { value: string; resolved: boolean } {
     if (this.disabled) return { value: unquote(raw, this.state.escapeChar), resolved: true };
-    const e = expandVariables(raw, scope, this.state.escapeChar);
+    const e = expandVariables(raw, scope, this.state.escapeChar, (value, inDouble) => protectValue(value, inDouble, this.state.escapeChar));
     for (const ref of e.references) {
       this.refs.push({
         name: ref.name,
         span: this.text.span(at + ref.start, at + ref.end),
         hasFallback: ref.hasFallback,
+        defined: scope.has(ref.name),
       });
     }
     return { value: unquote(e.value, this.state.escapeChar), resolved: e.resolved };
