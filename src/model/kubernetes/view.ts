@@ -8,8 +8,13 @@ import type { Locatable } from '../../core/types.js';
 import { deref, pairOf, pairsOf, type PathSegment, type YMap, type YNode, type YPair, type YScalar } from '../../parse/yaml/nodes.js';
 import type { Sourced } from '../container.js';
 
+/** A mapping whose shape is not known (a custom resource, a field kubernetes-types leaves open). */
+export type Loose = { [key: string]: unknown };
+
 type Key<T> = Extract<keyof T, string>;
-type ItemOf<T> = NonNullable<T> extends readonly (infer I)[] ? I : never;
+/** The view type of a field: the field's own type, or Loose where that is unknown. */
+type Sub<V> = unknown extends V ? Loose : NonNullable<V>;
+type ItemOf<V> = unknown extends V ? Loose : NonNullable<V> extends readonly (infer I)[] ? I : Loose;
 
 /** A location that also carries its mapping, so a path below it can still be resolved. */
 export interface Anchored extends Locatable {
@@ -96,9 +101,9 @@ export class YView<T> {
     return this.integer(key) ?? this.string(key);
   }
 
-  object<K extends Key<T>>(key: K): YView<NonNullable<T[K]>> | undefined {
+  object<K extends Key<T>>(key: K): YView<Sub<T[K]>> | undefined {
     const pair = this.pair(key);
-    return pair ? YView.of<NonNullable<T[K]>>(pair.value, this.at(key), pair.key) : undefined;
+    return pair ? YView.of<Sub<T[K]>>(pair.value, this.at(key), pair.key) : undefined;
   }
 
   /** The mappings of a list, each with its index in the path; other items are skipped. */
