@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/core/rule.js';
+import { normalizeHostPath as normalize } from '../../src/model/host-paths.js';
 
 interface Options {
   /** Host paths of container runtime sockets. */
@@ -18,10 +19,6 @@ const SOCKETS = [
   '/var/run/podman/podman.sock',
 ];
 
-function normalize(path: string): string {
-  const trimmed = path.trim().replace(/\/+/g, '/');
-  return trimmed.length > 1 ? trimmed.replace(/\/$/, '') : trimmed;
-}
 
 export default defineRule<'kubernetes' | 'compose', Options>({
   id: 'docker-socket-mount',
