@@ -147,3 +147,8 @@ export function sourcedText(scalar: YScalar, node: YNode): Sourced<string> | und
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return { value: scalar.source || String(v), node };
   return undefined;
 }
+
+/** The view of an object's root mapping, typed as the object's kind (e.g. `objectView<Service>(o)`). */
+export function objectView<T = Loose>(object: { yaml: YMap }): YView<T> {
+  return new YView<T>(object.yaml, []);
+}
