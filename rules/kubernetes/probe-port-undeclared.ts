@@ -46,7 +46,8 @@ export default defineRule<'named' | 'numeric', Options>({
           if (!port) continue;
           const data = { probe: key, name: c.origin.name, port: port.value, declared };
           if (typeof port.value === 'string') {
-            if (!names.has(port.value)) ctx.report({ messageId: 'named', node: port.node, data });
+            // `${HEALTH_PORT}`: a variable for envsubst or a template, filled in before apply.
+            if (!names.has(port.value) && !/\$[{(]/.test(port.value)) ctx.report({ messageId: 'named', node: port.node, data });
           } else if (options.numericPorts && numbers.size > 0 && !numbers.has(port.value)) {
             ctx.report({ messageId: 'numeric', node: port.node, data });
           }

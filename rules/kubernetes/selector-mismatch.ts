@@ -46,8 +46,9 @@ export default defineRule<'missing' | 'empty' | 'label' | 'expression' | 'noLabe
         }
         const selectorView = spec.object('selector') as YView<LabelSelector> | undefined;
         if (!selectorView) {
-          // extensions/v1beta1 and apps/v1beta1 default the selector from the template.
-          if (t.object.apiVersion === 'apps/v1' || t.object.apiVersion === 'batch/v1') ctx.report({ messageId: 'missing', node: spec.anchor, data });
+          // extensions/v1beta1 and apps/v1beta1 default the selector from the template. Without
+          // template labels either, both come from elsewhere (Kustomize's labels, a base).
+          if ((t.object.apiVersion === 'apps/v1' || t.object.apiVersion === 'batch/v1') && labels.size > 0) ctx.report({ messageId: 'missing', node: spec.anchor, data });
           return;
         }
         const selector = labelSelectorOf(selectorView);

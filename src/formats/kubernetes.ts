@@ -19,7 +19,7 @@ declare module '../core/listeners.js' {
   interface CoreListeners {
     /** Every Kubernetes object (List items included). */
     KubernetesObject?: (object: KubernetesObject) => void;
-    /** The pod template of every workload (and every Pod), after its object's events and before its containers. */
+    /** The pod template of every workload (and every Pod), after its object's events and before its containers; not for fragments (PodTemplate.partial). */
     KubernetesPodTemplate?: (template: PodTemplate) => void;
     /** After the last object of the file. */
     'KubernetesFile:exit'?: (file: KubernetesFile) => void;
@@ -61,7 +61,7 @@ export function parseKubernetesFile(source: SourceText): ParsedFile & { objects:
           emit('KubernetesObject', object);
           emit(`KubernetesObject:${object.kind}` as 'KubernetesObject', object);
           const template = podTemplateOf(object);
-          if (!template) continue;
+          if (!template || template.partial) continue;
           emit('KubernetesPodTemplate', template);
           for (const container of template.containers) emit('Container', container);
         }

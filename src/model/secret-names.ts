@@ -4,7 +4,7 @@
  * `API_KEY=changeme` do not. Shared by the container rules of every format.
  */
 
-const SENSITIVE = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATEKEY', 'SECRETKEY']);
+const SENSITIVE = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATEKEY', 'SECRETKEY']);
 /** `X_KEY` is sensitive for these X. */
 const KEY_QUALIFIERS = new Set(['API', 'PRIVATE', 'ACCESS', 'ENCRYPTION', 'SIGNING', 'AUTH', 'MASTER', 'LICENSE', 'CLIENT']);
 /** A name ending in one of these names a property of a secret, not the secret. */
@@ -40,5 +40,7 @@ export function isSecretValue(value: string): boolean {
   if (v.length < 4) return false;
   if (v.includes('$(') || v.includes('${') || /^\$[A-Za-z_]/.test(v)) return false;
   if (v.startsWith('/') || v.startsWith('./') || v.startsWith('file:')) return false;
+  // Counts and limits (MAX_TOKEN=4096), not credentials.
+  if (/^[0-9]+$/.test(v)) return false;
   return !PLACEHOLDER.test(v);
 }

@@ -12,7 +12,7 @@ import { parseImageReference } from '../image.js';
 import type { KubernetesObject } from '../kubernetes/object.js';
 import type { PodTemplate, PodVolume } from '../kubernetes/pod-template.js';
 import { mergeSecurity } from '../kubernetes/security.js';
-import { YView } from '../kubernetes/view.js';
+import { YView, type Anchored } from '../kubernetes/view.js';
 import { isBatchKind, templatePathOf, workloadKindOf } from '../kubernetes/workloads.js';
 
 const templates = new WeakMap<KubernetesObject, PodTemplate | null>();
@@ -33,8 +33,12 @@ export function podTemplateOfContainer(container: ContainerSpec): PodTemplate | 
   return ownerOfContainer.get(container);
 }
 
+/** The containers of every complete pod template (fragments are left out, see PodTemplate.partial). */
 export function extractKubernetesContainers(objects: readonly KubernetesObject[]): ContainerSpec[] {
-  return objects.flatMap((o) => podTemplateOf(o)?.containers ?? []);
+  return objects.flatMap((o) => {
+    const template = podTemplateOf(o);
+    return template && !template.partial ? template.containers : [];
+  });
 }
 
 const ROLES: readonly [key: 'containers' | 'initContainers' | 'ephemeralContainers', role: ContainerRole][] = [
@@ -69,6 +73,7 @@ function buildPodTemplate(object: KubernetesObject): PodTemplate | undefined {
     volumes: volumesOf(spec),
     containers: [],
     runsToCompletion,
+    partial: false,
   };
   const containers: ContainerSpec[] = [];
   for (const [key, role] of ROLES) {
@@ -80,6 +85,7 @@ function buildPodTemplate(object: KubernetesObject): PodTemplate | undefined {
     }
   }
   template.containers = containers;
+  template.partial = containers.some((c) => c.origin.role !== 'ephemeralContainer' && !c.image && !(c.node as Anchored).yaml.pairs.some((p) => p.keyText === 'image'));
   return template;
 }
 

@@ -41,4 +41,10 @@ export interface PodTemplate {
   containers: readonly ContainerSpec[];
   /** Job, CronJob, or a bare Pod with restartPolicy Never/OnFailure. */
   runsToCompletion: boolean;
+  /**
+   * A configuration fragment, not a whole pod: a container has no image (the API allows that
+   * in workload templates precisely so that Kustomize patches and similar tools can fill it
+   * in). Its containers are not checked; the rendered manifest should be.
+   */
+  partial: boolean;
 }
