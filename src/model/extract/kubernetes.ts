@@ -264,14 +264,17 @@ function probeOf(probe: YView<Probe>): ProbeSpec {
   return spec;
 }
 
-/** A canonical text of a YAML value (keys sorted), to compare two probes. */
-function signatureOf(node: YNode | null | undefined, depth = 0): string {
+/**
+ * A canonical text of a YAML value (keys sorted), to compare two probes. Aliases are
+ * followed, so the walk has a budget: a probe is a handful of nodes, an alias bomb is not.
+ */
+function signatureOf(node: YNode | null | undefined, budget = { nodes: 1000 }): string {
   const n = node?.kind === 'alias' ? node.target : node;
-  if (!n || depth > 32) return 'null';
+  if (!n || --budget.nodes < 0) return 'null';
   if (n.kind === 'scalar') return JSON.stringify(n.value ?? null);
-  if (n.kind === 'seq') return `[${n.items.map((i) => signatureOf(i, depth + 1)).join(',')}]`;
+  if (n.kind === 'seq') return `[${n.items.map((i) => signatureOf(i, budget)).join(',')}]`;
   if (n.kind === 'map') {
-    const pairs = n.pairs.map((p) => `${JSON.stringify(p.keyText)}:${signatureOf(p.value, depth + 1)}`).sort();
+    const pairs = n.pairs.map((p) => `${JSON.stringify(p.keyText)}:${signatureOf(p.value, budget)}`).sort();
     return `{${pairs.join(',')}}`;
   }
   return 'null';
