@@ -31,7 +31,7 @@ export default defineRule({
             apiVersion: object.apiVersion,
             kind: object.kind,
             deprecated: status.entry.deprecated,
-            removal: status.entry.removed ? ` and removed in ${status.entry.removed}` : '',
+            removal: status.entry.removed ? ` and no longer served from ${status.entry.removed}` : '',
             advice: migrationAdvice(status),
           },
         });

@@ -117,7 +117,29 @@ export function convertKubernetesTypes(root, enums = new Map()) {
       if (apiVersion && kind) (kinds[apiVersion] ??= {})[kind] = id;
     }
   }
+  addSchemaExtensions(definitions);
   return { definitions: sortKeys(definitions), kinds: sortKeys(Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, sortKeys(v)]))), enumHits };
+}
+
+/**
+ * kubernetes-types leaves out JSONSchemaProps' `x-kubernetes-*` fields (names TypeScript
+ * declarations would have to quote); the OpenAPI document has them, and CRDs use them.
+ */
+function addSchemaExtensions(definitions) {
+  for (const group of ['apiextensions.v1', 'apiextensions.v1beta1']) {
+    const props = definitions[`${group}.JSONSchemaProps`]?.properties;
+    if (!props) continue;
+    const validationRule = definitions[`${group}.ValidationRule`] ? { $ref: `#/definitions/${group}.ValidationRule` } : { type: 'object' };
+    Object.assign(props, {
+      'x-kubernetes-embedded-resource': { type: 'boolean' },
+      'x-kubernetes-int-or-string': { type: 'boolean' },
+      'x-kubernetes-list-map-keys': { type: 'array', items: { type: 'string' } },
+      'x-kubernetes-list-type': { type: 'string' },
+      'x-kubernetes-map-type': { type: 'string' },
+      'x-kubernetes-preserve-unknown-fields': { type: 'boolean' },
+      'x-kubernetes-validations': { type: 'array', items: validationRule },
+    });
+  }
 }
 
 export function sortKeys(object) {
