@@ -118,6 +118,7 @@ export function convertKubernetesTypes(root, enums = new Map()) {
     }
   }
   addSchemaExtensions(definitions);
+  addTruncatedFields(definitions);
   return { definitions: sortKeys(definitions), kinds: sortKeys(Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, sortKeys(v)]))), enumHits };
 }
 
@@ -139,6 +140,27 @@ function addSchemaExtensions(definitions) {
       'x-kubernetes-preserve-unknown-fields': { type: 'boolean' },
       'x-kubernetes-validations': { type: 'array', items: validationRule },
     });
+  }
+}
+
+/**
+ * kubernetes-types cuts a definition short where a field's description contains the text
+ * "*\/" (e.g. "'*\/scale' means all scale subresources"), losing the fields after it.
+ * Found by comparing every definition with kubernetes-models; these are the fields lost.
+ */
+const TRUNCATED = {
+  RuleWithOperations: { resources: { type: 'array', items: { type: 'string' } }, scope: { type: 'string' } },
+  NamedRuleWithOperations: { resources: { type: 'array', items: { type: 'string' } }, scope: { type: 'string' } },
+  ResourceRule: { resources: { type: 'array', items: { type: 'string' } }, verbs: { type: 'array', items: { type: 'string' } } },
+};
+
+function addTruncatedFields(definitions) {
+  for (const [id, schema] of Object.entries(definitions)) {
+    const name = id.slice(id.lastIndexOf('.') + 1);
+    const group = id.slice(0, id.indexOf('.'));
+    if (!TRUNCATED[name] || (group !== 'admissionregistration' && group !== 'authorization') || !schema.properties) continue;
+    for (const [field, type] of Object.entries(TRUNCATED[name])) schema.properties[field] ??= type;
+    if (name === 'ResourceRule') schema.required = [...new Set([...(schema.required ?? []), 'verbs'])];
   }
 }
 

@@ -11,7 +11,7 @@ import { deref, pairOf, resolvePath, spanAt, type YMap } from '../../../parse/ya
 import { apiStatus } from '../api-lifecycle.js';
 import { checkLabelValue, checkName, checkQualifiedKey, dns1123Label, nameRuleOf } from '../names.js';
 import type { KubernetesObject } from '../object.js';
-import { resolveTarget, type TargetVersion } from '../versions.js';
+import { bundledVersions, resolveTarget, type TargetVersion } from '../versions.js';
 import { builtinSchemas, groupOf, isBuiltinGroup, versionOf } from './builtin.js';
 import { customSchemas } from './custom.js';
 import { explainErrors, SchemaNavigator } from './explain.js';
@@ -43,10 +43,25 @@ export function checkObject(object: KubernetesObject, env: LintEnvironment): Obj
   let result = checks.get(object);
   if (!result) {
     result = runCheck(object, env);
+    result.problems = result.problems.filter((p) => !isPlaceholder(object, p));
     for (const problem of result.problems) if (problem.data.actual !== undefined) problem.data.actual = asWritten(object, problem);
     checks.set(object, result);
   }
   return result;
+}
+
+/**
+ * Values a template engine fills in before the manifest is applied: `${VAR}` (envsubst) and
+ * `{{ x }}` (which YAML reads as a nested flow mapping). Reporting their type would be noise.
+ */
+function isPlaceholder(object: KubernetesObject, problem: SchemaProblem): boolean {
+  if (problem.at !== 'value') return false;
+  const { node, matched } = resolvePath(object.yaml, problem.path);
+  const target = deref(node);
+  if (matched !== problem.path.length || !target) return false;
+  if (target.kind === 'scalar') return typeof target.value === 'string' && /\$\{[^}]*\}|\{\{/.test(target.value);
+  if (target.kind === 'map' && target.flow && target.pairs.length === 1) return deref(target.pairs[0]!.key)?.kind === 'map';
+  return false;
 }
 
 /** "the number 1.0", "the boolean yes": a scalar as written, since YAML 1.1 turns `1.0` into 1 and `yes` into true. */
@@ -100,6 +115,10 @@ function runCheck(object: KubernetesObject, env: LintEnvironment): ObjectCheck {
       problems.push({ messageId: 'unknownApiVersion', path: ['apiVersion'], at: 'value', data: { apiVersion, kind, version: versionLabel(target), hint } });
     } else {
       const suggestion = closest(kind, servedKinds.filter((k) => !k.endsWith('List')));
+      if (elsewhere.length === 0 && !suggestion && !knownInAnyVersion(kind)) {
+        // Not a typo of a Kubernetes kind: another platform's (OpenShift's legacy v1 DeploymentConfig).
+        return { status: 'noSchema', reason: `Kubernetes ${target.schema} has no such kind`, problems: metadataProblems(value, kind, false) };
+      }
       const hint = elsewhere.length > 0 ? `; ${kind} is served by ${elsewhere.join(', ')}.` : suggestion ? `; did you mean "${suggestion}"?` : '.';
       problems.push({ messageId: 'unknownKind', path: ['kind'], at: 'value', data: { apiVersion, kind, version: versionLabel(target), hint } });
     }
@@ -129,12 +148,19 @@ function runCheck(object: KubernetesObject, env: LintEnvironment): ObjectCheck {
   }
 }
 
+function knownInAnyVersion(kind: string): boolean {
+  return bundledVersions().some((v) => builtinSchemas(v).apiVersionsOf(kind).length > 0);
+}
+
 function versionLabel(target: TargetVersion): string {
   return target.schema === target.target ? `Kubernetes ${target.target}` : `Kubernetes ${target.target} (bundled ${target.schema} schemas)`;
 }
 
-function validate(validator: Validator, value: unknown, navigator: () => SchemaNavigator): SchemaProblem[] {
-  const data = withoutNulls(value);
+function validate(validator: Validator, value: Record<string, unknown>, navigator: () => SchemaNavigator): SchemaProblem[] {
+  // The API server ignores status when an object is created or applied; manifests exported
+  // from a cluster carry one the schema's required fields do not describe well.
+  const { status: _status, ...spec } = value;
+  const data = withoutNulls(spec);
   if (validator(data)) return [];
   return explainErrors(validator.errors ?? [], data, navigator());
 }

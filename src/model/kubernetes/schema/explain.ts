@@ -173,6 +173,8 @@ function explain(error: AjvError, value: unknown, schema: SchemaNavigator): Sche
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
+      // Strategic-merge-patch directives ($patch, $setElementOrder/…) belong to kustomize patches.
+      if (field.startsWith('$')) return undefined;
       const allowed = schema.propertiesAt(path);
       const suggestion = closest(field, allowed);
       return {
