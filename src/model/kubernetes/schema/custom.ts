@@ -161,7 +161,7 @@ function compiled(schema: JsonSchema, source: string): CustomLookup {
       if (!ajv) {
         // Loaded on first need: runs without custom resources never pay for Ajv.
         const Ajv = (requireModule('ajv') as { default: new (options: object) => AjvInstance }).default;
-        ajv = new Ajv({ allErrors: true, strict: false, messages: false, validateFormats: false, validateSchema: false, addUsedSchema: false });
+        ajv = new Ajv({ allErrors: true, strict: false, messages: false, validateFormats: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
       }
       validator = ajv.compile(schema);
     } catch (error) {
