@@ -108,10 +108,10 @@ function pip(v: string, args: ParsedArgs): Classified {
     }
     return { kind: 'url', pinned: true };
   }
-  if (PIP_ARCHIVE.test(v)) return { kind: 'file', pinned: true };
   const name = normalisePipName(v.split(/[\s[<>=!~;@]/, 1)[0]!);
   // `name @ https://…` in one word: a direct reference.
   if (/@\s*[a-z][a-z0-9+.-]*:\/\//i.test(v)) return { kind: 'url', name, pinned: true };
+  if (PIP_ARCHIVE.test(v)) return { kind: 'file', pinned: true };
   const spec = PIP_SPECIFIER.exec(v);
   if (spec) return { kind: 'package', name, version: v.slice(spec.index).replace(/;.*$/, ''), pinned: true };
   return { kind: 'package', name, pinned: constrained };
