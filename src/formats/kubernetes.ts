@@ -1,4 +1,5 @@
 /** Kubernetes adapter: YAML (read as Kubernetes' decoder does, YAML 1.1) → objects → pod templates → containers → walk. */
+import type { AdapterContext } from '../core/lint.js';
 import type { ParsedFile } from '../core/parsed-file.js';
 import type { SourceText } from '../core/source.js';
 import type { Span } from '../core/types.js';
@@ -8,6 +9,7 @@ import type { PodTemplate } from '../model/kubernetes/pod-template.js';
 import { annotationSuppressions } from '../model/kubernetes/suppressions.js';
 import { pathAtOffset } from '../parse/yaml/nodes.js';
 import { formatPath, type YamlDocument } from '../parse/yaml/parse.js';
+import '../model/kubernetes/schema/custom.js'; // registers the CRD collector
 import { parseYamlParts } from './yaml-common.js';
 
 /** Every object of a file, for rules that compare objects (duplicates, a Service and its Deployment). */
@@ -40,7 +42,7 @@ function readable(doc: YamlDocument): boolean {
   return doc.errors.every((e) => READABLE_DESPITE.has(e.code));
 }
 
-export function parseKubernetesFile(source: SourceText): ParsedFile & { objects: KubernetesObject[] } {
+export function parseKubernetesFile(source: SourceText, context?: AdapterContext): ParsedFile & { objects: KubernetesObject[] } {
   const parts = parseYamlParts(source, { version: '1.1' });
   const objects = parts.yaml.documents.flatMap((doc) => (readable(doc) ? objectsOfDocument(doc.value, doc.root, doc.index) : []));
   const containers = extractKubernetesContainers(objects);
@@ -51,6 +53,7 @@ export function parseKubernetesFile(source: SourceText): ParsedFile & { objects:
     containers,
     comments: parts.comments,
     suppressions: annotationSuppressions(objects),
+    ...(context ? { env: context.env } : {}),
     objects,
     walk(emit) {
       let next = 0;
