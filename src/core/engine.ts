@@ -77,7 +77,8 @@ export function runRules(file: ParsedFile, rules: readonly ConfiguredRule[], sou
       currentObject = undefined;
     });
   }
-  return finish(drafts, file, sources);
+  const superseding = new Map(rules.filter((r) => r.rule.meta.supersedes?.length).map((r) => [r.rule.id, r.rule.meta.supersedes!]));
+  return finish(drafts, file, sources, superseding);
 }
 
 function isFormat(format: string): format is Format {
@@ -134,9 +135,12 @@ function crash(ruleId: string, error: unknown, at: number): Draft {
   };
 }
 
-function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex): Finding[] {
+function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex, superseding: ReadonlyMap<string, readonly string[]>): Finding[] {
   const suppressions = collectSuppressions(file, sources);
-  const kept = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressions));
+  const unsuppressed = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressions));
+  // A finding that a superseding rule (itself not suppressed) reports at the same span says the same thing twice.
+  const superseded = supersededKeys(unsuppressed, superseding);
+  const kept = superseded.size === 0 ? unsuppressed : unsuppressed.filter((d) => !superseded.has(`${d.ruleId}@${d.span.start}:${d.span.end}`));
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
   const fingerprints = fingerprintAll(
     kept.map((d) => ({
@@ -165,6 +169,16 @@ function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex): Findin
     if (d.fix) finding.fix = d.fix;
     return finding;
   });
+}
+
+/** `rule@start:end` of the drafts that a superseding rule reported at the same span. */
+function supersededKeys(drafts: readonly Draft[], superseding: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const out = new Set<string>();
+  if (superseding.size === 0) return out;
+  for (const d of drafts) {
+    for (const other of superseding.get(d.ruleId) ?? []) out.add(`${other}@${d.span.start}:${d.span.end}`);
+  }
+  return out;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
