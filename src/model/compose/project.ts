@@ -1,0 +1,113 @@
+/** Builds the ComposeProject the rules read from a loaded (merged) project. */
+import { resolve } from 'node:path';
+import type { FileHost } from '../../core/environment.js';
+import type { LoadedProject } from '../../parse/compose/load.js';
+import { entry, scalarBool, type CMap } from '../../parse/compose/tree.js';
+import { parseDockerfile } from '../../parse/dockerfile/parser.js';
+import type { HealthcheckInstruction } from '../../parse/dockerfile/ast.js';
+import { deref, type YMap } from '../../parse/yaml/nodes.js';
+import { stageChain } from '../extract/dockerfile.js';
+import { composeContainer } from '../extract/compose.js';
+import { readService, sourced, type ServiceContext } from './service.js';
+import type { ComposeBuild, ComposeFileView, ComposeProject, ComposeResource, ComposeService, ImageHealthcheck } from './types.js';
+
+export interface ProjectContext {
+  host: FileHost;
+  /** Display paths of the files being linted. */
+  linted: ReadonlySet<string>;
+  home?: string;
+  /** Dockerfile path → what it says about health checks, shared across a run. */
+  dockerfiles?: Map<string, DockerfileHealth>;
+}
+
+/** Per target stage ('' = the last stage): whether the image has a HEALTHCHECK. */
+export type DockerfileHealth = { unreadable: true } | { unreadable: false; byStage: Map<string, ImageHealthcheck> };
+
+export function buildComposeProject(loaded: LoadedProject, ctx: ProjectContext): ComposeProject {
+  const tree = loaded.tree;
+  const serviceContext: ServiceContext = { baseDirOf: loaded.baseDirOf, ...(ctx.home ? { home: ctx.home } : {}) };
+  const services: ComposeService[] = [];
+  const servicesMap = entry(tree, 'services');
+  if (servicesMap?.kind === 'map') {
+    for (const [name, e] of servicesMap.entries) {
+      if (e.value.kind !== 'map') continue;
+      const partial = readService(name, e.key, e.value, serviceContext);
+      const withHealth = { ...partial, imageHealthcheck: imageHealthcheck(partial.build, ctx) };
+      services.push({ ...withHealth, container: composeContainer(withHealth) });
+    }
+  }
+  const project: ComposeProject = {
+    projectDir: loaded.projectDir,
+    files: loaded.files.map((f): ComposeFileView => {
+      const roots = f.parsed.documents.map((d) => d.root).filter((r): r is NonNullable<typeof r> => r !== null);
+      const view: ComposeFileView = { source: f.parsed.source, role: f.role, roots, variables: f.variables, linted: ctx.linted.has(f.parsed.source.path) };
+      if (f.tree) view.tree = f.tree;
+      if (f.notMapping) view.notMapping = f.notMapping;
+      const first = deref(roots[0]);
+      const version = first?.kind === 'map' ? (first as YMap).pairs.find((p) => p.keyText === 'version' && !p.merge) : undefined;
+      if (version) view.version = version;
+      return view;
+    }),
+    services,
+    servicesByName: new Map(services.map((s) => [s.name, s])),
+    networks: resources(tree, 'networks', loaded),
+    volumes: resources(tree, 'volumes', loaded),
+    secrets: resources(tree, 'secrets', loaded),
+    configs: resources(tree, 'configs', loaded),
+    models: resources(tree, 'models', loaded),
+    problems: loaded.problems,
+    tree,
+  };
+  return project;
+}
+
+function resources(tree: CMap, kind: string, loaded: LoadedProject): Map<string, ComposeResource> {
+  const out = new Map<string, ComposeResource>();
+  const map = entry(tree, kind);
+  if (map?.kind !== 'map') return out;
+  for (const [name, e] of map.entries) {
+    const external = scalarBool(entry(e.value, 'external')) === true || entry(entry(e.value, 'external'), 'name') !== undefined;
+    const resource: ComposeResource = { name, key: e.key, external };
+    const file = sourced(entry(e.value, 'file'));
+    if (file) {
+      resource.file = file;
+      resource.resolvedFile = resolve(loaded.baseDirOf(file.node), file.value);
+    }
+    out.set(name, resource);
+  }
+  return out;
+}
+
+/** Reads the Dockerfile a service builds (once per run) for a HEALTHCHECK in its target stage. */
+function imageHealthcheck(build: ComposeBuild | undefined, ctx: ProjectContext): ImageHealthcheck {
+  if (!build || build.remote || build.inline || !build.dockerfilePath) return 'unknown';
+  const cache = ctx.dockerfiles ?? new Map<string, DockerfileHealth>();
+  let health = cache.get(build.dockerfilePath);
+  if (!health) {
+    const text = ctx.host.readFile(build.dockerfilePath);
+    health = text === undefined ? { unreadable: true } : { unreadable: false, byStage: healthByStage(text) };
+    cache.set(build.dockerfilePath, health);
+  }
+  if (health.unreadable) return 'unknown';
+  return health.byStage.get(build.target?.value ?? '') ?? 'unknown';
+}
+
+function healthByStage(text: string): Map<string, ImageHealthcheck> {
+  const out = new Map<string, ImageHealthcheck>();
+  let dockerfile;
+  try {
+    dockerfile = parseDockerfile(text);
+  } catch {
+    return out;
+  }
+  dockerfile.stages.forEach((stage, i) => {
+    const chain = stageChain(stage, dockerfile);
+    let found: HealthcheckInstruction | undefined;
+    for (let k = chain.length - 1; k >= 0 && !found; k--) if (chain[k]!.keyword === 'HEALTHCHECK') found = chain[k] as HealthcheckInstruction;
+    // A base image could bring a HEALTHCHECK, but official images do not: a Dockerfile without one is taken as having none.
+    const value: ImageHealthcheck = found ? (found.none ? 'disabled' : 'defined') : 'absent';
+    if (stage.name) out.set(stage.name, value);
+    if (i === dockerfile.stages.length - 1) out.set('', value);
+  });
+  return out;
+}
