@@ -5,19 +5,19 @@
  *   run) → ComposeProject → ComposeService + Container for every service of the merged project.
  * A finding about a value lands in the file that wrote it (override, extends or include file).
  */
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { registerCollector, type LintEnvironment } from '../core/environment.js';
 import type { AdapterContext } from '../core/lint.js';
 import type { ParsedFile, RelatedSource } from '../core/parsed-file.js';
-import type { SourceText } from '../core/source.js';
+import { SourceText } from '../core/source.js';
 import type { ObjectRef, Span } from '../core/types.js';
 import { buildComposeProject, type DockerfileHealth } from '../model/compose/project.js';
 import type { ComposeFileView, ComposeProject, ComposeService } from '../model/compose/types.js';
 import type { ContainerSpec } from '../model/container.js';
-import { loadComposeProject, parseComposeText, type ParsedComposeFile } from '../parse/compose/load.js';
+import { isRemote, loadComposeProject, parseComposeText, type ParsedComposeFile } from '../parse/compose/load.js';
 import { planLayers } from './compose-files.js';
 import { nextContentLine, yamlNodeOf } from './yaml-common.js';
-import { spanAt, type PathSegment } from '../parse/yaml/nodes.js';
+import { deref, get, spanAt, type PathSegment } from '../parse/yaml/nodes.js';
 
 declare module '../core/listeners.js' {
   interface CoreListeners {
@@ -44,21 +44,55 @@ export interface ComposeRunFacts {
   lintedDisplay: Set<string>;
   parsed: Map<string, ParsedComposeFile>;
   dockerfiles: Map<string, DockerfileHealth>;
+  /** Linted files that another linted file includes: that project reports on them. */
+  includedElsewhere: Set<string>;
 }
 
 registerCollector((files, env) => {
-  const facts: ComposeRunFacts = { linted: new Set(), lintedDisplay: new Set(), parsed: new Map(), dockerfiles: new Map() };
+  const facts = emptyFacts();
   for (const f of files) {
     if (f.format !== 'compose') continue;
     if (f.absolute) facts.linted.add(f.absolute);
     facts.lintedDisplay.add(f.display);
   }
+  for (const f of files) {
+    if (f.format !== 'compose' || !f.absolute) continue;
+    const parsed = parseComposeText(new SourceText(f.display, f.text), f.absolute);
+    facts.parsed.set(f.absolute, parsed);
+    for (const path of includedPaths(parsed)) {
+      const target = resolve(dirname(f.absolute), path);
+      if (target !== f.absolute && facts.linted.has(target)) facts.includedElsewhere.add(target);
+    }
+  }
   env.project.compose = facts;
 });
 
+function emptyFacts(): ComposeRunFacts {
+  return { linted: new Set(), lintedDisplay: new Set(), parsed: new Map(), dockerfiles: new Map(), includedElsewhere: new Set() };
+}
+
+/** The local paths a file's top-level `include:` names, as written. */
+function includedPaths(parsed: ParsedComposeFile): string[] {
+  const out: string[] = [];
+  for (const doc of parsed.documents) {
+    const include = get(doc.root, 'include');
+    const items = include?.kind === 'seq' ? include.items : [];
+    for (const item of items) {
+      const node = deref(item);
+      const path = node?.kind === 'map' ? get(node, 'path') : node;
+      const list = path?.kind === 'seq' ? path.items.map(deref) : [path];
+      for (const p of list) if (p?.kind === 'scalar' && typeof p.value === 'string' && !isRemote(p.value)) out.push(p.value);
+    }
+  }
+  return out;
+}
+
 function runFacts(env: LintEnvironment, source: SourceText, absolute: string | undefined): ComposeRunFacts {
   if (!env.project.compose) {
-    env.project.compose = { linted: new Set(absolute ? [absolute] : []), lintedDisplay: new Set([source.path]), parsed: new Map(), dockerfiles: new Map() };
+    const facts = emptyFacts();
+    if (absolute) facts.linted.add(absolute);
+    facts.lintedDisplay.add(source.path);
+    env.project.compose = facts;
   }
   return env.project.compose;
 }
@@ -72,6 +106,7 @@ export function parseComposeFile(source: SourceText, context: AdapterContext): C
   const facts = runFacts(env, source, context.absolutePath);
   const absolute = context.absolutePath ?? join(process.cwd(), source.path);
   const plan = planLayers(absolute, env.host, facts.linted);
+  if (facts.includedElsewhere.has(absolute)) plan.secondary = true;
   const load = (layers: readonly string[]) =>
     loadComposeProject({
       source,

@@ -1,7 +1,8 @@
 /** Builds the ComposeProject the rules read from a loaded (merged) project. */
 import { resolve } from 'node:path';
 import type { FileHost } from '../../core/environment.js';
-import type { LoadedProject } from '../../parse/compose/load.js';
+import type { LoadedFile, LoadedProject } from '../../parse/compose/load.js';
+import { validateComposeTree, type SchemaProblem } from '../../parse/compose/schema.js';
 import { entry, scalarBool, type CMap } from '../../parse/compose/tree.js';
 import { parseDockerfile } from '../../parse/dockerfile/parser.js';
 import type { HealthcheckInstruction } from '../../parse/dockerfile/ast.js';
@@ -32,6 +33,7 @@ export function buildComposeProject(loaded: LoadedProject, ctx: ProjectContext):
     for (const [name, e] of servicesMap.entries) {
       if (e.value.kind !== 'map') continue;
       const partial = readService(name, e.key, e.value, serviceContext);
+      checkPaths(partial, ctx.host);
       const withHealth = { ...partial, imageHealthcheck: imageHealthcheck(partial.build, ctx) };
       services.push({ ...withHealth, container: composeContainer(withHealth) });
     }
@@ -40,7 +42,15 @@ export function buildComposeProject(loaded: LoadedProject, ctx: ProjectContext):
     projectDir: loaded.projectDir,
     files: loaded.files.map((f): ComposeFileView => {
       const roots = f.parsed.documents.map((d) => d.root).filter((r): r is NonNullable<typeof r> => r !== null);
-      const view: ComposeFileView = { source: f.parsed.source, role: f.role, roots, variables: f.variables, linted: ctx.linted.has(f.parsed.source.path) };
+      let problems: SchemaProblem[] | undefined;
+      const view: ComposeFileView = {
+        source: f.parsed.source,
+        role: f.role,
+        roots,
+        variables: f.variables,
+        linted: ctx.linted.has(f.parsed.source.path),
+        schemaProblems: () => (problems ??= fileSchemaProblems(f)),
+      };
       if (f.tree) view.tree = f.tree;
       if (f.notMapping) view.notMapping = f.notMapping;
       const first = deref(roots[0]);
@@ -50,18 +60,38 @@ export function buildComposeProject(loaded: LoadedProject, ctx: ProjectContext):
     }),
     services,
     servicesByName: new Map(services.map((s) => [s.name, s])),
-    networks: resources(tree, 'networks', loaded),
-    volumes: resources(tree, 'volumes', loaded),
-    secrets: resources(tree, 'secrets', loaded),
-    configs: resources(tree, 'configs', loaded),
-    models: resources(tree, 'models', loaded),
+    networks: resources(tree, 'networks', loaded, ctx.host),
+    volumes: resources(tree, 'volumes', loaded, ctx.host),
+    secrets: resources(tree, 'secrets', loaded, ctx.host),
+    configs: resources(tree, 'configs', loaded, ctx.host),
+    models: resources(tree, 'models', loaded, ctx.host),
     problems: loaded.problems,
     tree,
   };
   return project;
 }
 
-function resources(tree: CMap, kind: string, loaded: LoadedProject): Map<string, ComposeResource> {
+function fileSchemaProblems(file: LoadedFile): SchemaProblem[] {
+  if (file.tree) return validateComposeTree(file.tree);
+  if (file.notMapping) return [{ node: file.notMapping, message: `The file must be a mapping (services:, networks:, …), not ${file.notMapping.kind === 'seq' ? 'a list' : 'a single value'}` }];
+  const broken = file.parsed.documents.some((d) => d.errors.length > 0);
+  if (broken) return [];
+  const at = file.parsed.documents[0]?.span ?? { start: 0, end: 0 };
+  return [{ node: { span: { start: at.start, end: at.start }, file: file.parsed.source }, message: 'The file is empty: Compose needs at least "services:" or "include:"' }];
+}
+
+/** The model does the file-system look-ups rules need (rules do no I/O). */
+function checkPaths(service: ReturnType<typeof readService>, host: FileHost): void {
+  for (const f of service.envFiles) f.exists = host.exists(f.resolved);
+  for (const m of service.mounts) if (m.resolvedSource && m.source?.value.startsWith('.')) m.sourceExists = host.exists(m.resolvedSource);
+  const build = service.build;
+  if (build?.contextDir) {
+    build.contextExists = host.exists(build.contextDir);
+    if (build.dockerfilePath && build.contextExists) build.dockerfileExists = host.exists(build.dockerfilePath);
+  }
+}
+
+function resources(tree: CMap, kind: string, loaded: LoadedProject, host: FileHost): Map<string, ComposeResource> {
   const out = new Map<string, ComposeResource>();
   const map = entry(tree, kind);
   if (map?.kind !== 'map') return out;
@@ -72,6 +102,7 @@ function resources(tree: CMap, kind: string, loaded: LoadedProject): Map<string,
     if (file) {
       resource.file = file;
       resource.resolvedFile = resolve(loaded.baseDirOf(file.node), file.value);
+      resource.fileExists = host.exists(resource.resolvedFile);
     }
     out.set(name, resource);
   }

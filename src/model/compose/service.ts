@@ -224,7 +224,10 @@ function readPort(item: CValue): ComposePort {
     return port;
   }
   const parsed = parseShortPort(text);
-  if ('error' in parsed) port.error = parsed.error;
+  // A port made of a variable without a value is reported as that variable, not as a bad port.
+  if ('error' in parsed) {
+    if (!unresolvedScalar(item)) port.error = parsed.error;
+  }
   else {
     port.target = parsed.target;
     port.targetEnd = parsed.targetEnd;

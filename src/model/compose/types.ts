@@ -7,6 +7,7 @@
 import type { SourceText } from '../../core/source.js';
 import type { Locatable, ObjectRef } from '../../core/types.js';
 import type { LoadedFile, LoadProblem } from '../../parse/compose/load.js';
+import type { SchemaProblem } from '../../parse/compose/schema.js';
 import type { CMap, CValue, VariableProblem } from '../../parse/compose/tree.js';
 import type { YNode, YPair } from '../../parse/yaml/nodes.js';
 import type { ContainerSpec, Sourced } from '../container.js';
@@ -40,6 +41,8 @@ export interface ComposeMount {
   unresolved: boolean;
   /** Long syntax `bind.create_host_path` (short syntax always creates the folder). */
   createHostPath: boolean;
+  /** For a relative bind source: whether it exists beside the compose file. */
+  sourceExists?: boolean;
   error?: string;
 }
 
@@ -68,6 +71,8 @@ export interface ComposeBuild {
   /** Absolute Dockerfile path, when it is local. */
   dockerfilePath?: string;
   remote: boolean;
+  contextExists?: boolean;
+  dockerfileExists?: boolean;
 }
 
 /** What the image a service runs says about health checks, when Plimsoll could read its Dockerfile. */
@@ -110,7 +115,7 @@ export interface ComposeService {
   ports: ComposePort[];
   mounts: ComposeMount[];
   environment: ComposeEnvEntry[];
-  envFiles: { path: Sourced<string>; required: boolean; resolved: string }[];
+  envFiles: { path: Sourced<string>; required: boolean; resolved: string; exists?: boolean }[];
   healthcheck?: ComposeHealthcheck;
   restart?: Sourced<string>;
   /** `deploy.restart_policy`. */
@@ -131,6 +136,7 @@ export interface ComposeResource {
   external: boolean;
   file?: Sourced<string>;
   resolvedFile?: string;
+  fileExists?: boolean;
 }
 
 /** One file of the project, for checks that are about the file as written. */
@@ -148,6 +154,8 @@ export interface ComposeFileView {
   variables: VariableProblem[];
   /** Whether this file is one of the files being linted. */
   linted: boolean;
+  /** Schema problems of this file (computed on first use). */
+  schemaProblems(): SchemaProblem[];
 }
 
 export interface ComposeProject {

@@ -270,6 +270,7 @@ class Loader {
     if (!baseName) return own;
     let baseFile: LoadedFile | undefined = file;
     const where = ext.kind === 'map' ? (ext.entries.get('file')?.value.node ?? ext.node) : ext.node;
+    if (fileText !== undefined && isRemote(fileText)) return own; // a remote resource (git, oci): not read here
     if (fileText !== undefined) {
       const target = resolvePath(dirname(absolute), fileText);
       baseFile = this.loadedFile(target, 'extends', lookup, dirname(target));
@@ -310,11 +311,11 @@ class Loader {
     let result = tree;
     for (const item of include.items) {
       const spec = includeSpec(item);
-      if (spec.paths.length === 0) continue;
+      if (spec.paths.length === 0 || spec.paths.some((p) => isRemote(p.text))) continue;
       const absPaths = spec.paths.map((p) => resolvePath(dir, p.text));
       const projectDir = spec.projectDirectory ? resolvePath(dir, spec.projectDirectory) : dirname(absPaths[0]!);
       const envPaths = spec.envFiles.length > 0 ? spec.envFiles.map((p) => resolvePath(dir, p)) : [join(projectDir, '.env')];
-      const envValues = this.readEnvFiles(envPaths, spec.envFiles.length > 0, item.node, lookup);
+      const envValues = this.readEnvFiles(envPaths, spec.envFiles.length > 0, spec.envNode ?? item.node, lookup);
       const includeLookup: Lookup = (name) => envValues.get(name) ?? lookup(name);
       let sub: CMap | undefined;
       absPaths.forEach((absolute, i) => {
@@ -364,6 +365,7 @@ class Loader {
 }
 
 interface IncludeSpec {
+  envNode?: YNode;
   paths: { text: string; node: YNode }[];
   projectDirectory?: string;
   envFiles: string[];
@@ -388,9 +390,15 @@ function includeSpec(item: CValue): IncludeSpec {
   const env = entry(item, 'env_file');
   const envFiles = env?.kind === 'seq' ? env.items.map(scalarText).filter((t): t is string => !!t) : [scalarText(env)].filter((t): t is string => !!t);
   const spec: IncludeSpec = { paths, envFiles };
+  if (env) spec.envNode = env.node;
   const pd = scalarText(entry(item, 'project_directory'));
   if (pd) spec.projectDirectory = pd;
   return spec;
+}
+
+/** `oci://…`, `git@…`, `https://…`, `remote:…`: resources Compose fetches, not local paths. */
+export function isRemote(path: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(path) || path.startsWith('git@');
 }
 
 function resolvePath(dir: string, path: string): string {
