@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/core/rule.js';
-import type { YScalar } from '../../src/parse/yaml/nodes.js';
+import { entry } from '../../src/parse/compose/tree.js';
 
 /** YAML 1.1 base-60 integers: `22:22` is 1342 to a YAML 1.1 reader. */
 const SEXAGESIMAL = /^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$/;
@@ -20,18 +20,24 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      ComposeService(service) {
-        for (const port of service.ports) {
-          const node = port.scalar;
-          if (node?.kind !== 'scalar' || node.style !== 'plain' || !SEXAGESIMAL.test(node.source)) continue;
-          const scalar = node as YScalar;
-          const value = scalar.source.split(':').reduce((acc, part) => acc * 60 + Number(part.replace(/_/g, '')), 0);
-          ctx.report({
-            messageId: 'sexagesimal',
-            node: scalar,
-            data: { text: scalar.source, value },
-            fix: { edits: [{ span: { start: scalar.span.start, end: scalar.span.start }, text: '"' }, { span: { start: scalar.span.end, end: scalar.span.end }, text: '"' }] },
-          });
+      // The file as written: how a scalar is quoted is a property of the text, not of the merged project.
+      ComposeFile(file) {
+        const services = entry(file.tree, 'services');
+        if (services?.kind !== 'map') return;
+        for (const { value: service } of services.entries.values()) {
+          const ports = entry(service, 'ports');
+          if (ports?.kind !== 'seq') continue;
+          for (const item of ports.items) {
+            const node = item.node;
+            if (item.kind !== 'scalar' || node.kind !== 'scalar' || node.style !== 'plain' || !SEXAGESIMAL.test(node.source)) continue;
+            const value = node.source.split(':').reduce((acc, part) => acc * 60 + Number(part.replace(/_/g, '')), 0);
+            ctx.report({
+              messageId: 'sexagesimal',
+              node,
+              data: { text: node.source, value },
+              fix: { edits: [{ span: { start: node.span.start, end: node.span.start }, text: '"' }, { span: { start: node.span.end, end: node.span.end }, text: '"' }] },
+            });
+          }
         }
       },
     };

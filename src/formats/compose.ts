@@ -55,13 +55,22 @@ registerCollector((files, env) => {
     if (f.absolute) facts.linted.add(f.absolute);
     facts.lintedDisplay.add(f.display);
   }
+  const includes = new Map<string, string[]>();
   for (const f of files) {
     if (f.format !== 'compose' || !f.absolute) continue;
     const parsed = parseComposeText(new SourceText(f.display, f.text), f.absolute);
     facts.parsed.set(f.absolute, parsed);
-    for (const path of includedPaths(parsed)) {
-      const target = resolve(dirname(f.absolute), path);
-      if (target !== f.absolute && facts.linted.has(target)) facts.includedElsewhere.add(target);
+    const targets = includedPaths(parsed).map((p) => resolve(dirname(f.absolute!), p)).filter((t) => t !== f.absolute && facts.linted.has(t));
+    includes.set(f.absolute, targets);
+  }
+  // Files reached by include from a file nobody includes are reported through that file (include cycles have no such root).
+  const included = new Set([...includes.values()].flat());
+  const queue = [...includes.keys()].filter((f) => !included.has(f));
+  while (queue.length > 0) {
+    for (const target of includes.get(queue.pop()!) ?? []) {
+      if (facts.includedElsewhere.has(target)) continue;
+      facts.includedElsewhere.add(target);
+      queue.push(target);
     }
   }
   env.project.compose = facts;

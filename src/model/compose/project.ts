@@ -72,10 +72,10 @@ export function buildComposeProject(loaded: LoadedProject, ctx: ProjectContext):
 }
 
 function fileSchemaProblems(file: LoadedFile): SchemaProblem[] {
+  // A file that is not valid YAML is reported by yaml-syntax; Compose never gets to its schema.
+  if (file.parsed.documents.some((d) => d.errors.length > 0)) return [];
   if (file.tree) return validateComposeTree(file.tree);
   if (file.notMapping) return [{ node: file.notMapping, message: `The file must be a mapping (services:, networks:, …), not ${file.notMapping.kind === 'seq' ? 'a list' : 'a single value'}` }];
-  const broken = file.parsed.documents.some((d) => d.errors.length > 0);
-  if (broken) return [];
   const at = file.parsed.documents[0]?.span ?? { start: 0, end: 0 };
   return [{ node: { span: { start: at.start, end: at.start }, file: file.parsed.source }, message: 'The file is empty: Compose needs at least "services:" or "include:"' }];
 }
