@@ -19,7 +19,9 @@ export default defineRule({
   create(ctx) {
     return {
       ComposeProject(project) {
-        const where = project.services[0]?.key ?? project.tree.node;
+        // A problem with the project's own .env has no place in YAML: the first line of the main file.
+        const root = project.files.find((f) => f.role === 'main')?.roots[0];
+        const where = root?.kind === 'map' && root.pairs[0] ? root.pairs[0].key : project.tree.node;
         for (const p of project.problems) {
           if (p.kind === 'envFileMissing') ctx.report({ messageId: 'missing', node: p.node ?? where, data: { path: p.path } });
           else if (p.kind === 'envFileUnreadable') ctx.report({ messageId: 'unreadable', node: p.node ?? where, data: { path: p.path } });

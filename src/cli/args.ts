@@ -26,6 +26,10 @@ export interface LintArgs {
   stdinFilename?: string;
   quiet: boolean;
   color?: boolean;
+  /** `--env-file`: compose interpolation reads these instead of the project's `.env`. */
+  envFiles: string[];
+  /** `--process-env`: compose interpolation also reads Plimsoll's own environment. */
+  processEnv: boolean;
 }
 
 export interface RulesArgs {
@@ -57,6 +61,8 @@ const LINT_OPTIONS = {
   quiet: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  'env-file': { type: 'string', multiple: true },
+  'process-env': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -130,6 +136,8 @@ function parseLint(argv: readonly string[]): CliArgs {
     failOn: failOn as FailOn,
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
+    envFiles: values['env-file'] ?? [],
+    processEnv: values['process-env'] ?? false,
   };
   if (values.config) args.config = values.config;
   if (maxWarnings !== undefined) args.maxWarnings = maxWarnings;
@@ -180,6 +188,8 @@ Options:
       --max-warnings <n>       exit 1 when there are more than n warnings
       --stdin                  lint standard input
       --stdin-filename <name>  the file name standard input stands for
+      --env-file <file>        compose: read variables from this file instead of .env; repeatable
+      --process-env            compose: also read variables from the environment (it wins over env files)
       --quiet                  report errors only
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
   -h, --help                   show this help

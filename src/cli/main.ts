@@ -89,7 +89,11 @@ function useColor(args: LintArgs, io: CliIO): boolean {
 async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const { lintFiles } = await import('../core/lint-files.js');
   const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
-  const options = { cwd: io.cwd, noConfig: args.noConfig, ruleOverrides: args.rules, ...(config ? { config } : {}) };
+  const compose = {
+    ...(args.envFiles.length > 0 ? { envFiles: args.envFiles.map((f) => resolve(io.cwd, f)) } : {}),
+    ...(args.processEnv ? { processEnv: io.env } : {}),
+  };
+  const options = { cwd: io.cwd, noConfig: args.noConfig, ruleOverrides: args.rules, compose, ...(config ? { config } : {}) };
   let result: LintResult = args.stdin
     ? await lintStdin(await io.readStdin(), args.stdinFilename, options)
     : await lintFiles(args.paths, options);

@@ -102,6 +102,8 @@ class Loader {
   private readonly baseDirs = new Map<string, string>();
   private readonly envSources: EnvironmentSource[] = [];
   private readonly resolvedServices = new Map<string, CValue>();
+  /** Env files already reported, so that one bad file is one finding. */
+  private readonly reportedEnv = new Set<string>();
   private readonly cwd: string;
 
   constructor(private readonly input: LoadInput) {
@@ -161,14 +163,19 @@ class Loader {
       this.envSources.push(source);
       const text = this.input.host.readFile(absolute);
       if (text === undefined) {
-        if (this.input.host.exists(absolute)) this.problems.push({ kind: 'envFileUnreadable', path: display, ...(node ? { node } : {}) });
-        else if (explicit) this.problems.push({ kind: 'envFileMissing', path: display, ...(node ? { node } : {}) });
+        const exists = this.input.host.exists(absolute);
+        if ((exists || explicit) && !this.reportedEnv.has(absolute)) {
+          this.reportedEnv.add(absolute);
+          this.problems.push({ kind: exists ? 'envFileUnreadable' : 'envFileMissing', path: display, ...(node ? { node } : {}) });
+        }
         continue;
       }
       source.found = true;
       const parsed = parseDotenv(text, (name) => values.get(name) ?? outer(name));
       const envSource = new SourceText(display, text);
-      for (const p of parsed.problems) {
+      const report = !this.reportedEnv.has(absolute);
+      this.reportedEnv.add(absolute);
+      for (const p of report ? parsed.problems : []) {
         const span: Span = { start: envSource.lineStart(p.line), end: envSource.lineEnd(p.line) };
         this.problems.push({ kind: 'envFileSyntax', node: { span, file: envSource }, path: display, message: p.message });
       }
