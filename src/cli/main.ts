@@ -93,7 +93,15 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
     ...(args.envFiles.length > 0 ? { envFiles: args.envFiles.map((f) => resolve(io.cwd, f)) } : {}),
     ...(args.processEnv ? { processEnv: io.env } : {}),
   };
-  const options = { cwd: io.cwd, noConfig: args.noConfig, ruleOverrides: args.rules, compose, ...(config ? { config } : {}) };
+  const options = {
+    cwd: io.cwd,
+    noConfig: args.noConfig,
+    ruleOverrides: args.rules,
+    compose,
+    ...(config ? { config } : {}),
+    ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
+    ...(args.schemaLocations.length > 0 ? { schemaLocations: args.schemaLocations.map((l) => resolve(io.cwd, l)) } : {}),
+  };
   let result: LintResult = args.stdin
     ? await lintStdin(await io.readStdin(), args.stdinFilename, options)
     : await lintFiles(args.paths, options);
