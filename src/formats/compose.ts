@@ -11,7 +11,7 @@ import type { AdapterContext } from '../core/lint.js';
 import type { ParsedFile, RelatedSource } from '../core/parsed-file.js';
 import { SourceText } from '../core/source.js';
 import type { ObjectRef, Span } from '../core/types.js';
-import { buildComposeProject, type DockerfileHealth } from '../model/compose/project.js';
+import { buildComposeProject, type DockerfileFacts } from '../model/compose/project.js';
 import type { ComposeFileView, ComposeProject, ComposeService } from '../model/compose/types.js';
 import type { ContainerSpec } from '../model/container.js';
 import { isRemote, loadComposeProject, parseComposeText, type ParsedComposeFile } from '../parse/compose/load.js';
@@ -43,7 +43,7 @@ export interface ComposeRunFacts {
   /** Display paths of the same files. */
   lintedDisplay: Set<string>;
   parsed: Map<string, ParsedComposeFile>;
-  dockerfiles: Map<string, DockerfileHealth>;
+  dockerfiles: Map<string, DockerfileFacts>;
   /** Linted files that another linted file includes: that project reports on them. */
   includedElsewhere: Set<string>;
 }

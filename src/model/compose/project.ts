@@ -5,7 +5,7 @@ import type { LoadedFile, LoadedProject } from '../../parse/compose/load.js';
 import { validateComposeTree, type SchemaProblem } from '../../parse/compose/schema.js';
 import { entry, scalarBool, type CMap } from '../../parse/compose/tree.js';
 import { parseDockerfile } from '../../parse/dockerfile/parser.js';
-import type { HealthcheckInstruction } from '../../parse/dockerfile/ast.js';
+import type { HealthcheckInstruction, UserInstruction } from '../../parse/dockerfile/ast.js';
 import { deref, type YMap } from '../../parse/yaml/nodes.js';
 import { stageChain } from '../extract/dockerfile.js';
 import { composeContainer } from '../extract/compose.js';
@@ -18,11 +18,15 @@ export interface ProjectContext {
   linted: ReadonlySet<string>;
   home?: string;
   /** Dockerfile path → what it says about health checks, shared across a run. */
-  dockerfiles?: Map<string, DockerfileHealth>;
+  dockerfiles?: Map<string, DockerfileFacts>;
 }
 
-/** Per target stage ('' = the last stage): whether the image has a HEALTHCHECK. */
-export type DockerfileHealth = { unreadable: true } | { unreadable: false; byStage: Map<string, ImageHealthcheck> };
+/** What a Dockerfile's target stage ('' = the last stage) says: its HEALTHCHECK and its USER. */
+export interface StageFacts {
+  health: ImageHealthcheck;
+  user?: string;
+}
+export type DockerfileFacts = { unreadable: true } | { unreadable: false; byStage: Map<string, StageFacts> };
 
 export function buildComposeProject(loaded: LoadedProject, ctx: ProjectContext): ComposeProject {
   const tree = loaded.tree;
@@ -34,7 +38,8 @@ export function buildComposeProject(loaded: LoadedProject, ctx: ProjectContext):
       if (e.value.kind !== 'map') continue;
       const partial = readService(name, e.key, e.value, serviceContext);
       checkPaths(partial, ctx.host);
-      const withHealth = { ...partial, imageHealthcheck: imageHealthcheck(partial.build, ctx) };
+      const stage = builtStage(partial.build, ctx);
+      const withHealth = { ...partial, imageHealthcheck: stage?.health ?? 'unknown', ...(stage?.user !== undefined ? { imageUser: stage.user } : {}) };
       services.push({ ...withHealth, container: composeContainer(withHealth) });
     }
   }
@@ -109,22 +114,22 @@ function resources(tree: CMap, kind: string, loaded: LoadedProject, host: FileHo
   return out;
 }
 
-/** Reads the Dockerfile a service builds (once per run) for a HEALTHCHECK in its target stage. */
-function imageHealthcheck(build: ComposeBuild | undefined, ctx: ProjectContext): ImageHealthcheck {
-  if (!build || build.remote || build.inline || !build.dockerfilePath) return 'unknown';
-  const cache = ctx.dockerfiles ?? new Map<string, DockerfileHealth>();
-  let health = cache.get(build.dockerfilePath);
-  if (!health) {
+/** Reads the Dockerfile a service builds (once per run): HEALTHCHECK and USER of its target stage. */
+function builtStage(build: ComposeBuild | undefined, ctx: ProjectContext): StageFacts | undefined {
+  if (!build || build.remote || build.inline || !build.dockerfilePath) return undefined;
+  const cache = ctx.dockerfiles ?? new Map<string, DockerfileFacts>();
+  let facts = cache.get(build.dockerfilePath);
+  if (!facts) {
     const text = ctx.host.readFile(build.dockerfilePath);
-    health = text === undefined ? { unreadable: true } : { unreadable: false, byStage: healthByStage(text) };
-    cache.set(build.dockerfilePath, health);
+    facts = text === undefined ? { unreadable: true } : { unreadable: false, byStage: factsByStage(text) };
+    cache.set(build.dockerfilePath, facts);
   }
-  if (health.unreadable) return 'unknown';
-  return health.byStage.get(build.target?.value ?? '') ?? 'unknown';
+  if (facts.unreadable) return undefined;
+  return facts.byStage.get(build.target?.value ?? '');
 }
 
-function healthByStage(text: string): Map<string, ImageHealthcheck> {
-  const out = new Map<string, ImageHealthcheck>();
+function factsByStage(text: string): Map<string, StageFacts> {
+  const out = new Map<string, StageFacts>();
   let dockerfile;
   try {
     dockerfile = parseDockerfile(text);
@@ -134,9 +139,16 @@ function healthByStage(text: string): Map<string, ImageHealthcheck> {
   dockerfile.stages.forEach((stage, i) => {
     const chain = stageChain(stage, dockerfile);
     let found: HealthcheckInstruction | undefined;
-    for (let k = chain.length - 1; k >= 0 && !found; k--) if (chain[k]!.keyword === 'HEALTHCHECK') found = chain[k] as HealthcheckInstruction;
+    let user: UserInstruction | undefined;
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const ins = chain[k]!;
+      if (!found && ins.keyword === 'HEALTHCHECK') found = ins as HealthcheckInstruction;
+      if (!user && ins.keyword === 'USER') user = ins as UserInstruction;
+    }
     // A base image could bring a HEALTHCHECK, but official images do not: a Dockerfile without one is taken as having none.
-    const value: ImageHealthcheck = found ? (found.none ? 'disabled' : 'defined') : 'absent';
+    const value: StageFacts = { health: found ? (found.none ? 'disabled' : 'defined') : 'absent' };
+    const userText = user?.userExpanded ?? user?.user?.value;
+    if (userText !== undefined) value.user = userText;
     if (stage.name) out.set(stage.name, value);
     if (i === dockerfile.stages.length - 1) out.set('', value);
   });

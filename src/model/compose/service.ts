@@ -15,7 +15,7 @@ export interface ServiceContext {
   home?: string;
 }
 
-type Partial = Omit<ComposeService, 'container' | 'imageHealthcheck'>;
+type Partial = Omit<ComposeService, 'container' | 'imageHealthcheck' | 'imageUser'>;
 
 export function sourced(value: CValue | undefined): Sourced<string> | undefined {
   const text = scalarText(value);
@@ -55,7 +55,7 @@ export function readService(name: string, key: YNode, tree: CMap, ctx: ServiceCo
   };
   const image = sourced(get('image'));
   if (image) service.image = image;
-  const build = readBuild(get('build'), ctx);
+  const build = readBuild(get('build'), tree.entries.get('build')?.key, ctx);
   if (build) service.build = build;
   const containerName = sourced(get('container_name'));
   if (containerName) service.containerName = containerName;
@@ -173,10 +173,10 @@ function readDependsOn(value: CValue | undefined, out: ComposeDependency[]): voi
   }
 }
 
-function readBuild(value: CValue | undefined, ctx: ServiceContext): ComposeBuild | undefined {
+function readBuild(value: CValue | undefined, key: YNode | undefined, ctx: ServiceContext): ComposeBuild | undefined {
   if (!value || (value.kind === 'scalar' && value.value === null)) return undefined;
   const context = value.kind === 'map' ? sourced(entry(value, 'context')) : sourced(value);
-  const build: ComposeBuild = { node: value.node, inline: false, remote: false };
+  const build: ComposeBuild = { node: key ?? value.node, inline: false, remote: false };
   if (context) build.context = context;
   if (value.kind === 'map') {
     const dockerfile = sourced(entry(value, 'dockerfile'));

@@ -103,6 +103,8 @@ export interface ComposeService {
   imageUnresolved: boolean;
   build?: ComposeBuild;
   imageHealthcheck: ImageHealthcheck;
+  /** The USER of the Dockerfile stage the service builds, when Plimsoll could read it. */
+  imageUser?: string;
   containerName?: Sourced<string>;
   /** `deploy.replicas` or `scale`; undefined: 1. */
   replicas?: Sourced<number>;

@@ -19,6 +19,8 @@ export function composeContainer(service: Omit<ComposeService, 'container'>): Co
   }
   const user = sourced(get('user'));
   if (user) c.security.user = user;
+  // Without `user:` the container runs as the USER of the Dockerfile the service builds.
+  else if (service.imageUser !== undefined) c.security.user = { value: service.imageUser, node: service.build?.node ?? service.key };
   const command = commandOf(get('command'));
   if (command) c.command = command;
   const entrypoint = commandOf(get('entrypoint'));
