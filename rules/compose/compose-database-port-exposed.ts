@@ -9,7 +9,7 @@ interface Options {
 const NAMES: Record<number, string> = {
   5432: 'PostgreSQL', 3306: 'MySQL/MariaDB', 6379: 'Redis', 27017: 'MongoDB', 9200: 'Elasticsearch', 9300: 'Elasticsearch',
   5672: 'RabbitMQ', 15672: 'RabbitMQ management', 1433: 'SQL Server', 1521: 'Oracle', 11211: 'Memcached', 5984: 'CouchDB',
-  9042: 'Cassandra', 7000: 'Cassandra', 8086: 'InfluxDB', 2379: 'etcd', 9092: 'Kafka', 2181: 'ZooKeeper', 6380: 'Redis', 26257: 'CockroachDB',
+  9042: 'Cassandra', 8086: 'InfluxDB', 2379: 'etcd', 9092: 'Kafka', 2181: 'ZooKeeper', 6380: 'Redis', 26257: 'CockroachDB',
 };
 
 export default defineRule<'exposed', Options>({
