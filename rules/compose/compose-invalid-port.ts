@@ -11,6 +11,7 @@ export default defineRule({
     sources: [{ tool: 'compose', id: 'invalid-port' }],
     messages: {
       invalid: 'Invalid port mapping for service "{{service}}": {{reason}}. Write [[HOST_IP:]HOST_PORT:]CONTAINER_PORT[/tcp|udp|sctp], for example "127.0.0.1:8080:80".',
+      expose: 'Invalid `expose` entry for service "{{service}}": {{reason}}. Write a port or a range with an optional protocol, for example "8080" or "9000-9005/udp".',
     },
     fixable: false,
   },
@@ -20,6 +21,7 @@ export default defineRule({
         for (const port of service.ports) {
           if (port.error) ctx.report({ messageId: 'invalid', node: port.node, data: { service: service.name, reason: port.error } });
         }
+        for (const e of service.exposeErrors) ctx.report({ messageId: 'expose', node: e.node, data: { service: service.name, reason: e.error } });
       },
     };
   },

@@ -47,6 +47,7 @@ export function readService(name: string, key: YNode, tree: CMap, ctx: ServiceCo
     references,
     links: [],
     ports: [],
+    exposeErrors: [],
     mounts: [],
     environment: [],
     envFiles: [],
@@ -101,6 +102,17 @@ export function readService(name: string, key: YNode, tree: CMap, ctx: ServiceCo
 
   const ports = get('ports');
   if (ports?.kind === 'seq') for (const item of ports.items) service.ports.push(readPort(item));
+  const expose = get('expose');
+  if (expose?.kind === 'seq') {
+    for (const item of expose.items) {
+      const text = scalarText(item);
+      if (text === undefined || unresolvedScalar(item)) continue;
+      const [port, protocol] = text.split('/');
+      const range = parsePortRange(port!.trim());
+      const error = 'error' in range ? range.error : protocol !== undefined && !['tcp', 'udp', 'sctp'].includes(protocol.toLowerCase()) ? `"${protocol}" is not a protocol (tcp, udp or sctp)` : undefined;
+      if (error) service.exposeErrors.push({ node: item.node, error });
+    }
+  }
   const volumes = get('volumes');
   if (volumes?.kind === 'seq') {
     for (const item of volumes.items) {

@@ -115,6 +115,8 @@ export interface ComposeService {
   references: ComposeReference[];
   links: Sourced<string>[];
   ports: ComposePort[];
+  /** `expose:` entries that Docker would reject (`80`, `80-85`, `80/udp` are fine). */
+  exposeErrors: { node: Locatable; error: string }[];
   mounts: ComposeMount[];
   environment: ComposeEnvEntry[];
   envFiles: { path: Sourced<string>; required: boolean; resolved: string; exists?: boolean }[];
