@@ -8,25 +8,19 @@
  */
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { FileHost } from '../../core/environment.js';
-import type { CommentToken } from '../../core/parsed-file.js';
 import { SourceText } from '../../core/source.js';
 import type { Locatable, Span } from '../../core/types.js';
 import type { YNode } from '../yaml/nodes.js';
-import { parseYaml, type YamlDocument } from '../yaml/parse.js';
 import { parseDotenv } from './dotenv.js';
+import { parseComposeText, type ParsedComposeFile } from './files.js';
 import type { Lookup } from './interpolate.js';
 import { enforceUniqueness, mergeTrees, stripResets } from './merge.js';
 import { convertYaml, entry, scalarText, type CEntry, type CMap, type CValue, type VariableProblem } from './tree.js';
 
+export { parseComposeText, type ParsedComposeFile } from './files.js';
+
 export type FileRole = 'main' | 'override' | 'extends' | 'include';
 
-/** A compose file read and parsed once per run. */
-export interface ParsedComposeFile {
-  absolute?: string;
-  source: SourceText;
-  documents: YamlDocument[];
-  comments: CommentToken[];
-}
 
 /** One file as it took part in loading: interpolated, with its variable problems. */
 export interface LoadedFile {
@@ -121,9 +115,7 @@ class Loader {
       if (!layerTree) continue;
       tree = tree ? (mergeTrees(tree, layerTree) as CMap) : layerTree;
     }
-    const root = this.input.source;
-    const empty: CMap = { kind: 'map', entries: new Map(), node: { kind: 'scalar', value: null, source: '', style: 'plain', span: { start: 0, end: 0 } } };
-    void root;
+    const empty: CMap = { kind: 'map', entries: new Map(), node: fakeNode() };
     const final = tree ? (stripResets(enforceUniqueness(tree)) as CMap) : empty;
     return {
       tree: final,
@@ -414,27 +406,4 @@ function resolvePath(dir: string, path: string): string {
 
 function fakeNode(): YNode {
   return { kind: 'scalar', value: null, source: '', style: 'plain', span: { start: 0, end: 0 } };
-}
-
-/** Parses a compose file's text (YAML 1.2, as Compose) and marks every node with its file. */
-export function parseComposeText(source: SourceText, absolute?: string): ParsedComposeFile {
-  const yaml = parseYaml(source.text, { version: '1.2' });
-  for (const doc of yaml.documents) if (doc.root) markSource(doc.root, source);
-  const parsed: ParsedComposeFile = { source, documents: yaml.documents, comments: yaml.comments };
-  if (absolute !== undefined) parsed.absolute = absolute;
-  return parsed;
-}
-
-function markSource(root: YNode, source: SourceText): void {
-  const stack: YNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.file) continue;
-    node.file = source;
-    if (node.kind === 'map') for (const pair of node.pairs) {
-      stack.push(pair.key);
-      if (pair.value) stack.push(pair.value);
-    }
-    else if (node.kind === 'seq') stack.push(...node.items);
-  }
 }
