@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/discover.js';
 import type { SeverityOrOff } from '../core/types.js';
 
-export const FORMAT_NAMES = ['stylish', 'json'] as const;
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'checkstyle', 'codeclimate', 'markdown'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 export type FailOn = 'error' | 'warning' | 'info' | 'none';
 
@@ -26,6 +26,14 @@ export interface LintArgs {
   stdinFilename?: string;
   quiet: boolean;
   color?: boolean;
+  /** `--fix` writes safe fixes; `--fix-dry-run` prints them as a unified diff. */
+  fix?: 'write' | 'dry-run';
+  /** Report only findings not recorded in this baseline file. */
+  baseline?: string;
+  /** Record the current findings in this baseline file. */
+  writeBaseline?: string;
+  /** Explicit files that are not recognised are skipped silently (pre-commit, lint-staged). */
+  skipUnknown: boolean;
 }
 
 export interface RulesArgs {
@@ -57,6 +65,11 @@ const LINT_OPTIONS = {
   quiet: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  'skip-unknown': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -120,6 +133,10 @@ function parseLint(argv: readonly string[]): CliArgs {
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
   if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
   if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input; do not pass paths as well.');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  if (values.baseline && values['write-baseline']) {
+    throw new UsageError('--baseline and --write-baseline cannot be used together (--write-baseline records every current finding).');
+  }
 
   const args: LintArgs = {
     command: 'lint',
@@ -130,12 +147,17 @@ function parseLint(argv: readonly string[]): CliArgs {
     failOn: failOn as FailOn,
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
+    skipUnknown: values['skip-unknown'] ?? false,
   };
   if (values.config) args.config = values.config;
   if (maxWarnings !== undefined) args.maxWarnings = maxWarnings;
   if (values['stdin-filename']) args.stdinFilename = values['stdin-filename'];
   if (values.color) args.color = true;
   if (values['no-color']) args.color = false;
+  if (values.fix) args.fix = 'write';
+  if (values['fix-dry-run']) args.fix = 'dry-run';
+  if (values.baseline) args.baseline = values.baseline;
+  if (values['write-baseline']) args.writeBaseline = values['write-baseline'];
   return args;
 }
 
@@ -171,7 +193,8 @@ Lints Dockerfiles, Docker Compose files and Kubernetes manifests.
 Paths may be files, folders or globs (default: the current folder); .gitignore is honoured.
 
 Options:
-  -f, --format <name>          stylish (default) or json; repeatable, paired in order with -o
+  -f, --format <name>          stylish (default), json, sarif, github, junit, checkstyle, codeclimate or
+                               markdown; repeatable, paired in order with -o
   -o, --output <file>          write the preceding format to a file
   -c, --config <file>          use this configuration file
       --no-config              ignore configuration files
@@ -181,6 +204,12 @@ Options:
       --stdin                  lint standard input
       --stdin-filename <name>  the file name standard input stands for
       --quiet                  report errors only
+      --fix                    apply safe fixes to the files (standard input: print the fixed text)
+      --fix-dry-run            print the safe fixes as a unified diff; change nothing
+      --baseline <file>        report only findings that are not in the baseline file
+      --write-baseline <file>  record the current findings in a baseline file
+      --skip-unknown           skip named files that are not Dockerfiles, compose files or Kubernetes
+                               manifests, instead of reading them by content (for pre-commit hooks)
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
   -h, --help                   show this help
   -v, --version                show the version

@@ -17,6 +17,6 @@ export async function lintStdin(input: string | Buffer, filename: string | undef
   const format = text === undefined ? 'unknown' : (detectFormat(absolute, text, true) ?? 'unknown');
   await prepareFormats([format]);
   const { rules } = settingsForFile(config, absolute, options.ruleOverrides);
-  const file = lintSource(display, text, format, rules, problem);
+  const file = (options.lintFile ?? lintSource)(display, text, format, rules, problem);
   return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
 }

@@ -16,13 +16,20 @@ export interface LintFilesOptions {
   ruleOverrides?: CliRuleOverrides;
   /** Read these files as they are; do not look for others. */
   files?: DiscoveredFile[];
+  /** Files named explicitly are detected like found ones: unrecognised files are skipped silently. */
+  skipUnknown?: boolean;
+  /** Lints one file; `--fix` passes one that fixes, then lints the result. Default: lintSource. */
+  lintFile?: FileLinter;
 }
+
+export type FileLinter = typeof lintSource;
 
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const files = options.files ?? (await discoverFiles(patterns, cwd));
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
   const overrides = options.ruleOverrides ?? new Map();
+  const lintFile = options.lintFile ?? lintSource;
   const results: FileResult[] = [];
   // Reading is I/O bound: keep a few reads in flight while linting synchronously.
   const reads = files.map((file) => ({ file, read: undefined as ReturnType<typeof readSource> | undefined }));
@@ -35,14 +42,15 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     const config = await resolver.forFile(file.absolute);
     if (isIgnored(config, file.absolute)) continue;
     const { text, problem } = await reads[i]!.read!;
+    const explicit = file.explicit && !options.skipUnknown;
     const format =
       text === undefined
-        ? (formatFromName(file.absolute) ?? (file.explicit ? 'unknown' : undefined))
-        : detectFormat(file.absolute, text, file.explicit);
-    if (!format || (format === 'yaml' && !file.explicit)) continue;
+        ? (formatFromName(file.absolute) ?? (explicit ? 'unknown' : undefined))
+        : detectFormat(file.absolute, text, explicit);
+    if (!format || (format === 'yaml' && !explicit)) continue;
     await prepareFormats([format]);
     const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintSource(file.display, text, format, rules, problem));
+    results.push(lintFile(file.display, text, format, rules, problem));
   }
   const findings = sortFindings(results.flatMap((r) => r.findings));
   return { files: results, findings, summary: summarise(results, findings) };
