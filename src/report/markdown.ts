@@ -29,7 +29,7 @@ export const formatMarkdown: Formatter = (result) => {
   const total = errors + warnings + infos;
   const lines = ['## Plimsoll', ''];
   if (total === 0) {
-    lines.push(`✅ No problems in ${plural(files, 'file')}.`, '');
+    lines.push(`✅ No problems in ${plural(files, 'file')}.`);
     return `${lines.join('\n')}\n`;
   }
   lines.push(
