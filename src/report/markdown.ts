@@ -1,9 +1,10 @@
 /**
  * `--format markdown`: a short summary for $GITHUB_STEP_SUMMARY or a merge-request
  * comment: totals, findings per rule, then the findings (capped, the summary has a
- * size limit).
+ * size limit). Paths are relative to context.root ($GITHUB_WORKSPACE), like the annotations.
  */
 import type { Severity } from '../core/types.js';
+import { rootRelativePath } from './paths.js';
 import { ruleInfo } from './rule-info.js';
 import type { Formatter } from './types.js';
 
@@ -24,7 +25,7 @@ const code = (text: string): string => {
   return t.includes('`') ? `\`\` ${t} \`\`` : `\`${t}\``;
 };
 
-export const formatMarkdown: Formatter = (result) => {
+export const formatMarkdown: Formatter = (result, context) => {
   const { errors, warnings, infos, files } = result.summary;
   const total = errors + warnings + infos;
   const lines = ['## Plimsoll', ''];
@@ -51,7 +52,7 @@ export const formatMarkdown: Formatter = (result) => {
   }
   lines.push('', '| | Location | Message | Rule |', '| --- | --- | --- | --- |');
   for (const f of result.findings.slice(0, MARKDOWN_MAX_ROWS)) {
-    const at = `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    const at = `${rootRelativePath(f.file, context)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
     lines.push(`| ${ICON[f.severity]} | ${code(at)} | ${cell(f.message)} | ${code(f.ruleId)} |`);
   }
   const rest = result.findings.length - MARKDOWN_MAX_ROWS;
