@@ -48,6 +48,9 @@ describe('--fix', () => {
     const run = await runCli(['--fix', '--stdin', '--stdin-filename', 'Dockerfile'], { cwd: tempProject(), stdin: BEFORE });
     expect(run.stdout).toBe(AFTER);
     expect(run.stderr).toContain('run-as-root');
+    const ignored = tempProject({ 'plimsoll.config.yaml': 'ignorePatterns: ["vendor/**"]\n' });
+    const passthrough = await runCli(['--fix', '--stdin', '--stdin-filename', 'vendor/Dockerfile'], { cwd: ignored, stdin: Buffer.from(BEFORE) });
+    expect(passthrough.stdout).toBe(BEFORE); // an ignored file comes back as it went in
     const clean = 'FROM debian:12\nUSER app\n';
     expect((await runCli(['--fix', '--stdin', '--stdin-filename', 'Dockerfile'], { cwd: tempProject(), stdin: clean })).stdout).toBe(clean);
   });

@@ -41359,6 +41359,7 @@ function fixSource(lint, path4, raw, format, rules, problem2) {
 // src/cli/fix-command.ts
 init_lint();
 var FixSession = class {
+  /** `stdin`: the text read from standard input, printed as it is when nothing lints it (an ignored file). */
   constructor(mode, cwd, stdin) {
     this.mode = mode;
     this.cwd = cwd;
@@ -41377,16 +41378,15 @@ var FixSession = class {
     const changed = this.outcomes.filter(({ outcome }) => outcome.output !== outcome.original);
     const report = {
       stdout: "",
-      ownsStdout: this.stdin || this.mode === "dry-run",
+      ownsStdout: this.stdin !== void 0 || this.mode === "dry-run",
       warnings: this.outcomes.flatMap(({ path: path4, outcome }) => outcome.problem ? [`${path4}: ${outcome.problem}`] : []),
       fixedFiles: changed.length,
       fixedProblems: changed.reduce((n, { outcome }) => n + outcome.fixed, 0)
     };
     if (this.mode === "dry-run") {
       report.stdout = changed.map(({ path: path4, outcome }) => unifiedDiff(path4, outcome.original, outcome.output)).join("");
-    } else if (this.stdin) {
-      const only = this.outcomes[0];
-      report.stdout = only ? only.outcome.output : "";
+    } else if (this.stdin !== void 0) {
+      report.stdout = this.outcomes[0]?.outcome.output ?? this.stdin;
     } else {
       for (const { path: path4, outcome } of changed) await writeFileAtomic(resolve4(this.cwd, path4), outcome.output);
     }
@@ -41571,7 +41571,9 @@ async function lintCommand(args2, io) {
   const { lintFiles: lintFiles2 } = await Promise.resolve().then(() => (init_lint_files(), lint_files_exports));
   const config = args2.config ? await loadConfigFile(resolve7(io.cwd, args2.config)) : void 0;
   const baseline = args2.baseline ? await readBaseline(resolve7(io.cwd, args2.baseline), args2.baseline) : void 0;
-  const fix = args2.fix ? new FixSession(args2.fix, io.cwd, args2.stdin) : void 0;
+  const input2 = args2.stdin ? await io.readStdin() : void 0;
+  const stdinText = input2 === void 0 ? void 0 : typeof input2 === "string" ? input2 : input2.toString("utf8");
+  const fix = args2.fix ? new FixSession(args2.fix, io.cwd, stdinText) : void 0;
   const options = {
     cwd: io.cwd,
     noConfig: args2.noConfig,
@@ -41580,7 +41582,7 @@ async function lintCommand(args2, io) {
     ...config ? { config } : {},
     ...fix ? { lintFile: fix.lintFile } : {}
   };
-  let result = args2.stdin ? await lintStdin(await io.readStdin(), args2.stdinFilename, options) : await lintFiles2(args2.paths, options);
+  let result = input2 !== void 0 ? await lintStdin(input2, args2.stdinFilename, options) : await lintFiles2(args2.paths, options);
   const fixed = fix ? await fix.finish() : void 0;
   for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}
 `);

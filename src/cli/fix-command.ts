@@ -33,10 +33,11 @@ export interface FixReport {
 export class FixSession {
   private readonly outcomes: { path: string; outcome: FixOutcome }[] = [];
 
+  /** `stdin`: the text read from standard input, printed as it is when nothing lints it (an ignored file). */
   constructor(
     readonly mode: FixMode,
     private readonly cwd: string,
-    private readonly stdin: boolean,
+    private readonly stdin?: string,
   ) {}
 
   readonly lintFile: FileLinter = (path, text, format, rules, problem) => {
@@ -49,16 +50,15 @@ export class FixSession {
     const changed = this.outcomes.filter(({ outcome }) => outcome.output !== outcome.original);
     const report: FixReport = {
       stdout: '',
-      ownsStdout: this.stdin || this.mode === 'dry-run',
+      ownsStdout: this.stdin !== undefined || this.mode === 'dry-run',
       warnings: this.outcomes.flatMap(({ path, outcome }) => (outcome.problem ? [`${path}: ${outcome.problem}`] : [])),
       fixedFiles: changed.length,
       fixedProblems: changed.reduce((n, { outcome }) => n + outcome.fixed, 0),
     };
     if (this.mode === 'dry-run') {
       report.stdout = changed.map(({ path, outcome }) => unifiedDiff(path, outcome.original, outcome.output)).join('');
-    } else if (this.stdin) {
-      const only = this.outcomes[0];
-      report.stdout = only ? only.outcome.output : '';
+    } else if (this.stdin !== undefined) {
+      report.stdout = this.outcomes[0]?.outcome.output ?? this.stdin;
     } else {
       for (const { path, outcome } of changed) await writeFileAtomic(resolve(this.cwd, path), outcome.output);
     }

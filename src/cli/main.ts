@@ -92,7 +92,9 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const { lintFiles } = await import('../core/lint-files.js');
   const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
   const baseline = args.baseline ? await readBaseline(resolve(io.cwd, args.baseline), args.baseline) : undefined;
-  const fix = args.fix ? new FixSession(args.fix, io.cwd, args.stdin) : undefined;
+  const input = args.stdin ? await io.readStdin() : undefined;
+  const stdinText = input === undefined ? undefined : typeof input === 'string' ? input : input.toString('utf8');
+  const fix = args.fix ? new FixSession(args.fix, io.cwd, stdinText) : undefined;
   const options = {
     cwd: io.cwd,
     noConfig: args.noConfig,
@@ -101,9 +103,7 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
     ...(config ? { config } : {}),
     ...(fix ? { lintFile: fix.lintFile } : {}),
   };
-  let result: LintResult = args.stdin
-    ? await lintStdin(await io.readStdin(), args.stdinFilename, options)
-    : await lintFiles(args.paths, options);
+  let result: LintResult = input !== undefined ? await lintStdin(input, args.stdinFilename, options) : await lintFiles(args.paths, options);
 
   const fixed = fix ? await fix.finish() : undefined;
   for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}\n`);
