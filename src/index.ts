@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { defaultConfig, loadConfigFile, resolveInlineConfig, settingsForFile, type LoadedConfig, type PlimsollConfig } from './core/config.js';
 import { detectFormat } from './core/detect.js';
+import { collectProjectFacts, createEnvironment } from './core/environment.js';
 import { lintFiles as lintFilesInternal } from './core/lint-files.js';
 import { lintSource, summarise, type LintSummary } from './core/lint.js';
 import { registeredRules } from './core/registry.js';
@@ -26,7 +27,7 @@ export interface LintTextOptions {
   filename: string;
   /** A configuration object (presets may be extended; other files may not). Default: plimsoll:recommended. */
   config?: PlimsollConfig | LoadedConfig;
-  /** Not used yet by Dockerfile rules; accepted for the Kubernetes checks. */
+  /** Target Kubernetes minor version (`x.y`) for schemas and API checks; default: the newest bundled. */
   kubernetesVersion?: string;
 }
 
@@ -49,7 +50,9 @@ export function lintText(text: string, options: LintTextOptions): LintTextResult
     : defaultConfig(process.cwd());
   const format = detectFormat(absolute, text, true) ?? 'unknown';
   const { rules } = settingsForFile(config, absolute);
-  const file = lintSource(options.filename, text, format, rules);
+  const env = createEnvironment(options.kubernetesVersion !== undefined ? { kubernetesVersion: options.kubernetesVersion } : {});
+  collectProjectFacts([{ absolute, display: options.filename, format, text }], env);
+  const file = lintSource(options.filename, text, format, rules, undefined, { absolutePath: absolute, env });
   const rangeOf = rangeResolver({ files: [file], findings: file.findings, summary: summarise([file], file.findings) });
   return { format, findings: file.findings.map((f) => ({ ...toJsonFinding(f, rangeOf), offsets: f.span })) };
 }

@@ -22370,11 +22370,11 @@ var require_out = __commonJS({
       async.read(path4, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat3;
-    function statSync(path4, optionsOrSettings) {
+    function statSync2(path4, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path4, settings);
     }
-    exports.statSync = statSync;
+    exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -25937,7 +25937,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync5, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync6, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path3.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -25947,14 +25947,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync5, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync6, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync5, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync6, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -25999,13 +25999,13 @@ var init_ignore = __esm({
       }
       return path3.resolve(path3.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync5) => {
+    getGitDirectorySync = (gitRoot, readFileSync6) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path3.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync5(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync6(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -26055,18 +26055,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync5 = getReadFileSyncMethod(options.fs);
+      const readFileSync6 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync5);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync6);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync5, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync6, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync5, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync6, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -39317,6 +39317,48 @@ var init_engine = __esm({
   }
 });
 
+// src/core/environment.ts
+import { readFileSync as readFileSync4, statSync } from "node:fs";
+function collectProjectFacts(files, env2) {
+  for (const collect of collectors) {
+    try {
+      collect(files, env2);
+    } catch {
+    }
+  }
+}
+function createEnvironment(options = {}) {
+  const env2 = { host: options.host ?? fileSystemHost, project: {} };
+  if (options.kubernetesVersion !== void 0) env2.kubernetesVersion = options.kubernetesVersion;
+  if (options.schemaLocations !== void 0) env2.schemaLocations = options.schemaLocations;
+  return env2;
+}
+var collectors, fileSystemHost;
+var init_environment = __esm({
+  "src/core/environment.ts"() {
+    "use strict";
+    collectors = [];
+    fileSystemHost = {
+      readFile(absolutePath) {
+        try {
+          const text = readFileSync4(absolutePath, "utf8");
+          return text.includes("\0") ? void 0 : text;
+        } catch {
+          return void 0;
+        }
+      },
+      exists(absolutePath) {
+        try {
+          statSync(absolutePath);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+    };
+  }
+});
+
 // src/core/source.ts
 var SourceText;
 var init_source = __esm({
@@ -39393,7 +39435,7 @@ var init_source = __esm({
 async function prepareFormats(formats) {
   for (const format of formats) if (format === "dockerfile") await initShellParser();
 }
-function lintSource(path4, text, format, rules, problem2) {
+function lintSource(path4, text, format, rules, problem2, where = {}) {
   const source = new SourceText(path4, text ?? "");
   const findings = [];
   const unreadable = rules.find((r) => r.rule.id === FILE_UNREADABLE_RULE);
@@ -39404,7 +39446,9 @@ function lintSource(path4, text, format, rules, problem2) {
   if (text === void 0 || !adapter) {
     return { path: path4, format, documents: text === void 0 ? 0 : 1, findings, source };
   }
-  const parsed = adapter(source);
+  const context = { env: where.env ?? createEnvironment() };
+  if (where.absolutePath !== void 0) context.absolutePath = where.absolutePath;
+  const parsed = adapter(source, context);
   findings.push(...runRules(parsed, rules, sourceIndex()));
   return { path: path4, format, documents: parsed.documents, findings: sortFindings(findings), source };
 }
@@ -39454,6 +39498,7 @@ var init_lint = __esm({
     init_kubernetes();
     init_shell();
     init_engine();
+    init_environment();
     init_fingerprint();
     init_message();
     init_registry();
@@ -39511,26 +39556,39 @@ async function lintFiles(patterns, options = {}) {
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
   const overrides = options.ruleOverrides ?? /* @__PURE__ */ new Map();
   const lintFile = options.lintFile ?? lintSource;
+  const env2 = createEnvironment(options);
+  const read = await readAll(files, resolver, options.skipUnknown ?? false);
+  collectProjectFacts(read.flatMap(projectFile), env2);
   const results = [];
-  const reads = files.map((file) => ({ file, read: void 0 }));
-  const window2 = 16;
-  for (let i2 = 0; i2 < Math.min(window2, reads.length); i2++) reads[i2].read = readSource(reads[i2].file.absolute);
-  for (let i2 = 0; i2 < reads.length; i2++) {
-    const { file } = reads[i2];
-    const next = reads[i2 + window2];
-    if (next) next.read = readSource(next.file.absolute);
-    const config = await resolver.forFile(file.absolute);
-    if (isIgnored(config, file.absolute)) continue;
-    const { text, problem: problem2 } = await reads[i2].read;
-    const explicit = file.explicit && !options.skipUnknown;
-    const format = text === void 0 ? formatFromName(file.absolute) ?? (explicit ? "unknown" : void 0) : detectFormat(file.absolute, text, explicit);
-    if (!format || format === "yaml" && !explicit) continue;
+  for (const { file, config, read: { text, problem: problem2 }, format } of read) {
     await prepareFormats([format]);
     const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintFile(file.display, text, format, rules, problem2));
+    results.push(lintFile(file.display, text, format, rules, problem2, { absolutePath: file.absolute, env: env2 }));
   }
   const findings = sortFindings(results.flatMap((r) => r.findings));
   return { files: results, findings, summary: summarise(results, findings) };
+}
+async function readAll(files, resolver, skipUnknown) {
+  const pending = files.map((file) => ({ file, read: void 0 }));
+  const window2 = 16;
+  for (let i2 = 0; i2 < Math.min(window2, pending.length); i2++) pending[i2].read = readSource(pending[i2].file.absolute);
+  const out2 = [];
+  for (let i2 = 0; i2 < pending.length; i2++) {
+    const { file } = pending[i2];
+    const next = pending[i2 + window2];
+    if (next) next.read = readSource(next.file.absolute);
+    const config = await resolver.forFile(file.absolute);
+    if (isIgnored(config, file.absolute)) continue;
+    const read = await pending[i2].read;
+    const explicit = file.explicit && !skipUnknown;
+    const format = read.text === void 0 ? formatFromName(file.absolute) ?? (explicit ? "unknown" : void 0) : detectFormat(file.absolute, read.text, explicit);
+    if (!format || format === "yaml" && !explicit) continue;
+    out2.push({ file, config, read, format });
+  }
+  return out2;
+}
+function projectFile({ file, read, format }) {
+  return read.text === void 0 ? [] : [{ absolute: file.absolute, display: file.display, format, text: read.text }];
 }
 var init_lint_files = __esm({
   "src/core/lint-files.ts"() {
@@ -39538,6 +39596,7 @@ var init_lint_files = __esm({
     init_config();
     init_detect();
     init_discover();
+    init_environment();
     init_lint();
     init_load();
   }
@@ -41319,7 +41378,7 @@ function conflicts(chosen, e) {
   const after = chosen[i2];
   return before !== void 0 && before.span.end >= e.span.start || after !== void 0 && e.span.end >= after.span.start;
 }
-function fixSource(lint, path4, raw, format, rules, problem2) {
+function fixSource(lint, path4, raw, format, rules, problem2, where = {}) {
   const configured = new Set(rules.map((r) => r.rule.id));
   const checks = PARSE_ERROR_RULES.filter((id) => !configured.has(id)).flatMap((id) => {
     const registered = findRule(id);
@@ -41327,7 +41386,7 @@ function fixSource(lint, path4, raw, format, rules, problem2) {
   });
   const allRules = [...rules, ...checks];
   const run2 = (text) => {
-    const result = lint(path4, text, format, allRules, problem2);
+    const result = lint(path4, text, format, allRules, problem2, where);
     const parseErrors = result.findings.filter((f) => PARSE_ERROR_RULES.includes(f.ruleId)).length;
     const findings = checks.length === 0 ? result.findings : result.findings.filter((f) => configured.has(f.ruleId));
     return { result: { ...result, findings }, parseErrors };
@@ -41369,8 +41428,8 @@ var FixSession = class {
   cwd;
   stdin;
   outcomes = [];
-  lintFile = (path4, text, format, rules, problem2) => {
-    const outcome = fixSource(lintSource, path4, text, format, rules, problem2);
+  lintFile = (path4, text, format, rules, problem2, where) => {
+    const outcome = fixSource(lintSource, path4, text, format, rules, problem2, where);
     this.outcomes.push({ path: path4, outcome });
     return outcome.result;
   };
@@ -41420,7 +41479,7 @@ async function writeFileAtomic(path4, content) {
 
 // src/cli/rules-command.ts
 init_discover();
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { join as join4 } from "node:path";
 init_registry();
 init_suggest();
@@ -41474,7 +41533,7 @@ function explainRule(id) {
   ].join("\n");
   let doc = "";
   try {
-    doc = readFileSync4(join4(packageRoot(), registered.docs), "utf8");
+    doc = readFileSync5(join4(packageRoot(), registered.docs), "utf8");
   } catch {
     doc = "(This rule has no documentation file.)\n";
   }
@@ -41487,6 +41546,7 @@ ${doc}`;
 init_config();
 init_detect();
 init_discover();
+init_environment();
 init_lint();
 init_load();
 import { resolve as resolve5 } from "node:path";
@@ -41500,7 +41560,9 @@ async function lintStdin(input2, filename, options) {
   const format = text === void 0 ? "unknown" : detectFormat(absolute, text, true) ?? "unknown";
   await prepareFormats([format]);
   const { rules } = settingsForFile(config, absolute, options.ruleOverrides);
-  const file = (options.lintFile ?? lintSource)(display, text, format, rules, problem2);
+  const env2 = createEnvironment(options);
+  if (text !== void 0) collectProjectFacts([{ absolute, display, format, text }], env2);
+  const file = (options.lintFile ?? lintSource)(display, text, format, rules, problem2, { absolutePath: absolute, env: env2 });
   return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
 }
 

@@ -40,8 +40,8 @@ export class FixSession {
     private readonly stdin?: string,
   ) {}
 
-  readonly lintFile: FileLinter = (path, text, format, rules, problem) => {
-    const outcome = fixSource(lintSource, path, text, format, rules, problem);
+  readonly lintFile: FileLinter = (path, text, format, rules, problem, where) => {
+    const outcome = fixSource(lintSource, path, text, format, rules, problem, where);
     this.outcomes.push({ path, outcome });
     return outcome.result;
   };

@@ -12,9 +12,11 @@
  * - A pass whose result does not parse is thrown away; files that did not parse to
  *   begin with are left alone.
  * - Line breaks in inserted text follow the file's (CRLF stays CRLF); a BOM is kept.
+ * - Project facts (gathered from all files before linting) stay those of the original
+ *   texts; fixes are local edits that do not change them.
  */
 import type { ConfiguredRule } from './engine.js';
-import type { FileResult } from './lint.js';
+import type { AdapterContext, FileResult } from './lint.js';
 import type { ReadProblem } from './load.js';
 import { findRule } from './registry.js';
 import type { FileFormat, Finding, TextEdit } from './types.js';
@@ -97,7 +99,14 @@ export interface FixOutcome {
   problem?: string;
 }
 
-type Lint = (path: string, text: string | undefined, format: FileFormat, rules: readonly ConfiguredRule[], problem?: ReadProblem) => FileResult;
+type Lint = (
+  path: string,
+  text: string | undefined,
+  format: FileFormat,
+  rules: readonly ConfiguredRule[],
+  problem?: ReadProblem,
+  where?: Partial<AdapterContext>,
+) => FileResult;
 
 /**
  * Lints `raw`, applies safe fixes, lints again, until no fix applies. The parse-error
@@ -110,6 +119,7 @@ export function fixSource(
   format: FileFormat,
   rules: readonly ConfiguredRule[],
   problem?: ReadProblem,
+  where: Partial<AdapterContext> = {},
 ): FixOutcome {
   const configured = new Set(rules.map((r) => r.rule.id));
   const checks = PARSE_ERROR_RULES.filter((id) => !configured.has(id)).flatMap((id) => {
@@ -118,7 +128,7 @@ export function fixSource(
   });
   const allRules = [...rules, ...checks];
   const run = (text: string | undefined) => {
-    const result = lint(path, text, format, allRules, problem);
+    const result = lint(path, text, format, allRules, problem, where);
     const parseErrors = result.findings.filter((f) => PARSE_ERROR_RULES.includes(f.ruleId)).length;
     const findings = checks.length === 0 ? result.findings : result.findings.filter((f) => configured.has(f.ruleId));
     return { result: { ...result, findings }, parseErrors };

@@ -1,12 +1,17 @@
-/** Linting many files: discovery, per-file configuration, reading, and the summary. */
+/**
+ * Linting many files: discovery, per-file configuration, reading, the facts gathered from
+ * all files together (collectors), then each file's rules, and the summary.
+ */
 import { resolve } from 'node:path';
 import { ConfigResolver, isIgnored, settingsForFile, type CliRuleOverrides, type LoadedConfig } from './config.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { collectProjectFacts, createEnvironment, type EnvironmentOptions, type ProjectFile } from './environment.js';
 import { lintSource, prepareFormats, sortFindings, summarise, type FileResult, type LintResult } from './lint.js';
-import { readSource } from './load.js';
+import { readSource, type ReadResult } from './load.js';
+import type { FileFormat } from './types.js';
 
-export interface LintFilesOptions {
+export interface LintFilesOptions extends EnvironmentOptions {
   cwd?: string;
   /** An explicit configuration, instead of looking for config files. */
   config?: LoadedConfig;
@@ -24,34 +29,58 @@ export interface LintFilesOptions {
 
 export type FileLinter = typeof lintSource;
 
+interface ReadFile {
+  file: DiscoveredFile;
+  config: LoadedConfig;
+  read: ReadResult;
+  format: FileFormat;
+}
+
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const files = options.files ?? (await discoverFiles(patterns, cwd));
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
   const overrides = options.ruleOverrides ?? new Map();
   const lintFile = options.lintFile ?? lintSource;
+  const env = createEnvironment(options);
+
+  const read = await readAll(files, resolver, options.skipUnknown ?? false);
+  collectProjectFacts(read.flatMap(projectFile), env);
+
   const results: FileResult[] = [];
-  // Reading is I/O bound: keep a few reads in flight while linting synchronously.
-  const reads = files.map((file) => ({ file, read: undefined as ReturnType<typeof readSource> | undefined }));
-  const window = 16;
-  for (let i = 0; i < Math.min(window, reads.length); i++) reads[i]!.read = readSource(reads[i]!.file.absolute);
-  for (let i = 0; i < reads.length; i++) {
-    const { file } = reads[i]!;
-    const next = reads[i + window];
-    if (next) next.read = readSource(next.file.absolute);
-    const config = await resolver.forFile(file.absolute);
-    if (isIgnored(config, file.absolute)) continue;
-    const { text, problem } = await reads[i]!.read!;
-    const explicit = file.explicit && !options.skipUnknown;
-    const format =
-      text === undefined
-        ? (formatFromName(file.absolute) ?? (explicit ? 'unknown' : undefined))
-        : detectFormat(file.absolute, text, explicit);
-    if (!format || (format === 'yaml' && !explicit)) continue;
+  for (const { file, config, read: { text, problem }, format } of read) {
     await prepareFormats([format]);
     const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintFile(file.display, text, format, rules, problem));
+    results.push(lintFile(file.display, text, format, rules, problem, { absolutePath: file.absolute, env }));
   }
   const findings = sortFindings(results.flatMap((r) => r.findings));
   return { files: results, findings, summary: summarise(results, findings) };
+}
+
+/** Reads and detects every file that is not ignored, keeping a few reads in flight. */
+async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolver, skipUnknown: boolean): Promise<ReadFile[]> {
+  const pending = files.map((file) => ({ file, read: undefined as Promise<ReadResult> | undefined }));
+  const window = 16;
+  for (let i = 0; i < Math.min(window, pending.length); i++) pending[i]!.read = readSource(pending[i]!.file.absolute);
+  const out: ReadFile[] = [];
+  for (let i = 0; i < pending.length; i++) {
+    const { file } = pending[i]!;
+    const next = pending[i + window];
+    if (next) next.read = readSource(next.file.absolute);
+    const config = await resolver.forFile(file.absolute);
+    if (isIgnored(config, file.absolute)) continue;
+    const read = await pending[i]!.read!;
+    const explicit = file.explicit && !skipUnknown;
+    const format =
+      read.text === undefined
+        ? (formatFromName(file.absolute) ?? (explicit ? 'unknown' : undefined))
+        : detectFormat(file.absolute, read.text, explicit);
+    if (!format || (format === 'yaml' && !explicit)) continue;
+    out.push({ file, config, read, format });
+  }
+  return out;
+}
+
+function projectFile({ file, read, format }: ReadFile): ProjectFile[] {
+  return read.text === undefined ? [] : [{ absolute: file.absolute, display: file.display, format, text: read.text }];
 }
