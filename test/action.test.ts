@@ -120,9 +120,11 @@ describe('the bundled Action, run as the runner runs it', () => {
   }
 
   const DOCKERFILE = 'FROM debian:12\nMAINTAINER Jane, "J:D" 100%\nRUN apt-get install curl\n';
+  // The rules these tests expect, whatever else becomes recommended.
+  const CONFIG = 'extends: []\nrules:\n  run-as-root: warning\n  maintainer-deprecated: warning\n  apt-get-missing-yes: warning\n  yaml-duplicate-key: error\n';
 
   it('annotates, writes SARIF, outputs and a job summary, and fails on errors', () => {
-    const workspace = join(tempProject({ 'repo/services/api/Dockerfile': DOCKERFILE, 'repo/services/api/plimsoll.config.yaml': 'rules:\n  maintainer-deprecated: error\n' }), 'repo');
+    const workspace = join(tempProject({ 'repo/services/api/Dockerfile': DOCKERFILE, 'repo/services/api/plimsoll.config.yaml': CONFIG.replace('maintainer-deprecated: warning', 'maintainer-deprecated: error') }), 'repo');
     const run = runAction(workspace, { 'working-directory': 'services' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
@@ -145,7 +147,7 @@ describe('the bundled Action, run as the runner runs it', () => {
   });
 
   it('passes with fail-on none, and prints no annotations when they are off', () => {
-    const workspace = join(tempProject({ 'repo/Dockerfile': DOCKERFILE }), 'repo');
+    const workspace = join(tempProject({ 'repo/Dockerfile': DOCKERFILE, 'repo/plimsoll.config.yaml': CONFIG }), 'repo');
     const run = runAction(workspace, { 'fail-on': 'none', annotations: 'false', 'sarif-file': '' });
     expect(run.status).toBe(0);
     expect(run.stdout).not.toMatch(/^::/m);
@@ -162,7 +164,7 @@ describe('the bundled Action, run as the runner runs it', () => {
   });
 
   it('lints YAML through the bundled parsers too', () => {
-    const workspace = join(tempProject({ 'repo/k8s/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n' }), 'repo');
+    const workspace = join(tempProject({ 'repo/k8s/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n', 'repo/plimsoll.config.yaml': CONFIG }), 'repo');
     const run = runAction(workspace, { paths: 'k8s' });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^::error file=k8s\/cm\.yaml,line=5,col=3,.*title=yaml-duplicate-key::/m);

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { applyBaseline, type BaselineEntry } from '../src/cli/baseline.js';
 import type { LintResult } from '../src/core/lint.js';
 import type { Finding } from '../src/core/types.js';
-import { runCli, tempProject } from './helpers/run-cli.js';
+import { onlyRules, runCli, tempProject as anyProject } from './helpers/run-cli.js';
+
+const CONFIG = onlyRules('run-as-root', 'maintainer-deprecated', 'apt-get-missing-yes', 'yaml-duplicate-key', 'dockerfile-syntax', 'yaml-syntax');
+const tempProject = (files: Record<string, string> = {}) => anyProject({ 'plimsoll.config.yaml': CONFIG, ...files });
 
 const DOCKERFILE = 'FROM debian:12\nMAINTAINER Jane\nRUN apt-get install curl && apt-get install wget\nUSER app\n';
 const MANIFEST = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  name: web2\ndata: {}\n';

@@ -3,10 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from './helpers/run-cli.js';
+import { onlyRules, runCli, tempProject as anyProject } from './helpers/run-cli.js';
+
+const CONFIG = onlyRules('run-as-root', 'maintainer-deprecated', 'apt-get-missing-yes', 'apt-get-missing-no-install-recommends', 'json-args-recommended', 'dockerfile-syntax');
+const tempProject = (files: Record<string, string | Buffer> = {}) => anyProject({ 'plimsoll.config.yaml': CONFIG, ...files });
 
 const BEFORE = 'FROM debian:12\nMAINTAINER Jane\nRUN apt-get install curl\nCMD node server.js\n';
-const AFTER = 'FROM debian:12\nLABEL org.opencontainers.image.authors="Jane"\nRUN apt-get install -y curl\nCMD ["node", "server.js"]\n';
+// -y and --no-install-recommends are inserted at the same place: the second waits for the next pass.
+const AFTER = 'FROM debian:12\nLABEL org.opencontainers.image.authors="Jane"\nRUN apt-get install -y --no-install-recommends curl\nCMD ["node", "server.js"]\n';
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 
 describe('--fix', () => {
@@ -48,7 +52,7 @@ describe('--fix', () => {
     const run = await runCli(['--fix', '--stdin', '--stdin-filename', 'Dockerfile'], { cwd: tempProject(), stdin: BEFORE });
     expect(run.stdout).toBe(AFTER);
     expect(run.stderr).toContain('run-as-root');
-    const ignored = tempProject({ 'plimsoll.config.yaml': 'ignorePatterns: ["vendor/**"]\n' });
+    const ignored = tempProject({ 'plimsoll.config.yaml': `${CONFIG}ignorePatterns: ["vendor/**"]\n` });
     const passthrough = await runCli(['--fix', '--stdin', '--stdin-filename', 'vendor/Dockerfile'], { cwd: ignored, stdin: Buffer.from(BEFORE) });
     expect(passthrough.stdout).toBe(BEFORE); // an ignored file comes back as it went in
     const clean = 'FROM debian:12\nUSER app\n';
@@ -78,7 +82,7 @@ describe('--fix-dry-run', () => {
         '-RUN apt-get install curl',
         '-CMD node server.js',
         '+LABEL org.opencontainers.image.authors="Jane"',
-        '+RUN apt-get install -y curl',
+        '+RUN apt-get install -y --no-install-recommends curl',
         '+CMD ["node", "server.js"]',
         '',
       ].join('\n'),
@@ -97,6 +101,6 @@ describe('--fix-dry-run', () => {
   it('prints a diff of standard input', async () => {
     const run = await runCli(['--fix-dry-run', '--stdin', '--stdin-filename', 'Dockerfile'], { cwd: tempProject(), stdin: BEFORE });
     expect(run.stdout.split('\n').slice(0, 2)).toEqual(['--- a/Dockerfile', '+++ b/Dockerfile']);
-    expect(run.stdout).toContain('+RUN apt-get install -y curl');
+    expect(run.stdout).toContain('+RUN apt-get install -y --no-install-recommends curl');
   });
 });

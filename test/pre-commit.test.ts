@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from './helpers/run-cli.js';
+import { onlyRules, runCli, tempProject } from './helpers/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'plimsoll.js');
@@ -44,6 +44,8 @@ const TREE = {
   'chart/values.yaml': 'replicas: 2\n',
   'README.md': '# readme\n',
   'Dockerfile.md': 'not a Dockerfile, but named like one\n',
+  // The rules the expectations rely on; itself a YAML file the hooks are given and skip.
+  'plimsoll.config.yaml': onlyRules('dockerfile-syntax', 'maintainer-deprecated', 'yaml-syntax', 'yaml-duplicate-key'),
 };
 const PATHS = Object.keys(TREE).sort();
 
@@ -70,7 +72,14 @@ describe('.pre-commit-hooks.yaml', () => {
       'services/api/Containerfile',
     ]);
     expect(selected(hook('plimsoll-compose'), PATHS)).toEqual(['compose.yaml', 'deep/nested/docker-compose.override.yml', 'stack/app.compose.yaml']);
-    expect(selected(hook('plimsoll-kubernetes'), PATHS)).toEqual(['.github/workflows/ci.yml', 'chart/values.yaml', 'k8s/list.json', 'k8s/web.yaml', 'package.json']);
+    expect(selected(hook('plimsoll-kubernetes'), PATHS)).toEqual([
+      '.github/workflows/ci.yml',
+      'chart/values.yaml',
+      'k8s/list.json',
+      'k8s/web.yaml',
+      'package.json',
+      'plimsoll.config.yaml',
+    ]);
     expect(selected(hook('plimsoll'), PATHS)).toEqual(PATHS.filter((p) => p !== 'README.md'));
   });
 });
@@ -92,7 +101,7 @@ describe('the hook entry, with file names as pre-commit passes them', () => {
     expect(run.stdout).toContain('Dockerfile\n  3:1');
     expect(run.stdout).toContain('docker/Dockerfile.prod');
     expect(run.stdout).toContain('k8s/web.yaml');
-    for (const skipped of ['ci.yml', 'package.json', 'values.yaml']) expect(run.stdout).not.toContain(skipped);
+    for (const skipped of ['ci.yml', 'package.json', 'values.yaml', 'plimsoll.config.yaml']) expect(run.stdout).not.toContain(skipped);
     // Eleven files are recognised (Dockerfile.md by its name, as CONTRACTS.md says).
     expect(run.stdout).toMatch(/in 11 files\.\n/);
   });

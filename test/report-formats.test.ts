@@ -14,11 +14,15 @@ import { escapeData, escapeProperty } from '../src/report/github.js';
 import { formatJunit } from '../src/report/junit.js';
 import { formatMarkdown, MARKDOWN_MAX_ROWS } from '../src/report/markdown.js';
 import { FINGERPRINT_KEY } from '../src/report/sarif.js';
-import { runCli, tempProject } from './helpers/run-cli.js';
+import { onlyRules, runCli, tempProject as anyProject } from './helpers/run-cli.js';
 
 const SCHEMA_PATH = join(import.meta.dirname, 'assets', 'sarif-schema-2.1.0.json');
 /** Recorded by scripts/fetch-sarif-schema.mjs; the asset must not be edited by hand. */
 const SCHEMA_SHA256 = '2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8';
+
+/** Projects configured with the rules these tests expect, whatever else becomes recommended. */
+const CONFIG = onlyRules('run-as-root', 'maintainer-deprecated', 'secrets-in-arg-or-env', 'apt-get-missing-yes', 'yaml-duplicate-key', 'dockerfile-syntax', 'yaml-syntax');
+const tempProject = (files: Record<string, string>) => anyProject({ 'plimsoll.config.yaml': CONFIG, ...files });
 
 const PROJECT = {
   Dockerfile: 'FROM debian:12\nMAINTAINER Jane <j@x.io>\nARG DB_PASSWORD=hunter2\nRUN apt-get install curl\n',

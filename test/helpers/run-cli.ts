@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { LintResult } from '../../src/core/lint.js';
 import { main } from '../../src/cli/main.js';
+import { findRule } from '../../src/core/registry.js';
 
 export interface CliRun {
   code: number;
@@ -39,4 +40,17 @@ export function tempProject(files: Record<string, string | Buffer> = {}): string
     writeFileSync(join(dir, path), content);
   }
   return dir;
+}
+
+/**
+ * A plimsoll.config.yaml enabling only these rules, at their default severities, so that
+ * a test's expectations do not change when other rules are added to the recommended set.
+ */
+export function onlyRules(...ids: string[]): string {
+  const lines = ids.map((id) => {
+    const rule = findRule(id);
+    if (!rule) throw new Error(`no rule ${id}`);
+    return `  ${id}: ${rule.rule.meta.severity}`;
+  });
+  return `extends: []\nrules:\n${lines.join('\n')}\n`;
 }
