@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/discover.js';
 import type { SeverityOrOff } from '../core/types.js';
+import { versionProblem } from '../model/kubernetes/versions.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'checkstyle', 'codeclimate', 'markdown'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -34,6 +35,10 @@ export interface LintArgs {
   writeBaseline?: string;
   /** Explicit files that are not recognised are skipped silently (pre-commit, lint-staged). */
   skipUnknown: boolean;
+  /** `--kubernetes-version x.y`: target for schemas and API checks. */
+  kubernetesVersion?: string;
+  /** `--schema-location`: extra schemas for custom resources, in order. */
+  schemaLocations: string[];
 }
 
 export interface RulesArgs {
@@ -63,6 +68,8 @@ const LINT_OPTIONS = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   quiet: { type: 'boolean' },
+  'kubernetes-version': { type: 'string' },
+  'schema-location': { type: 'string', multiple: true },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   fix: { type: 'boolean' },
@@ -148,7 +155,14 @@ function parseLint(argv: readonly string[]): CliArgs {
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
     skipUnknown: values['skip-unknown'] ?? false,
+    schemaLocations: values['schema-location'] ?? [],
   };
+  const kubernetesVersion = values['kubernetes-version'];
+  if (kubernetesVersion !== undefined) {
+    const problem = versionProblem(kubernetesVersion);
+    if (problem) throw new UsageError(problem);
+    args.kubernetesVersion = kubernetesVersion;
+  }
   if (values.config) args.config = values.config;
   if (maxWarnings !== undefined) args.maxWarnings = maxWarnings;
   if (values['stdin-filename']) args.stdinFilename = values['stdin-filename'];
@@ -210,6 +224,8 @@ Options:
       --write-baseline <file>  record the current findings in a baseline file
       --skip-unknown           skip named files that are not Dockerfiles, compose files or Kubernetes
                                manifests, instead of reading them by content (for pre-commit hooks)
+      --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
+      --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
   -h, --help                   show this help
   -v, --version                show the version

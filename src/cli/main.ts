@@ -101,6 +101,8 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
     ruleOverrides: args.rules,
     skipUnknown: args.skipUnknown,
     ...(config ? { config } : {}),
+    ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
+    ...(args.schemaLocations.length > 0 ? { schemaLocations: args.schemaLocations.map((l) => resolve(io.cwd, l)) } : {}),
     ...(fix ? { lintFile: fix.lintFile } : {}),
   };
   let result: LintResult = input !== undefined ? await lintStdin(input, args.stdinFilename, options) : await lintFiles(args.paths, options);
