@@ -1,6 +1,6 @@
 // Bundles the GitHub Action (src/action/index.ts) with esbuild into dist/action/: one ES
-// module, the two WASM files the shell parser loads from beside it, and the licences of
-// what was bundled. dist/ is committed, because GitHub runs an action from its repository
+// module, the two WASM files the shell parser loads from beside it, the compiled Kubernetes
+// validators, and the licences of what was bundled. dist/ is committed, because GitHub runs an action from its repository
 // as it is, without installing anything.
 //
 //   node scripts/bundle-action.mjs              write dist/action (npm run bundle)
@@ -9,7 +9,7 @@
 //
 // Needs the generated rule indexes (npm run build first). The output is deterministic:
 // test/action.test.ts bundles again into a temporary folder and compares byte by byte.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,18 +21,32 @@ const require = createRequire(import.meta.url);
 
 /** Files loaded at run time from beside the bundle (see src/parse/dockerfile/shell.ts). */
 const ASSETS = ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'];
+/**
+ * Build output loaded at run time, copied beside the bundle: the Kubernetes validators
+ * `npm run build` compiles (self-contained CommonJS, loaded per apiVersion; see
+ * src/model/kubernetes/schema/builtin.ts). Files under schemas/ are read from the
+ * repository itself, where they are committed.
+ */
+const BUILD_DIRS = [{ from: 'build/kubernetes-validators', to: 'kubernetes-validators', include: /\.cjs$/ }];
 
 /**
- * `createRequire(import.meta.url)('x')` is how the core loads CommonJS lazily; esbuild
- * cannot see through it, so it is rewritten to `require('x')`, which esbuild bundles.
+ * The core loads CommonJS lazily with `createRequire(import.meta.url)('x')` or through a
+ * `const r = createRequire(import.meta.url)` alias. esbuild cannot see through either, so
+ * calls with a literal module name become `require('x')`, which esbuild bundles. Calls with
+ * a computed path (files on disk, like the Kubernetes validators) stay run-time requires.
  */
+export function rewriteLazyRequires(text) {
+  let out = text.replace(/createRequire\(import\.meta\.url\)\((['"][^'"]+['"])\)/g, 'require($1)');
+  for (const [, alias] of out.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*createRequire\(import\.meta\.url\)/g)) {
+    out = out.replace(new RegExp(`\\b${alias}\\((['"][^'"]+['"])\\)`, 'g'), 'require($1)');
+  }
+  return out;
+}
+
 const bundleLazyRequires = {
   name: 'bundle-lazy-requires',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      return { contents: text.replace(/createRequire\(import\.meta\.url\)\((['"][^'"]+['"])\)/g, 'require($1)'), loader: 'ts' };
-    });
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => ({ contents: rewriteLazyRequires(readFileSync(args.path, 'utf8')), loader: 'ts' }));
   },
 };
 
@@ -62,6 +76,11 @@ export async function bundleAction(outdir = DIST) {
   const code = readFileSync(join(outdir, 'index.mjs'), 'utf8');
   if (/createRequire\(import\.meta\.url\)\(["']/.test(code)) throw new Error('the bundle still loads a module at run time that it does not contain');
   for (const asset of ASSETS) copyFileSync(require.resolve(asset), join(outdir, asset.split('/').pop()));
+  for (const { from, to, include } of BUILD_DIRS) {
+    const source = join(ROOT, from);
+    if (!existsSync(source)) throw new Error(`${from} is missing: run "npm run build" first.`);
+    cpSync(source, join(outdir, to), { recursive: true, filter: (path) => statSync(path).isDirectory() || include.test(path) });
+  }
   writeFileSync(join(outdir, 'licenses.txt'), licences(result.metafile));
   return readdirSync(outdir).sort();
 }

@@ -5,7 +5,7 @@
  * GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_WORKSPACE set.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +22,11 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   outputs: Record<string, unknown>;
 };
 
-/** Names of the files that differ between two folders (missing on either side included). */
+const filesUnder = (dir: string): string[] => (existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()) : []);
+
+/** Relative paths of the files that differ between two folders (missing on either side included). */
 function differingFiles(a: string, b: string): string[] {
-  const names = [...new Set([...(existsSync(a) ? readdirSync(a) : []), ...(existsSync(b) ? readdirSync(b) : [])])].sort();
+  const names = [...new Set([...filesUnder(a), ...filesUnder(b)])].sort();
   return names.filter((n) => !existsSync(join(a, n)) || !existsSync(join(b, n)) || !readFileSync(join(a, n)).equals(readFileSync(join(b, n))));
 }
 
@@ -34,7 +36,8 @@ describe('dist/action', () => {
     await bundleAction(fresh);
     const stale = differingFiles(fresh, DIST);
     expect(stale, 'dist/action is out of date: run "npm run bundle" (or "npm test") and commit dist/').toEqual([]);
-    expect(readdirSync(DIST).sort()).toEqual(['index.mjs', 'licenses.txt', 'tree-sitter-bash.wasm', 'web-tree-sitter.wasm']);
+    expect(readdirSync(DIST).sort()).toEqual(['index.mjs', 'kubernetes-validators', 'licenses.txt', 'tree-sitter-bash.wasm', 'web-tree-sitter.wasm']);
+    expect(readdirSync(join(DIST, 'kubernetes-validators')).length).toBeGreaterThan(0);
 
     // The comparison notices a one-byte change.
     const tampered = join(tempProject(), 'action');
@@ -94,11 +97,15 @@ describe('action.yml', () => {
 describe('the bundled Action, run as the runner runs it', () => {
   let actionDir: string;
   beforeAll(() => {
-    // What GitHub checks out for `uses: owner/plimsoll@v1`: the repository, without node_modules.
+    // What GitHub checks out for `uses: owner/plimsoll@v1`: the repository's tracked files
+    // (no node_modules, no build/), with dist/ as it would be committed.
     actionDir = join(tempProject(), 'plimsoll-action');
     mkdirSync(actionDir);
-    for (const entry of ['action.yml', 'package.json', 'dist']) cpSync(join(ROOT, entry), join(actionDir, entry), { recursive: true });
-    cpSync(join(ROOT, 'rules'), join(actionDir, 'rules'), { recursive: true, filter: (src) => !src.endsWith('.ts') });
+    const git = spawnSync('git', ['-C', ROOT, 'ls-files', '-z'], { encoding: 'utf8' });
+    const tracked = git.status === 0 ? git.stdout.split('\0').filter(Boolean) : ['action.yml', 'package.json', 'rules', 'schemas'];
+    for (const entry of [...tracked, 'dist']) {
+      if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(actionDir, entry), { recursive: true });
+    }
   });
 
   function runAction(workspace: string, inputs: Record<string, string>) {
@@ -161,6 +168,20 @@ describe('the bundled Action, run as the runner runs it', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/^::error title=Plimsoll::configuration error: .*no-such-rule/m);
     expect(run.outputs).toEqual({});
+  });
+
+  it('validates Kubernetes manifests with the bundled validators, for the kubernetes-version given', () => {
+    const pdb = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n';
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selectorr: {}\n';
+    const config = 'extends: []\nrules:\n  kubernetes-schema: error\n  kubernetes-removed-api: error\n  kubernetes-deprecated-api: warning\n';
+    const workspace = join(tempProject({ 'repo/pdb.yaml': pdb, 'repo/deploy.yaml': deployment, 'repo/plimsoll.config.yaml': config }), 'repo');
+    const removed = runAction(workspace, { 'kubernetes-version': '1.25' });
+    expect(removed.stderr).toBe('');
+    expect(removed.stdout).toMatch(/^::error file=deploy\.yaml,line=6,col=3,.*title=kubernetes-schema::spec has no field "selectorr"/m);
+    expect(removed.stdout).toMatch(/^::error file=pdb\.yaml,line=1,.*title=kubernetes-removed-api::/m);
+    const older = runAction(workspace, { 'kubernetes-version': '1.21' });
+    expect(older.stdout).toMatch(/^::warning file=pdb\.yaml,line=1,.*title=kubernetes-deprecated-api::/m);
+    expect(older.stdout).not.toContain('kubernetes-removed-api');
   });
 
   it('lints YAML through the bundled parsers too', () => {

@@ -12144,9 +12144,14 @@ var init_versions = __esm({
 });
 
 // src/model/kubernetes/schema/builtin.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { join as join3 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function validatorsRoot() {
+  const beside = fileURLToPath3(new URL("kubernetes-validators", import.meta.url));
+  return existsSync3(beside) ? beside : join3(packageRoot(), "build", "kubernetes-validators");
+}
 function moduleFileOf(apiVersion) {
   return `${apiVersion.includes("/") ? apiVersion.replace(/[^\w]/g, "_") : `core_${apiVersion}`}.cjs`;
 }
@@ -12207,7 +12212,7 @@ var init_builtin = __esm({
         if (!this.definitionOf(apiVersion, kind)) return void 0;
         let module2 = this.modules.get(apiVersion);
         if (!module2) {
-          const file = join3(packageRoot(), "build", "kubernetes-validators", this.version, moduleFileOf(apiVersion));
+          const file = join3(validatorsRoot(), this.version, moduleFileOf(apiVersion));
           try {
             module2 = requireModule(file);
           } catch (error) {
@@ -19884,895 +19889,6 @@ var init_crd_schema = __esm({
   }
 });
 
-// src/model/kubernetes/schema/custom.ts
-import { createRequire as createRequire3 } from "node:module";
-import { join as join4, resolve } from "node:path";
-function jsonSchemaFile(schema) {
-  const { $schema: _drop, id: _id, ...rest } = schema;
-  return rest;
-}
-function customSchemas(env2) {
-  let catalog = catalogs.get(env2);
-  if (!catalog) {
-    catalog = new CustomSchemaCatalog(env2);
-    catalogs.set(env2, catalog);
-  }
-  return catalog;
-}
-function compiled(schema, source) {
-  const key2 = JSON.stringify(schema);
-  let validator2 = compiledCache.get(key2);
-  if (!validator2) {
-    try {
-      if (!ajv) {
-        const Ajv = requireModule2("ajv").default;
-        ajv = new Ajv({ allErrors: true, strict: false, messages: false, validateFormats: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
-      }
-      validator2 = ajv.compile(schema);
-    } catch (error) {
-      validator2 = error instanceof Error ? error : new Error(String(error));
-    }
-    compiledCache.set(key2, validator2);
-  }
-  if (validator2 instanceof Error) return { status: "broken", reason: `its schema cannot be compiled (${validator2.message})`, source };
-  return { status: "found", validator: validator2, schema, source };
-}
-var MAYBE_CRD, CustomSchemaCatalog, isList, catalogs, requireModule2, ajv, compiledCache;
-var init_custom = __esm({
-  "src/model/kubernetes/schema/custom.ts"() {
-    "use strict";
-    init_environment();
-    init_parse();
-    init_crd_schema();
-    MAYBE_CRD = /["']?kind["']?\s*:\s*["']?CustomResourceDefinition\b/;
-    registerCollector((files, env2) => {
-      const found = files.filter((f) => f.format === "kubernetes" && MAYBE_CRD.test(f.text)).map((f) => ({ display: f.display, text: f.text }));
-      if (found.length > 0) env2.project.kubernetesCrdFiles = found;
-    });
-    CustomSchemaCatalog = class {
-      constructor(env2) {
-        this.env = env2;
-      }
-      env;
-      crds;
-      jsonDirs = [];
-      lookups = /* @__PURE__ */ new Map();
-      lookup(group5, version, kind) {
-        const key2 = `${group5}/${version} ${kind}`;
-        let result = this.lookups.get(key2);
-        if (!result) {
-          result = this.find(group5, version, kind);
-          this.lookups.set(key2, result);
-        }
-        return result;
-      }
-      find(group5, version, kind) {
-        this.load();
-        const crd = this.crds.get(`${group5} ${kind}`);
-        if (crd) {
-          const v = crd.versions.find((x) => x.name === version && x.served);
-          if (!v) return { status: "notServed", served: crd.versions.filter((x) => x.served).map((x) => x.name), source: crd.source };
-          if (!v.schema) return { status: "open", source: crd.source };
-          return compiled(customResourceSchema(v.schema), crd.source);
-        }
-        const fileName = `${kind.toLowerCase()}_${version}.json`;
-        for (const { dir, names } of this.jsonDirs) {
-          for (const candidate of [`${group5}/${fileName}`, fileName]) {
-            if (!names.has(candidate)) continue;
-            const path4 = join4(dir, candidate);
-            const text = this.env.host.readFile(path4);
-            if (text === void 0) continue;
-            try {
-              return compiled(jsonSchemaFile(JSON.parse(text)), path4);
-            } catch (error) {
-              return { status: "broken", reason: `${path4} is not valid JSON (${error.message})`, source: path4 };
-            }
-          }
-        }
-        return { status: "missing" };
-      }
-      /** Reads the CRDs of the linted files and the schema locations, once. */
-      load() {
-        if (this.crds) return;
-        this.crds = /* @__PURE__ */ new Map();
-        for (const file of this.env.project.kubernetesCrdFiles ?? []) this.addCrds(file.text, file.display);
-        for (const location of this.env.schemaLocations ?? []) this.addLocation(resolve(location));
-      }
-      addCrds(text, source) {
-        for (const doc of parseYaml(text, { version: "1.1" }).documents) {
-          const values = isList(doc.value) ? doc.value.items : [doc.value];
-          for (const value of values) {
-            const info2 = crdInfoOf(value, source);
-            const key2 = info2 && `${info2.group} ${info2.kind}`;
-            if (info2 && !this.crds.has(key2)) this.crds.set(key2, info2);
-          }
-        }
-      }
-      addLocation(path4) {
-        const host = this.env.host;
-        const entries = host.listDirectory?.(path4);
-        if (!entries) {
-          const text = host.readFile(path4);
-          if (text !== void 0 && MAYBE_CRD.test(text)) this.addCrds(text, path4);
-          return;
-        }
-        const names = /* @__PURE__ */ new Set();
-        const visit = (dir, prefix, depth) => {
-          for (const entry of host.listDirectory?.(dir) ?? []) {
-            if (entry.endsWith("/")) {
-              if (depth < 1) visit(join4(dir, entry), `${prefix}${entry}`, depth + 1);
-            } else if (entry.endsWith(".json") && /_[^_]+\.json$/.test(entry)) names.add(`${prefix}${entry}`);
-            else if (/\.(ya?ml|json)$/.test(entry)) {
-              const text = host.readFile(join4(dir, entry));
-              if (text !== void 0 && MAYBE_CRD.test(text)) this.addCrds(text, join4(dir, entry));
-            }
-          }
-        };
-        visit(path4, "", 0);
-        this.jsonDirs.push({ dir: path4, names });
-      }
-    };
-    isList = (v) => typeof v === "object" && v !== null && Array.isArray(v.items) && String(v.kind).endsWith("List");
-    catalogs = /* @__PURE__ */ new WeakMap();
-    requireModule2 = createRequire3(import.meta.url);
-    compiledCache = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/model/kubernetes/schema/explain.ts
-function pointer(root2, ref) {
-  const hash = ref.indexOf("#");
-  if (hash < 0) return void 0;
-  let node = root2;
-  for (const raw of ref.slice(hash + 1).split("/").filter(Boolean)) {
-    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isSchema(node) ? node[key2] : void 0;
-  }
-  return isSchema(node) ? node : void 0;
-}
-function pathOf(pointerText, value) {
-  const out2 = [];
-  let node = value;
-  for (const raw of pointerText.split("/").slice(1)) {
-    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node) && /^\d+$/.test(key2)) {
-      out2.push(Number(key2));
-      node = node[Number(key2)];
-    } else {
-      out2.push(key2);
-      node = isSchema(node) ? node[key2] : void 0;
-    }
-  }
-  return out2;
-}
-function valueAt(value, path4) {
-  let node = value;
-  for (const segment of path4) node = node?.[segment];
-  return node;
-}
-function jsonType(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
-  if (typeof value === "number") return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
-  if (typeof value === "boolean") return `the boolean ${value}`;
-  return typeof value;
-}
-function expectedWords(types) {
-  const words = types.map((t) => TYPE_WORDS[t] ?? t);
-  return words.length <= 1 ? words[0] ?? "another type" : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
-}
-function typeHint(expected, value) {
-  if (expected.includes("string") && (typeof value === "number" || typeof value === "boolean")) return "; quote it to make it a string.";
-  if (expected.length === 1 && expected[0] === "array" && isSchema(value)) return '; write it as a list (items start with "- ").';
-  if (expected.length === 1 && expected[0] === "object" && Array.isArray(value)) return '; remove the "- " to make it a mapping.';
-  if ((expected.includes("integer") || expected.includes("number")) && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) {
-    return "; remove the quotes.";
-  }
-  return ".";
-}
-function explainErrors(errors, value, schema) {
-  const kept = [];
-  for (const error of errors) {
-    if (error.keyword === "anyOf" || error.keyword === "oneOf") {
-      const deeper = [];
-      while (kept.length > 0 && isUnder(kept.at(-1).instancePath, error.instancePath)) {
-        const last = kept.pop();
-        if (last.instancePath !== error.instancePath) deeper.unshift(last);
-      }
-      kept.push(...deeper.length > 0 ? deeper : [error]);
-    } else kept.push(error);
-  }
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const error of kept) {
-    const problem2 = explain(error, value, schema);
-    if (!problem2) continue;
-    const key2 = `${problem2.messageId} ${problem2.path.join(".")} ${JSON.stringify(problem2.data)}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
-    out2.push(problem2);
-  }
-  return out2;
-}
-function explain(error, value, schema) {
-  const path4 = pathOf(error.instancePath, value);
-  const here = valueAt(value, path4);
-  const where = describePath(path4);
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const field = String(error.params.additionalProperty);
-      if (field.startsWith("$")) return void 0;
-      const allowed = schema.propertiesAt(path4);
-      const suggestion = closest(field, allowed);
-      return {
-        messageId: "unknownField",
-        path: [...path4, field],
-        at: "key",
-        data: { field, parent: where, hint: suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; remove it (allowed: ${listOf(allowed)}).` : "; remove it." }
-      };
-    }
-    case "required":
-      return { messageId: "required", path: path4, at: "parent", data: { field: String(error.params.missingProperty), parent: where } };
-    case "type": {
-      const expected = String(error.params.type).split(",");
-      const sorted = [...expected].sort().join(",");
-      if (sorted === "integer,string") return { messageId: "intOrString", path: path4, at: "value", data: { field: where, actual: jsonType(here) } };
-      if (sorted === "number,string") return { messageId: "quantity", path: path4, at: "value", data: { field: where, actual: jsonType(here), hint: QUANTITY_HINT } };
-      return { messageId: "type", path: path4, at: "value", data: { field: where, expected: expectedWords(expected), actual: jsonType(here), hint: typeHint(expected, here) } };
-    }
-    case "enum": {
-      const allowed = (error.params.allowedValues ?? []).filter((v) => v !== "").map((v) => String(v));
-      const suggestion = typeof here === "string" ? closest(here, allowed) : void 0;
-      return {
-        messageId: "enum",
-        path: path4,
-        at: "value",
-        data: { field: where, actual: jsonType(here), allowed: listOf(allowed), hint: suggestion ? `; did you mean "${suggestion}"?` : "." }
-      };
-    }
-    case "pattern": {
-      const pattern = String(error.params.pattern);
-      if (pattern.includes("[KMGTPE]i")) return { messageId: "quantity", path: path4, at: "value", data: { field: where, actual: jsonType(here), hint: QUANTITY_HINT } };
-      return { messageId: "pattern", path: path4, at: "value", data: { field: where, actual: jsonType(here), pattern } };
-    }
-    case "anyOf":
-    case "oneOf": {
-      const forms = describeForms(schema.at(path4));
-      return { messageId: "oneOfForms", path: path4, at: "value", data: { field: where, actual: jsonType(here), forms } };
-    }
-    case "const":
-      return { messageId: "enum", path: path4, at: "value", data: { field: where, actual: jsonType(here), allowed: JSON.stringify(error.params.allowedValue), hint: "." } };
-    default: {
-      const constraint = describeConstraint(error);
-      return constraint ? { messageId: "constraint", path: path4, at: "value", data: { field: where, constraint } } : void 0;
-    }
-  }
-}
-function describeForms(schema) {
-  const branches = schema?.anyOf ?? schema?.oneOf;
-  if (!Array.isArray(branches)) return "one of the allowed forms";
-  const types = branches.map((b) => typeof b.type === "string" ? b.type : b.$ref ? "object" : Array.isArray(b.type) ? b.type.join("|") : b.enum ? "enum" : "schema");
-  const unique = [...new Set(types.flatMap((t) => t.split("|")))];
-  return unique.every((t) => t in TYPE_WORDS) ? expectedWords(unique) : "exactly one of the allowed forms (see the CRD schema)";
-}
-function describeConstraint(error) {
-  const p = error.params;
-  switch (error.keyword) {
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `must be ${p.comparison} ${p.limit}`;
-    case "minLength":
-      return `must be at least ${p.limit} characters long`;
-    case "maxLength":
-      return `must be at most ${p.limit} characters long`;
-    case "minItems":
-      return `must have at least ${p.limit} items`;
-    case "maxItems":
-      return `must have at most ${p.limit} items`;
-    case "minProperties":
-      return `must have at least ${p.limit} entries`;
-    case "maxProperties":
-      return `must have at most ${p.limit} entries`;
-    case "multipleOf":
-      return `must be a multiple of ${p.multipleOf}`;
-    case "uniqueItems":
-      return `must not repeat items (items ${p.j} and ${p.i} are equal)`;
-    case "format":
-      return `must be a valid ${p.format}`;
-    case "not":
-      return "must not match the excluded form";
-    case "dependencies":
-    case "dependentRequired":
-      return `needs "${p.missingProperty}" when "${p.property}" is set`;
-    default:
-      return void 0;
-  }
-}
-function describePath(path4) {
-  if (path4.length === 0) return "the object";
-  let out2 = "";
-  for (const segment of path4) {
-    if (typeof segment === "number") out2 += `[${segment}]`;
-    else if (/^[\w-]+$/.test(segment)) out2 += out2 ? `.${segment}` : segment;
-    else out2 += `["${segment}"]`;
-  }
-  return out2;
-}
-function listOf(values) {
-  const shown = values.slice(0, 12).join(", ");
-  return values.length > 12 ? `${shown}, …` : shown;
-}
-var SchemaNavigator, isSchema, TYPE_WORDS, QUANTITY_HINT, isUnder;
-var init_explain = __esm({
-  "src/model/kubernetes/schema/explain.ts"() {
-    "use strict";
-    init_suggest();
-    SchemaNavigator = class {
-      constructor(root2, definitions = {}) {
-        this.root = root2;
-        this.definitions = definitions;
-      }
-      root;
-      definitions;
-      deref(schema) {
-        for (let guard = 0; schema && typeof schema.$ref === "string" && guard < 32; guard++) {
-          const ref = schema.$ref;
-          const id = ref.slice(ref.lastIndexOf("/") + 1);
-          schema = ref.includes("#/definitions/") || ref.includes("#/$defs/") ? this.definitions[id] ?? pointer(this.root, ref) : void 0;
-        }
-        return schema;
-      }
-      at(path4) {
-        let schema = this.deref(this.root);
-        for (const segment of path4) {
-          if (!schema) return void 0;
-          schema = this.deref(this.child(schema, segment));
-        }
-        return schema;
-      }
-      child(schema, segment) {
-        if (typeof segment === "number") {
-          const items = schema.items;
-          if (isSchema(items)) return items;
-        } else {
-          const props = schema.properties;
-          if (isSchema(props) && isSchema(props[segment])) return props[segment];
-          if (isSchema(schema.additionalProperties)) return schema.additionalProperties;
-        }
-        for (const key2 of ["anyOf", "oneOf", "allOf"]) {
-          const branches = schema[key2];
-          if (!Array.isArray(branches)) continue;
-          for (const branch of branches) {
-            const resolved = this.deref(branch);
-            const found = resolved && this.child(resolved, segment);
-            if (found) return found;
-          }
-        }
-        return void 0;
-      }
-      /** The property names an object schema allows (for "did you mean"). */
-      propertiesAt(path4) {
-        const schema = this.at(path4);
-        const props = schema?.properties;
-        return isSchema(props) ? Object.keys(props) : [];
-      }
-    };
-    isSchema = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    TYPE_WORDS = {
-      string: "a string",
-      integer: "an integer",
-      number: "a number",
-      boolean: "a boolean (true or false)",
-      object: "a mapping",
-      array: "a list",
-      null: "null"
-    };
-    QUANTITY_HINT = "a quantity: a number with an optional suffix, e.g. 500m, 0.5, 1e3, 128Mi, 1Gi";
-    isUnder = (path4, parent) => path4 === parent || path4.startsWith(`${parent}/`);
-  }
-});
-
-// src/model/kubernetes/schema/check.ts
-function targetOf(env2) {
-  let target2 = targets.get(env2);
-  if (!target2) {
-    target2 = resolveTarget(env2.kubernetesVersion);
-    targets.set(env2, target2);
-  }
-  return target2;
-}
-function checkObject(object, env2) {
-  let result = checks.get(object);
-  if (!result) {
-    result = runCheck(object, env2);
-    result.problems = result.problems.filter((p) => !isPlaceholder(object, p));
-    for (const problem2 of result.problems) if (problem2.data.actual !== void 0) problem2.data.actual = asWritten(object, problem2);
-    checks.set(object, result);
-  }
-  return result;
-}
-function isPlaceholder(object, problem2) {
-  if (problem2.at !== "value") return false;
-  const { node, matched } = resolvePath(object.yaml, problem2.path);
-  const target2 = deref(node);
-  if (matched !== problem2.path.length || !target2) return false;
-  if (target2.kind === "scalar") return typeof target2.value === "string" && /\$\{[^}]*\}|\{\{/.test(target2.value);
-  if (target2.kind === "map" && target2.flow && target2.pairs.length === 1) return deref(target2.pairs[0].key)?.kind === "map";
-  return false;
-}
-function asWritten(object, problem2) {
-  const { node, matched } = resolvePath(object.yaml, problem2.path);
-  const scalar = deref(node);
-  if (matched !== problem2.path.length || scalar?.kind !== "scalar" || scalar.style !== "plain") return problem2.data.actual;
-  if (typeof scalar.value === "number") return `the number ${scalar.source}`;
-  if (typeof scalar.value === "boolean") return `the boolean ${scalar.source}`;
-  return problem2.data.actual;
-}
-function runCheck(object, env2) {
-  const value = object.value;
-  const problems = [];
-  for (const field of ["apiVersion", "kind"]) {
-    const v = value[field];
-    if (v === void 0 || v === null || v === "") {
-      problems.push({ messageId: field === "kind" ? "missingKind" : "missingApiVersion", path: [], at: "parent", data: {} });
-    } else if (typeof v !== "string") {
-      problems.push({ messageId: "type", path: [field], at: "value", data: { field, expected: "a string", actual: String(v), hint: "; quote it." } });
-    }
-  }
-  if (problems.length > 0) return { status: "validated", problems };
-  const apiVersion = object.apiVersion;
-  const kind = object.kind;
-  const target2 = targetOf(env2);
-  if (apiStatus(apiVersion, kind, target2.target)?.status === "removed") return { status: "removed", problems: [] };
-  const group5 = groupOf(apiVersion);
-  if (isBuiltinGroup(group5)) {
-    const schemas = builtinSchemas(target2.schema);
-    const validator2 = schemas.validator(apiVersion, kind);
-    if (validator2) {
-      const root2 = { $ref: `#/definitions/${schemas.definitionOf(apiVersion, kind)}` };
-      problems.push(...validate(validator2, value, () => new SchemaNavigator(root2, schemas.definitions())));
-      problems.push(...metadataProblems(value, kind, true));
-      return { status: "validated", problems };
-    }
-    const servedKinds = schemas.kindsOf(apiVersion);
-    if (apiStatus(apiVersion, kind, target2.target)) {
-      return { status: "noSchema", reason: `the bundled Kubernetes ${target2.schema} schemas do not have it`, problems: metadataProblems(value, kind, false) };
-    }
-    const elsewhere = schemas.apiVersionsOf(kind);
-    if (!servedKinds) {
-      const hint = elsewhere.length > 0 ? `; ${kind} is served by ${elsewhere.join(", ")}.` : ".";
-      problems.push({ messageId: "unknownApiVersion", path: ["apiVersion"], at: "value", data: { apiVersion, kind, version: versionLabel(target2), hint } });
-    } else {
-      const suggestion = closest(kind, servedKinds.filter((k) => !k.endsWith("List")));
-      if (elsewhere.length === 0 && !suggestion && !knownInAnyVersion(kind)) {
-        return { status: "noSchema", reason: `Kubernetes ${target2.schema} has no such kind`, problems: metadataProblems(value, kind, false) };
-      }
-      const hint = elsewhere.length > 0 ? `; ${kind} is served by ${elsewhere.join(", ")}.` : suggestion ? `; did you mean "${suggestion}"?` : ".";
-      problems.push({ messageId: "unknownKind", path: ["kind"], at: "value", data: { apiVersion, kind, version: versionLabel(target2), hint } });
-    }
-    return { status: "validated", problems };
-  }
-  const found = customSchemas(env2).lookup(group5, versionOf(apiVersion), kind);
-  switch (found.status) {
-    case "found":
-      problems.push(...validate(found.validator, value, () => new SchemaNavigator(found.schema)));
-      problems.push(...metadataProblems(value, kind, false, true));
-      return { status: "validated", problems };
-    case "open":
-      return { status: "validated", problems: metadataProblems(value, kind, false, true) };
-    case "notServed":
-      problems.push({
-        messageId: "versionNotServed",
-        path: ["apiVersion"],
-        at: "value",
-        data: { apiVersion, kind, source: found.source, served: found.served.map((v) => `${group5}/${v}`).join(", ") || "none" }
-      });
-      return { status: "validated", problems };
-    case "broken":
-      return { status: "noSchema", reason: `the schema from ${found.source} is unusable: ${found.reason}`, problems: metadataProblems(value, kind, false) };
-    default:
-      return { status: "noSchema", reason: "", problems: metadataProblems(value, kind, false) };
-  }
-}
-function knownInAnyVersion(kind) {
-  return bundledVersions().some((v) => builtinSchemas(v).apiVersionsOf(kind).length > 0);
-}
-function versionLabel(target2) {
-  return target2.schema === target2.target ? `Kubernetes ${target2.target}` : `Kubernetes ${target2.target} (bundled ${target2.schema} schemas)`;
-}
-function validate(validator2, value, navigator2) {
-  const { status: _status, ...spec } = value;
-  const data = withoutNulls(spec);
-  if (validator2(data)) return [];
-  return explainErrors(validator2.errors ?? [], data, navigator2());
-}
-function withoutNulls(value) {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (typeof value !== "object" || value === null) return value;
-  const out2 = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null && v !== void 0) out2[k] = withoutNulls(v);
-  return out2;
-}
-function metadataProblems(value, kind, builtin, requireName = builtin) {
-  const out2 = [];
-  const metadata2 = record(value.metadata);
-  if (requireName && !NAMELESS_KINDS.has(kind)) {
-    const hasName = typeof metadata2?.name === "string" && metadata2.name !== "";
-    const hasGenerate = typeof metadata2?.generateName === "string" && metadata2.generateName !== "";
-    if (!hasName && !hasGenerate) out2.push({ messageId: "missingName", path: metadata2 ? ["metadata"] : [], at: "parent", data: { kind } });
-  }
-  if (metadata2 && builtin) {
-    const rule = nameRuleOf(kind);
-    if (typeof metadata2.name === "string" && metadata2.name !== "") {
-      const why = checkName(rule, metadata2.name);
-      if (why) out2.push({ messageId: "invalidName", path: ["metadata", "name"], at: "value", data: { field: "metadata.name", name: metadata2.name, kind, why } });
-    } else if (typeof metadata2.generateName === "string" && metadata2.generateName !== "") {
-      const why = checkName(rule, metadata2.generateName.replace(/-$/, "a"));
-      if (why) out2.push({ messageId: "invalidName", path: ["metadata", "generateName"], at: "value", data: { field: "metadata.generateName", name: metadata2.generateName, kind, why } });
-    }
-  }
-  if (metadata2 && typeof metadata2.namespace === "string" && metadata2.namespace !== "") {
-    const why = dns1123Label(metadata2.namespace);
-    if (why) out2.push({ messageId: "invalidNamespace", path: ["metadata", "namespace"], at: "value", data: { namespace: metadata2.namespace, why } });
-  }
-  const selectorPaths = kind === "Service" ? [...LABEL_MAPS, ["spec", "selector"]] : LABEL_MAPS;
-  for (const path4 of selectorPaths) {
-    const labels = record(valueAt2(value, path4));
-    if (!labels) continue;
-    for (const [key2, v] of Object.entries(labels)) {
-      const keyWhy = checkQualifiedKey(key2);
-      if (keyWhy) out2.push({ messageId: "invalidLabelKey", path: [...path4, key2], at: "key", data: { key: key2, why: keyWhy } });
-      if (typeof v === "string") {
-        const valueWhy = checkLabelValue(v);
-        if (valueWhy) out2.push({ messageId: "invalidLabelValue", path: [...path4, key2], at: "value", data: { key: key2, value: v, why: valueWhy } });
-      }
-    }
-  }
-  for (const path4 of ANNOTATION_MAPS) {
-    const annotations = record(valueAt2(value, path4));
-    if (!annotations) continue;
-    for (const key2 of Object.keys(annotations)) {
-      const why = checkQualifiedKey(key2);
-      if (why) out2.push({ messageId: "invalidAnnotationKey", path: [...path4, key2], at: "key", data: { key: key2, why } });
-    }
-  }
-  return out2;
-}
-function valueAt2(value, path4) {
-  let node = value;
-  for (const segment of path4) node = record(node)?.[segment];
-  return node;
-}
-function problemSpan(object, problem2) {
-  const root2 = object.yaml;
-  const path4 = problem2.path;
-  if (problem2.at === "key" && path4.length > 0) {
-    const parent = resolvePath(root2, path4.slice(0, -1));
-    const node = deref(parent.node);
-    const last = path4[path4.length - 1];
-    if (parent.matched === path4.length - 1 && node?.kind === "map" && typeof last === "string") {
-      const pair = pairOf(node, last);
-      if (pair) return pair.key.span;
-    }
-    return spanAt(root2, path4);
-  }
-  if (problem2.at === "parent" && path4.length === 0) return headOf(root2);
-  return spanAt(root2, path4);
-}
-function headOf(root2) {
-  const pair = pairOf(root2, "kind") ?? pairOf(root2, "apiVersion") ?? root2.pairs[0];
-  if (!pair) return root2.span;
-  return { start: pair.span.start, end: pair.value?.span.end ?? pair.key.span.end };
-}
-var targets, checks, NAMELESS_KINDS, LABEL_MAPS, ANNOTATION_MAPS, record;
-var init_check = __esm({
-  "src/model/kubernetes/schema/check.ts"() {
-    "use strict";
-    init_suggest();
-    init_nodes();
-    init_api_lifecycle();
-    init_names();
-    init_versions();
-    init_builtin();
-    init_custom();
-    init_explain();
-    targets = /* @__PURE__ */ new WeakMap();
-    checks = /* @__PURE__ */ new WeakMap();
-    NAMELESS_KINDS = /* @__PURE__ */ new Set(["TokenReview", "SubjectAccessReview", "SelfSubjectAccessReview", "LocalSubjectAccessReview", "SelfSubjectRulesReview", "SelfSubjectReview"]);
-    LABEL_MAPS = [
-      ["metadata", "labels"],
-      ["spec", "template", "metadata", "labels"],
-      ["spec", "jobTemplate", "metadata", "labels"],
-      ["spec", "jobTemplate", "spec", "template", "metadata", "labels"],
-      ["spec", "selector", "matchLabels"]
-    ];
-    ANNOTATION_MAPS = [
-      ["metadata", "annotations"],
-      ["spec", "template", "metadata", "annotations"],
-      ["spec", "jobTemplate", "spec", "template", "metadata", "annotations"]
-    ];
-    record = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
-  }
-});
-
-// src/model/kubernetes/api-advice.ts
-function migrationAdvice(status) {
-  const { entry, replacement } = status;
-  if (!replacement) return entry.note ?? "there is no replacement API; remove the object";
-  const use = `use ${replacement.apiVersion} (served since ${replacement.since})`;
-  return entry.note ? `${use}; ${entry.note}` : use;
-}
-var init_api_advice = __esm({
-  "src/model/kubernetes/api-advice.ts"() {
-    "use strict";
-  }
-});
-
-// rules/kubernetes/kubernetes-deprecated-api.ts
-var kubernetes_deprecated_api_default;
-var init_kubernetes_deprecated_api = __esm({
-  "rules/kubernetes/kubernetes-deprecated-api.ts"() {
-    "use strict";
-    init_rule();
-    init_api_lifecycle();
-    init_check();
-    init_api_advice();
-    kubernetes_deprecated_api_default = defineRule({
-      id: "kubernetes-deprecated-api",
-      meta: {
-        description: "API versions deprecated in the target Kubernetes version, with the release that removes them",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "reliability",
-        sources: [],
-        messages: {
-          deprecated: "{{apiVersion}} {{kind}} is deprecated since Kubernetes {{deprecated}}{{removal}}; {{advice}}."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          KubernetesObject(object) {
-            const target2 = targetOf(ctx.file.env).target;
-            const status = apiStatus(object.apiVersion, object.kind, target2);
-            if (status?.status !== "deprecated") return;
-            ctx.report({
-              messageId: "deprecated",
-              node: object,
-              path: ["apiVersion"],
-              data: {
-                apiVersion: object.apiVersion,
-                kind: object.kind,
-                deprecated: status.entry.deprecated,
-                removal: status.entry.removed ? ` and no longer served from ${status.entry.removed}` : "",
-                advice: migrationAdvice(status)
-              }
-            });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/kubernetes-removed-api.ts
-var kubernetes_removed_api_default;
-var init_kubernetes_removed_api = __esm({
-  "rules/kubernetes/kubernetes-removed-api.ts"() {
-    "use strict";
-    init_rule();
-    init_api_lifecycle();
-    init_check();
-    init_api_advice();
-    kubernetes_removed_api_default = defineRule({
-      id: "kubernetes-removed-api",
-      meta: {
-        description: "API versions the target Kubernetes version no longer serves",
-        formats: ["kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [{ tool: "kube-linter", id: "no-extensions-v1beta" }],
-        messages: {
-          removed: "{{apiVersion}} {{kind}} was deprecated in Kubernetes {{deprecated}} and removed in {{removed}}, so {{target}} rejects it; {{advice}}."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          KubernetesObject(object) {
-            const target2 = targetOf(ctx.file.env).target;
-            const status = apiStatus(object.apiVersion, object.kind, target2);
-            if (status?.status !== "removed") return;
-            ctx.report({
-              messageId: "removed",
-              node: object,
-              path: ["apiVersion"],
-              data: {
-                apiVersion: object.apiVersion,
-                kind: object.kind,
-                deprecated: status.entry.deprecated,
-                removed: status.entry.removed,
-                target: `Kubernetes ${target2}`,
-                advice: migrationAdvice(status)
-              }
-            });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/kubernetes-schema.ts
-var kubernetes_schema_default;
-var init_kubernetes_schema = __esm({
-  "rules/kubernetes/kubernetes-schema.ts"() {
-    "use strict";
-    init_rule();
-    init_check();
-    kubernetes_schema_default = defineRule({
-      id: "kubernetes-schema",
-      meta: {
-        description: "Kubernetes objects must match the schema of their kind for the target Kubernetes version",
-        formats: ["kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [{ tool: "kubeconform", id: "strict" }],
-        messages: {
-          unknownField: '{{parent}} has no field "{{field}}"{{hint}}',
-          required: '{{parent}} is missing the required field "{{field}}"; add it.',
-          type: "{{field}} must be {{expected}}, not {{actual}}{{hint}}",
-          intOrString: '{{field}} must be an integer or a string (e.g. 8080 or "http"), not {{actual}}.',
-          quantity: "{{field}} must be {{hint}}; {{actual}} is not one.",
-          enum: "{{field}} must be one of {{allowed}}, not {{actual}}{{hint}}",
-          pattern: "{{field}} must match the pattern {{pattern}}; {{actual}} does not.",
-          constraint: "{{field}} {{constraint}}.",
-          oneOfForms: "{{field}} must be {{forms}}, not {{actual}}.",
-          missingApiVersion: 'The object has no apiVersion; add one (e.g. "apiVersion: apps/v1").',
-          missingKind: 'The object has no kind; add one (e.g. "kind: Deployment").',
-          missingName: "This {{kind}} has no metadata.name; add a name (or metadata.generateName for a generated one).",
-          unknownKind: '{{apiVersion}} has no kind "{{kind}}" in {{version}}{{hint}}',
-          unknownApiVersion: "{{apiVersion}} is not an API version of {{version}}{{hint}}",
-          versionNotServed: "{{kind}} is not served at {{apiVersion}} by its CustomResourceDefinition ({{source}}); use {{served}}.",
-          invalidName: '{{field}} "{{name}}" of this {{kind}} {{why}}.',
-          invalidNamespace: 'metadata.namespace "{{namespace}}" {{why}}.',
-          invalidLabelKey: 'The label key "{{key}}" {{why}}.',
-          invalidLabelValue: 'The value "{{value}}" of label "{{key}}" {{why}}.',
-          invalidAnnotationKey: 'The annotation key "{{key}}" {{why}}.',
-          invalidSchema: "The schema for this object is unusable: {{reason}}."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          KubernetesObject(object) {
-            for (const problem2 of checkObject(object, ctx.file.env).problems) {
-              ctx.report({ messageId: problem2.messageId, span: problemSpan(object, problem2), data: problem2.data });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/kubernetes-unknown-kind.ts
-var kubernetes_unknown_kind_default;
-var init_kubernetes_unknown_kind = __esm({
-  "rules/kubernetes/kubernetes-unknown-kind.ts"() {
-    "use strict";
-    init_rule();
-    init_check();
-    kubernetes_unknown_kind_default = defineRule({
-      id: "kubernetes-unknown-kind",
-      meta: {
-        description: "Objects of a kind with no schema (a custom resource without its CRD) are skipped, once per kind per file",
-        formats: ["kubernetes"],
-        severity: "info",
-        recommended: true,
-        category: "correctness",
-        sources: [{ tool: "kubeconform", id: "skipped" }],
-        messages: {
-          noSchema: "No schema for {{apiVersion}} {{kind}}, so it was not validated; lint its CustomResourceDefinition with it or pass --schema-location <dir>.",
-          noSchemaBecause: "No schema for {{apiVersion}} {{kind}} ({{reason}}), so it was not validated."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        const reported = /* @__PURE__ */ new Set();
-        return {
-          KubernetesObject(object) {
-            const result = checkObject(object, ctx.file.env);
-            if (result.status !== "noSchema") return;
-            const key2 = `${object.apiVersion} ${object.kind}`;
-            if (reported.has(key2)) return;
-            reported.add(key2);
-            const span = problemSpan(object, { messageId: "unknownKind", path: ["kind"], at: "value", data: {} });
-            const data = { apiVersion: object.apiVersion, kind: object.kind, reason: result.reason };
-            ctx.report({ messageId: result.reason ? "noSchemaBecause" : "noSchema", span, data });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/index.ts
-var group4, kubernetes_default;
-var init_kubernetes = __esm({
-  "rules/kubernetes/index.ts"() {
-    "use strict";
-    init_kubernetes_deprecated_api();
-    init_kubernetes_removed_api();
-    init_kubernetes_schema();
-    init_kubernetes_unknown_kind();
-    group4 = {
-      folder: "kubernetes",
-      rules: [kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default]
-    };
-    kubernetes_default = group4;
-  }
-});
-
-// rules/index.ts
-var allRuleGroups;
-var init_rules = __esm({
-  "rules/index.ts"() {
-    "use strict";
-    init_container();
-    init_dockerfile();
-    init_general();
-    init_kubernetes();
-    allRuleGroups = [container_default, dockerfile_default, general_default, kubernetes_default];
-  }
-});
-
-// src/core/registry.ts
-function load() {
-  if (cache) return cache;
-  const list2 = [];
-  for (const group5 of allRuleGroups) {
-    for (const rule of group5.rules) list2.push({ rule, folder: group5.folder, docs: `rules/${group5.folder}/${rule.id}.md` });
-  }
-  list2.sort((a, b) => a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
-  const byId = new Map(list2.map((r2) => [r2.rule.id, r2]));
-  const sources = /* @__PURE__ */ new Map();
-  for (const { rule } of list2) {
-    for (const s of rule.meta.sources) {
-      const key2 = `${s.tool}:${s.id}`;
-      sources.set(key2, [...sources.get(key2) ?? [], rule.id]);
-    }
-  }
-  cache = { list: list2, byId, sources };
-  return cache;
-}
-function registeredRules() {
-  return load().list;
-}
-function findRule(id) {
-  return load().byId.get(id);
-}
-function ruleIds() {
-  return load().list.map((r2) => r2.rule.id);
-}
-function sourceIndex() {
-  return load().sources;
-}
-var cache;
-var init_registry = __esm({
-  "src/core/registry.ts"() {
-    "use strict";
-    init_rules();
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -27186,6 +26302,1387 @@ var require_applicator = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/vocabularies/format/format.js
+var require_format = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "format",
+      type: ["number", "string"],
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self } = it;
+        if (!opts.validateFormats)
+          return;
+        if ($data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
+          const fType = gen.let("fType");
+          const format = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
+          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          function unknownFmt() {
+            if (opts.strictSchema === false)
+              return codegen_1.nil;
+            return (0, codegen_1._)`${schemaCode} && !${format}`;
+          }
+          function invalidFmt() {
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+          }
+        }
+        function validateFormat() {
+          const formatDef = self.formats[schema];
+          if (!formatDef) {
+            unknownFormat();
+            return;
+          }
+          if (formatDef === true)
+            return;
+          const [fmtType, format, fmtRef] = getFormat(formatDef);
+          if (fmtType === ruleType)
+            cxt.pass(validCondition());
+          function unknownFormat() {
+            if (opts.strictSchema === false) {
+              self.logger.warn(unknownMsg());
+              return;
+            }
+            throw new Error(unknownMsg());
+            function unknownMsg() {
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+            }
+          }
+          function getFormat(fmtDef) {
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+            }
+            return ["string", fmtDef, fmt];
+          }
+          function validCondition() {
+            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+              if (!schemaEnv.$async)
+                throw new Error("async format in sync schema");
+              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+            }
+            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/index.js
+var require_format2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var format_1 = require_format();
+    var format = [format_1.default];
+    exports.default = format;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.contentVocabulary = exports.metadataVocabulary = void 0;
+    exports.metadataVocabulary = [
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "examples"
+    ];
+    exports.contentVocabulary = [
+      "contentMediaType",
+      "contentEncoding",
+      "contentSchema"
+    ];
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports.default = draft7Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
+var require_types = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiscrError = void 0;
+    var DiscrError;
+    (function(DiscrError2) {
+      DiscrError2["Tag"] = "tag";
+      DiscrError2["Mapping"] = "mapping";
+    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
+var require_discriminator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var types_1 = require_types();
+    var compile_1 = require_compile();
+    var ref_error_1 = require_ref_error();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+    };
+    var def = {
+      keyword: "discriminator",
+      type: "object",
+      schemaType: "object",
+      error,
+      code(cxt) {
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf } = parentSchema;
+        if (!it.opts.discriminator) {
+          throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+          throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+          throw new Error("discriminator: mapping is not supported");
+        if (!oneOf)
+          throw new Error("discriminator: requires oneOf keyword");
+        const valid = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid);
+        function validateMapping() {
+          const mapping = getMapping();
+          gen.if(false);
+          for (const tagValue in mapping) {
+            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+          }
+          gen.else();
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+          const _valid = gen.name("valid");
+          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+          cxt.mergeEvaluated(schCxt, codegen_1.Name);
+          return _valid;
+        }
+        function getMapping() {
+          var _a;
+          const oneOfMapping = {};
+          const topRequired = hasRequired(parentSchema);
+          let tagRequired = true;
+          for (let i2 = 0; i2 < oneOf.length; i2++) {
+            let sch = oneOf[i2];
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+              const ref = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              if (sch instanceof compile_1.SchemaEnv)
+                sch = sch.schema;
+              if (sch === void 0)
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+            }
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            if (typeof propSch != "object") {
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+            }
+            tagRequired = tagRequired && (topRequired || hasRequired(sch));
+            addMappings(propSch, i2);
+          }
+          if (!tagRequired)
+            throw new Error(`discriminator: "${tagName}" must be required`);
+          return oneOfMapping;
+          function hasRequired({ required }) {
+            return Array.isArray(required) && required.includes(tagName);
+          }
+          function addMappings(sch, i2) {
+            if (sch.const) {
+              addMapping(sch.const, i2);
+            } else if (sch.enum) {
+              for (const tagValue of sch.enum) {
+                addMapping(tagValue, i2);
+              }
+            } else {
+              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+            }
+          }
+          function addMapping(tagValue, i2) {
+            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+            }
+            oneOfMapping[tagValue] = i2;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
+var require_json_schema_draft_07 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module2) {
+    module2.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://json-schema.org/draft-07/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $comment: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: true
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: true,
+        enum: {
+          type: "array",
+          items: true,
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        if: { $ref: "#" },
+        then: { $ref: "#" },
+        else: { $ref: "#" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: true
+    };
+  }
+});
+
+// node_modules/ajv/dist/ajv.js
+var require_ajv = __commonJS({
+  "node_modules/ajv/dist/ajv.js"(exports, module2) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var discriminator_1 = require_discriminator();
+    var draft7MetaSchema = require_json_schema_draft_07();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+    var Ajv = class extends core_1.default {
+      _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv = Ajv;
+    module2.exports = exports = Ajv;
+    module2.exports.Ajv = Ajv;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// src/model/kubernetes/schema/custom.ts
+import { createRequire as createRequire3 } from "node:module";
+import { join as join4, resolve } from "node:path";
+function jsonSchemaFile(schema) {
+  const { $schema: _drop, id: _id, ...rest } = schema;
+  return rest;
+}
+function customSchemas(env2) {
+  let catalog = catalogs.get(env2);
+  if (!catalog) {
+    catalog = new CustomSchemaCatalog(env2);
+    catalogs.set(env2, catalog);
+  }
+  return catalog;
+}
+function compiled(schema, source) {
+  const key2 = JSON.stringify(schema);
+  let validator2 = compiledCache.get(key2);
+  if (!validator2) {
+    try {
+      if (!ajv) {
+        const Ajv = require_ajv().default;
+        ajv = new Ajv({ allErrors: true, strict: false, messages: false, validateFormats: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
+      }
+      validator2 = ajv.compile(schema);
+    } catch (error) {
+      validator2 = error instanceof Error ? error : new Error(String(error));
+    }
+    compiledCache.set(key2, validator2);
+  }
+  if (validator2 instanceof Error) return { status: "broken", reason: `its schema cannot be compiled (${validator2.message})`, source };
+  return { status: "found", validator: validator2, schema, source };
+}
+var MAYBE_CRD, CustomSchemaCatalog, isList, catalogs, requireModule2, ajv, compiledCache;
+var init_custom = __esm({
+  "src/model/kubernetes/schema/custom.ts"() {
+    "use strict";
+    init_environment();
+    init_parse();
+    init_crd_schema();
+    MAYBE_CRD = /["']?kind["']?\s*:\s*["']?CustomResourceDefinition\b/;
+    registerCollector((files, env2) => {
+      const found = files.filter((f) => f.format === "kubernetes" && MAYBE_CRD.test(f.text)).map((f) => ({ display: f.display, text: f.text }));
+      if (found.length > 0) env2.project.kubernetesCrdFiles = found;
+    });
+    CustomSchemaCatalog = class {
+      constructor(env2) {
+        this.env = env2;
+      }
+      env;
+      crds;
+      jsonDirs = [];
+      lookups = /* @__PURE__ */ new Map();
+      lookup(group5, version, kind) {
+        const key2 = `${group5}/${version} ${kind}`;
+        let result = this.lookups.get(key2);
+        if (!result) {
+          result = this.find(group5, version, kind);
+          this.lookups.set(key2, result);
+        }
+        return result;
+      }
+      find(group5, version, kind) {
+        this.load();
+        const crd = this.crds.get(`${group5} ${kind}`);
+        if (crd) {
+          const v = crd.versions.find((x) => x.name === version && x.served);
+          if (!v) return { status: "notServed", served: crd.versions.filter((x) => x.served).map((x) => x.name), source: crd.source };
+          if (!v.schema) return { status: "open", source: crd.source };
+          return compiled(customResourceSchema(v.schema), crd.source);
+        }
+        const fileName = `${kind.toLowerCase()}_${version}.json`;
+        for (const { dir, names } of this.jsonDirs) {
+          for (const candidate of [`${group5}/${fileName}`, fileName]) {
+            if (!names.has(candidate)) continue;
+            const path4 = join4(dir, candidate);
+            const text = this.env.host.readFile(path4);
+            if (text === void 0) continue;
+            try {
+              return compiled(jsonSchemaFile(JSON.parse(text)), path4);
+            } catch (error) {
+              return { status: "broken", reason: `${path4} is not valid JSON (${error.message})`, source: path4 };
+            }
+          }
+        }
+        return { status: "missing" };
+      }
+      /** Reads the CRDs of the linted files and the schema locations, once. */
+      load() {
+        if (this.crds) return;
+        this.crds = /* @__PURE__ */ new Map();
+        for (const file of this.env.project.kubernetesCrdFiles ?? []) this.addCrds(file.text, file.display);
+        for (const location of this.env.schemaLocations ?? []) this.addLocation(resolve(location));
+      }
+      addCrds(text, source) {
+        for (const doc of parseYaml(text, { version: "1.1" }).documents) {
+          const values = isList(doc.value) ? doc.value.items : [doc.value];
+          for (const value of values) {
+            const info2 = crdInfoOf(value, source);
+            const key2 = info2 && `${info2.group} ${info2.kind}`;
+            if (info2 && !this.crds.has(key2)) this.crds.set(key2, info2);
+          }
+        }
+      }
+      addLocation(path4) {
+        const host = this.env.host;
+        const entries = host.listDirectory?.(path4);
+        if (!entries) {
+          const text = host.readFile(path4);
+          if (text !== void 0 && MAYBE_CRD.test(text)) this.addCrds(text, path4);
+          return;
+        }
+        const names = /* @__PURE__ */ new Set();
+        const visit = (dir, prefix, depth) => {
+          for (const entry of host.listDirectory?.(dir) ?? []) {
+            if (entry.endsWith("/")) {
+              if (depth < 1) visit(join4(dir, entry), `${prefix}${entry}`, depth + 1);
+            } else if (entry.endsWith(".json") && /_[^_]+\.json$/.test(entry)) names.add(`${prefix}${entry}`);
+            else if (/\.(ya?ml|json)$/.test(entry)) {
+              const text = host.readFile(join4(dir, entry));
+              if (text !== void 0 && MAYBE_CRD.test(text)) this.addCrds(text, join4(dir, entry));
+            }
+          }
+        };
+        visit(path4, "", 0);
+        this.jsonDirs.push({ dir: path4, names });
+      }
+    };
+    isList = (v) => typeof v === "object" && v !== null && Array.isArray(v.items) && String(v.kind).endsWith("List");
+    catalogs = /* @__PURE__ */ new WeakMap();
+    requireModule2 = createRequire3(import.meta.url);
+    compiledCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/model/kubernetes/schema/explain.ts
+function pointer(root2, ref) {
+  const hash = ref.indexOf("#");
+  if (hash < 0) return void 0;
+  let node = root2;
+  for (const raw of ref.slice(hash + 1).split("/").filter(Boolean)) {
+    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isSchema(node) ? node[key2] : void 0;
+  }
+  return isSchema(node) ? node : void 0;
+}
+function pathOf(pointerText, value) {
+  const out2 = [];
+  let node = value;
+  for (const raw of pointerText.split("/").slice(1)) {
+    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node) && /^\d+$/.test(key2)) {
+      out2.push(Number(key2));
+      node = node[Number(key2)];
+    } else {
+      out2.push(key2);
+      node = isSchema(node) ? node[key2] : void 0;
+    }
+  }
+  return out2;
+}
+function valueAt(value, path4) {
+  let node = value;
+  for (const segment of path4) node = node?.[segment];
+  return node;
+}
+function jsonType(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
+  if (typeof value === "number") return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
+  if (typeof value === "boolean") return `the boolean ${value}`;
+  return typeof value;
+}
+function expectedWords(types) {
+  const words = types.map((t) => TYPE_WORDS[t] ?? t);
+  return words.length <= 1 ? words[0] ?? "another type" : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+function typeHint(expected, value) {
+  if (expected.includes("string") && (typeof value === "number" || typeof value === "boolean")) return "; quote it to make it a string.";
+  if (expected.length === 1 && expected[0] === "array" && isSchema(value)) return '; write it as a list (items start with "- ").';
+  if (expected.length === 1 && expected[0] === "object" && Array.isArray(value)) return '; remove the "- " to make it a mapping.';
+  if ((expected.includes("integer") || expected.includes("number")) && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) {
+    return "; remove the quotes.";
+  }
+  return ".";
+}
+function explainErrors(errors, value, schema) {
+  const kept = [];
+  for (const error of errors) {
+    if (error.keyword === "anyOf" || error.keyword === "oneOf") {
+      const deeper = [];
+      while (kept.length > 0 && isUnder(kept.at(-1).instancePath, error.instancePath)) {
+        const last = kept.pop();
+        if (last.instancePath !== error.instancePath) deeper.unshift(last);
+      }
+      kept.push(...deeper.length > 0 ? deeper : [error]);
+    } else kept.push(error);
+  }
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const error of kept) {
+    const problem2 = explain(error, value, schema);
+    if (!problem2) continue;
+    const key2 = `${problem2.messageId} ${problem2.path.join(".")} ${JSON.stringify(problem2.data)}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
+    out2.push(problem2);
+  }
+  return out2;
+}
+function explain(error, value, schema) {
+  const path4 = pathOf(error.instancePath, value);
+  const here = valueAt(value, path4);
+  const where = describePath(path4);
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const field = String(error.params.additionalProperty);
+      if (field.startsWith("$")) return void 0;
+      const allowed = schema.propertiesAt(path4);
+      const suggestion = closest(field, allowed);
+      return {
+        messageId: "unknownField",
+        path: [...path4, field],
+        at: "key",
+        data: { field, parent: where, hint: suggestion ? `; did you mean "${suggestion}"?` : allowed.length > 0 ? `; remove it (allowed: ${listOf(allowed)}).` : "; remove it." }
+      };
+    }
+    case "required":
+      return { messageId: "required", path: path4, at: "parent", data: { field: String(error.params.missingProperty), parent: where } };
+    case "type": {
+      const expected = String(error.params.type).split(",");
+      const sorted = [...expected].sort().join(",");
+      if (sorted === "integer,string") return { messageId: "intOrString", path: path4, at: "value", data: { field: where, actual: jsonType(here) } };
+      if (sorted === "number,string") return { messageId: "quantity", path: path4, at: "value", data: { field: where, actual: jsonType(here), hint: QUANTITY_HINT } };
+      return { messageId: "type", path: path4, at: "value", data: { field: where, expected: expectedWords(expected), actual: jsonType(here), hint: typeHint(expected, here) } };
+    }
+    case "enum": {
+      const allowed = (error.params.allowedValues ?? []).filter((v) => v !== "").map((v) => String(v));
+      const suggestion = typeof here === "string" ? closest(here, allowed) : void 0;
+      return {
+        messageId: "enum",
+        path: path4,
+        at: "value",
+        data: { field: where, actual: jsonType(here), allowed: listOf(allowed), hint: suggestion ? `; did you mean "${suggestion}"?` : "." }
+      };
+    }
+    case "pattern": {
+      const pattern = String(error.params.pattern);
+      if (pattern.includes("[KMGTPE]i")) return { messageId: "quantity", path: path4, at: "value", data: { field: where, actual: jsonType(here), hint: QUANTITY_HINT } };
+      return { messageId: "pattern", path: path4, at: "value", data: { field: where, actual: jsonType(here), pattern } };
+    }
+    case "anyOf":
+    case "oneOf": {
+      const forms = describeForms(schema.at(path4));
+      return { messageId: "oneOfForms", path: path4, at: "value", data: { field: where, actual: jsonType(here), forms } };
+    }
+    case "const":
+      return { messageId: "enum", path: path4, at: "value", data: { field: where, actual: jsonType(here), allowed: JSON.stringify(error.params.allowedValue), hint: "." } };
+    default: {
+      const constraint = describeConstraint(error);
+      return constraint ? { messageId: "constraint", path: path4, at: "value", data: { field: where, constraint } } : void 0;
+    }
+  }
+}
+function describeForms(schema) {
+  const branches = schema?.anyOf ?? schema?.oneOf;
+  if (!Array.isArray(branches)) return "one of the allowed forms";
+  const types = branches.map((b) => typeof b.type === "string" ? b.type : b.$ref ? "object" : Array.isArray(b.type) ? b.type.join("|") : b.enum ? "enum" : "schema");
+  const unique = [...new Set(types.flatMap((t) => t.split("|")))];
+  return unique.every((t) => t in TYPE_WORDS) ? expectedWords(unique) : "exactly one of the allowed forms (see the CRD schema)";
+}
+function describeConstraint(error) {
+  const p = error.params;
+  switch (error.keyword) {
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${p.comparison} ${p.limit}`;
+    case "minLength":
+      return `must be at least ${p.limit} characters long`;
+    case "maxLength":
+      return `must be at most ${p.limit} characters long`;
+    case "minItems":
+      return `must have at least ${p.limit} items`;
+    case "maxItems":
+      return `must have at most ${p.limit} items`;
+    case "minProperties":
+      return `must have at least ${p.limit} entries`;
+    case "maxProperties":
+      return `must have at most ${p.limit} entries`;
+    case "multipleOf":
+      return `must be a multiple of ${p.multipleOf}`;
+    case "uniqueItems":
+      return `must not repeat items (items ${p.j} and ${p.i} are equal)`;
+    case "format":
+      return `must be a valid ${p.format}`;
+    case "not":
+      return "must not match the excluded form";
+    case "dependencies":
+    case "dependentRequired":
+      return `needs "${p.missingProperty}" when "${p.property}" is set`;
+    default:
+      return void 0;
+  }
+}
+function describePath(path4) {
+  if (path4.length === 0) return "the object";
+  let out2 = "";
+  for (const segment of path4) {
+    if (typeof segment === "number") out2 += `[${segment}]`;
+    else if (/^[\w-]+$/.test(segment)) out2 += out2 ? `.${segment}` : segment;
+    else out2 += `["${segment}"]`;
+  }
+  return out2;
+}
+function listOf(values) {
+  const shown = values.slice(0, 12).join(", ");
+  return values.length > 12 ? `${shown}, …` : shown;
+}
+var SchemaNavigator, isSchema, TYPE_WORDS, QUANTITY_HINT, isUnder;
+var init_explain = __esm({
+  "src/model/kubernetes/schema/explain.ts"() {
+    "use strict";
+    init_suggest();
+    SchemaNavigator = class {
+      constructor(root2, definitions = {}) {
+        this.root = root2;
+        this.definitions = definitions;
+      }
+      root;
+      definitions;
+      deref(schema) {
+        for (let guard = 0; schema && typeof schema.$ref === "string" && guard < 32; guard++) {
+          const ref = schema.$ref;
+          const id = ref.slice(ref.lastIndexOf("/") + 1);
+          schema = ref.includes("#/definitions/") || ref.includes("#/$defs/") ? this.definitions[id] ?? pointer(this.root, ref) : void 0;
+        }
+        return schema;
+      }
+      at(path4) {
+        let schema = this.deref(this.root);
+        for (const segment of path4) {
+          if (!schema) return void 0;
+          schema = this.deref(this.child(schema, segment));
+        }
+        return schema;
+      }
+      child(schema, segment) {
+        if (typeof segment === "number") {
+          const items = schema.items;
+          if (isSchema(items)) return items;
+        } else {
+          const props = schema.properties;
+          if (isSchema(props) && isSchema(props[segment])) return props[segment];
+          if (isSchema(schema.additionalProperties)) return schema.additionalProperties;
+        }
+        for (const key2 of ["anyOf", "oneOf", "allOf"]) {
+          const branches = schema[key2];
+          if (!Array.isArray(branches)) continue;
+          for (const branch of branches) {
+            const resolved = this.deref(branch);
+            const found = resolved && this.child(resolved, segment);
+            if (found) return found;
+          }
+        }
+        return void 0;
+      }
+      /** The property names an object schema allows (for "did you mean"). */
+      propertiesAt(path4) {
+        const schema = this.at(path4);
+        const props = schema?.properties;
+        return isSchema(props) ? Object.keys(props) : [];
+      }
+    };
+    isSchema = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    TYPE_WORDS = {
+      string: "a string",
+      integer: "an integer",
+      number: "a number",
+      boolean: "a boolean (true or false)",
+      object: "a mapping",
+      array: "a list",
+      null: "null"
+    };
+    QUANTITY_HINT = "a quantity: a number with an optional suffix, e.g. 500m, 0.5, 1e3, 128Mi, 1Gi";
+    isUnder = (path4, parent) => path4 === parent || path4.startsWith(`${parent}/`);
+  }
+});
+
+// src/model/kubernetes/schema/check.ts
+function targetOf(env2) {
+  let target2 = targets.get(env2);
+  if (!target2) {
+    target2 = resolveTarget(env2.kubernetesVersion);
+    targets.set(env2, target2);
+  }
+  return target2;
+}
+function checkObject(object, env2) {
+  let result = checks.get(object);
+  if (!result) {
+    result = runCheck(object, env2);
+    result.problems = result.problems.filter((p) => !isPlaceholder(object, p));
+    for (const problem2 of result.problems) if (problem2.data.actual !== void 0) problem2.data.actual = asWritten(object, problem2);
+    checks.set(object, result);
+  }
+  return result;
+}
+function isPlaceholder(object, problem2) {
+  if (problem2.at !== "value") return false;
+  const { node, matched } = resolvePath(object.yaml, problem2.path);
+  const target2 = deref(node);
+  if (matched !== problem2.path.length || !target2) return false;
+  if (target2.kind === "scalar") return typeof target2.value === "string" && /\$\{[^}]*\}|\{\{/.test(target2.value);
+  if (target2.kind === "map" && target2.flow && target2.pairs.length === 1) return deref(target2.pairs[0].key)?.kind === "map";
+  return false;
+}
+function asWritten(object, problem2) {
+  const { node, matched } = resolvePath(object.yaml, problem2.path);
+  const scalar = deref(node);
+  if (matched !== problem2.path.length || scalar?.kind !== "scalar" || scalar.style !== "plain") return problem2.data.actual;
+  if (typeof scalar.value === "number") return `the number ${scalar.source}`;
+  if (typeof scalar.value === "boolean") return `the boolean ${scalar.source}`;
+  return problem2.data.actual;
+}
+function runCheck(object, env2) {
+  const value = object.value;
+  const problems = [];
+  for (const field of ["apiVersion", "kind"]) {
+    const v = value[field];
+    if (v === void 0 || v === null || v === "") {
+      problems.push({ messageId: field === "kind" ? "missingKind" : "missingApiVersion", path: [], at: "parent", data: {} });
+    } else if (typeof v !== "string") {
+      problems.push({ messageId: "type", path: [field], at: "value", data: { field, expected: "a string", actual: String(v), hint: "; quote it." } });
+    }
+  }
+  if (problems.length > 0) return { status: "validated", problems };
+  const apiVersion = object.apiVersion;
+  const kind = object.kind;
+  const target2 = targetOf(env2);
+  if (apiStatus(apiVersion, kind, target2.target)?.status === "removed") return { status: "removed", problems: [] };
+  const group5 = groupOf(apiVersion);
+  if (isBuiltinGroup(group5)) {
+    const schemas = builtinSchemas(target2.schema);
+    const validator2 = schemas.validator(apiVersion, kind);
+    if (validator2) {
+      const root2 = { $ref: `#/definitions/${schemas.definitionOf(apiVersion, kind)}` };
+      problems.push(...validate(validator2, value, () => new SchemaNavigator(root2, schemas.definitions())));
+      problems.push(...metadataProblems(value, kind, true));
+      return { status: "validated", problems };
+    }
+    const servedKinds = schemas.kindsOf(apiVersion);
+    if (apiStatus(apiVersion, kind, target2.target)) {
+      return { status: "noSchema", reason: `the bundled Kubernetes ${target2.schema} schemas do not have it`, problems: metadataProblems(value, kind, false) };
+    }
+    const elsewhere = schemas.apiVersionsOf(kind);
+    if (!servedKinds) {
+      const hint = elsewhere.length > 0 ? `; ${kind} is served by ${elsewhere.join(", ")}.` : ".";
+      problems.push({ messageId: "unknownApiVersion", path: ["apiVersion"], at: "value", data: { apiVersion, kind, version: versionLabel(target2), hint } });
+    } else {
+      const suggestion = closest(kind, servedKinds.filter((k) => !k.endsWith("List")));
+      if (elsewhere.length === 0 && !suggestion && !knownInAnyVersion(kind)) {
+        return { status: "noSchema", reason: `Kubernetes ${target2.schema} has no such kind`, problems: metadataProblems(value, kind, false) };
+      }
+      const hint = elsewhere.length > 0 ? `; ${kind} is served by ${elsewhere.join(", ")}.` : suggestion ? `; did you mean "${suggestion}"?` : ".";
+      problems.push({ messageId: "unknownKind", path: ["kind"], at: "value", data: { apiVersion, kind, version: versionLabel(target2), hint } });
+    }
+    return { status: "validated", problems };
+  }
+  const found = customSchemas(env2).lookup(group5, versionOf(apiVersion), kind);
+  switch (found.status) {
+    case "found":
+      problems.push(...validate(found.validator, value, () => new SchemaNavigator(found.schema)));
+      problems.push(...metadataProblems(value, kind, false, true));
+      return { status: "validated", problems };
+    case "open":
+      return { status: "validated", problems: metadataProblems(value, kind, false, true) };
+    case "notServed":
+      problems.push({
+        messageId: "versionNotServed",
+        path: ["apiVersion"],
+        at: "value",
+        data: { apiVersion, kind, source: found.source, served: found.served.map((v) => `${group5}/${v}`).join(", ") || "none" }
+      });
+      return { status: "validated", problems };
+    case "broken":
+      return { status: "noSchema", reason: `the schema from ${found.source} is unusable: ${found.reason}`, problems: metadataProblems(value, kind, false) };
+    default:
+      return { status: "noSchema", reason: "", problems: metadataProblems(value, kind, false) };
+  }
+}
+function knownInAnyVersion(kind) {
+  return bundledVersions().some((v) => builtinSchemas(v).apiVersionsOf(kind).length > 0);
+}
+function versionLabel(target2) {
+  return target2.schema === target2.target ? `Kubernetes ${target2.target}` : `Kubernetes ${target2.target} (bundled ${target2.schema} schemas)`;
+}
+function validate(validator2, value, navigator2) {
+  const { status: _status, ...spec } = value;
+  const data = withoutNulls(spec);
+  if (validator2(data)) return [];
+  return explainErrors(validator2.errors ?? [], data, navigator2());
+}
+function withoutNulls(value) {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== "object" || value === null) return value;
+  const out2 = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null && v !== void 0) out2[k] = withoutNulls(v);
+  return out2;
+}
+function metadataProblems(value, kind, builtin, requireName = builtin) {
+  const out2 = [];
+  const metadata2 = record(value.metadata);
+  if (requireName && !NAMELESS_KINDS.has(kind)) {
+    const hasName = typeof metadata2?.name === "string" && metadata2.name !== "";
+    const hasGenerate = typeof metadata2?.generateName === "string" && metadata2.generateName !== "";
+    if (!hasName && !hasGenerate) out2.push({ messageId: "missingName", path: metadata2 ? ["metadata"] : [], at: "parent", data: { kind } });
+  }
+  if (metadata2 && builtin) {
+    const rule = nameRuleOf(kind);
+    if (typeof metadata2.name === "string" && metadata2.name !== "") {
+      const why = checkName(rule, metadata2.name);
+      if (why) out2.push({ messageId: "invalidName", path: ["metadata", "name"], at: "value", data: { field: "metadata.name", name: metadata2.name, kind, why } });
+    } else if (typeof metadata2.generateName === "string" && metadata2.generateName !== "") {
+      const why = checkName(rule, metadata2.generateName.replace(/-$/, "a"));
+      if (why) out2.push({ messageId: "invalidName", path: ["metadata", "generateName"], at: "value", data: { field: "metadata.generateName", name: metadata2.generateName, kind, why } });
+    }
+  }
+  if (metadata2 && typeof metadata2.namespace === "string" && metadata2.namespace !== "") {
+    const why = dns1123Label(metadata2.namespace);
+    if (why) out2.push({ messageId: "invalidNamespace", path: ["metadata", "namespace"], at: "value", data: { namespace: metadata2.namespace, why } });
+  }
+  const selectorPaths = kind === "Service" ? [...LABEL_MAPS, ["spec", "selector"]] : LABEL_MAPS;
+  for (const path4 of selectorPaths) {
+    const labels = record(valueAt2(value, path4));
+    if (!labels) continue;
+    for (const [key2, v] of Object.entries(labels)) {
+      const keyWhy = checkQualifiedKey(key2);
+      if (keyWhy) out2.push({ messageId: "invalidLabelKey", path: [...path4, key2], at: "key", data: { key: key2, why: keyWhy } });
+      if (typeof v === "string") {
+        const valueWhy = checkLabelValue(v);
+        if (valueWhy) out2.push({ messageId: "invalidLabelValue", path: [...path4, key2], at: "value", data: { key: key2, value: v, why: valueWhy } });
+      }
+    }
+  }
+  for (const path4 of ANNOTATION_MAPS) {
+    const annotations = record(valueAt2(value, path4));
+    if (!annotations) continue;
+    for (const key2 of Object.keys(annotations)) {
+      const why = checkQualifiedKey(key2);
+      if (why) out2.push({ messageId: "invalidAnnotationKey", path: [...path4, key2], at: "key", data: { key: key2, why } });
+    }
+  }
+  return out2;
+}
+function valueAt2(value, path4) {
+  let node = value;
+  for (const segment of path4) node = record(node)?.[segment];
+  return node;
+}
+function problemSpan(object, problem2) {
+  const root2 = object.yaml;
+  const path4 = problem2.path;
+  if (problem2.at === "key" && path4.length > 0) {
+    const parent = resolvePath(root2, path4.slice(0, -1));
+    const node = deref(parent.node);
+    const last = path4[path4.length - 1];
+    if (parent.matched === path4.length - 1 && node?.kind === "map" && typeof last === "string") {
+      const pair = pairOf(node, last);
+      if (pair) return pair.key.span;
+    }
+    return spanAt(root2, path4);
+  }
+  if (problem2.at === "parent" && path4.length === 0) return headOf(root2);
+  return spanAt(root2, path4);
+}
+function headOf(root2) {
+  const pair = pairOf(root2, "kind") ?? pairOf(root2, "apiVersion") ?? root2.pairs[0];
+  if (!pair) return root2.span;
+  return { start: pair.span.start, end: pair.value?.span.end ?? pair.key.span.end };
+}
+var targets, checks, NAMELESS_KINDS, LABEL_MAPS, ANNOTATION_MAPS, record;
+var init_check = __esm({
+  "src/model/kubernetes/schema/check.ts"() {
+    "use strict";
+    init_suggest();
+    init_nodes();
+    init_api_lifecycle();
+    init_names();
+    init_versions();
+    init_builtin();
+    init_custom();
+    init_explain();
+    targets = /* @__PURE__ */ new WeakMap();
+    checks = /* @__PURE__ */ new WeakMap();
+    NAMELESS_KINDS = /* @__PURE__ */ new Set(["TokenReview", "SubjectAccessReview", "SelfSubjectAccessReview", "LocalSubjectAccessReview", "SelfSubjectRulesReview", "SelfSubjectReview"]);
+    LABEL_MAPS = [
+      ["metadata", "labels"],
+      ["spec", "template", "metadata", "labels"],
+      ["spec", "jobTemplate", "metadata", "labels"],
+      ["spec", "jobTemplate", "spec", "template", "metadata", "labels"],
+      ["spec", "selector", "matchLabels"]
+    ];
+    ANNOTATION_MAPS = [
+      ["metadata", "annotations"],
+      ["spec", "template", "metadata", "annotations"],
+      ["spec", "jobTemplate", "spec", "template", "metadata", "annotations"]
+    ];
+    record = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
+  }
+});
+
+// src/model/kubernetes/api-advice.ts
+function migrationAdvice(status) {
+  const { entry, replacement } = status;
+  if (!replacement) return entry.note ?? "there is no replacement API; remove the object";
+  const use = `use ${replacement.apiVersion} (served since ${replacement.since})`;
+  return entry.note ? `${use}; ${entry.note}` : use;
+}
+var init_api_advice = __esm({
+  "src/model/kubernetes/api-advice.ts"() {
+    "use strict";
+  }
+});
+
+// rules/kubernetes/kubernetes-deprecated-api.ts
+var kubernetes_deprecated_api_default;
+var init_kubernetes_deprecated_api = __esm({
+  "rules/kubernetes/kubernetes-deprecated-api.ts"() {
+    "use strict";
+    init_rule();
+    init_api_lifecycle();
+    init_check();
+    init_api_advice();
+    kubernetes_deprecated_api_default = defineRule({
+      id: "kubernetes-deprecated-api",
+      meta: {
+        description: "API versions deprecated in the target Kubernetes version, with the release that removes them",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [],
+        messages: {
+          deprecated: "{{apiVersion}} {{kind}} is deprecated since Kubernetes {{deprecated}}{{removal}}; {{advice}}."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesObject(object) {
+            const target2 = targetOf(ctx.file.env).target;
+            const status = apiStatus(object.apiVersion, object.kind, target2);
+            if (status?.status !== "deprecated") return;
+            ctx.report({
+              messageId: "deprecated",
+              node: object,
+              path: ["apiVersion"],
+              data: {
+                apiVersion: object.apiVersion,
+                kind: object.kind,
+                deprecated: status.entry.deprecated,
+                removal: status.entry.removed ? ` and no longer served from ${status.entry.removed}` : "",
+                advice: migrationAdvice(status)
+              }
+            });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/kubernetes-removed-api.ts
+var kubernetes_removed_api_default;
+var init_kubernetes_removed_api = __esm({
+  "rules/kubernetes/kubernetes-removed-api.ts"() {
+    "use strict";
+    init_rule();
+    init_api_lifecycle();
+    init_check();
+    init_api_advice();
+    kubernetes_removed_api_default = defineRule({
+      id: "kubernetes-removed-api",
+      meta: {
+        description: "API versions the target Kubernetes version no longer serves",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kube-linter", id: "no-extensions-v1beta" }],
+        messages: {
+          removed: "{{apiVersion}} {{kind}} was deprecated in Kubernetes {{deprecated}} and removed in {{removed}}, so {{target}} rejects it; {{advice}}."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesObject(object) {
+            const target2 = targetOf(ctx.file.env).target;
+            const status = apiStatus(object.apiVersion, object.kind, target2);
+            if (status?.status !== "removed") return;
+            ctx.report({
+              messageId: "removed",
+              node: object,
+              path: ["apiVersion"],
+              data: {
+                apiVersion: object.apiVersion,
+                kind: object.kind,
+                deprecated: status.entry.deprecated,
+                removed: status.entry.removed,
+                target: `Kubernetes ${target2}`,
+                advice: migrationAdvice(status)
+              }
+            });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/kubernetes-schema.ts
+var kubernetes_schema_default;
+var init_kubernetes_schema = __esm({
+  "rules/kubernetes/kubernetes-schema.ts"() {
+    "use strict";
+    init_rule();
+    init_check();
+    kubernetes_schema_default = defineRule({
+      id: "kubernetes-schema",
+      meta: {
+        description: "Kubernetes objects must match the schema of their kind for the target Kubernetes version",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kubeconform", id: "strict" }],
+        messages: {
+          unknownField: '{{parent}} has no field "{{field}}"{{hint}}',
+          required: '{{parent}} is missing the required field "{{field}}"; add it.',
+          type: "{{field}} must be {{expected}}, not {{actual}}{{hint}}",
+          intOrString: '{{field}} must be an integer or a string (e.g. 8080 or "http"), not {{actual}}.',
+          quantity: "{{field}} must be {{hint}}; {{actual}} is not one.",
+          enum: "{{field}} must be one of {{allowed}}, not {{actual}}{{hint}}",
+          pattern: "{{field}} must match the pattern {{pattern}}; {{actual}} does not.",
+          constraint: "{{field}} {{constraint}}.",
+          oneOfForms: "{{field}} must be {{forms}}, not {{actual}}.",
+          missingApiVersion: 'The object has no apiVersion; add one (e.g. "apiVersion: apps/v1").',
+          missingKind: 'The object has no kind; add one (e.g. "kind: Deployment").',
+          missingName: "This {{kind}} has no metadata.name; add a name (or metadata.generateName for a generated one).",
+          unknownKind: '{{apiVersion}} has no kind "{{kind}}" in {{version}}{{hint}}',
+          unknownApiVersion: "{{apiVersion}} is not an API version of {{version}}{{hint}}",
+          versionNotServed: "{{kind}} is not served at {{apiVersion}} by its CustomResourceDefinition ({{source}}); use {{served}}.",
+          invalidName: '{{field}} "{{name}}" of this {{kind}} {{why}}.',
+          invalidNamespace: 'metadata.namespace "{{namespace}}" {{why}}.',
+          invalidLabelKey: 'The label key "{{key}}" {{why}}.',
+          invalidLabelValue: 'The value "{{value}}" of label "{{key}}" {{why}}.',
+          invalidAnnotationKey: 'The annotation key "{{key}}" {{why}}.',
+          invalidSchema: "The schema for this object is unusable: {{reason}}."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesObject(object) {
+            for (const problem2 of checkObject(object, ctx.file.env).problems) {
+              ctx.report({ messageId: problem2.messageId, span: problemSpan(object, problem2), data: problem2.data });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/kubernetes-unknown-kind.ts
+var kubernetes_unknown_kind_default;
+var init_kubernetes_unknown_kind = __esm({
+  "rules/kubernetes/kubernetes-unknown-kind.ts"() {
+    "use strict";
+    init_rule();
+    init_check();
+    kubernetes_unknown_kind_default = defineRule({
+      id: "kubernetes-unknown-kind",
+      meta: {
+        description: "Objects of a kind with no schema (a custom resource without its CRD) are skipped, once per kind per file",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kubeconform", id: "skipped" }],
+        messages: {
+          noSchema: "No schema for {{apiVersion}} {{kind}}, so it was not validated; lint its CustomResourceDefinition with it or pass --schema-location <dir>.",
+          noSchemaBecause: "No schema for {{apiVersion}} {{kind}} ({{reason}}), so it was not validated."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        const reported = /* @__PURE__ */ new Set();
+        return {
+          KubernetesObject(object) {
+            const result = checkObject(object, ctx.file.env);
+            if (result.status !== "noSchema") return;
+            const key2 = `${object.apiVersion} ${object.kind}`;
+            if (reported.has(key2)) return;
+            reported.add(key2);
+            const span = problemSpan(object, { messageId: "unknownKind", path: ["kind"], at: "value", data: {} });
+            const data = { apiVersion: object.apiVersion, kind: object.kind, reason: result.reason };
+            ctx.report({ messageId: result.reason ? "noSchemaBecause" : "noSchema", span, data });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/index.ts
+var group4, kubernetes_default;
+var init_kubernetes = __esm({
+  "rules/kubernetes/index.ts"() {
+    "use strict";
+    init_kubernetes_deprecated_api();
+    init_kubernetes_removed_api();
+    init_kubernetes_schema();
+    init_kubernetes_unknown_kind();
+    group4 = {
+      folder: "kubernetes",
+      rules: [kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default]
+    };
+    kubernetes_default = group4;
+  }
+});
+
+// rules/index.ts
+var allRuleGroups;
+var init_rules = __esm({
+  "rules/index.ts"() {
+    "use strict";
+    init_container();
+    init_dockerfile();
+    init_general();
+    init_kubernetes();
+    allRuleGroups = [container_default, dockerfile_default, general_default, kubernetes_default];
+  }
+});
+
+// src/core/registry.ts
+function load() {
+  if (cache) return cache;
+  const list2 = [];
+  for (const group5 of allRuleGroups) {
+    for (const rule of group5.rules) list2.push({ rule, folder: group5.folder, docs: `rules/${group5.folder}/${rule.id}.md` });
+  }
+  list2.sort((a, b) => a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
+  const byId = new Map(list2.map((r2) => [r2.rule.id, r2]));
+  const sources = /* @__PURE__ */ new Map();
+  for (const { rule } of list2) {
+    for (const s of rule.meta.sources) {
+      const key2 = `${s.tool}:${s.id}`;
+      sources.set(key2, [...sources.get(key2) ?? [], rule.id]);
+    }
+  }
+  cache = { list: list2, byId, sources };
+  return cache;
+}
+function registeredRules() {
+  return load().list;
+}
+function findRule(id) {
+  return load().byId.get(id);
+}
+function ruleIds() {
+  return load().list.map((r2) => r2.rule.id);
+}
+function sourceIndex() {
+  return load().sources;
+}
+var cache;
+var init_registry = __esm({
+  "src/core/registry.ts"() {
+    "use strict";
+    init_rules();
+  }
+});
+
 // node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
   "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
@@ -27505,130 +28002,6 @@ var require_unevaluated = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
-var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var error = {
-      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
-      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
-    };
-    var def = {
-      keyword: "format",
-      type: ["number", "string"],
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
-        if (!opts.validateFormats)
-          return;
-        if ($data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
-            code: opts.code.formats
-          });
-          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
-          const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
-          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-          function unknownFmt() {
-            if (opts.strictSchema === false)
-              return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
-          }
-          function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
-          }
-        }
-        function validateFormat() {
-          const formatDef = self.formats[schema];
-          if (!formatDef) {
-            unknownFormat();
-            return;
-          }
-          if (formatDef === true)
-            return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
-          if (fmtType === ruleType)
-            cxt.pass(validCondition());
-          function unknownFormat() {
-            if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
-              return;
-            }
-            throw new Error(unknownMsg());
-            function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-            }
-          }
-          function getFormat(fmtDef) {
-            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
-            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
-            }
-            return ["string", fmtDef, fmt];
-          }
-          function validCondition() {
-            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-              if (!schemaEnv.$async)
-                throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
-            }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
-          }
-        }
-      }
-    };
-    exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/format/index.js
-var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/metadata.js
-var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.contentVocabulary = exports.metadataVocabulary = void 0;
-    exports.metadataVocabulary = [
-      "title",
-      "description",
-      "default",
-      "deprecated",
-      "readOnly",
-      "writeOnly",
-      "examples"
-    ];
-    exports.contentVocabulary = [
-      "contentMediaType",
-      "contentEncoding",
-      "contentSchema"
-    ];
-  }
-});
-
 // node_modules/ajv/dist/vocabularies/draft2020.js
 var require_draft2020 = __commonJS({
   "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
@@ -27654,125 +28027,6 @@ var require_draft2020 = __commonJS({
       unevaluated_1.default
     ];
     exports.default = draft2020Vocabularies;
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
-var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DiscrError = void 0;
-    var DiscrError;
-    (function(DiscrError2) {
-      DiscrError2["Tag"] = "tag";
-      DiscrError2["Mapping"] = "mapping";
-    })(DiscrError || (exports.DiscrError = DiscrError = {}));
-  }
-});
-
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
-var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var codegen_1 = require_codegen();
-    var types_1 = require_types();
-    var compile_1 = require_compile();
-    var ref_error_1 = require_ref_error();
-    var util_1 = require_util();
-    var error = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
-    };
-    var def = {
-      keyword: "discriminator",
-      type: "object",
-      schemaType: "object",
-      error,
-      code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
-          throw new Error("discriminator: requires discriminator option");
-        }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
-          throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
-          throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
-          throw new Error("discriminator: requires oneOf keyword");
-        const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-        cxt.ok(valid);
-        function validateMapping() {
-          const mapping = getMapping();
-          gen.if(false);
-          for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
-            gen.assign(valid, applyTagSchema(mapping[tagValue]));
-          }
-          gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-          gen.endIf();
-        }
-        function applyTagSchema(schemaProp) {
-          const _valid = gen.name("valid");
-          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-          cxt.mergeEvaluated(schCxt, codegen_1.Name);
-          return _valid;
-        }
-        function getMapping() {
-          var _a;
-          const oneOfMapping = {};
-          const topRequired = hasRequired(parentSchema);
-          let tagRequired = true;
-          for (let i2 = 0; i2 < oneOf.length; i2++) {
-            let sch = oneOf[i2];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-              if (sch instanceof compile_1.SchemaEnv)
-                sch = sch.schema;
-              if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-            }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
-            if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-            }
-            tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i2);
-          }
-          if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
-          return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
-          }
-          function addMappings(sch, i2) {
-            if (sch.const) {
-              addMapping(sch.const, i2);
-            } else if (sch.enum) {
-              for (const tagValue of sch.enum) {
-                addMapping(tagValue, i2);
-              }
-            } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-            }
-          }
-          function addMapping(tagValue, i2) {
-            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-            }
-            oneOfMapping[tagValue] = i2;
-          }
-        }
-      }
-    };
-    exports.default = def;
   }
 });
 
@@ -39590,9 +39844,9 @@ var init_default = __esm({
 // node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 function toPath(urlOrPath) {
-  return urlOrPath instanceof URL ? fileURLToPath3(urlOrPath) : urlOrPath;
+  return urlOrPath instanceof URL ? fileURLToPath4(urlOrPath) : urlOrPath;
 }
 var execFileOriginal, TEN_MEGABYTES_IN_BYTES;
 var init_node = __esm({
