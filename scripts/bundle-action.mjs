@@ -9,9 +9,9 @@
 //
 // Needs the generated rule indexes (npm run build first). The output is deterministic:
 // test/action.test.ts bundles again into a temporary folder and compares byte by byte.
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -27,7 +27,10 @@ const ASSETS = ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-s
  * src/model/kubernetes/schema/builtin.ts). Files under schemas/ are read from the
  * repository itself, where they are committed.
  */
-const BUILD_DIRS = [{ from: 'build/kubernetes-validators', to: 'kubernetes-validators', include: /\.cjs$/ }];
+const BUILD_DIRS = [
+  { from: 'build/kubernetes-validators', to: 'kubernetes-validators', include: /\.cjs$/ },
+  { from: 'build/generated', to: 'generated', include: /^compose-spec-validator\.cjs$/ },
+];
 
 /**
  * The core loads CommonJS lazily with `createRequire(import.meta.url)('x')` or through a
@@ -37,8 +40,13 @@ const BUILD_DIRS = [{ from: 'build/kubernetes-validators', to: 'kubernetes-valid
  */
 export function rewriteLazyRequires(text) {
   let out = text.replace(/createRequire\(import\.meta\.url\)\((['"][^'"]+['"])\)/g, 'require($1)');
-  for (const [, alias] of out.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*createRequire\(import\.meta\.url\)/g)) {
-    out = out.replace(new RegExp(`\\b${alias}\\((['"][^'"]+['"])\\)`, 'g'), 'require($1)');
+  const aliases = [...out.matchAll(/\b(?:const|let|var)\s+(\w+)\s*=\s*createRequire\(import\.meta\.url\)/g)].map((m) => m[1]);
+  for (const alias of new Set(aliases)) {
+    const runtime = `__runtimeRequire_${alias}`;
+    out = out
+      .replace(new RegExp(`\\b${alias}\\((['"][^'"]+['"])\\)`, 'g'), '__bundledRequire($1)')
+      .replace(new RegExp(`(?<![.\\w$'"])${alias}\\b(?!['"])`, 'g'), runtime)
+      .replace(/__bundledRequire\(/g, 'require(');
   }
   return out;
 }
@@ -76,13 +84,25 @@ export async function bundleAction(outdir = DIST) {
   const code = readFileSync(join(outdir, 'index.mjs'), 'utf8');
   if (/createRequire\(import\.meta\.url\)\(["']/.test(code)) throw new Error('the bundle still loads a module at run time that it does not contain');
   for (const asset of ASSETS) copyFileSync(require.resolve(asset), join(outdir, asset.split('/').pop()));
-  for (const { from, to, include } of BUILD_DIRS) {
-    const source = join(ROOT, from);
-    if (!existsSync(source)) throw new Error(`${from} is missing: run "npm run build" first.`);
-    cpSync(source, join(outdir, to), { recursive: true, filter: (path) => statSync(path).isDirectory() || include.test(path) });
-  }
+  for (const { from, to, include } of BUILD_DIRS) await copyBuildOutput(join(ROOT, from), join(outdir, to), include);
   writeFileSync(join(outdir, 'licenses.txt'), licences(result.metafile));
   return readdirSync(outdir).sort();
+}
+
+/**
+ * Copies compiled CommonJS modules; one that requires a package (Ajv's runtime helpers) is
+ * bundled with it instead, since the Action has no node_modules.
+ */
+async function copyBuildOutput(source, target, include) {
+  if (!existsSync(source)) throw new Error(`${relative(ROOT, source)} is missing: run "npm run build" first.`);
+  for (const name of (readdirSync(source, { recursive: true })).sort()) {
+    const from = join(source, name);
+    if (statSync(from).isDirectory() || !include.test(basename(name))) continue;
+    const to = join(target, name);
+    mkdirSync(dirname(to), { recursive: true });
+    if (!/\brequire\(/.test(readFileSync(from, 'utf8'))) copyFileSync(from, to);
+    else await build({ absWorkingDir: ROOT, entryPoints: [from], outfile: to, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minifyWhitespace: true, legalComments: 'none', logLevel: 'warning' });
+  }
 }
 
 /** The licence of every package in the bundle (MIT and similar ask for their notice to be kept). */

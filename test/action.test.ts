@@ -36,7 +36,7 @@ describe('dist/action', () => {
     await bundleAction(fresh);
     const stale = differingFiles(fresh, DIST);
     expect(stale, 'dist/action is out of date: run "npm run bundle" (or "npm test") and commit dist/').toEqual([]);
-    expect(readdirSync(DIST).sort()).toEqual(['index.mjs', 'kubernetes-validators', 'licenses.txt', 'tree-sitter-bash.wasm', 'web-tree-sitter.wasm']);
+    expect(readdirSync(DIST).sort()).toEqual(['generated', 'index.mjs', 'kubernetes-validators', 'licenses.txt', 'tree-sitter-bash.wasm', 'web-tree-sitter.wasm']);
     expect(readdirSync(join(DIST, 'kubernetes-validators')).length).toBeGreaterThan(0);
 
     // The comparison notices a one-byte change.
@@ -182,6 +182,17 @@ describe('the bundled Action, run as the runner runs it', () => {
     const older = runAction(workspace, { 'kubernetes-version': '1.21' });
     expect(older.stdout).toMatch(/^::warning file=pdb\.yaml,line=1,.*title=kubernetes-deprecated-api::/m);
     expect(older.stdout).not.toContain('kubernetes-removed-api');
+  });
+
+  it('checks compose files against the bundled compose-spec validator', () => {
+    const compose = 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    restartt: always\n';
+    const config = 'extends: []\nrules:\n  compose-schema: error\n  compose-obsolete-version: warning\n';
+    const workspace = join(tempProject({ 'repo/deploy/compose.yaml': compose, 'repo/plimsoll.config.yaml': config }), 'repo');
+    const run = runAction(workspace, {});
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::warning file=deploy\/compose\.yaml,line=1,col=1,.*title=compose-obsolete-version::/m);
+    expect(run.stdout).toMatch(/^::error file=deploy\/compose\.yaml,line=5,col=5,.*title=compose-schema::.*"restartt"/m);
   });
 
   it('lints YAML through the bundled parsers too', () => {

@@ -41,6 +41,14 @@ describe('--fix', () => {
     expect(execFileSync('readlink', [join(dir, 'Dockerfile')], { encoding: 'utf8' }).trim()).toBe(join(dir, 'real/Dockerfile'));
   });
 
+  it('fixes YAML the same way: the obsolete compose version line, CRLF kept', async () => {
+    const compose = 'version: "3.8"  # old\r\nservices:\r\n  web:\r\n    image: nginx:1.27\r\n';
+    const dir = anyProject({ 'compose.yaml': compose, 'plimsoll.config.yaml': onlyRules('compose-obsolete-version', 'yaml-syntax') });
+    const run = await runCli(['--fix', '.'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(read(dir, 'compose.yaml')).toBe('# old\r\nservices:\r\n  web:\r\n    image: nginx:1.27\r\n'); // the rule keeps the comment
+  });
+
   it('never writes a file it could not read losslessly', async () => {
     const bytes = Buffer.concat([Buffer.from('FROM debian:12\nMAINTAINER Jane \xff\n', 'latin1')]);
     const dir = tempProject({ Dockerfile: bytes });

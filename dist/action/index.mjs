@@ -1174,9 +1174,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1693,7 +1693,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1703,8 +1703,8 @@ var require_picomatch = __commonJS({
         isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher2 = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input2, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input: input2, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input2, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1729,7 +1729,7 @@ var require_picomatch = __commonJS({
       }
       return matcher2;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1737,7 +1737,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
       if (match === false) {
@@ -1746,16 +1746,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix);
+          match = picomatch3.matchBase(input2, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input2, glob, options, posix = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input2, { windows: posix }));
+      return regex.test(utils.basename(input2, { windows: posix2 }));
     };
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
@@ -1903,6 +1903,1925 @@ var init_rule = __esm({
   }
 });
 
+// rules/compose/compose-bind-mount-missing.ts
+var compose_bind_mount_missing_default;
+var init_compose_bind_mount_missing = __esm({
+  "rules/compose/compose-bind-mount-missing.ts"() {
+    "use strict";
+    init_rule();
+    compose_bind_mount_missing_default = defineRule({
+      id: "compose-bind-mount-missing",
+      meta: {
+        description: "Relative bind-mount sources should exist beside the compose file",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          created: 'Bind-mount source "{{path}}" of service "{{service}}" does not exist: Docker creates an empty, root-owned folder there and the container sees nothing. Fix the path (it is relative to the compose file) or create it.',
+          fails: 'Bind-mount source "{{path}}" of service "{{service}}" does not exist, so the container fails to start ("bind source path does not exist"); fix the path or set `bind: { create_host_path: true }`.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            for (const m of service.mounts) {
+              if (m.type !== "bind" || m.sourceExists !== false || !m.source) continue;
+              ctx.report({ messageId: m.createHostPath ? "created" : "fails", node: m.source.node, data: { path: m.source.value, service: service.name } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-container-name.ts
+var compose_container_name_default;
+var init_compose_container_name = __esm({
+  "rules/compose/compose-container-name.ts"() {
+    "use strict";
+    init_rule();
+    compose_container_name_default = defineRule({
+      id: "compose-container-name",
+      meta: {
+        description: "`container_name` prevents scaling a service and running two copies of the project",
+        formats: ["compose"],
+        severity: "info",
+        recommended: false,
+        category: "reliability",
+        sources: [],
+        messages: {
+          fixed: 'Service "{{service}}" sets container_name "{{name}}": it cannot be scaled past one container and a second copy of the project (another folder or -p name) clashes with it. Remove it unless something outside Compose needs the name.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            if (!service.containerName) return;
+            if (service.replicas && service.replicas.value > 1) return;
+            ctx.report({ messageId: "fixed", node: service.containerName.node, data: { service: service.name, name: service.containerName.value } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/compose/ports.ts
+function parsePortRange(text2) {
+  if (text2 === "") return { error: "an empty port" };
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text2);
+  if (!m) return { error: `"${text2}" is not a port number or range` };
+  const start2 = Number(m[1]);
+  const end = m[2] === void 0 ? start2 : Number(m[2]);
+  if (start2 > 65535 || end > 65535) return { error: `${text2} is beyond the highest port, 65535` };
+  if (end < start2) return { error: `the range ${text2} ends before it starts` };
+  return [start2, end];
+}
+function parseShortPort(spec) {
+  const trimmed = spec.trim();
+  let protocol = "tcp";
+  let rest = trimmed;
+  const slash2 = rest.lastIndexOf("/");
+  if (slash2 >= 0) {
+    protocol = rest.slice(slash2 + 1).toLowerCase();
+    rest = rest.slice(0, slash2);
+  }
+  const parts2 = rest.split(":");
+  const containerText = parts2[parts2.length - 1];
+  let hostText = "";
+  let ip;
+  if (parts2.length === 2) hostText = parts2[0];
+  else if (parts2.length >= 3) {
+    hostText = parts2[parts2.length - 2];
+    ip = parts2.slice(0, parts2.length - 2).join(":");
+  }
+  if (ip !== void 0 && ip.startsWith("[") && ip.endsWith("]")) ip = ip.slice(1, -1);
+  if (ip === "") ip = void 0;
+  if (ip !== void 0 && !isIp(ip)) return { error: `"${ip}" is not an IP address` };
+  if (containerText === "") return { error: "no container port is given" };
+  const container = parsePortRange(containerText);
+  if ("error" in container) return { error: `container port: ${container.error}` };
+  const out2 = { target: container[0], targetEnd: container[1], protocol };
+  if (hostText !== "") {
+    const host = parsePortRange(hostText);
+    if ("error" in host) return { error: `host port: ${host.error}` };
+    if (host[1] - host[0] !== container[1] - container[0] && container[1] !== container[0]) {
+      return { error: `the host range ${hostText} and the container range ${containerText} differ in size` };
+    }
+    out2.published = host[0];
+    out2.publishedEnd = host[1];
+  }
+  if (ip !== void 0) out2.hostIp = ip;
+  if (!PROTOCOLS.has(protocol)) return { error: `"${protocol}" is not a protocol (tcp, udp or sctp)` };
+  return out2;
+}
+function isIp(text2) {
+  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text2)) return text2.split(".").every((p) => Number(p) <= 255);
+  return /^[0-9a-fA-F:.]+$/.test(text2) && text2.includes(":");
+}
+function bindsAllInterfaces(hostIp) {
+  return hostIp === void 0 || hostIp === "" || hostIp === "0.0.0.0" || hostIp === "::" || hostIp === "[::]";
+}
+var PROTOCOLS;
+var init_ports = __esm({
+  "src/model/compose/ports.ts"() {
+    "use strict";
+    PROTOCOLS = /* @__PURE__ */ new Set(["tcp", "udp", "sctp"]);
+  }
+});
+
+// rules/compose/compose-database-port-exposed.ts
+var NAMES, compose_database_port_exposed_default;
+var init_compose_database_port_exposed = __esm({
+  "rules/compose/compose-database-port-exposed.ts"() {
+    "use strict";
+    init_rule();
+    init_ports();
+    NAMES = {
+      5432: "PostgreSQL",
+      3306: "MySQL/MariaDB",
+      6379: "Redis",
+      27017: "MongoDB",
+      9200: "Elasticsearch",
+      9300: "Elasticsearch",
+      5672: "RabbitMQ",
+      15672: "RabbitMQ management",
+      1433: "SQL Server",
+      1521: "Oracle",
+      11211: "Memcached",
+      5984: "CouchDB",
+      9042: "Cassandra",
+      8086: "InfluxDB",
+      2379: "etcd",
+      9092: "Kafka",
+      2181: "ZooKeeper",
+      6380: "Redis",
+      26257: "CockroachDB"
+    };
+    compose_database_port_exposed_default = defineRule({
+      id: "compose-database-port-exposed",
+      meta: {
+        description: "Database, cache and broker ports should not be published on every host interface",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [],
+        messages: {
+          exposed: 'Service "{{service}}" publishes {{what}} port {{port}} on all host interfaces, so anyone who can reach the host can reach it; bind it to 127.0.0.1 ("127.0.0.1:{{host}}:{{port}}") or drop the mapping and connect over the compose network.'
+        },
+        options: { type: "object", additionalProperties: false, properties: { ports: { type: "array", items: { type: "integer", minimum: 1, maximum: 65535 } } } },
+        defaults: { ports: Object.keys(NAMES).map(Number) },
+        fixable: false
+      },
+      create(ctx, options) {
+        const watched = new Set(options.ports);
+        return {
+          ComposeService(service) {
+            for (const p of service.ports) {
+              if (p.error || p.published === void 0 || p.target === void 0 || !bindsAllInterfaces(p.hostIp)) continue;
+              for (let port = p.target; port <= (p.targetEnd ?? p.target); port++) {
+                if (!watched.has(port)) continue;
+                ctx.report({ messageId: "exposed", node: p.node, data: { service: service.name, what: NAMES[port] ?? "database", port, host: p.published } });
+                break;
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/compose/query.ts
+function activeTogether(a, b) {
+  if (a.profiles.length === 0 || b.profiles.length === 0) return true;
+  return a.profiles.some((p) => b.profiles.includes(p));
+}
+function serviceDependencies(service) {
+  return service.references.filter((r2) => r2.kind === "service");
+}
+function isDeclared(project, ref) {
+  const name2 = ref.name.value;
+  switch (ref.kind) {
+    case "service":
+      return project.servicesByName.has(name2);
+    case "network":
+      return name2 === "default" || project.networks.has(name2);
+    case "volume":
+      return project.volumes.has(name2);
+    case "secret":
+      return project.secrets.has(name2);
+    case "config":
+      return project.configs.has(name2);
+    case "model":
+      return project.models.has(name2);
+  }
+}
+function hostPorts(port) {
+  if (port.error || port.published === void 0) return void 0;
+  return [port.published, port.publishedEnd ?? port.published];
+}
+function replicasOf(service) {
+  return service.replicas?.value ?? 1;
+}
+var init_query = __esm({
+  "src/model/compose/query.ts"() {
+    "use strict";
+  }
+});
+
+// rules/compose/compose-dependency-cycle.ts
+var compose_dependency_cycle_default;
+var init_compose_dependency_cycle = __esm({
+  "rules/compose/compose-dependency-cycle.ts"() {
+    "use strict";
+    init_rule();
+    init_query();
+    compose_dependency_cycle_default = defineRule({
+      id: "compose-dependency-cycle",
+      meta: {
+        description: "Services must not depend on each other in a cycle",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "dependency-cycle" }],
+        messages: {
+          cycle: "Dependency cycle: {{cycle}}. Compose cannot decide which service to start first; remove one of these dependencies."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            const state = /* @__PURE__ */ new Map();
+            const stack = [];
+            const visit = (service) => {
+              state.set(service.name, "open");
+              stack.push(service.name);
+              const seen = /* @__PURE__ */ new Set();
+              for (const edge of serviceDependencies(service)) {
+                const target2 = project.servicesByName.get(edge.name.value);
+                if (!target2 || seen.has(target2.name)) continue;
+                seen.add(target2.name);
+                const s = state.get(target2.name);
+                if (s === "open") report(service, edge, [...stack.slice(stack.indexOf(target2.name)), target2.name]);
+                else if (s === void 0) visit(target2);
+              }
+              stack.pop();
+              state.set(service.name, "done");
+            };
+            const report = (service, edge, cycle) => ctx.report({ messageId: "cycle", node: edge.name.node, data: { cycle: cycle.join(" → ") }, object: service.objectRef });
+            for (const service of project.services) if (!state.has(service.name)) visit(service);
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-duplicate-container-name.ts
+var compose_duplicate_container_name_default;
+var init_compose_duplicate_container_name = __esm({
+  "rules/compose/compose-duplicate-container-name.ts"() {
+    "use strict";
+    init_rule();
+    init_query();
+    compose_duplicate_container_name_default = defineRule({
+      id: "compose-duplicate-container-name",
+      meta: {
+        description: "Container names must be unique across services",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "dclint", id: "no-duplicate-container-names" }],
+        messages: {
+          duplicate: 'Service "{{service}}" uses container_name "{{name}}", which service "{{other}}" uses already; Docker cannot create the second container. Give each service its own name.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            const byName = /* @__PURE__ */ new Map();
+            for (const service of project.services) {
+              const name2 = service.containerName?.value;
+              if (!name2) continue;
+              const earlier = byName.get(name2) ?? [];
+              const other = earlier.find((s) => activeTogether(s, service));
+              if (other) ctx.report({ messageId: "duplicate", node: service.containerName.node, data: { service: service.name, name: name2, other: other.name }, object: service.objectRef });
+              earlier.push(service);
+              byName.set(name2, earlier);
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-duplicate-host-port.ts
+var compose_duplicate_host_port_default;
+var init_compose_duplicate_host_port = __esm({
+  "rules/compose/compose-duplicate-host-port.ts"() {
+    "use strict";
+    init_rule();
+    init_query();
+    init_ports();
+    compose_duplicate_host_port_default = defineRule({
+      id: "compose-duplicate-host-port",
+      meta: {
+        description: "Two services cannot publish the same host port",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "dclint", id: "no-duplicate-exported-ports" }],
+        messages: {
+          duplicate: 'Host port {{port}}/{{protocol}} is already published by service "{{other}}"; the second service to start fails with "port is already allocated". Use another host port.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            const byProtocol = /* @__PURE__ */ new Map();
+            for (const service of project.services) {
+              for (const port of service.ports) {
+                const range = hostPorts(port);
+                if (!range) continue;
+                const list2 = byProtocol.get(port.protocol) ?? [];
+                list2.push({ service, port, range, ip: bindsAllInterfaces(port.hostIp) ? "*" : port.hostIp });
+                byProtocol.set(port.protocol, list2);
+              }
+            }
+            for (const [protocol, list2] of byProtocol) {
+              list2.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+              const open = [];
+              for (const b of list2) {
+                for (let i2 = open.length - 1; i2 >= 0; i2--) if (open[i2].range[1] < b.range[0]) open.splice(i2, 1);
+                const clash = open.find((o) => o.port !== b.port && activeTogether(o.service, b.service) && (o.ip === "*" || b.ip === "*" || o.ip === b.ip));
+                if (clash) {
+                  const port = Math.max(clash.range[0], b.range[0]);
+                  ctx.report({ messageId: "duplicate", node: b.port.node, data: { port, protocol, other: clash.service.name }, object: b.service.objectRef });
+                }
+                open.push(b);
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-duplicate-mount-target.ts
+var compose_duplicate_mount_target_default;
+var init_compose_duplicate_mount_target = __esm({
+  "rules/compose/compose-duplicate-mount-target.ts"() {
+    "use strict";
+    init_rule();
+    compose_duplicate_mount_target_default = defineRule({
+      id: "compose-duplicate-mount-target",
+      meta: {
+        description: "Two mounts of one service cannot use the same container path",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "duplicate-mount-point" }],
+        messages: {
+          duplicate: 'Service "{{service}}" mounts two things at "{{target}}"; Docker refuses to create the container ("Duplicate mount point"). Keep one mount per container path.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            const seen = /* @__PURE__ */ new Map();
+            for (const m of service.mounts) {
+              const target2 = m.target?.value.replace(/\/+$/, "");
+              if (!target2) continue;
+              if (seen.has(target2)) ctx.report({ messageId: "duplicate", node: m.target.node, data: { service: service.name, target: target2 } });
+              else seen.set(target2, m);
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-env-misplaced.ts
+var VOLUME, PORT, compose_env_misplaced_default;
+var init_compose_env_misplaced = __esm({
+  "rules/compose/compose-env-misplaced.ts"() {
+    "use strict";
+    init_rule();
+    VOLUME = /^(?:\.{0,2}\/|~\/)[^=\s]*:\/[^=\s]*$/;
+    PORT = /^(?:\d{1,3}(?:\.\d{1,3}){3}:)?\d{1,5}(?:-\d{1,5})?:\d{1,5}(?:-\d{1,5})?(?:\/(?:tcp|udp|sctp))?$/;
+    compose_env_misplaced_default = defineRule({
+      id: "compose-env-misplaced",
+      meta: {
+        description: "An `environment` entry that is a volume or port mapping belongs under `volumes` or `ports`",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          volume: '"{{text}}" under `environment` looks like a volume mapping, but it only sets a variable named "{{text}}"; move it to `volumes:`.',
+          port: '"{{text}}" under `environment` looks like a port mapping, but it only sets a variable named "{{text}}"; move it to `ports:`.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            for (const e of service.environment) {
+              if (!e.fromList || e.value !== void 0) continue;
+              const text2 = e.name.value.trim();
+              const kind = VOLUME.test(text2) ? "volume" : PORT.test(text2) ? "port" : void 0;
+              if (kind) ctx.report({ messageId: kind, node: e.node, data: { text: text2 } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-fixed-host-port-replicas.ts
+var compose_fixed_host_port_replicas_default;
+var init_compose_fixed_host_port_replicas = __esm({
+  "rules/compose/compose-fixed-host-port-replicas.ts"() {
+    "use strict";
+    init_rule();
+    init_query();
+    compose_fixed_host_port_replicas_default = defineRule({
+      id: "compose-fixed-host-port-replicas",
+      meta: {
+        description: "A service with several replicas cannot publish a fixed host port",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          fixed: 'Service "{{service}}" runs {{replicas}} replicas but publishes the fixed host port {{port}}: only the first replica can bind it. Publish a range ("{{port}}-{{last}}:{{target}}"), let Docker choose ("{{target}}"), or put a proxy in front.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            const replicas = replicasOf(service);
+            if (replicas <= 1) return;
+            for (const port of service.ports) {
+              const range = hostPorts(port);
+              if (!range || port.target === void 0) continue;
+              if (range[1] - range[0] + 1 >= replicas * (port.targetEnd - port.target + 1)) continue;
+              ctx.report({ messageId: "fixed", node: port.node, data: { service: service.name, replicas, port: range[0], last: range[0] + replicas - 1, target: port.target } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-healthy-relies-on-image.ts
+var compose_healthy_relies_on_image_default;
+var init_compose_healthy_relies_on_image = __esm({
+  "rules/compose/compose-healthy-relies-on-image.ts"() {
+    "use strict";
+    init_rule();
+    compose_healthy_relies_on_image_default = defineRule({
+      id: "compose-healthy-relies-on-image",
+      meta: {
+        description: "`condition: service_healthy` on a service whose only health check could be in its image",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [],
+        messages: {
+          image: 'Service "{{service}}" waits for "{{name}}" to be healthy, but "{{name}}" declares no `healthcheck:`; unless its image "{{image}}" defines a HEALTHCHECK, "{{service}}" never starts. Add a `healthcheck:` to "{{name}}" to make it explicit.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            for (const service of project.services) {
+              for (const dep of service.dependsOn) {
+                if (dep.condition !== "service_healthy") continue;
+                const target2 = project.servicesByName.get(dep.service.value);
+                if (!target2 || target2.healthcheck || target2.imageHealthcheck !== "unknown") continue;
+                const image = target2.image?.value ?? (target2.build ? "built from a remote or unreadable Dockerfile" : "unknown");
+                ctx.report({ messageId: "image", node: dep.conditionNode ?? dep.service.node, data: { service: service.name, name: target2.name, image }, object: service.objectRef });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-healthy-without-healthcheck.ts
+var compose_healthy_without_healthcheck_default;
+var init_compose_healthy_without_healthcheck = __esm({
+  "rules/compose/compose-healthy-without-healthcheck.ts"() {
+    "use strict";
+    init_rule();
+    compose_healthy_without_healthcheck_default = defineRule({
+      id: "compose-healthy-without-healthcheck",
+      meta: {
+        description: "`condition: service_healthy` needs a dependency that has a health check",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          none: 'Service "{{service}}" waits for "{{name}}" to be healthy, but "{{name}}" has no health check{{why}}, so it never becomes healthy and "{{service}}" never starts; add a `healthcheck:` to "{{name}}" or use `condition: service_started`.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            for (const service of project.services) {
+              for (const dep of service.dependsOn) {
+                if (dep.condition !== "service_healthy") continue;
+                const target2 = project.servicesByName.get(dep.service.value);
+                if (!target2) continue;
+                let why;
+                if (target2.healthcheck?.disabled) why = " (it is disabled)";
+                else if (!target2.healthcheck && target2.imageHealthcheck === "absent") why = " (neither in compose nor in its Dockerfile)";
+                else if (!target2.healthcheck && target2.imageHealthcheck === "disabled") why = " (its Dockerfile says HEALTHCHECK NONE)";
+                if (why === void 0) continue;
+                ctx.report({ messageId: "none", node: dep.conditionNode ?? dep.service.node, data: { service: service.name, name: target2.name, why }, object: service.objectRef });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-host-ipc.ts
+var compose_host_ipc_default;
+var init_compose_host_ipc = __esm({
+  "rules/compose/compose-host-ipc.ts"() {
+    "use strict";
+    init_rule();
+    compose_host_ipc_default = defineRule({
+      id: "compose-host-ipc",
+      meta: {
+        description: "The service should not share the host's IPC namespace",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [{ tool: "kics", id: "baa3890f-bed7-46f5-ab8f-1da8fc91c729" }],
+        messages: {
+          host: "Service \"{{service}}\" shares the host's IPC namespace (ipc: host): it can read the host's shared memory; remove `ipc: host` or use `ipc: shareable` between services."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            const value = service.ipc;
+            if (value?.value === "host") ctx.report({ messageId: "host", node: value.node, data: { service: service.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-host-network.ts
+var compose_host_network_default;
+var init_compose_host_network = __esm({
+  "rules/compose/compose-host-network.ts"() {
+    "use strict";
+    init_rule();
+    compose_host_network_default = defineRule({
+      id: "compose-host-network",
+      meta: {
+        description: "The service should not share the host network",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [{ tool: "kics", id: "071a71ff-f868-47a4-ac0b-3c59e4ab5443" }],
+        messages: {
+          host: `Service "{{service}}" uses the host network (network_mode: host): it shares the host's interfaces and ports and bypasses network isolation; publish the ports it needs instead.`
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            const value = service.networkMode;
+            if (value?.value === "host") ctx.report({ messageId: "host", node: value.node, data: { service: service.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-host-pid.ts
+var compose_host_pid_default;
+var init_compose_host_pid = __esm({
+  "rules/compose/compose-host-pid.ts"() {
+    "use strict";
+    init_rule();
+    compose_host_pid_default = defineRule({
+      id: "compose-host-pid",
+      meta: {
+        description: "The service should not share the host's process namespace",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [{ tool: "kics", id: "4f31dd9f-2cc3-4751-9b53-67e4af83dac0" }],
+        messages: {
+          host: 'Service "{{service}}" shares the host\'s process namespace (pid: host): it can see and signal every process on the host; remove `pid: host` unless it is a host monitoring tool.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            const value = service.pid;
+            if (value?.value === "host") ctx.report({ messageId: "host", node: value.node, data: { service: service.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/compose/duration.ts
+function isDuration(text2) {
+  return text2 === "0" || DURATION.test(text2);
+}
+var DURATION;
+var init_duration = __esm({
+  "src/model/compose/duration.ts"() {
+    "use strict";
+    DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+  }
+});
+
+// rules/compose/compose-invalid-duration.ts
+var compose_invalid_duration_default;
+var init_compose_invalid_duration = __esm({
+  "rules/compose/compose-invalid-duration.ts"() {
+    "use strict";
+    init_rule();
+    init_duration();
+    compose_invalid_duration_default = defineRule({
+      id: "compose-invalid-duration",
+      meta: {
+        description: "Durations must be written with units, as Go reads them: `10s`, `1m30s`, `500ms`",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "invalid-duration" }],
+        messages: {
+          invalid: '"{{value}}" is not a duration ({{field}} of service "{{service}}"); write a number with a unit, such as 10s, 1m30s or 500ms.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            for (const { field, value } of service.durations) {
+              if (!isDuration(value.value)) ctx.report({ messageId: "invalid", node: value.node, data: { value: value.value, field, service: service.name } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-invalid-env-file.ts
+var compose_invalid_env_file_default;
+var init_compose_invalid_env_file = __esm({
+  "rules/compose/compose-invalid-env-file.ts"() {
+    "use strict";
+    init_rule();
+    compose_invalid_env_file_default = defineRule({
+      id: "compose-invalid-env-file",
+      meta: {
+        description: "Env files used for interpolation (.env, --env-file, include env_file) must exist and be readable",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "env-file" }],
+        messages: {
+          missing: 'The env file "{{path}}" does not exist; Compose stops. Fix the path.',
+          unreadable: 'The env file "{{path}}" cannot be read (binary or unreadable), so its variables are missing; Compose stops.',
+          syntax: 'Syntax error in env file "{{path}}": {{message}}. Write KEY=VALUE, one per line.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            const root2 = project.files.find((f) => f.role === "main")?.roots[0];
+            const where = root2?.kind === "map" && root2.pairs[0] ? root2.pairs[0].key : project.tree.node;
+            for (const p of project.problems) {
+              if (p.kind === "envFileMissing") ctx.report({ messageId: "missing", node: p.node ?? where, data: { path: p.path } });
+              else if (p.kind === "envFileUnreadable") ctx.report({ messageId: "unreadable", node: p.node ?? where, data: { path: p.path } });
+              else if (p.kind === "envFileSyntax") ctx.report({ messageId: "syntax", node: p.node, data: { path: p.path, message: p.message } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-invalid-extends.ts
+var compose_invalid_extends_default;
+var init_compose_invalid_extends = __esm({
+  "rules/compose/compose-invalid-extends.ts"() {
+    "use strict";
+    init_rule();
+    compose_invalid_extends_default = defineRule({
+      id: "compose-invalid-extends",
+      meta: {
+        description: "`extends` must name an existing service (and file), without cycles",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "extends" }],
+        messages: {
+          missingService: 'Cannot extend service "{{name}}": {{file}} has no such service; fix the name or the file.',
+          missingFile: 'Cannot extend from "{{path}}": the file does not exist (paths are relative to this compose file).',
+          cycle: "Circular `extends`: {{chain}}; Compose rejects it. Break the chain.",
+          unreadable: 'Cannot extend from "{{path}}": {{reason}}.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            for (const p of project.problems) {
+              if (p.kind === "extendsMissingService") ctx.report({ messageId: "missingService", node: p.node, data: { name: p.service, file: p.file } });
+              else if (p.kind === "extendsMissingFile") ctx.report({ messageId: "missingFile", node: p.node, data: { path: p.path } });
+              else if (p.kind === "extendsCycle") ctx.report({ messageId: "cycle", node: p.node, data: { chain: p.chain.join(" → ") } });
+              else if (p.kind === "unreadableFile" && p.reason.startsWith("it has no services")) ctx.report({ messageId: "unreadable", node: p.node, data: { path: p.path, reason: p.reason } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-invalid-include.ts
+var compose_invalid_include_default;
+var init_compose_invalid_include = __esm({
+  "rules/compose/compose-invalid-include.ts"() {
+    "use strict";
+    init_rule();
+    compose_invalid_include_default = defineRule({
+      id: "compose-invalid-include",
+      meta: {
+        description: "`include` must name existing compose files, without cycles or conflicting resources",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "include" }],
+        messages: {
+          missing: 'Cannot include "{{path}}": the file does not exist (paths are relative to this compose file).',
+          cycle: 'Including "{{path}}" makes an include cycle; Compose rejects it.',
+          conflict: '{{resource}} "{{name}}" is defined here and in the included "{{path}}"; Compose rejects the conflict. Rename one, or use extends instead.',
+          unreadable: 'Cannot include "{{path}}": {{reason}}.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            for (const p of project.problems) {
+              if (p.kind === "includeMissingFile") ctx.report({ messageId: "missing", node: p.node, data: { path: p.path } });
+              else if (p.kind === "includeCycle") ctx.report({ messageId: "cycle", node: p.node, data: { path: p.path } });
+              else if (p.kind === "includeConflict") ctx.report({ messageId: "conflict", node: p.node, data: { resource: p.resource.replace(/s$/, ""), name: p.name, path: p.path } });
+              else if (p.kind === "unreadableFile" && !p.reason.startsWith("it has no services")) ctx.report({ messageId: "unreadable", node: p.node, data: { path: p.path, reason: p.reason } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-invalid-interpolation.ts
+var compose_invalid_interpolation_default;
+var init_compose_invalid_interpolation = __esm({
+  "rules/compose/compose-invalid-interpolation.ts"() {
+    "use strict";
+    init_rule();
+    compose_invalid_interpolation_default = defineRule({
+      id: "compose-invalid-interpolation",
+      meta: {
+        description: "Variable references must be well formed (${NAME}, ${NAME:-default}, $$ for a literal $)",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "invalid-template" }],
+        messages: {
+          invalid: 'Invalid variable reference "{{text}}": Compose rejects the file. Write ${NAME}, ${NAME:-default} or ${NAME:?message}, and $$ for a literal dollar sign.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeFile(file) {
+            for (const v of file.variables) {
+              if (v.problem.kind !== "invalid") continue;
+              const value = typeof v.node.value === "string" ? v.node.value : "";
+              const text2 = value.slice(v.problem.start, Math.min(v.problem.end, v.problem.start + 40));
+              ctx.report({ messageId: "invalid", node: { span: v.span, ...v.node.file ? { file: v.node.file } : {} }, data: { text: text2 } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-invalid-port.ts
+var compose_invalid_port_default;
+var init_compose_invalid_port = __esm({
+  "rules/compose/compose-invalid-port.ts"() {
+    "use strict";
+    init_rule();
+    compose_invalid_port_default = defineRule({
+      id: "compose-invalid-port",
+      meta: {
+        description: "Port mappings must be valid: `[[HOST_IP:]HOST:]CONTAINER[/PROTOCOL]`, ports 0-65535, ranges of the same size",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "invalid-port" }],
+        messages: {
+          invalid: 'Invalid port mapping for service "{{service}}": {{reason}}. Write [[HOST_IP:]HOST_PORT:]CONTAINER_PORT[/tcp|udp|sctp], for example "127.0.0.1:8080:80".',
+          expose: 'Invalid `expose` entry for service "{{service}}": {{reason}}. Write a port or a range with an optional protocol, for example "8080" or "9000-9005/udp".'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            for (const port of service.ports) {
+              if (port.error) ctx.report({ messageId: "invalid", node: port.node, data: { service: service.name, reason: port.error } });
+            }
+            for (const e of service.exposeErrors) ctx.report({ messageId: "expose", node: e.node, data: { service: service.name, reason: e.error } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-links.ts
+var compose_links_default;
+var init_compose_links = __esm({
+  "rules/compose/compose-links.ts"() {
+    "use strict";
+    init_rule();
+    compose_links_default = defineRule({
+      id: "compose-links",
+      meta: {
+        description: "`links` is a legacy feature; services on a network reach each other by name",
+        formats: ["compose"],
+        severity: "info",
+        recommended: true,
+        category: "style",
+        sources: [],
+        messages: {
+          legacy: 'Service "{{service}}" uses `links`, a legacy feature: services on a common network reach each other by service name already. Remove it (use depends_on for start order and network aliases for other names).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            const links = service.tree.entries.get("links");
+            if (links) ctx.report({ messageId: "legacy", node: links.key, data: { service: service.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-missing-file.ts
+var compose_missing_file_default;
+var init_compose_missing_file = __esm({
+  "rules/compose/compose-missing-file.ts"() {
+    "use strict";
+    init_rule();
+    compose_missing_file_default = defineRule({
+      id: "compose-missing-file",
+      meta: {
+        description: "Files a service needs (env_file, build context and Dockerfile, secret and config files) must exist",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "missing-file" }],
+        messages: {
+          envFile: 'env_file "{{path}}" of service "{{service}}" does not exist, so Compose stops; create it, fix the path, or mark it `required: false`.',
+          context: 'The build context "{{path}}" of service "{{service}}" does not exist; fix the path (it is relative to the compose file).',
+          dockerfile: 'The Dockerfile "{{path}}" of service "{{service}}" does not exist in its build context; fix `build.dockerfile` (it is relative to the context).',
+          resource: 'The file "{{path}}" of {{kind}} "{{name}}" does not exist; Compose cannot create the {{kind}}.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            for (const service of project.services) {
+              const data = { service: service.name };
+              for (const f of service.envFiles) {
+                if (f.required && f.exists === false) ctx.report({ messageId: "envFile", node: f.path.node, data: { ...data, path: f.path.value }, object: service.objectRef });
+              }
+              const build = service.build;
+              if (build?.contextExists === false) {
+                ctx.report({ messageId: "context", node: build.context?.node ?? build.node, data: { ...data, path: build.context?.value ?? "." }, object: service.objectRef });
+              } else if (build?.dockerfileExists === false) {
+                ctx.report({ messageId: "dockerfile", node: build.dockerfile?.node ?? build.node, data: { ...data, path: build.dockerfile?.value ?? "Dockerfile" }, object: service.objectRef });
+              }
+            }
+            for (const [kind, map] of [["secret", project.secrets], ["config", project.configs]]) {
+              for (const r2 of map.values()) {
+                if (r2.file && r2.fileExists === false) ctx.report({ messageId: "resource", node: r2.file.node, data: { kind, name: r2.name, path: r2.file.value } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-missing-image.ts
+var compose_missing_image_default;
+var init_compose_missing_image = __esm({
+  "rules/compose/compose-missing-image.ts"() {
+    "use strict";
+    init_rule();
+    compose_missing_image_default = defineRule({
+      id: "compose-missing-image",
+      meta: {
+        description: "Every service needs an `image` or a `build`",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "no-image-or-build" }],
+        messages: {
+          missing: 'Service "{{service}}" has neither `image` nor `build`, so Compose has nothing to run; add one (or, in an override file, make sure the base file defines the service).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            if (service.image || service.build || service.tree.entries.has("provider")) return;
+            ctx.report({ messageId: "missing", node: service.key, data: { service: service.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-missing-project-name.ts
+var compose_missing_project_name_default;
+var init_compose_missing_project_name = __esm({
+  "rules/compose/compose-missing-project-name.ts"() {
+    "use strict";
+    init_rule();
+    compose_missing_project_name_default = defineRule({
+      id: "compose-missing-project-name",
+      meta: {
+        description: "A top-level `name` fixes the project name instead of deriving it from the folder",
+        formats: ["compose"],
+        severity: "info",
+        recommended: false,
+        category: "style",
+        sources: [{ tool: "dclint", id: "require-project-name-field" }],
+        messages: {
+          missing: "No top-level `name`: the project (and its containers, networks and volumes) is named after the folder, which changes when the repository is cloned elsewhere; add `name: <project>`."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            if (project.tree.entries.has("name") || project.services.length === 0) return;
+            const first = project.files.find((f) => f.role === "main");
+            const root2 = first?.roots[0];
+            if (root2 && root2.kind === "map" && root2.pairs[0]) ctx.report({ messageId: "missing", node: root2.pairs[0].key });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-missing-restart.ts
+var compose_missing_restart_default;
+var init_compose_missing_restart = __esm({
+  "rules/compose/compose-missing-restart.ts"() {
+    "use strict";
+    init_rule();
+    compose_missing_restart_default = defineRule({
+      id: "compose-missing-restart",
+      meta: {
+        description: "Long-running services should say what happens when they stop (`restart:`)",
+        formats: ["compose"],
+        severity: "info",
+        recommended: false,
+        category: "reliability",
+        sources: [],
+        messages: {
+          missing: 'Service "{{service}}" has no restart policy, so a crash or a reboot leaves it stopped; add `restart: unless-stopped` (or `restart: "no"` to make the choice explicit).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            if (service.restart || service.restartPolicy) return;
+            ctx.report({ messageId: "missing", node: service.key, data: { service: service.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-network-mode-conflict.ts
+var compose_network_mode_conflict_default;
+var init_compose_network_mode_conflict = __esm({
+  "rules/compose/compose-network-mode-conflict.ts"() {
+    "use strict";
+    init_rule();
+    compose_network_mode_conflict_default = defineRule({
+      id: "compose-network-mode-conflict",
+      meta: {
+        description: "`network_mode` and `networks` cannot be used together",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "network-mode-and-networks" }],
+        messages: {
+          conflict: 'Service "{{service}}" sets network_mode "{{mode}}" and `networks:`, which Compose rejects as mutually exclusive; keep one of them.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            if (!service.networkMode || !service.networksNode) return;
+            ctx.report({ messageId: "conflict", node: service.networksNode, data: { service: service.name, mode: service.networkMode.value } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-obsolete-version.ts
+function removeLine(file) {
+  const pair = file.version;
+  const source = file.source;
+  const start2 = source.positionAt(pair.key.span.start);
+  const end = source.positionAt(pair.span.end);
+  if (start2.character !== 0 || start2.line !== end.line || pair.value?.kind === "map" || pair.value?.kind === "seq") return void 0;
+  const rest = source.text.slice(pair.span.end, source.lineEnd(start2.line));
+  if (rest.trim() === "") {
+    const next = start2.line + 1 < source.lineCount ? source.lineStart(start2.line + 1) : source.lineEnd(start2.line);
+    return { span: { start: source.lineStart(start2.line), end: next }, text: "" };
+  }
+  const comment = rest.indexOf("#");
+  if (comment < 0 || rest.slice(0, comment).trim() !== "") return void 0;
+  return { span: { start: pair.key.span.start, end: pair.span.end + comment }, text: "" };
+}
+var compose_obsolete_version_default;
+var init_compose_obsolete_version = __esm({
+  "rules/compose/compose-obsolete-version.ts"() {
+    "use strict";
+    init_rule();
+    compose_obsolete_version_default = defineRule({
+      id: "compose-obsolete-version",
+      meta: {
+        description: "The top-level `version` is obsolete and ignored by Compose",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "style",
+        sources: [
+          { tool: "dclint", id: "no-version-field" },
+          { tool: "compose", id: "version-obsolete" }
+        ],
+        messages: {
+          obsolete: "The top-level `version` is obsolete: Compose ignores it and warns about it. Remove the line."
+        },
+        fixable: "safe"
+      },
+      create(ctx) {
+        return {
+          ComposeFile(file) {
+            const pair = file.version;
+            if (!pair) return;
+            const edit = removeLine(file);
+            ctx.report({ messageId: "obsolete", node: pair.key, ...edit ? { fix: { edits: [edit] } } : {} });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-port-all-interfaces.ts
+var compose_port_all_interfaces_default;
+var init_compose_port_all_interfaces = __esm({
+  "rules/compose/compose-port-all-interfaces.ts"() {
+    "use strict";
+    init_rule();
+    init_ports();
+    compose_port_all_interfaces_default = defineRule({
+      id: "compose-port-all-interfaces",
+      meta: {
+        description: "Published ports should name the host interface they listen on",
+        formats: ["compose"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "dclint", id: "no-unbound-port-interfaces" },
+          { tool: "kics", id: "451d79dc-0588-476a-ad03-3c7f0320abb3" }
+        ],
+        messages: {
+          unbound: 'Service "{{service}}" publishes port {{port}} on every host interface; name the interface ("127.0.0.1:{{port}}:{{target}}" for local use only).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            for (const p of service.ports) {
+              if (p.error || p.published === void 0 || !bindsAllInterfaces(p.hostIp)) continue;
+              ctx.report({ messageId: "unbound", node: p.node, data: { service: service.name, port: p.published, target: p.target ?? "" } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-replicas-container-name.ts
+var compose_replicas_container_name_default;
+var init_compose_replicas_container_name = __esm({
+  "rules/compose/compose-replicas-container-name.ts"() {
+    "use strict";
+    init_rule();
+    compose_replicas_container_name_default = defineRule({
+      id: "compose-replicas-container-name",
+      meta: {
+        description: "A service with `container_name` cannot run more than one replica",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "container-name-replicas" }],
+        messages: {
+          conflict: 'Service "{{service}}" sets container_name "{{name}}" and {{replicas}} replicas, but container names are unique; remove `container_name` or run one replica.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeService(service) {
+            if (!service.containerName || !service.replicas || service.replicas.value <= 1) return;
+            ctx.report({ messageId: "conflict", node: service.containerName.node, data: { service: service.name, name: service.containerName.value, replicas: service.replicas.value } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-required-variable.ts
+var compose_required_variable_default;
+var init_compose_required_variable = __esm({
+  "rules/compose/compose-required-variable.ts"() {
+    "use strict";
+    init_rule();
+    compose_required_variable_default = defineRule({
+      id: "compose-required-variable",
+      meta: {
+        description: "Variables marked required (${VAR:?message}) must have a value",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "required-variable" }],
+        messages: {
+          required: 'Required variable "{{name}}" has no value{{detail}}, so Compose stops; set it in .env or pass --env-file.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeFile(file) {
+            for (const v of file.variables) {
+              if (v.problem.kind !== "required") continue;
+              const detail = v.problem.message ? ` ("${v.problem.message}")` : "";
+              ctx.report({ messageId: "required", node: { span: v.span, ...v.node.file ? { file: v.node.file } : {} }, data: { name: v.problem.name, detail } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-schema.ts
+var compose_schema_default;
+var init_compose_schema = __esm({
+  "rules/compose/compose-schema.ts"() {
+    "use strict";
+    init_rule();
+    compose_schema_default = defineRule({
+      id: "compose-schema",
+      meta: {
+        description: "Compose files must match the compose-spec schema",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "compose", id: "schema" },
+          { tool: "dclint", id: "invalid-schema" }
+        ],
+        messages: { schema: "Compose rejects this: {{message}}." },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeFile(file) {
+            for (const problem2 of file.schemaProblems()) ctx.report({ messageId: "schema", node: problem2.node, data: { message: problem2.message } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-sensitive-host-mount.ts
+var compose_sensitive_host_mount_default;
+var init_compose_sensitive_host_mount = __esm({
+  "rules/compose/compose-sensitive-host-mount.ts"() {
+    "use strict";
+    init_rule();
+    compose_sensitive_host_mount_default = defineRule({
+      id: "compose-sensitive-host-mount",
+      meta: {
+        description: "Sensitive host folders (/, /etc, /proc, /root, …) should not be mounted into containers",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [{ tool: "kics", id: "1c1325ff-831d-43a1-973e-839ae57dfcc0" }],
+        messages: {
+          sensitive: `Service "{{service}}" mounts the host's "{{path}}"{{mode}}: a compromised container can read{{write}} the host's {{what}}. Mount only the files it needs, read-only.`
+        },
+        options: { type: "object", additionalProperties: false, properties: { paths: { type: "array", items: { type: "string" } } } },
+        defaults: { paths: ["/", "/etc", "/proc", "/sys", "/root", "/boot", "/dev", "/var/lib/docker", "/var/lib/kubelet", "/home", "/usr", "/lib", "/bin", "/sbin"] },
+        fixable: false
+      },
+      create(ctx, options) {
+        const sensitive = options.paths.map((p) => p.length > 1 ? p.replace(/\/+$/, "") : p);
+        return {
+          ComposeService(service) {
+            for (const m of service.mounts) {
+              if (m.type !== "bind" || !m.source) continue;
+              const path4 = m.source.value.length > 1 ? m.source.value.replace(/\/+$/, "") : m.source.value;
+              if (!path4.startsWith("/")) continue;
+              const hit = sensitive.find((s) => path4 === s || s !== "/" && path4.startsWith(`${s}/`) && !/^\/(?:etc\/localtime|etc\/timezone|dev\/(?:null|zero|u?random|shm|kmsg|fuse|net\/tun|dri|snd))$/.test(path4));
+              if (!hit) continue;
+              ctx.report({
+                messageId: "sensitive",
+                node: m.source.node,
+                data: { service: service.name, path: path4, mode: m.readOnly ? " (read-only)" : "", write: m.readOnly ? "" : " and change", what: path4 === "/" ? "whole file system" : "system files" }
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/parse/yaml/nodes.ts
+function isYNode(value) {
+  const kind = value?.kind;
+  return kind === "map" || kind === "seq" || kind === "scalar" || kind === "alias";
+}
+function deref(node) {
+  let n = node;
+  for (let guard = 0; n && n.kind === "alias" && guard < 64; guard++) n = n.target;
+  return n ?? void 0;
+}
+function pairOf(map, key2) {
+  let merged;
+  for (const pair of map.pairs) {
+    if (pair.merge) continue;
+    if (pair.keyText === key2) return pair;
+  }
+  for (const pair of map.pairs) {
+    if (!pair.merge || merged) continue;
+    for (const source of mergeSources(pair)) {
+      const found = pairOf(source, key2);
+      if (found) {
+        merged = found;
+        break;
+      }
+    }
+  }
+  return merged;
+}
+function mergeSources(pair) {
+  const value = deref(pair.value);
+  if (!value) return [];
+  if (value.kind === "map") return [value];
+  if (value.kind === "seq") return value.items.map(deref).filter((n) => n?.kind === "map");
+  return [];
+}
+function pairsOf(map) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const pair of map.pairs) {
+    if (pair.merge || seen.has(pair.keyText)) continue;
+    seen.add(pair.keyText);
+    out2.push(pair);
+  }
+  for (const pair of map.pairs) {
+    if (!pair.merge) continue;
+    for (const source of mergeSources(pair)) {
+      for (const p of pairsOf(source)) {
+        if (seen.has(p.keyText)) continue;
+        seen.add(p.keyText);
+        out2.push(p);
+      }
+    }
+  }
+  return out2;
+}
+function get(node, segment) {
+  const n = deref(node);
+  if (!n) return void 0;
+  if (n.kind === "map" && typeof segment === "string") return pairOf(n, segment)?.value ?? void 0;
+  if (n.kind === "seq" && typeof segment === "number") return n.items[segment];
+  return void 0;
+}
+function resolvePath(root2, path4) {
+  let node = root2;
+  let pair;
+  let matched = 0;
+  for (const segment of path4) {
+    const n = deref(node);
+    if (!n) break;
+    let next;
+    let nextPair;
+    if (n.kind === "map" && typeof segment === "string") {
+      nextPair = pairOf(n, segment);
+      next = nextPair?.value ?? void 0;
+      if (nextPair && !next) {
+        return { node: nextPair.key, matched: matched + 1, pair: nextPair };
+      }
+    } else if (n.kind === "seq" && typeof segment === "number") {
+      next = n.items[segment];
+      nextPair = void 0;
+    }
+    if (!next) break;
+    node = next;
+    pair = nextPair;
+    matched++;
+  }
+  const result = { node, matched };
+  if (pair) result.pair = pair;
+  return result;
+}
+function spanAt(root2, path4) {
+  const { node, matched, pair } = resolvePath(root2, path4);
+  const target2 = deref(node) ?? node;
+  if (matched === path4.length && target2.kind === "scalar") return node.span;
+  if (pair && pair.key.span.end > pair.key.span.start) return pair.key.span;
+  if (target2.kind === "map") {
+    const name2 = pairOf(target2, "name") ?? target2.pairs[0];
+    if (name2) return { start: name2.span.start, end: name2.value?.span.end ?? name2.key.span.end };
+  }
+  return node.span;
+}
+var init_nodes = __esm({
+  "src/parse/yaml/nodes.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/compose/interpolate.ts
+function interpolate(template, lookup) {
+  if (!template.includes("$")) return { value: template, problems: [], substituted: false, names: [] };
+  const state = { problems: [], substituted: false, names: [] };
+  try {
+    const [value] = text(template, 0, false, lookup, state);
+    return { value, ...state };
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    const problems = state.problems.filter((p) => p.kind !== "invalid");
+    problems.push({ kind: "invalid", start: error.at, end: template.length });
+    return { value: template, problems, substituted: false, names: state.names };
+  }
+}
+function text(t, from, inBraces, lookup, state) {
+  let out2 = "";
+  let i2 = from;
+  while (i2 < t.length) {
+    const c = t[i2];
+    if (inBraces && c === "}") return [out2, i2];
+    if (c !== "$") {
+      out2 += c;
+      i2++;
+      continue;
+    }
+    const next = t[i2 + 1];
+    if (next === "$") {
+      out2 += "$";
+      i2 += 2;
+    } else if (next === "{") {
+      const [value, end] = braced(t, i2, lookup, state);
+      out2 += value;
+      i2 = end;
+    } else if (next !== void 0 && NAME_START.test(next)) {
+      let j = i2 + 1;
+      while (j < t.length && NAME_CHAR.test(t[j])) j++;
+      out2 += variable(t.slice(i2 + 1, j), i2, j, lookup, state);
+      i2 = j;
+    } else {
+      out2 += "$";
+      i2++;
+    }
+  }
+  if (inBraces) throw new Invalid(from);
+  return [out2, i2];
+}
+function variable(name2, start2, end, lookup, state) {
+  state.substituted = true;
+  state.names.push(name2);
+  const value = lookup(name2);
+  if (value === void 0) state.problems.push({ kind: "undefined", name: name2, start: start2, end });
+  return value ?? "";
+}
+function braced(t, start2, lookup, state) {
+  let j = start2 + 2;
+  if (j >= t.length || !NAME_START.test(t[j])) throw new Invalid(start2);
+  while (j < t.length && NAME_CHAR.test(t[j])) j++;
+  const name2 = t.slice(start2 + 2, j);
+  if (t[j] === "}") return [variable(name2, start2, j + 1, lookup, state), j + 1];
+  const op = OPERATORS.find((o) => t.startsWith(o, j));
+  if (!op) throw new Invalid(start2);
+  const inner = { problems: [], substituted: false, names: [] };
+  const [word, close] = text(t, j + op.length, true, lookup, inner);
+  const end = close + 1;
+  state.substituted = true;
+  state.names.push(name2, ...inner.names);
+  const value = lookup(name2);
+  const set = value !== void 0;
+  const nonEmpty = set && value !== "";
+  const useWord = () => {
+    state.problems.push(...inner.problems);
+    return word;
+  };
+  switch (op) {
+    case ":-":
+      return [nonEmpty ? value : useWord(), end];
+    case "-":
+      return [set ? value : useWord(), end];
+    case ":+":
+      return [nonEmpty ? useWord() : "", end];
+    case "+":
+      return [set ? useWord() : "", end];
+    default: {
+      const ok = op === ":?" ? nonEmpty : set;
+      if (ok) return [value, end];
+      state.problems.push(...inner.problems);
+      state.problems.push({ kind: "required", name: name2, message: word, start: start2, end });
+      return ["", end];
+    }
+  }
+}
+var NAME_START, NAME_CHAR, Invalid, OPERATORS;
+var init_interpolate = __esm({
+  "src/parse/compose/interpolate.ts"() {
+    "use strict";
+    NAME_START = /[A-Za-z_]/;
+    NAME_CHAR = /[A-Za-z0-9_]/;
+    Invalid = class extends Error {
+      constructor(at) {
+        super("invalid template");
+        this.at = at;
+      }
+      at;
+    };
+    OPERATORS = [":-", ":?", ":+", "-", "?", "+"];
+  }
+});
+
+// src/parse/compose/tree.ts
+function convertYaml(root2, options) {
+  const variables = [];
+  let budget = options.budget ?? DEFAULT_BUDGET;
+  let truncated = false;
+  const text2 = options.source.text;
+  const scalarOf = (node, tag) => {
+    const out2 = { kind: "scalar", value: toScalar(node.value), node };
+    if (tag) out2.tag = tag;
+    if (options.lookup && typeof node.value === "string" && node.value.includes("$")) {
+      const result = interpolate(node.value, options.lookup);
+      if (result.substituted || result.value !== node.value) {
+        out2.raw = node.value;
+        out2.value = result.value;
+      }
+      for (const problem2 of result.problems) {
+        variables.push({ problem: problem2, node, span: spanWithin(node, problem2.start, problem2.end, text2) });
+        if (problem2.kind === "undefined") out2.unresolved = true;
+      }
+    }
+    return out2;
+  };
+  const visit = (input2, depth, holder) => {
+    const node = deref(input2);
+    if (--budget < 0 || depth > 200) {
+      truncated = true;
+      return { kind: "scalar", value: null, node: holder };
+    }
+    if (!node) return { kind: "scalar", value: null, node: input2 ?? holder };
+    const tag = input2?.tag ?? node.tag;
+    if (node.kind === "scalar") return scalarOf(node, tag);
+    if (node.kind === "seq") {
+      const out2 = { kind: "seq", items: node.items.map((item) => visit(item, depth + 1, item)), node };
+      if (tag) out2.tag = tag;
+      return out2;
+    }
+    if (node.kind === "map") {
+      const entries = /* @__PURE__ */ new Map();
+      for (const pair of pairsOf(node)) {
+        entries.set(pair.keyText, { key: pair.key, value: visit(pair.value, depth + 1, pair.key) });
+      }
+      const out2 = { kind: "map", entries, node };
+      if (tag) out2.tag = tag;
+      return out2;
+    }
+    return { kind: "scalar", value: null, node };
+  };
+  const value = root2 ? visit(root2, 0, root2) : void 0;
+  return { value, variables, truncated };
+}
+function toScalar(value) {
+  if (value === null || value === void 0) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "bigint") return Number(value);
+  return String(value);
+}
+function spanWithin(node, start2, end, text2) {
+  const value = typeof node.value === "string" ? node.value : "";
+  const offset = node.style === "single" || node.style === "double" ? 1 : node.style === "plain" ? 0 : -1;
+  if (offset >= 0) {
+    const from = node.span.start + offset;
+    if (text2.slice(from, from + value.length) === value) return { start: from + start2, end: from + end };
+  }
+  return node.span;
+}
+function toPlain(value) {
+  if (value.kind === "scalar") return value.value;
+  if (value.kind === "seq") return value.items.map(toPlain);
+  const out2 = {};
+  for (const [key2, entry2] of value.entries) {
+    if (entry2.value.tag === "!reset") continue;
+    out2[key2] = toPlain(entry2.value);
+  }
+  return out2;
+}
+function valueAt(root2, path4) {
+  let value = root2;
+  let key2;
+  let matched = 0;
+  for (const segment of path4) {
+    if (value.kind === "map") {
+      const entry2 = value.entries.get(String(segment));
+      if (!entry2) break;
+      key2 = entry2.key;
+      value = entry2.value;
+    } else if (value.kind === "seq") {
+      const item = value.items[Number(segment)];
+      if (!item) break;
+      key2 = void 0;
+      value = item;
+    } else break;
+    matched++;
+  }
+  return key2 ? { value, key: key2, matched } : { value, matched };
+}
+function entry(map, key2) {
+  return map?.kind === "map" ? map.entries.get(key2)?.value : void 0;
+}
+function scalarText(value) {
+  if (value?.kind !== "scalar" || value.value === null) return void 0;
+  return String(value.value);
+}
+function scalarBool(value) {
+  if (value?.kind !== "scalar") return void 0;
+  if (typeof value.value === "boolean") return value.value;
+  if (typeof value.value === "string") {
+    const v = value.value.trim().toLowerCase();
+    if (TRUE.has(v)) return true;
+    if (FALSE.has(v)) return false;
+  }
+  return void 0;
+}
+function scalarNumber(value) {
+  if (value?.kind !== "scalar") return void 0;
+  if (typeof value.value === "number") return value.value;
+  if (typeof value.value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value.value)) return Number(value.value);
+  return void 0;
+}
+function synthetic(value, node) {
+  return { kind: "scalar", value, node };
+}
+var DEFAULT_BUDGET, TRUE, FALSE;
+var init_tree = __esm({
+  "src/parse/compose/tree.ts"() {
+    "use strict";
+    init_nodes();
+    init_interpolate();
+    DEFAULT_BUDGET = 2e5;
+    TRUE = /* @__PURE__ */ new Set(["y", "yes", "true", "on"]);
+    FALSE = /* @__PURE__ */ new Set(["n", "no", "false", "off"]);
+  }
+});
+
+// rules/compose/compose-sexagesimal-port.ts
+var SEXAGESIMAL, compose_sexagesimal_port_default;
+var init_compose_sexagesimal_port = __esm({
+  "rules/compose/compose-sexagesimal-port.ts"() {
+    "use strict";
+    init_rule();
+    init_tree();
+    SEXAGESIMAL = /^[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$/;
+    compose_sexagesimal_port_default = defineRule({
+      id: "compose-sexagesimal-port",
+      meta: {
+        description: "Quote `HOST:CONTAINER` port mappings that YAML 1.1 reads as base-60 numbers",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "dclint", id: "require-quotes-in-ports" }],
+        messages: {
+          sexagesimal: 'Unquoted port mapping {{text}} is a base-60 number ({{value}}) to YAML 1.1 readers (docker-compose v1, PyYAML, many tools); quote it: "{{text}}".'
+        },
+        fixable: "safe"
+      },
+      create(ctx) {
+        return {
+          // The file as written: how a scalar is quoted is a property of the text, not of the merged project.
+          ComposeFile(file) {
+            const services = entry(file.tree, "services");
+            if (services?.kind !== "map") return;
+            for (const { value: service } of services.entries.values()) {
+              const ports = entry(service, "ports");
+              if (ports?.kind !== "seq") continue;
+              for (const item of ports.items) {
+                const node = item.node;
+                if (item.kind !== "scalar" || node.kind !== "scalar" || node.style !== "plain" || !SEXAGESIMAL.test(node.source)) continue;
+                const value = node.source.split(":").reduce((acc, part) => acc * 60 + Number(part.replace(/_/g, "")), 0);
+                ctx.report({
+                  messageId: "sexagesimal",
+                  node,
+                  data: { text: node.source, value },
+                  fix: { edits: [{ span: { start: node.span.start, end: node.span.start }, text: '"' }, { span: { start: node.span.end, end: node.span.end }, text: '"' }] }
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-undefined-reference.ts
+var TOP_LEVEL, compose_undefined_reference_default;
+var init_compose_undefined_reference = __esm({
+  "rules/compose/compose-undefined-reference.ts"() {
+    "use strict";
+    init_rule();
+    init_query();
+    TOP_LEVEL = { network: "networks", volume: "volumes", secret: "secrets", config: "configs", model: "models", service: "services" };
+    compose_undefined_reference_default = defineRule({
+      id: "compose-undefined-reference",
+      meta: {
+        description: "Services may only use networks, volumes, secrets, configs, models and services the project defines",
+        formats: ["compose"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "undefined-reference" }],
+        messages: {
+          resource: 'Service "{{service}}" uses {{kind}} "{{name}}", which is not defined; declare it under top-level `{{section}}:` (with `external: true` if it exists outside this project).',
+          service: 'Service "{{service}}" refers to service "{{name}}" ({{via}}), which is not defined in this project; fix the name or add the service.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            for (const service of project.services) {
+              for (const ref of service.references) {
+                if (isDeclared(project, ref)) continue;
+                if (ref.via === "depends_on" && service.dependsOn.some((d) => d.service === ref.name && !d.required)) continue;
+                const data = { service: service.name, kind: ref.kind, name: ref.name.value, section: TOP_LEVEL[ref.kind], via: ref.via };
+                ctx.report({ messageId: ref.kind === "service" ? "service" : "resource", node: ref.name.node, data, object: service.objectRef });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-undefined-variable.ts
+var compose_undefined_variable_default;
+var init_compose_undefined_variable = __esm({
+  "rules/compose/compose-undefined-variable.ts"() {
+    "use strict";
+    init_rule();
+    compose_undefined_variable_default = defineRule({
+      id: "compose-undefined-variable",
+      meta: {
+        description: "Variables used in a compose file should have a value or a default",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "compose", id: "variable-not-set" }],
+        messages: {
+          undefined: 'Variable "{{name}}" is not set, so Compose substitutes an empty string{{where}}; define it in .env (or pass --env-file), or give a default: ${{{name}}:-value}.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeFile(file) {
+            const uses = /* @__PURE__ */ new Map();
+            for (const v of file.variables) {
+              if (v.problem.kind !== "undefined") continue;
+              uses.set(v.problem.name, [...uses.get(v.problem.name) ?? [], v]);
+            }
+            for (const [name2, list2] of uses) {
+              const first = list2[0];
+              const where = list2.length > 1 ? ` here and in ${list2.length - 1} more place${list2.length > 2 ? "s" : ""} of this file` : "";
+              ctx.report({ messageId: "undefined", node: { span: first.span, ...first.node.file ? { file: first.node.file } : {} }, data: { name: name2, where } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-unused-resource.ts
+var compose_unused_resource_default;
+var init_compose_unused_resource = __esm({
+  "rules/compose/compose-unused-resource.ts"() {
+    "use strict";
+    init_rule();
+    compose_unused_resource_default = defineRule({
+      id: "compose-unused-resource",
+      meta: {
+        description: "Top-level networks, volumes, secrets and configs should be used by a service",
+        formats: ["compose"],
+        severity: "info",
+        recommended: false,
+        category: "style",
+        sources: [],
+        messages: {
+          unused: '{{kind}} "{{name}}" is defined but no service uses it; remove it or attach it to the service that needs it.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            const used = /* @__PURE__ */ new Set();
+            for (const s of project.services) for (const r2 of s.references) used.add(`${r2.kind}:${r2.name.value}`);
+            const kinds = [["network", project.networks], ["volume", project.volumes], ["secret", project.secrets], ["config", project.configs]];
+            for (const [kind, map] of kinds) {
+              for (const r2 of map.values()) {
+                if (kind === "network" && r2.name === "default") continue;
+                if (!used.has(`${kind}:${r2.name}`)) ctx.report({ messageId: "unused", node: r2.key, data: { kind: kind[0].toUpperCase() + kind.slice(1), name: r2.name } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/index.ts
+var group, compose_default;
+var init_compose = __esm({
+  "rules/compose/index.ts"() {
+    "use strict";
+    init_compose_bind_mount_missing();
+    init_compose_container_name();
+    init_compose_database_port_exposed();
+    init_compose_dependency_cycle();
+    init_compose_duplicate_container_name();
+    init_compose_duplicate_host_port();
+    init_compose_duplicate_mount_target();
+    init_compose_env_misplaced();
+    init_compose_fixed_host_port_replicas();
+    init_compose_healthy_relies_on_image();
+    init_compose_healthy_without_healthcheck();
+    init_compose_host_ipc();
+    init_compose_host_network();
+    init_compose_host_pid();
+    init_compose_invalid_duration();
+    init_compose_invalid_env_file();
+    init_compose_invalid_extends();
+    init_compose_invalid_include();
+    init_compose_invalid_interpolation();
+    init_compose_invalid_port();
+    init_compose_links();
+    init_compose_missing_file();
+    init_compose_missing_image();
+    init_compose_missing_project_name();
+    init_compose_missing_restart();
+    init_compose_network_mode_conflict();
+    init_compose_obsolete_version();
+    init_compose_port_all_interfaces();
+    init_compose_replicas_container_name();
+    init_compose_required_variable();
+    init_compose_schema();
+    init_compose_sensitive_host_mount();
+    init_compose_sexagesimal_port();
+    init_compose_undefined_reference();
+    init_compose_undefined_variable();
+    init_compose_unused_resource();
+    group = {
+      folder: "compose",
+      rules: [compose_bind_mount_missing_default, compose_container_name_default, compose_database_port_exposed_default, compose_dependency_cycle_default, compose_duplicate_container_name_default, compose_duplicate_host_port_default, compose_duplicate_mount_target_default, compose_env_misplaced_default, compose_fixed_host_port_replicas_default, compose_healthy_relies_on_image_default, compose_healthy_without_healthcheck_default, compose_host_ipc_default, compose_host_network_default, compose_host_pid_default, compose_invalid_duration_default, compose_invalid_env_file_default, compose_invalid_extends_default, compose_invalid_include_default, compose_invalid_interpolation_default, compose_invalid_port_default, compose_links_default, compose_missing_file_default, compose_missing_image_default, compose_missing_project_name_default, compose_missing_restart_default, compose_network_mode_conflict_default, compose_obsolete_version_default, compose_port_all_interfaces_default, compose_replicas_container_name_default, compose_required_variable_default, compose_schema_default, compose_sensitive_host_mount_default, compose_sexagesimal_port_default, compose_undefined_reference_default, compose_undefined_variable_default, compose_unused_resource_default]
+    };
+    compose_default = group;
+  }
+});
+
 // rules/container/latest-tag.ts
 var latest_tag_default;
 var init_latest_tag = __esm({
@@ -1923,7 +3842,7 @@ var init_latest_tag = __esm({
           { tool: "kube-score", id: "container-image-tag" },
           { tool: "polaris", id: "tagNotSpecified" },
           { tool: "checkov", id: "CKV_K8S_14" },
-          { tool: "dclint", id: "no-unbound-image-tag" }
+          { tool: "dclint", id: "service-image-require-explicit-tag" }
         ],
         messages: { latest: 'Image "{{image}}" uses the mutable tag "latest"; pin a version or a digest.' },
         fixable: false
@@ -1957,7 +3876,8 @@ var init_missing_healthcheck = __esm({
         category: "reliability",
         sources: [
           { tool: "checkov", id: "CKV_DOCKER_2" },
-          { tool: "trivy", id: "DS026" }
+          { tool: "trivy", id: "DS026" },
+          { tool: "kics", id: "698ed579-b239-4f8f-a388-baa4bcb13ef8" }
         ],
         messages: {
           missing: "No health check: Docker cannot tell a hung container from a healthy one, and `depends_on: condition: service_healthy` cannot wait for it. Add HEALTHCHECK CMD … (or `healthcheck:` in compose), or HEALTHCHECK NONE to say it is deliberate."
@@ -2009,6 +3929,7 @@ var init_run_as_root = __esm({
         messages: {
           rootUser: 'The container runs as root ("{{user}}"); switch to an unprivileged user.',
           noUser: "No user is set, so the container runs as root; add a USER (or `user:`) with an unprivileged user.",
+          noUserCompose: 'Service "{{name}}" sets no `user:`, so it runs as its image\'s default user, which is root for most images; set `user:` to an unprivileged user (or make sure the image sets one).',
           noUserKubernetes: 'Container "{{name}}" may run as root: set securityContext.runAsNonRoot: true (and runAsUser to a non-zero id).'
         },
         options: {
@@ -2035,6 +3956,8 @@ var init_run_as_root = __esm({
             if (c.origin.format === "dockerfile" && c.image?.value.scratch) return;
             if (c.origin.format === "kubernetes") {
               ctx.report({ messageId: "noUserKubernetes", node: c.node, data: { name: c.origin.name } });
+            } else if (c.origin.format === "compose") {
+              ctx.report({ messageId: "noUserCompose", node: c.node, data: { name: c.origin.name } });
             } else ctx.report({ messageId: "noUser", node: c.node });
           }
         };
@@ -2062,7 +3985,7 @@ var init_untagged_image = __esm({
           { tool: "kube-linter", id: "latest-tag" },
           { tool: "kube-score", id: "container-image-tag" },
           { tool: "polaris", id: "tagNotSpecified" },
-          { tool: "dclint", id: "no-unbound-image-tag" }
+          { tool: "dclint", id: "service-image-require-explicit-tag" }
         ],
         messages: { untagged: 'Image "{{image}}" has no tag, so it means "latest"; pin a version or a digest.' },
         fixable: false
@@ -2083,7 +4006,7 @@ var init_untagged_image = __esm({
 });
 
 // rules/container/index.ts
-var group, container_default;
+var group2, container_default;
 var init_container = __esm({
   "rules/container/index.ts"() {
     "use strict";
@@ -2091,11 +4014,11 @@ var init_container = __esm({
     init_missing_healthcheck();
     init_run_as_root();
     init_untagged_image();
-    group = {
+    group2 = {
       folder: "container",
       rules: [latest_tag_default, missing_healthcheck_default, run_as_root_default, untagged_image_default]
     };
-    container_default = group;
+    container_default = group2;
   }
 });
 
@@ -2147,7 +4070,7 @@ function classifyOperand(manager, action, word, args2) {
   if (value === void 0) return { word, kind: "dynamic", ...dynamicPin(manager, word.text) };
   return { word, ...classifyValue(manager, action, value, args2) };
 }
-function dynamicPin(manager, text) {
+function dynamicPin(manager, text2) {
   const visible = {
     "apt-get": /^[^$]+=/,
     apt: /^[^$]+=/,
@@ -2161,7 +4084,7 @@ function dynamicPin(manager, text) {
     dnf: /^[^$]+-\$/,
     microdnf: /^[^$]+-\$/
   };
-  return visible[manager]?.test(text) ? { pinned: true } : {};
+  return visible[manager]?.test(text2) ? { pinned: true } : {};
 }
 function classifyValue(manager, action, v, args2) {
   switch (manager) {
@@ -2517,10 +4440,10 @@ function unpinnedPackages(cmd) {
   return cmd.packages.filter((p) => p.pinned === false);
 }
 function listForMessage(names, max = 3) {
-  const quoted2 = names.slice(0, max).map((n) => `\`${n}\``);
-  if (names.length > max) return `${quoted2.join(", ")} and ${names.length - max} more`;
-  if (quoted2.length <= 1) return quoted2.join("");
-  return `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
+  const quoted3 = names.slice(0, max).map((n) => `\`${n}\``);
+  if (names.length > max) return `${quoted3.join(", ")} and ${names.length - max} more`;
+  if (quoted3.length <= 1) return quoted3.join("");
+  return `${quoted3.slice(0, -1).join(", ")} and ${quoted3.at(-1)}`;
 }
 function answeredByPipe(cmd, script) {
   const pipeline = cmd.view.command.pipeline;
@@ -2706,7 +4629,7 @@ var init_packages = __esm({
 });
 
 // src/parse/dockerfile/expand.ts
-function expandVariables(text, scope, escapeChar = "\\", protect, startInDouble = false) {
+function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble = false) {
   const references = [];
   let value = "";
   let resolved = true;
@@ -2714,8 +4637,8 @@ function expandVariables(text, scope, escapeChar = "\\", protect, startInDouble 
   let inDouble = startInDouble;
   const substitute = (v) => protect ? protect(v, inDouble) : v;
   let i2 = 0;
-  while (i2 < text.length) {
-    const c = text[i2];
+  while (i2 < text2.length) {
+    const c = text2[i2];
     if (c === "'" && !inDouble) {
       inSingle = !inSingle;
       value += c;
@@ -2723,7 +4646,7 @@ function expandVariables(text, scope, escapeChar = "\\", protect, startInDouble 
       continue;
     }
     if (c === '"' && !inSingle) inDouble = !inDouble;
-    if (c === escapeChar && text[i2 + 1] === "$") {
+    if (c === escapeChar && text2[i2 + 1] === "$") {
       value += c + "$";
       i2 += 2;
       continue;
@@ -2734,19 +4657,19 @@ function expandVariables(text, scope, escapeChar = "\\", protect, startInDouble 
       continue;
     }
     const start2 = i2;
-    if (text[i2 + 1] === "{") {
-      const close = findClosingBrace(text, i2 + 2);
+    if (text2[i2 + 1] === "{") {
+      const close = findClosingBrace(text2, i2 + 2);
       if (close < 0) {
-        value += text.slice(i2);
+        value += text2.slice(i2);
         break;
       }
-      const inner = text.slice(i2 + 2, close);
+      const inner = text2.slice(i2 + 2, close);
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([\s\S]*))?$/.exec(inner);
       if (!m) {
         const name3 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(inner)?.[0];
         if (name3) references.push({ name: name3, start: start2, end: close + 1, hasFallback: false });
         resolved = false;
-        value += text.slice(i2, close + 1);
+        value += text2.slice(i2, close + 1);
         i2 = close + 1;
         continue;
       }
@@ -2768,7 +4691,7 @@ function expandVariables(text, scope, escapeChar = "\\", protect, startInDouble 
           if (set) value += substitute(current);
           else {
             resolved = false;
-            value += text.slice(i2, close + 1);
+            value += text2.slice(i2, close + 1);
           }
           break;
         case ":-":
@@ -2787,22 +4710,22 @@ function expandVariables(text, scope, escapeChar = "\\", protect, startInDouble 
           if (set) value += substitute(current);
           else {
             resolved = false;
-            value += text.slice(i2, close + 1);
+            value += text2.slice(i2, close + 1);
           }
       }
       i2 = close + 1;
       continue;
     }
-    if (NAME_START.test(text[i2 + 1] ?? "")) {
+    if (NAME_START2.test(text2[i2 + 1] ?? "")) {
       let j = i2 + 2;
-      while (j < text.length && NAME_CHAR.test(text[j])) j++;
-      const name2 = text.slice(i2 + 1, j);
+      while (j < text2.length && NAME_CHAR2.test(text2[j])) j++;
+      const name2 = text2.slice(i2 + 1, j);
       references.push({ name: name2, start: start2, end: j, hasFallback: false });
       const current = scope.get(name2);
       if (scope.has(name2) && current !== void 0) value += substitute(current);
       else {
         resolved = false;
-        value += text.slice(i2, j);
+        value += text2.slice(i2, j);
       }
       i2 = j;
       continue;
@@ -2812,20 +4735,20 @@ function expandVariables(text, scope, escapeChar = "\\", protect, startInDouble 
   }
   return { value, resolved, references };
 }
-function findClosingBrace(text, from) {
+function findClosingBrace(text2, from) {
   let depth = 1;
-  for (let i2 = from; i2 < text.length; i2++) {
-    if (text[i2] === "{") depth++;
-    else if (text[i2] === "}" && --depth === 0) return i2;
+  for (let i2 = from; i2 < text2.length; i2++) {
+    if (text2[i2] === "{") depth++;
+    else if (text2[i2] === "}" && --depth === 0) return i2;
   }
   return -1;
 }
-var NAME_START, NAME_CHAR, MapScope;
+var NAME_START2, NAME_CHAR2, MapScope;
 var init_expand = __esm({
   "src/parse/dockerfile/expand.ts"() {
     "use strict";
-    NAME_START = /[A-Za-z_]/;
-    NAME_CHAR = /[A-Za-z0-9_]/;
+    NAME_START2 = /[A-Za-z_]/;
+    NAME_CHAR2 = /[A-Za-z0-9_]/;
     MapScope = class _MapScope {
       constructor(vars = /* @__PURE__ */ new Map()) {
         this.vars = vars;
@@ -2912,32 +4835,32 @@ var init_ast = __esm({
 });
 
 // src/parse/dockerfile/lexer.ts
-function splitLines(text) {
+function splitLines(text2) {
   const lines = [];
   let start2 = 0;
-  for (let i2 = 0; i2 <= text.length; i2++) {
-    const c = i2 < text.length ? text.charCodeAt(i2) : -1;
+  for (let i2 = 0; i2 <= text2.length; i2++) {
+    const c = i2 < text2.length ? text2.charCodeAt(i2) : -1;
     if (c === 10 || c === -1) {
       let end = i2;
-      if (end > start2 && text.charCodeAt(end - 1) === 13) end--;
-      if (c === -1 && start2 === text.length && lines.length > 0) break;
-      lines.push({ start: start2, end, text: text.slice(start2, end) });
+      if (end > start2 && text2.charCodeAt(end - 1) === 13) end--;
+      if (c === -1 && start2 === text2.length && lines.length > 0) break;
+      lines.push({ start: start2, end, text: text2.slice(start2, end) });
       start2 = i2 + 1;
     }
   }
   return lines;
 }
-function splitWords(text, escapeChar, from = 0, to = text.length) {
+function splitWords(text2, escapeChar, from = 0, to = text2.length) {
   const words = [];
   let i2 = from;
   while (i2 < to) {
-    while (i2 < to && isSpace(text[i2])) i2++;
+    while (i2 < to && isSpace(text2[i2])) i2++;
     if (i2 >= to) break;
     const start2 = i2;
     let value = "";
     let quote;
     while (i2 < to) {
-      const c = text[i2];
+      const c = text2[i2];
       if (quote) {
         if (c === quote) {
           quote = void 0;
@@ -2945,7 +4868,7 @@ function splitWords(text, escapeChar, from = 0, to = text.length) {
           continue;
         }
         if (c === escapeChar && quote === '"' && i2 + 1 < to) {
-          const next = text[i2 + 1];
+          const next = text2[i2 + 1];
           if (next === '"' || next === escapeChar || next === "$") {
             value += next;
             i2 += 2;
@@ -2963,14 +4886,14 @@ function splitWords(text, escapeChar, from = 0, to = text.length) {
         continue;
       }
       if (c === escapeChar && i2 + 1 < to) {
-        value += text[i2 + 1];
+        value += text2[i2 + 1];
         i2 += 2;
         continue;
       }
       value += c;
       i2++;
     }
-    words.push({ start: start2, end: i2, raw: text.slice(start2, i2), value });
+    words.push({ start: start2, end: i2, raw: text2.slice(start2, i2), value });
   }
   return words;
 }
@@ -2981,7 +4904,7 @@ function continuationIndex(line, escapeChar) {
   return end >= 2 && line[end - 2] === escapeChar ? -1 : end - 1;
 }
 function joinContinuations(lines, first, escapeChar, onComment, onBlank) {
-  const text = new MappedText();
+  const text2 = new MappedText();
   let i2 = first;
   let end = lines[first]?.end ?? 0;
   while (i2 < lines.length) {
@@ -2990,20 +4913,20 @@ function joinContinuations(lines, first, escapeChar, onComment, onBlank) {
     end = line.end;
     i2++;
     if (cont < 0) {
-      text.append(line.text, line.start);
+      text2.append(line.text, line.start);
       break;
     }
-    text.append(line.text.slice(0, cont), line.start);
+    text2.append(line.text.slice(0, cont), line.start);
     while (i2 < lines.length && (isBlank(lines[i2].text) || isCommentLine(lines[i2].text))) {
       if (isCommentLine(lines[i2].text)) onComment?.(lines[i2]);
       else onBlank?.(lines[i2]);
       i2++;
     }
   }
-  return { text, nextLine: i2, end };
+  return { text: text2, nextLine: i2, end };
 }
-function linesIn(text, span) {
-  return splitLines(text.slice(span.start, span.end)).map((l) => ({ ...l, start: l.start + span.start, end: l.end + span.start }));
+function linesIn(text2, span) {
+  return splitLines(text2.slice(span.start, span.end)).map((l) => ({ ...l, start: l.start + span.start, end: l.end + span.start }));
 }
 var MappedText, isSpace, isBlank, isCommentLine;
 var init_lexer = __esm({
@@ -3012,16 +4935,16 @@ var init_lexer = __esm({
     MappedText = class {
       text = "";
       segments = [];
-      append(text, sourceOffset) {
-        if (text.length === 0) return;
-        this.segments.push({ at: this.text.length, source: sourceOffset, length: text.length });
-        this.text += text;
+      append(text2, sourceOffset) {
+        if (text2.length === 0) return;
+        this.segments.push({ at: this.text.length, source: sourceOffset, length: text2.length });
+        this.text += text2;
       }
       /** Appends text that has no source of its own (mapped to `sourceOffset`). */
-      appendSynthetic(text, sourceOffset) {
-        if (text.length === 0) return;
+      appendSynthetic(text2, sourceOffset) {
+        if (text2.length === 0) return;
         this.segments.push({ at: this.text.length, source: sourceOffset, length: 0 });
-        this.text += text;
+        this.text += text2;
       }
       find(offset, preferEnd) {
         const segs = this.segments;
@@ -3144,18 +5067,18 @@ function commentOf(line, insideInstruction) {
   };
 }
 function readLogicalLine(lines, first, state) {
-  const { text, nextLine, end } = joinContinuations(
+  const { text: text2, nextLine, end } = joinContinuations(
     lines,
     first,
     state.escapeChar,
     (line) => state.comments.push(commentOf(line, true)),
     (line) => state.emptyContinuationLines.push({ start: line.start, end: line.end })
   );
-  const leading = text.text.length - text.text.trimStart().length;
-  return { logical: { text, start: text.sourceStart(leading), end }, nextLine };
+  const leading = text2.text.length - text2.text.trimStart().length;
+  return { logical: { text: text2, start: text2.sourceStart(leading), end }, nextLine };
 }
-function firstWordUpper(text) {
-  return /^\s*(\S+)/.exec(text)?.[1]?.toUpperCase() ?? "";
+function firstWordUpper(text2) {
+  return /^\s*(\S+)/.exec(text2)?.[1]?.toUpperCase() ?? "";
 }
 function readHeredocs(logical, lines, first, state) {
   const heredocs = [];
@@ -3168,7 +5091,7 @@ function readHeredocs(logical, lines, first, state) {
     const nameWords = splitWords(rest, "\\");
     if (nameWords.length !== 1) continue;
     const delimiter = nameWords[0].value;
-    const quoted2 = /["']/.test(rest);
+    const quoted3 = /["']/.test(rest);
     const stripTabs = m[2] === "-";
     const markerSpan = logical.text.span(word.start, word.end);
     const bodyStart = i2 < lines.length ? lines[i2].start : state.source.length;
@@ -3194,7 +5117,7 @@ function readHeredocs(logical, lines, first, state) {
     heredocs.push({
       span,
       delimiter,
-      quoted: quoted2,
+      quoted: quoted3,
       stripTabs,
       markerSpan,
       body: body2.length > 0 ? body2.join("\n") + "\n" : "",
@@ -3204,8 +5127,8 @@ function readHeredocs(logical, lines, first, state) {
   }
   return { heredocs, nextLine: i2 };
 }
-function readHead(text, from, state) {
-  const all = text.text;
+function readHead(text2, from, state) {
+  const all = text2.text;
   let k = from;
   while (k < all.length && /\s/.test(all[k])) k++;
   let kEnd = k;
@@ -3222,7 +5145,7 @@ function readHead(text, from, state) {
       w++;
       break;
     }
-    flags2.push(flagOf(word, text, state));
+    flags2.push(flagOf(word, text2, state));
     flagValueAt.push(word.start + word.raw.indexOf("=") + 1);
   }
   const rest = words.slice(w);
@@ -3230,24 +5153,24 @@ function readHead(text, from, state) {
   if (argsStart < kEnd) argsStart = kEnd;
   return {
     keywordText: all.slice(k, kEnd),
-    keywordSpan: text.span(k, kEnd),
+    keywordSpan: text2.span(k, kEnd),
     flags: flags2,
     flagValueAt,
     argsStart,
     words: rest
   };
 }
-function flagOf(word, text, state) {
+function flagOf(word, text2, state) {
   const eq = word.raw.indexOf("=");
   const nameEnd = eq < 0 ? word.end : word.start + eq;
   const flag = {
-    span: text.span(word.start, word.end),
-    name: text.text.slice(word.start + 2, nameEnd),
-    nameSpan: text.span(word.start + 2, nameEnd)
+    span: text2.span(word.start, word.end),
+    name: text2.text.slice(word.start + 2, nameEnd),
+    nameSpan: text2.span(word.start + 2, nameEnd)
   };
   if (eq >= 0) {
     const raw = word.raw.slice(eq + 1);
-    flag.value = { span: text.span(nameEnd + 1, word.end), raw, value: unquote(raw, state.escapeChar) };
+    flag.value = { span: text2.span(nameEnd + 1, word.end), raw, value: unquote(raw, state.escapeChar) };
   }
   return flag;
 }
@@ -3256,11 +5179,11 @@ function unquote(raw, escapeChar) {
   if (words.length <= 1) return words[0]?.value ?? "";
   return words.map((w) => w.value).join(" ");
 }
-function textNode(word, text) {
-  return { span: text.span(word.start, word.end), raw: word.raw, value: word.value };
+function textNode(word, text2) {
+  return { span: text2.span(word.start, word.end), raw: word.raw, value: word.value };
 }
-function parseJson(text, argsStart) {
-  const all = text.text;
+function parseJson(text2, argsStart) {
+  const all = text2.text;
   const trimmed = all.slice(argsStart).trim();
   if (!trimmed.startsWith("[")) return void 0;
   let parsed;
@@ -3275,21 +5198,21 @@ function parseJson(text, argsStart) {
   literal.lastIndex = argsStart;
   let m;
   while (values.length < parsed.length && (m = literal.exec(all))) {
-    values.push({ span: text.span(m.index, m.index + m[0].length), raw: m[0], value: parsed[values.length] });
+    values.push({ span: text2.span(m.index, m.index + m[0].length), raw: m[0], value: parsed[values.length] });
   }
   const open = all.indexOf("[", argsStart);
   const close = all.lastIndexOf("]");
-  return { span: text.span(open, close + 1), values };
+  return { span: text2.span(open, close + 1), values };
 }
-function looksLikeJson(text, argsStart) {
-  return text.text.slice(argsStart).trimStart().startsWith("[");
+function looksLikeJson(text2, argsStart) {
+  return text2.text.slice(argsStart).trimStart().startsWith("[");
 }
-function parseInstruction(text, from, span, heredocs, state, insideOnbuild) {
-  const head = readHead(text, from, state);
+function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
+  const head = readHead(text2, from, state);
   if (!head) return void 0;
   const keyword = head.keywordText.toUpperCase();
-  const argsEnd = text.text.trimEnd().length;
-  const argsText = head.argsStart < argsEnd ? text.text.slice(head.argsStart, argsEnd) : "";
+  const argsEnd = text2.text.trimEnd().length;
+  const argsText = head.argsStart < argsEnd ? text2.text.slice(head.argsStart, argsEnd) : "";
   const base = {
     type: "Instruction",
     span,
@@ -3298,8 +5221,8 @@ function parseInstruction(text, from, span, heredocs, state, insideOnbuild) {
     keywordSpan: head.keywordSpan,
     flags: head.flags,
     argsText,
-    argsSpan: text.span(head.argsStart, Math.max(head.argsStart, argsEnd)),
-    words: head.words.map((w) => textNode(w, text)),
+    argsSpan: text2.span(head.argsStart, Math.max(head.argsStart, argsEnd)),
+    words: head.words.map((w) => textNode(w, text2)),
     heredocs,
     variables: [],
     stageIndex: state.stageIndex,
@@ -3317,26 +5240,26 @@ function parseInstruction(text, from, span, heredocs, state, insideOnbuild) {
   if (argsText.length === 0 && heredocs.length === 0 && keyword !== "HEALTHCHECK") {
     state.error(`${keyword} requires at least one argument.`, head.keywordSpan);
   }
-  const expander = new Expander(text, state, insideOnbuild || !EXPANDING.has(keyword), base.variables);
+  const expander = new Expander(text2, state, insideOnbuild || !EXPANDING.has(keyword), base.variables);
   switch (keyword) {
     case "FROM":
-      return parseFrom(base, head, text, state, expander);
+      return parseFrom(base, head, text2, state, expander);
     case "RUN":
-      return parseRun(base, head, text, heredocs, state);
+      return parseRun(base, head, text2, heredocs, state);
     case "CMD":
     case "ENTRYPOINT": {
-      const json = parseJson(text, head.argsStart);
+      const json = parseJson(text2, head.argsStart);
       const node = {
         ...base,
         keyword,
         form: json ? "json" : "shell",
-        malformedJson: !json && looksLikeJson(text, head.argsStart)
+        malformedJson: !json && looksLikeJson(text2, head.argsStart)
       };
       if (json) node.json = json;
       return node;
     }
     case "SHELL": {
-      const json = parseJson(text, head.argsStart);
+      const json = parseJson(text2, head.argsStart);
       if (!json && argsText) state.error('SHELL requires its arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"].', base.argsSpan);
       const node = { ...base, keyword };
       if (json) node.json = json;
@@ -3344,20 +5267,20 @@ function parseInstruction(text, from, span, heredocs, state, insideOnbuild) {
     }
     case "COPY":
     case "ADD":
-      return parseCopy(base, keyword, head, text, heredocs, state, expander);
+      return parseCopy(base, keyword, head, text2, heredocs, state, expander);
     case "ENV":
     case "LABEL":
-      return parseKeyValues(base, keyword, head, text, state, expander);
+      return parseKeyValues(base, keyword, head, text2, state, expander);
     case "ARG":
-      return parseArg(base, head, text, state, expander);
+      return parseArg(base, head, text2, state, expander);
     case "EXPOSE":
-      return parseExpose(base, head, text, expander);
+      return parseExpose(base, head, text2, expander);
     case "USER": {
       if (head.words.length > 1) state.error("USER takes exactly one argument: user[:group].", base.argsSpan);
       const node = { ...base, keyword };
       const word = head.words[0];
       if (word) {
-        node.user = textNode(word, text);
+        node.user = textNode(word, text2);
         node.userExpanded = expander.expand(word).value;
       }
       return node;
@@ -3367,16 +5290,16 @@ function parseInstruction(text, from, span, heredocs, state, insideOnbuild) {
       const word = head.words[0];
       if (head.words.length > 1) state.error("WORKDIR takes exactly one argument.", base.argsSpan);
       if (word) {
-        node.path = textNode(word, text);
+        node.path = textNode(word, text2);
         node.pathExpanded = expander.expand(word).value;
       }
       return node;
     }
     case "HEALTHCHECK":
-      return parseHealthcheck(base, head, text, state);
+      return parseHealthcheck(base, head, text2, state);
     case "ONBUILD": {
       const node = { ...base, keyword };
-      const trigger = argsText ? parseInstruction(text, head.argsStart, base.argsSpan, [], state, true) : void 0;
+      const trigger = argsText ? parseInstruction(text2, head.argsStart, base.argsSpan, [], state, true) : void 0;
       if (trigger) {
         if (["ONBUILD", "FROM", "MAINTAINER"].includes(trigger.keyword)) {
           state.error(`${trigger.keyword} is not allowed as an ONBUILD trigger.`, trigger.keywordSpan);
@@ -3409,7 +5332,7 @@ function protectValue(value, inDouble, escapeChar) {
   for (const c of value) out2 += special.includes(c) ? escapeChar + c : c;
   return out2;
 }
-function parseFrom(base, head, text, state, expander) {
+function parseFrom(base, head, text2, state, expander) {
   const node = { ...base, keyword: "FROM" };
   const [image, as, name2] = head.words;
   const platformIndex = head.flags.findIndex((f) => f.name === "platform");
@@ -3417,20 +5340,20 @@ function parseFrom(base, head, text, state, expander) {
   if (platform) node.platform = platform;
   if (platform?.value) expander.expandRaw(platform.value.raw, head.flagValueAt[platformIndex], state.globalScope);
   if (image) {
-    node.image = textNode(image, text);
+    node.image = textNode(image, text2);
     node.imageExpanded = expander.expand(image, state.globalScope).value;
   }
   if (head.words.length === 3 && as && name2) {
-    node.asKeyword = textNode(as, text);
-    node.stageName = textNode(name2, text);
+    node.asKeyword = textNode(as, text2);
+    node.stageName = textNode(name2, text2);
     if (as.value.toLowerCase() !== "as") state.error(`Expected "AS" before the stage name, found "${as.raw}".`, node.asKeyword.span);
   } else if (head.words.length !== 1 && head.words.length > 0) {
     state.error('FROM takes an image and, optionally, "AS <name>".', base.argsSpan);
   }
   return node;
 }
-function parseRun(base, head, text, heredocs, state) {
-  const json = heredocs.length === 0 ? parseJson(text, head.argsStart) : void 0;
+function parseRun(base, head, text2, heredocs, state) {
+  const json = heredocs.length === 0 ? parseJson(text2, head.argsStart) : void 0;
   const first = head.words[0];
   const form = json ? "json" : first && heredocs[0] && HEREDOC_MARKER.test(first.raw) ? "heredoc" : "shell";
   const node = { ...base, keyword: "RUN", form, mounts: [] };
@@ -3454,8 +5377,8 @@ function parseMount(flag, state) {
   if (!MOUNT_TYPES.has(type)) state.error(`Unknown mount type "${type}": use bind, cache, tmpfs, secret or ssh.`, flag.value.span);
   return { span: flag.span, type, options };
 }
-function parseCopy(base, keyword, head, text, heredocs, state, expander) {
-  const json = parseJson(text, head.argsStart);
+function parseCopy(base, keyword, head, text2, heredocs, state, expander) {
+  const json = parseJson(text2, head.argsStart);
   const node = { ...base, keyword, form: json ? "json" : "shell", sources: [] };
   if (json) {
     node.json = json;
@@ -3465,7 +5388,7 @@ function parseCopy(base, keyword, head, text, heredocs, state, expander) {
   } else {
     const words = head.words.map((w) => {
       const expanded = expander.expand(w);
-      return { ...textNode(w, text), value: expanded.value };
+      return { ...textNode(w, text2), value: expanded.value };
     });
     node.sources = words.slice(0, -1);
     const dest = words.at(-1);
@@ -3483,37 +5406,37 @@ function parseCopy(base, keyword, head, text, heredocs, state, expander) {
   }
   return node;
 }
-function parseKeyValues(base, keyword, head, text, state, expander) {
+function parseKeyValues(base, keyword, head, text2, state, expander) {
   const pairs = [];
   const words = head.words;
   const legacyForm = words.length > 0 && !words[0].raw.includes("=");
   const scope = state.scope();
   if (legacyForm) {
     const key2 = words[0];
-    const after = text.text.slice(key2.end);
+    const after = text2.text.slice(key2.end);
     const restStart = key2.end + (after.length - after.trimStart().length);
     const raw = after.trim();
     if (!raw) state.error(`${keyword} needs a value: ${keyword} name=value.`, base.argsSpan);
-    const pair = { span: text.span(key2.start, restStart + raw.length), key: textNode(key2, text) };
+    const pair = { span: text2.span(key2.start, restStart + raw.length), key: textNode(key2, text2) };
     if (raw) {
-      pair.value = { span: text.span(restStart, restStart + raw.length), raw, value: expander.expandRaw(raw, restStart, scope).value };
+      pair.value = { span: text2.span(restStart, restStart + raw.length), raw, value: expander.expandRaw(raw, restStart, scope).value };
     }
     pairs.push(pair);
   } else {
     for (const word of words) {
       const eq = word.raw.indexOf("=");
       if (eq < 0) {
-        state.error(`Expected name=value, found "${word.raw}".`, text.span(word.start, word.end));
+        state.error(`Expected name=value, found "${word.raw}".`, text2.span(word.start, word.end));
         continue;
       }
       const keyRaw = word.raw.slice(0, eq);
-      if (!keyRaw) state.error(`${keyword} names cannot be empty.`, text.span(word.start, word.end));
+      if (!keyRaw) state.error(`${keyword} names cannot be empty.`, text2.span(word.start, word.end));
       const valueRaw = word.raw.slice(eq + 1);
       pairs.push({
-        span: text.span(word.start, word.end),
-        key: { span: text.span(word.start, word.start + eq), raw: keyRaw, value: unquote(keyRaw, state.escapeChar) },
+        span: text2.span(word.start, word.end),
+        key: { span: text2.span(word.start, word.start + eq), raw: keyRaw, value: unquote(keyRaw, state.escapeChar) },
         value: {
-          span: text.span(word.start + eq + 1, word.end),
+          span: text2.span(word.start + eq + 1, word.end),
           raw: valueRaw,
           value: expander.expandRaw(valueRaw, word.start + eq + 1, scope).value
         }
@@ -3528,20 +5451,20 @@ function parseKeyValues(base, keyword, head, text, state, expander) {
   }
   return { ...base, keyword, pairs, legacyForm };
 }
-function parseArg(base, head, text, state, expander) {
+function parseArg(base, head, text2, state, expander) {
   const pairs = [];
   for (const word of head.words) {
     const eq = word.raw.indexOf("=");
     const keyRaw = eq < 0 ? word.raw : word.raw.slice(0, eq);
     const pair = {
-      span: text.span(word.start, word.end),
-      key: { span: text.span(word.start, word.start + keyRaw.length), raw: keyRaw, value: keyRaw }
+      span: text2.span(word.start, word.end),
+      key: { span: text2.span(word.start, word.start + keyRaw.length), raw: keyRaw, value: keyRaw }
     };
     let value;
     if (eq >= 0) {
       const raw = word.raw.slice(eq + 1);
       value = expander.expandRaw(raw, word.start + eq + 1).value;
-      pair.value = { span: text.span(word.start + eq + 1, word.end), raw, value };
+      pair.value = { span: text2.span(word.start + eq + 1, word.end), raw, value };
     }
     pairs.push(pair);
     declareArg(keyRaw, value, state);
@@ -3557,11 +5480,11 @@ function declareArg(name2, value, state) {
   const inherited = value ?? (state.globalScope.has(name2) ? state.globalScope.get(name2) : void 0);
   state.stageScope.set(name2, inherited);
 }
-function parseExpose(base, head, text, expander) {
+function parseExpose(base, head, text2, expander) {
   const ports = head.words.map((word) => {
     const expanded = expander.expand(word);
-    const node = { ...textNode(word, text), value: expanded.value };
-    const m = PORT.exec(expanded.value);
+    const node = { ...textNode(word, text2), value: expanded.value };
+    const m = PORT2.exec(expanded.value);
     if (m) {
       node.port = Number(m[1]);
       if (m[2]) node.endPort = Number(m[2]);
@@ -3571,7 +5494,7 @@ function parseExpose(base, head, text, expander) {
   });
   return { ...base, keyword: "EXPOSE", ports };
 }
-function parseHealthcheck(base, head, text, state) {
+function parseHealthcheck(base, head, text2, state) {
   const node = { ...base, keyword: "HEALTHCHECK", none: false };
   const first = head.words[0];
   if (!first) {
@@ -3586,18 +5509,18 @@ function parseHealthcheck(base, head, text, state) {
     return node;
   }
   if (word !== "CMD") {
-    state.error(`HEALTHCHECK needs NONE or CMD <command>, found "${first.raw}".`, text.span(first.start, first.end));
+    state.error(`HEALTHCHECK needs NONE or CMD <command>, found "${first.raw}".`, text2.span(first.start, first.end));
     return node;
   }
-  node.cmdKeyword = textNode(first, text);
-  const json = parseJson(text, first.end);
+  node.cmdKeyword = textNode(first, text2);
+  const json = parseJson(text2, first.end);
   node.form = json ? "json" : "shell";
   if (json) node.json = json;
-  const rest = text.text.slice(first.end).trim();
+  const rest = text2.text.slice(first.end).trim();
   if (!rest) state.error("HEALTHCHECK CMD needs a command.", node.cmdKeyword.span);
-  const restStart = text.text.indexOf(rest, first.end);
+  const restStart = text2.text.indexOf(rest, first.end);
   node.commandText = rest;
-  node.commandSpan = text.span(restStart, restStart + rest.length);
+  node.commandSpan = text2.span(restStart, restStart + rest.length);
   return node;
 }
 function addInstruction(instruction, state) {
@@ -3629,7 +5552,7 @@ function addInstruction(instruction, state) {
   if (stage) stage.instructions.push(instruction);
   else if (instruction.keyword === "ARG") state.globalArgs.push(instruction);
 }
-var DIRECTIVE, KNOWN_DIRECTIVES, HEREDOC_MARKER, HEREDOC_INSTRUCTIONS, ALLOWED_FLAGS, PLATFORM_ARGS, PROXY_ARGS, EXPANDING, ParseState, Expander, MOUNT_TYPES, PORT;
+var DIRECTIVE, KNOWN_DIRECTIVES, HEREDOC_MARKER, HEREDOC_INSTRUCTIONS, ALLOWED_FLAGS, PLATFORM_ARGS, PROXY_ARGS, EXPANDING, ParseState, Expander, MOUNT_TYPES, PORT2;
 var init_parser = __esm({
   "src/parse/dockerfile/parser.ts"() {
     "use strict";
@@ -3699,8 +5622,8 @@ var init_parser = __esm({
       }
     };
     Expander = class {
-      constructor(text, state, disabled, refs) {
-        this.text = text;
+      constructor(text2, state, disabled, refs) {
+        this.text = text2;
         this.state = state;
         this.disabled = disabled;
         this.refs = refs;
@@ -3728,7 +5651,7 @@ var init_parser = __esm({
       }
     };
     MOUNT_TYPES = /* @__PURE__ */ new Set(["bind", "cache", "tmpfs", "secret", "ssh"]);
-    PORT = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/;
+    PORT2 = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/;
   }
 });
 
@@ -3771,10 +5694,10 @@ function resolveFrom(value, dockerfile) {
 function isAbsolutePath(path4) {
   return /^(\/|\\|[A-Za-z]:[\\/])/.test(path4);
 }
-function hasUnresolvedVariable(text) {
-  return /\$\{?[A-Za-z_]/.test(text);
+function hasUnresolvedVariable(text2) {
+  return /\$\{?[A-Za-z_]/.test(text2);
 }
-function expandWithDefaults(text, dockerfile) {
+function expandWithDefaults(text2, dockerfile) {
   const scope = new MapScope(new Map(PLATFORM_ARGS.map((n) => [n, PLATFORM_VALUES[n] ?? ""])));
   for (const arg of dockerfile.globalArgs) {
     for (const pair of arg.pairs) {
@@ -3782,14 +5705,14 @@ function expandWithDefaults(text, dockerfile) {
       scope.set(pair.key.value, unquote2(value));
     }
   }
-  const result = expandVariables(text, scope);
+  const result = expandVariables(text2, scope);
   return result.resolved ? unquote2(result.value) : void 0;
 }
-function unquote2(text) {
-  return text.replace(/^"(.*)"$/s, "$1").replace(/^'(.*)'$/s, "$1");
+function unquote2(text2) {
+  return text2.replace(/^"(.*)"$/s, "$1").replace(/^'(.*)'$/s, "$1");
 }
-function looksLikeJsonArray(text) {
-  const t = text.trim();
+function looksLikeJsonArray(text2) {
+  const t = text2.trim();
   if (!t.startsWith("[") || !t.endsWith("]")) return false;
   return /^\[["'“”‘’]/.test(t) || t.includes(",");
 }
@@ -4397,13 +6320,13 @@ var init_consistent_instruction_casing = __esm({
             }
             const majorityLower = lower > upper;
             const check = (ins) => {
-              const text = ins.keywordText;
-              const wanted = majorityLower ? text.toLowerCase() : text.toUpperCase();
-              if (text !== wanted) {
+              const text2 = ins.keywordText;
+              const wanted = majorityLower ? text2.toLowerCase() : text2.toUpperCase();
+              if (text2 !== wanted) {
                 ctx.report({
                   messageId: "casing",
                   span: ins.keywordSpan,
-                  data: { keyword: text, casing: majorityLower ? "lower" : "upper", fixed: wanted },
+                  data: { keyword: text2, casing: majorityLower ? "lower" : "upper", fixed: wanted },
                   fix: { edits: [{ span: ins.keywordSpan, text: wanted }] }
                 });
               }
@@ -5094,13 +7017,13 @@ var init_expose_invalid_format = __esm({
 });
 
 // rules/dockerfile/expose-invalid-port.ts
-var PROTOCOLS, MAX_PORT, expose_invalid_port_default;
+var PROTOCOLS2, MAX_PORT, expose_invalid_port_default;
 var init_expose_invalid_port = __esm({
   "rules/dockerfile/expose-invalid-port.ts"() {
     "use strict";
     init_rule();
     init_dockerfile_query();
-    PROTOCOLS = /* @__PURE__ */ new Set(["tcp", "udp", "sctp"]);
+    PROTOCOLS2 = /* @__PURE__ */ new Set(["tcp", "udp", "sctp"]);
     MAX_PORT = 65535;
     expose_invalid_port_default = defineRule({
       id: "expose-invalid-port",
@@ -5135,7 +7058,7 @@ var init_expose_invalid_port = __esm({
               }
               if (port.port > MAX_PORT || (port.endPort ?? 0) > MAX_PORT) ctx.report({ messageId: "range", node: port, data: { port: value } });
               else if (port.endPort !== void 0 && port.endPort < port.port) ctx.report({ messageId: "reversedRange", node: port, data: { port: value } });
-              else if (port.protocol && !PROTOCOLS.has(port.protocol)) {
+              else if (port.protocol && !PROTOCOLS2.has(port.protocol)) {
                 ctx.report({ messageId: "protocol", node: port, data: { port: value, protocol: port.protocol } });
               }
             }
@@ -5223,9 +7146,9 @@ var init_from_as_casing = __esm({
 });
 
 // rules/dockerfile/from-platform-flag-const.ts
-function parsePlatform(text) {
-  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/.test(text)) return void 0;
-  const parts2 = text.toLowerCase().split("/");
+function parsePlatform(text2) {
+  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/.test(text2)) return void 0;
+  const parts2 = text2.toLowerCase().split("/");
   if (OSES.has(parts2[0])) {
     const arch = parts2[1] ?? "";
     return { os: parts2[0], arch: ARCH_ALIASES[arch] ?? arch };
@@ -5617,10 +7540,10 @@ var init_legacy_key_value_format = __esm({
           const value = pair.value;
           const escapeChar = ctx.file.dockerfile?.escapeChar ?? "\\";
           if (value && !ctx.file.text.slice(pair.span.start, pair.span.end).includes("\n")) {
-            let text;
-            if (/^(?:[^\s"'`\\]|"[^"`\\]*"|'[^']*')+$/.test(value.raw) && !value.raw.includes(escapeChar)) text = value.raw;
-            else if (!/["'`]/.test(value.raw) && !value.raw.includes(escapeChar)) text = `"${value.raw}"`;
-            if (text !== void 0) fix = { edits: [{ span: pair.span, text: `${pair.key.raw}=${text}` }] };
+            let text2;
+            if (/^(?:[^\s"'`\\]|"[^"`\\]*"|'[^']*')+$/.test(value.raw) && !value.raw.includes(escapeChar)) text2 = value.raw;
+            else if (!/["'`]/.test(value.raw) && !value.raw.includes(escapeChar)) text2 = `"${value.raw}"`;
+            if (text2 !== void 0) fix = { edits: [{ span: pair.span, text: `${pair.key.raw}=${text2}` }] };
           }
           ctx.report({ messageId: "legacy", node: pair.key, data: { keyword: ins.keyword, key: pair.key.value }, ...fix ? { fix } : {} });
         };
@@ -5631,9 +7554,9 @@ var init_legacy_key_value_format = __esm({
 });
 
 // rules/dockerfile/maintainer-deprecated.ts
-function quoted(text, escapeChar) {
+function quoted(text2, escapeChar) {
   let out2 = "";
-  for (const c of text) out2 += c === '"' || c === "$" || c === escapeChar ? escapeChar + c : c;
+  for (const c of text2) out2 += c === '"' || c === "$" || c === escapeChar ? escapeChar + c : c;
   return `"${out2}"`;
 }
 var maintainer_deprecated_default;
@@ -5664,11 +7587,11 @@ var init_maintainer_deprecated = __esm({
             const author = ins.argsText.trim();
             const escapeChar = ctx.file.dockerfile?.escapeChar ?? "\\";
             const fixable = !ins.parentOnbuild && author.length > 0 && !ctx.file.text.slice(ins.span.start, ins.span.end).includes("\n");
-            const label = ins.keywordText === ins.keywordText.toLowerCase() ? "label" : "LABEL";
+            const label2 = ins.keywordText === ins.keywordText.toLowerCase() ? "label" : "LABEL";
             ctx.report({
               messageId: "deprecated",
               span: ins.keywordSpan,
-              ...fixable ? { fix: { edits: [{ span: ins.span, text: `${label} org.opencontainers.image.authors=${quoted(author, escapeChar)}` }] } } : {}
+              ...fixable ? { fix: { edits: [{ span: ins.span, text: `${label2} org.opencontainers.image.authors=${quoted(author, escapeChar)}` }] } } : {}
             });
           }
         };
@@ -5678,8 +7601,8 @@ var init_maintainer_deprecated = __esm({
 });
 
 // rules/dockerfile/malformed-json-args.ts
-function repaired(text) {
-  const t = text.trim();
+function repaired(text2) {
+  const t = text2.trim();
   if (t.includes('"') || t.includes("\\")) return void 0;
   try {
     const values = JSON.parse(t.replace(/'/g, '"'));
@@ -5741,12 +7664,12 @@ var init_malformed_json_args = __esm({
           DockerfileInstruction(ins) {
             const candidate = jsonCandidate(ins);
             if (!candidate || !looksLikeJsonArray(candidate.text)) return;
-            const text = repaired(candidate.text);
+            const text2 = repaired(candidate.text);
             ctx.report({
               messageId: "malformed",
               span: candidate.span,
               data: { keyword: ins.keyword },
-              ...text ? { fix: { edits: [{ span: candidate.span, text }] } } : {}
+              ...text2 ? { fix: { edits: [{ span: candidate.span, text: text2 }] } } : {}
             });
           }
         };
@@ -5913,10 +7836,10 @@ var init_no_empty_continuation = __esm({
       create(ctx) {
         return {
           Dockerfile(dockerfile) {
-            const text = ctx.file.text;
+            const text2 = ctx.file.text;
             for (const line of dockerfile.emptyContinuationLines ?? []) {
-              const newline = text.indexOf("\n", line.end);
-              const end = newline < 0 ? text.length : newline + 1;
+              const newline = text2.indexOf("\n", line.end);
+              const end = newline < 0 ? text2.length : newline + 1;
               ctx.report({ messageId: "empty", span: line, fix: { edits: [{ span: { start: line.start, end }, text: "" }] } });
             }
           }
@@ -6267,8 +8190,8 @@ async function Module2(moduleArg = {}) {
   var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
   var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
   if (ENVIRONMENT_IS_NODE) {
-    const { createRequire: createRequire4 } = await import("module");
-    var require = createRequire4(import.meta.url);
+    const { createRequire: createRequire5 } = await import("module");
+    var require = createRequire5(import.meta.url);
   }
   Module.currentQueryProgressCallback = null;
   Module.currentProgressCallback = null;
@@ -6332,13 +8255,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve14, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve10(xhr.response);
+                resolve14(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -6534,9 +8457,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve14, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve10(receiveInstance(mod, inst));
+          resolve14(receiveInstance(mod, inst));
         });
       });
     }
@@ -7259,16 +9182,16 @@ async function Module2(moduleArg = {}) {
   }
   __name(loadDynamicLibrary, "loadDynamicLibrary");
   var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-    for (var [symName, entry] of Object.entries(GOT)) {
-      if (entry.value == 0) {
+    for (var [symName, entry2] of Object.entries(GOT)) {
+      if (entry2.value == 0) {
         var value = resolveGlobalSymbol(symName, true).sym;
-        if (!value && !entry.required) {
+        if (!value && !entry2.required) {
           continue;
         }
         if (typeof value == "function") {
-          entry.value = addFunction(value, value.sig);
+          entry2.value = addFunction(value, value.sig);
         } else if (typeof value == "number") {
-          entry.value = value;
+          entry2.value = value;
         } else {
           throw new Error(`bad export type for '${symName}': ${typeof value}`);
         }
@@ -7869,8 +9792,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve10, reject) => {
-      readyPromiseResolve = resolve10;
+    moduleRtn = new Promise((resolve14, reject) => {
+      readyPromiseResolve = resolve14;
       readyPromiseReject = reject;
     });
   }
@@ -7913,14 +9836,14 @@ function parseAnyPredicate(steps, index2, operator, textPredicates) {
   } else {
     const captureName = steps[1].name;
     const stringValue = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const matches2 = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
     const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
     textPredicates[index2].push((captures) => {
       const nodes = [];
       for (const c of captures) {
         if (c.name === captureName) nodes.push(c.node);
       }
-      const test = isPositive ? matches : doesNotMatch;
+      const test = isPositive ? matches2 : doesNotMatch;
       return matchAll ? nodes.every(test) : nodes.some(test);
     });
   }
@@ -7950,11 +9873,11 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex.test(text2) : !regex.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
@@ -7983,7 +9906,7 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 function parseIsPredicate(steps, index2, operator, assertedProperties, refutedProperties) {
@@ -10181,10 +12104,10 @@ function grammarPath() {
   if (existsSync(beside)) return beside;
   return createRequire(import.meta.url).resolve("tree-sitter-bash/tree-sitter-bash.wasm");
 }
-function parseShell(text, map) {
+function parseShell(text2, map) {
   if (!parser) throw new Error("The shell parser is not initialised: await initShellParser() first.");
-  const tree = parser.parse(text);
-  if (!tree) return { text, commands: [], errors: [], skipped: "the shell parser returned no tree" };
+  const tree = parser.parse(text2);
+  if (!tree) return { text: text2, commands: [], errors: [], skipped: "the shell parser returned no tree" };
   const toSpan = (start2, end) => map ? map.span(start2, end) : { start: start2, end };
   const walker = new Walker(toSpan);
   try {
@@ -10192,7 +12115,7 @@ function parseShell(text, map) {
   } finally {
     tree.delete();
   }
-  return { text, commands: walker.commands, errors: walker.errors };
+  return { text: text2, commands: walker.commands, errors: walker.errors };
 }
 function staticValue(node) {
   switch (node.type) {
@@ -10221,8 +12144,8 @@ function staticConcat(node) {
   }
   return out2;
 }
-function unescapeWord(text) {
-  return text.replace(/\\(.)/g, "$1");
+function unescapeWord(text2) {
+  return text2.replace(/\\(.)/g, "$1");
 }
 var parser, initialising, Walker;
 var init_shell = __esm({
@@ -10366,22 +12289,22 @@ function shellOfInstruction(instruction, source, dockerfile) {
     if (/^#!/.test(doc.body) && !/^#!\S*(sh|bash)\b/.test(doc.body)) {
       return { text: doc.body, commands: [], errors: [], skipped: "the heredoc runs a non-shell interpreter" };
     }
-    const text2 = new MappedText();
-    text2.append(source.slice(doc.bodySpan.start, doc.bodySpan.end), doc.bodySpan.start);
-    return parseShell(text2.text, text2);
+    const text3 = new MappedText();
+    text3.append(source.slice(doc.bodySpan.start, doc.bodySpan.end), doc.bodySpan.start);
+    return parseShell(text3.text, text3);
   }
-  const text = joined(source, instruction.argsSpan, dockerfile?.escapeChar ?? "\\");
+  const text2 = joined(source, instruction.argsSpan, dockerfile?.escapeChar ?? "\\");
   if (instruction.heredocs.length > 0) {
     const first = instruction.heredocs[0];
     const last = instruction.heredocs.at(-1);
-    text.appendSynthetic("\n", first.bodySpan.start);
-    text.append(source.slice(first.bodySpan.start, last.span.end), first.bodySpan.start);
+    text2.appendSynthetic("\n", first.bodySpan.start);
+    text2.append(source.slice(first.bodySpan.start, last.span.end), first.bodySpan.start);
   }
-  return parseShell(text.text, text);
+  return parseShell(text2.text, text2);
 }
 function parseSpan(source, span, escapeChar) {
-  const text = joined(source, span, escapeChar);
-  return parseShell(text.text, text);
+  const text2 = joined(source, span, escapeChar);
+  return parseShell(text2.text, text2);
 }
 function joined(source, span, escapeChar) {
   return joinContinuations(linesIn(source, span), 0, escapeChar).text;
@@ -11598,7 +13521,7 @@ var init_zypper_unpinned_package = __esm({
 });
 
 // rules/dockerfile/index.ts
-var group2, dockerfile_default;
+var group3, dockerfile_default;
 var init_dockerfile = __esm({
   "rules/dockerfile/index.ts"() {
     "use strict";
@@ -11671,11 +13594,11 @@ var init_dockerfile = __esm({
     init_zypper_missing_clean();
     init_zypper_missing_non_interactive();
     init_zypper_unpinned_package();
-    group2 = {
+    group3 = {
       folder: "dockerfile",
       rules: [add_instead_of_copy_default, apk_missing_no_cache_default, apk_unpinned_package_default, apt_get_missing_no_install_recommends_default, apt_get_missing_yes_default, apt_get_unpinned_package_default, apt_instead_of_apt_get_default, apt_lists_not_removed_default, bin_sh_symlink_default, cd_instead_of_workdir_default, consistent_instruction_casing_default, copy_context_before_install_default, copy_destination_trailing_slash_default, copy_from_own_stage_default, copy_from_unknown_stage_default, copy_relative_destination_default, debian_frontend_env_default, dnf_missing_clean_all_default, dnf_missing_yes_default, dnf_unpinned_package_default, dockerfile_syntax_default, duplicate_package_default, duplicate_stage_name_default, env_same_instruction_reference_default, expose_invalid_format_default, expose_invalid_port_default, expose_protocol_casing_default, from_as_casing_default, from_platform_flag_const_default, gem_unpinned_package_default, go_unpinned_package_default, instruction_before_from_default, invalid_default_arg_in_from_default, json_args_recommended_default, label_key_invalid_default, legacy_key_value_format_default, maintainer_deprecated_default, malformed_json_args_default, multiple_cmd_default, multiple_entrypoint_default, multiple_healthcheck_default, no_empty_continuation_default, npm_unpinned_package_default, package_upgrade_default, pip_missing_no_cache_dir_default, pip_unpinned_package_default, pipe_without_pipefail_default, redundant_target_platform_default, reserved_stage_name_default, secrets_in_arg_or_env_default, stage_name_casing_default, sudo_in_run_default, unchained_run_default, undefined_arg_in_from_default, undefined_var_default, unsorted_packages_default, update_without_install_default, useradd_without_no_log_init_default, wget_and_curl_default, wget_without_progress_default, workdir_relative_path_default, yarn_cache_not_cleaned_default, yum_missing_clean_all_default, yum_missing_yes_default, yum_unpinned_package_default, zypper_dist_upgrade_default, zypper_missing_clean_default, zypper_missing_non_interactive_default, zypper_unpinned_package_default]
     };
-    dockerfile_default = group2;
+    dockerfile_default = group3;
   }
 });
 
@@ -11827,7 +13750,7 @@ var init_yaml_tab_indentation = __esm({
 });
 
 // rules/general/index.ts
-var group3, general_default;
+var group4, general_default;
 var init_general = __esm({
   "rules/general/index.ts"() {
     "use strict";
@@ -11836,21 +13759,21 @@ var init_general = __esm({
     init_yaml_duplicate_key();
     init_yaml_syntax();
     init_yaml_tab_indentation();
-    group3 = {
+    group4 = {
       folder: "general",
       rules: [file_unreadable_default, templated_file_skipped_default, yaml_duplicate_key_default, yaml_syntax_default, yaml_tab_indentation_default]
     };
-    general_default = group3;
+    general_default = group4;
   }
 });
 
 // src/model/kubernetes/api-lifecycle.ts
 function apiStatus(apiVersion, kind, target2) {
-  const entry = index.get(`${apiVersion} ${kind}`);
-  if (!entry || minor(target2) < minor(entry.deprecated)) return void 0;
-  const removed = entry.removed !== void 0 && minor(target2) >= minor(entry.removed);
-  const replacement = entry.replacements.find((rep) => minor(rep.since) <= minor(target2)) ?? entry.replacements[0];
-  const status = { status: removed ? "removed" : "deprecated", entry };
+  const entry2 = index.get(`${apiVersion} ${kind}`);
+  if (!entry2 || minor(target2) < minor(entry2.deprecated)) return void 0;
+  const removed = entry2.removed !== void 0 && minor(target2) >= minor(entry2.removed);
+  const replacement = entry2.replacements.find((rep) => minor(rep.since) <= minor(target2)) ?? entry2.replacements[0];
+  const status = { status: removed ? "removed" : "deprecated", entry: entry2 };
   if (replacement) status.replacement = replacement;
   return status;
 }
@@ -11908,87 +13831,7 @@ var init_api_lifecycle = __esm({
     ];
     minor = (v) => Number(v.split(".")[1]);
     index = /* @__PURE__ */ new Map();
-    for (const entry of API_LIFECYCLE) for (const kind of entry.kinds) index.set(`${entry.apiVersion} ${kind}`, entry);
-  }
-});
-
-// src/parse/yaml/nodes.ts
-function isYNode(value) {
-  const kind = value?.kind;
-  return kind === "map" || kind === "seq" || kind === "scalar" || kind === "alias";
-}
-function deref(node) {
-  let n = node;
-  for (let guard = 0; n && n.kind === "alias" && guard < 64; guard++) n = n.target;
-  return n ?? void 0;
-}
-function pairOf(map, key2) {
-  let merged;
-  for (const pair of map.pairs) {
-    if (pair.merge) continue;
-    if (pair.keyText === key2) return pair;
-  }
-  for (const pair of map.pairs) {
-    if (!pair.merge || merged) continue;
-    for (const source of mergeSources(pair)) {
-      const found = pairOf(source, key2);
-      if (found) {
-        merged = found;
-        break;
-      }
-    }
-  }
-  return merged;
-}
-function mergeSources(pair) {
-  const value = deref(pair.value);
-  if (!value) return [];
-  if (value.kind === "map") return [value];
-  if (value.kind === "seq") return value.items.map(deref).filter((n) => n?.kind === "map");
-  return [];
-}
-function resolvePath(root2, path4) {
-  let node = root2;
-  let pair;
-  let matched = 0;
-  for (const segment of path4) {
-    const n = deref(node);
-    if (!n) break;
-    let next;
-    let nextPair;
-    if (n.kind === "map" && typeof segment === "string") {
-      nextPair = pairOf(n, segment);
-      next = nextPair?.value ?? void 0;
-      if (nextPair && !next) {
-        return { node: nextPair.key, matched: matched + 1, pair: nextPair };
-      }
-    } else if (n.kind === "seq" && typeof segment === "number") {
-      next = n.items[segment];
-      nextPair = void 0;
-    }
-    if (!next) break;
-    node = next;
-    pair = nextPair;
-    matched++;
-  }
-  const result = { node, matched };
-  if (pair) result.pair = pair;
-  return result;
-}
-function spanAt(root2, path4) {
-  const { node, matched, pair } = resolvePath(root2, path4);
-  const target2 = deref(node) ?? node;
-  if (matched === path4.length && target2.kind === "scalar") return node.span;
-  if (pair && pair.key.span.end > pair.key.span.start) return pair.key.span;
-  if (target2.kind === "map") {
-    const name2 = pairOf(target2, "name") ?? target2.pairs[0];
-    if (name2) return { start: name2.span.start, end: name2.value?.span.end ?? name2.key.span.end };
-  }
-  return node.span;
-}
-var init_nodes = __esm({
-  "src/parse/yaml/nodes.ts"() {
-    "use strict";
+    for (const entry2 of API_LIFECYCLE) for (const kind of entry2.kinds) index.set(`${entry2.apiVersion} ${kind}`, entry2);
   }
 });
 
@@ -12103,8 +13946,8 @@ import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join2 } from "node:path";
 function bundledVersions() {
   if (!bundled) {
-    const text = readFileSync3(join2(packageRoot(), "schemas", "kubernetes", "versions.json"), "utf8");
-    bundled = JSON.parse(text).versions;
+    const text2 = readFileSync3(join2(packageRoot(), "schemas", "kubernetes", "versions.json"), "utf8");
+    bundled = JSON.parse(text2).versions;
   }
   return bundled;
 }
@@ -12163,22 +14006,22 @@ function builtinSchemas(version) {
   }
   return schemas;
 }
-function isBuiltinGroup(group5) {
+function isBuiltinGroup(group6) {
   if (!groups) {
     groups = /* @__PURE__ */ new Set();
     for (const version of bundledVersions()) {
       for (const apiVersion of builtinSchemas(version).apiVersions()) groups.add(groupOf(apiVersion));
     }
   }
-  return groups.has(group5);
+  return groups.has(group6);
 }
-var requireModule, BuiltinSchemas, byVersion, groups, groupOf, versionOf;
+var __runtimeRequire_requireModule, BuiltinSchemas, byVersion, groups, groupOf, versionOf;
 var init_builtin = __esm({
   "src/model/kubernetes/schema/builtin.ts"() {
     "use strict";
     init_package_info();
     init_versions();
-    requireModule = createRequire2(import.meta.url);
+    __runtimeRequire_requireModule = createRequire2(import.meta.url);
     BuiltinSchemas = class {
       constructor(version) {
         this.version = version;
@@ -12214,7 +14057,7 @@ var init_builtin = __esm({
         if (!module2) {
           const file = join3(validatorsRoot(), this.version, moduleFileOf(apiVersion));
           try {
-            module2 = requireModule(file);
+            module2 = __runtimeRequire_requireModule(file);
           } catch (error) {
             throw new Error(`the compiled Kubernetes ${this.version} validators are missing (${error.message.split("\n")[0]}); run "npm run build"`);
           }
@@ -12251,6 +14094,7 @@ function createEnvironment(options = {}) {
   const env2 = { host: options.host ?? fileSystemHost, project: {} };
   if (options.kubernetesVersion !== void 0) env2.kubernetesVersion = options.kubernetesVersion;
   if (options.schemaLocations !== void 0) env2.schemaLocations = options.schemaLocations;
+  if (options.compose !== void 0) env2.compose = options.compose;
   return env2;
 }
 var collectors, fileSystemHost;
@@ -12261,8 +14105,8 @@ var init_environment = __esm({
     fileSystemHost = {
       readFile(absolutePath) {
         try {
-          const text = readFileSync5(absolutePath, "utf8");
-          return text.includes("\0") ? void 0 : text;
+          const text2 = readFileSync5(absolutePath, "utf8");
+          return text2.includes("\0") ? void 0 : text2;
         } catch {
           return void 0;
         }
@@ -12277,7 +14121,7 @@ var init_environment = __esm({
       },
       listDirectory(absolutePath) {
         try {
-          return readdirSync(absolutePath, { withFileTypes: true }).map((entry) => entry.isDirectory() ? `${entry.name}/` : entry.name).sort();
+          return readdirSync(absolutePath, { withFileTypes: true }).map((entry2) => entry2.isDirectory() ? `${entry2.name}/` : entry2.name).sort();
         } catch {
           return void 0;
         }
@@ -13253,14 +15097,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -13277,14 +15121,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -13301,12 +15145,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -13318,12 +15162,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -13338,39 +15182,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -14750,7 +16594,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
@@ -14758,7 +16602,7 @@ var require_schema = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.boolTag,
+      bool2.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -15405,7 +17249,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary2 = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge = require_merge();
@@ -15418,8 +17262,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
+      bool2.trueTag,
+      bool2.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -15448,7 +17292,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -15469,7 +17313,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary2.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -16005,11 +17849,11 @@ var require_errors = __commonJS({
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer2 = " ".repeat(ci) + "^".repeat(count);
+        const pointer3 = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
-${pointer2}
+${pointer3}
 `;
       }
     };
@@ -16249,10 +18093,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key: key2, sep: sep3, value } = collItem;
+        const { start: start2, key: key2, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep3?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -16266,7 +18110,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -16290,7 +18134,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -16306,7 +18150,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -16397,7 +18241,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -16411,13 +18255,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -16460,18 +18304,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key: key2, sep: sep3, value } = collItem;
+        const { start: start2, key: key2, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep3?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -16525,8 +18369,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -16538,7 +18382,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -16549,8 +18393,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -16567,7 +18411,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -16747,7 +18591,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -16764,24 +18608,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -16964,25 +18808,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -17792,14 +19636,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key: key2, sep: sep3, value }) {
+    function stringifyItem({ start: start2, key: key2, sep: sep4, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -18015,16 +19859,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
+      *lex(source, incomplete2 = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete;
+        this.atEnd = !incomplete2;
         let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
+        while (next && (incomplete2 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -18715,12 +20559,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source, incomplete2 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source, incomplete2))
           yield* this.next(lexeme);
-        if (!incomplete)
+        if (!incomplete2)
           yield* this.end();
       }
       /**
@@ -18966,18 +20810,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -19130,15 +20974,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key: key2, sep: sep3 }]
+                    items: [{ start: start3, key: key2, sep: sep4 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -19332,13 +21176,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -19617,18 +21461,18 @@ var require_dist = __commonJS({
 });
 
 // src/parse/yaml/parse.ts
-function parseYaml(text, options) {
+function parseYaml(text2, options) {
   const comments = [];
   const docs = [];
   try {
     const parser2 = new import_yaml.Parser();
     const composer = new import_yaml.Composer({ version: options.version, merge: true, uniqueKeys: true, logLevel: "error" });
-    const hasComments = text.includes("#");
-    for (const token of parser2.parse(text)) {
-      if (hasComments) collectComments(token, text, comments);
+    const hasComments = text2.includes("#");
+    for (const token of parser2.parse(text2)) {
+      if (hasComments) collectComments(token, text2, comments);
       for (const doc of composer.next(token)) docs.push(doc);
     }
-    for (const doc of composer.end(false, text.length)) docs.push(doc);
+    for (const doc of composer.end(false, text2.length)) docs.push(doc);
     comments.sort((a, b) => a.span.start - b.span.start);
   } catch (error) {
     return {
@@ -19636,7 +21480,7 @@ function parseYaml(text, options) {
       documents: [
         {
           index: 0,
-          span: { start: 0, end: text.length },
+          span: { start: 0, end: text2.length },
           root: null,
           value: void 0,
           errors: [{ code: "UNPARSABLE", message: describeFailure(error), span: { start: 0, end: 0 } }],
@@ -19645,18 +21489,18 @@ function parseYaml(text, options) {
       ]
     };
   }
-  return { comments, documents: docs.map((doc, index2) => convertDocument(doc, index2, text)) };
+  return { comments, documents: docs.map((doc, index2) => convertDocument(doc, index2, text2)) };
 }
-function anchorProblem(text, span) {
-  const atBoundary = span.start >= text.length || /^(---|\.\.\.)(\s|$)/.test(text.slice(span.start, span.start + 4));
-  const lineStart = text.lastIndexOf("\n", span.start - 1) + 1;
+function anchorProblem(text2, span) {
+  const atBoundary = span.start >= text2.length || /^(---|\.\.\.)(\s|$)/.test(text2.slice(span.start, span.start + 4));
+  const lineStart = text2.lastIndexOf("\n", span.start - 1) + 1;
   if (!atBoundary || span.start !== lineStart) return span;
   let end = lineStart - 1;
   while (end > 0) {
-    const from = text.lastIndexOf("\n", end - 1) + 1;
-    const line = text.slice(from, end).trim();
+    const from = text2.lastIndexOf("\n", end - 1) + 1;
+    const line = text2.slice(from, end).trim();
     if (line !== "" && !line.startsWith("#")) {
-      const content = text.slice(from, end);
+      const content = text2.slice(from, end);
       const indent = content.length - content.trimStart().length;
       return { start: from + indent, end: from + content.trimEnd().length };
     }
@@ -19668,12 +21512,12 @@ function describeFailure(error) {
   if (error instanceof RangeError) return "The YAML is nested too deeply to be read.";
   return `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`;
 }
-function convertDocument(doc, index2, text) {
+function convertDocument(doc, index2, text2) {
   const [start2, , end] = doc.range;
   const problem2 = (e) => ({
     code: e.code,
     message: e.message.split("\n")[0],
-    span: anchorProblem(text, { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) })
+    span: anchorProblem(text2, { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) })
   });
   const errors = doc.errors.map(problem2);
   const warnings = doc.warnings.map(problem2);
@@ -19706,7 +21550,7 @@ function keyText(key2) {
   if (key2.kind === "scalar") return typeof key2.value === "symbol" ? "<<" : String(key2.value ?? "");
   return key2.kind === "alias" ? `*${key2.name}` : "";
 }
-function collectComments(token, text, out2) {
+function collectComments(token, text2, out2) {
   const list2 = (tokens) => {
     if (Array.isArray(tokens)) for (const t of tokens) visit(t);
     else visit(tokens);
@@ -19716,11 +21560,11 @@ function collectComments(token, text, out2) {
     switch (t.type) {
       case "comment": {
         const offset = t.offset;
-        const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+        const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
         out2.push({
           text: t.source.replace(/^#/, "").trim(),
           span: { start: offset, end: offset + t.source.length },
-          trailing: text.slice(lineStart, offset).trim() !== ""
+          trailing: text2.slice(lineStart, offset).trim() !== ""
         });
         return;
       }
@@ -19747,6 +21591,14 @@ function collectComments(token, text, out2) {
     }
   };
   visit(token);
+}
+function formatPath(path4) {
+  let out2 = "";
+  for (const s of path4) {
+    if (typeof s === "number") out2 += `[${s}]`;
+    else out2 += out2 ? `.${s}` : s;
+  }
+  return out2;
 }
 var import_yaml, MAX_DEPTH, MAX_ALIAS_COUNT, STYLES, Converter;
 var init_parse = __esm({
@@ -19975,7 +21827,7 @@ var require_code = __commonJS({
       else if (arg instanceof Name)
         code2.push(arg);
       else
-        code2.push(interpolate(arg));
+        code2.push(interpolate2(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -20014,7 +21866,7 @@ var require_code = __commonJS({
       return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
-    function interpolate(x) {
+    function interpolate2(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify(x) {
@@ -20308,9 +22160,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node2 {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -20318,14 +22170,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node2 {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node2 {
@@ -20737,12 +22589,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value) {
@@ -21325,12 +23177,12 @@ var require_applicability = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self }, type) {
-      const group5 = self.RULES.types[type];
-      return group5 && group5 !== true && shouldUseGroup(schema, group5);
+      const group6 = self.RULES.types[type];
+      return group6 && group6 !== true && shouldUseGroup(schema, group6);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group5) {
-      return group5.rules.some((rule) => shouldUseRule(schema, rule));
+    function shouldUseGroup(schema, group6) {
+      return group6.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
@@ -22360,36 +24212,36 @@ var require_validate = __commonJS({
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group5 of RULES.rules)
-          groupKeywords(group5);
+        for (const group6 of RULES.rules)
+          groupKeywords(group6);
         groupKeywords(RULES.post);
       });
-      function groupKeywords(group5) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group5))
+      function groupKeywords(group6) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group6))
           return;
-        if (group5.type) {
-          gen.if((0, dataType_2.checkDataType)(group5.type, data, opts.strictNumbers));
-          iterateKeywords(it, group5);
-          if (types.length === 1 && types[0] === group5.type && typeErrors) {
+        if (group6.type) {
+          gen.if((0, dataType_2.checkDataType)(group6.type, data, opts.strictNumbers));
+          iterateKeywords(it, group6);
+          if (types.length === 1 && types[0] === group6.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group5);
+          iterateKeywords(it, group6);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group5) {
+    function iterateKeywords(it, group6) {
       const { gen, schema, opts: { useDefaults } } = it;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group5.type);
+        (0, defaults_1.assignDefaults)(it, group6.type);
       gen.block(() => {
-        for (const rule of group5.rules) {
+        for (const rule of group6.rules) {
           if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group5.type);
+            keywordCode(it, rule.keyword, rule.definition, group6.type);
           }
         }
       });
@@ -22650,11 +24502,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -22840,7 +24692,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root2, ref);
+      let _sch = resolve14.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22867,7 +24719,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root2, ref) {
+    function resolve14(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -23573,11 +25425,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -23731,7 +25583,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve14(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23767,50 +25619,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative5 = parse2(serialize(relative5, options), options);
+        relative6 = parse2(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target2.scheme = relative5.scheme;
-        target2.userinfo = relative5.userinfo;
-        target2.host = relative5.host;
-        target2.port = relative5.port;
-        target2.path = removeDotSegments(relative5.path || "");
-        target2.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target2.scheme = relative6.scheme;
+        target2.userinfo = relative6.userinfo;
+        target2.host = relative6.host;
+        target2.port = relative6.port;
+        target2.path = removeDotSegments(relative6.path || "");
+        target2.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target2.userinfo = relative5.userinfo;
-          target2.host = relative5.host;
-          target2.port = relative5.port;
-          target2.path = removeDotSegments(relative5.path || "");
-          target2.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target2.userinfo = relative6.userinfo;
+          target2.host = relative6.host;
+          target2.port = relative6.port;
+          target2.path = removeDotSegments(relative6.path || "");
+          target2.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target2.path = base.path;
-            if (relative5.query !== void 0) {
-              target2.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target2.query = relative6.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target2.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target2.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative5.path;
+                target2.path = "/" + relative6.path;
               } else if (!base.path) {
-                target2.path = relative5.path;
+                target2.path = relative6.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative5.query;
+            target2.query = relative6.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -23818,7 +25670,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative5.fragment;
+      target2.fragment = relative6.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -23898,8 +25750,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -23921,9 +25773,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -23998,15 +25850,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -24015,14 +25867,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -24122,7 +25974,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve10,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize,
@@ -24520,10 +26372,10 @@ var require_core = __commonJS({
         const { RULES } = this;
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
-        for (const group5 of RULES.rules) {
-          const i2 = group5.rules.findIndex((rule) => rule.keyword === keyword);
+        for (const group6 of RULES.rules) {
+          const i2 = group6.rules.findIndex((rule) => rule.keyword === keyword);
           if (i2 >= 0)
-            group5.rules.splice(i2, 1);
+            group6.rules.splice(i2, 1);
         }
         return this;
       }
@@ -24537,7 +26389,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -26811,23 +28663,23 @@ function customSchemas(env2) {
 }
 function compiled(schema, source) {
   const key2 = JSON.stringify(schema);
-  let validator2 = compiledCache.get(key2);
-  if (!validator2) {
+  let validator3 = compiledCache.get(key2);
+  if (!validator3) {
     try {
       if (!ajv) {
         const Ajv = require_ajv().default;
         ajv = new Ajv({ allErrors: true, strict: false, messages: false, validateFormats: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
       }
-      validator2 = ajv.compile(schema);
+      validator3 = ajv.compile(schema);
     } catch (error) {
-      validator2 = error instanceof Error ? error : new Error(String(error));
+      validator3 = error instanceof Error ? error : new Error(String(error));
     }
-    compiledCache.set(key2, validator2);
+    compiledCache.set(key2, validator3);
   }
-  if (validator2 instanceof Error) return { status: "broken", reason: `its schema cannot be compiled (${validator2.message})`, source };
-  return { status: "found", validator: validator2, schema, source };
+  if (validator3 instanceof Error) return { status: "broken", reason: `its schema cannot be compiled (${validator3.message})`, source };
+  return { status: "found", validator: validator3, schema, source };
 }
-var MAYBE_CRD, CustomSchemaCatalog, isList, catalogs, requireModule2, ajv, compiledCache;
+var MAYBE_CRD, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule2, ajv, compiledCache;
 var init_custom = __esm({
   "src/model/kubernetes/schema/custom.ts"() {
     "use strict";
@@ -26847,18 +28699,18 @@ var init_custom = __esm({
       crds;
       jsonDirs = [];
       lookups = /* @__PURE__ */ new Map();
-      lookup(group5, version, kind) {
-        const key2 = `${group5}/${version} ${kind}`;
+      lookup(group6, version, kind) {
+        const key2 = `${group6}/${version} ${kind}`;
         let result = this.lookups.get(key2);
         if (!result) {
-          result = this.find(group5, version, kind);
+          result = this.find(group6, version, kind);
           this.lookups.set(key2, result);
         }
         return result;
       }
-      find(group5, version, kind) {
+      find(group6, version, kind) {
         this.load();
-        const crd = this.crds.get(`${group5} ${kind}`);
+        const crd = this.crds.get(`${group6} ${kind}`);
         if (crd) {
           const v = crd.versions.find((x) => x.name === version && x.served);
           if (!v) return { status: "notServed", served: crd.versions.filter((x) => x.served).map((x) => x.name), source: crd.source };
@@ -26867,13 +28719,13 @@ var init_custom = __esm({
         }
         const fileName = `${kind.toLowerCase()}_${version}.json`;
         for (const { dir, names } of this.jsonDirs) {
-          for (const candidate of [`${group5}/${fileName}`, fileName]) {
+          for (const candidate of [`${group6}/${fileName}`, fileName]) {
             if (!names.has(candidate)) continue;
             const path4 = join4(dir, candidate);
-            const text = this.env.host.readFile(path4);
-            if (text === void 0) continue;
+            const text2 = this.env.host.readFile(path4);
+            if (text2 === void 0) continue;
             try {
-              return compiled(jsonSchemaFile(JSON.parse(text)), path4);
+              return compiled(jsonSchemaFile(JSON.parse(text2)), path4);
             } catch (error) {
               return { status: "broken", reason: `${path4} is not valid JSON (${error.message})`, source: path4 };
             }
@@ -26888,8 +28740,8 @@ var init_custom = __esm({
         for (const file of this.env.project.kubernetesCrdFiles ?? []) this.addCrds(file.text, file.display);
         for (const location of this.env.schemaLocations ?? []) this.addLocation(resolve(location));
       }
-      addCrds(text, source) {
-        for (const doc of parseYaml(text, { version: "1.1" }).documents) {
+      addCrds(text2, source) {
+        for (const doc of parseYaml(text2, { version: "1.1" }).documents) {
           const values = isList(doc.value) ? doc.value.items : [doc.value];
           for (const value of values) {
             const info2 = crdInfoOf(value, source);
@@ -26902,19 +28754,19 @@ var init_custom = __esm({
         const host = this.env.host;
         const entries = host.listDirectory?.(path4);
         if (!entries) {
-          const text = host.readFile(path4);
-          if (text !== void 0 && MAYBE_CRD.test(text)) this.addCrds(text, path4);
+          const text2 = host.readFile(path4);
+          if (text2 !== void 0 && MAYBE_CRD.test(text2)) this.addCrds(text2, path4);
           return;
         }
         const names = /* @__PURE__ */ new Set();
         const visit = (dir, prefix, depth) => {
-          for (const entry of host.listDirectory?.(dir) ?? []) {
-            if (entry.endsWith("/")) {
-              if (depth < 1) visit(join4(dir, entry), `${prefix}${entry}`, depth + 1);
-            } else if (entry.endsWith(".json") && /_[^_]+\.json$/.test(entry)) names.add(`${prefix}${entry}`);
-            else if (/\.(ya?ml|json)$/.test(entry)) {
-              const text = host.readFile(join4(dir, entry));
-              if (text !== void 0 && MAYBE_CRD.test(text)) this.addCrds(text, join4(dir, entry));
+          for (const entry2 of host.listDirectory?.(dir) ?? []) {
+            if (entry2.endsWith("/")) {
+              if (depth < 1) visit(join4(dir, entry2), `${prefix}${entry2}`, depth + 1);
+            } else if (entry2.endsWith(".json") && /_[^_]+\.json$/.test(entry2)) names.add(`${prefix}${entry2}`);
+            else if (/\.(ya?ml|json)$/.test(entry2)) {
+              const text2 = host.readFile(join4(dir, entry2));
+              if (text2 !== void 0 && MAYBE_CRD.test(text2)) this.addCrds(text2, join4(dir, entry2));
             }
           }
         };
@@ -26924,7 +28776,7 @@ var init_custom = __esm({
     };
     isList = (v) => typeof v === "object" && v !== null && Array.isArray(v.items) && String(v.kind).endsWith("List");
     catalogs = /* @__PURE__ */ new WeakMap();
-    requireModule2 = createRequire3(import.meta.url);
+    __runtimeRequire_requireModule2 = createRequire3(import.meta.url);
     compiledCache = /* @__PURE__ */ new Map();
   }
 });
@@ -26955,7 +28807,7 @@ function pathOf(pointerText, value) {
   }
   return out2;
 }
-function valueAt(value, path4) {
+function valueAt2(value, path4) {
   let node = value;
   for (const segment of path4) node = node?.[segment];
   return node;
@@ -27008,7 +28860,7 @@ function explainErrors(errors, value, schema) {
 }
 function explain(error, value, schema) {
   const path4 = pathOf(error.instancePath, value);
-  const here = valueAt(value, path4);
+  const here = valueAt2(value, path4);
   const where = describePath(path4);
   switch (error.keyword) {
     case "additionalProperties": {
@@ -27238,13 +29090,13 @@ function runCheck(object, env2) {
   const kind = object.kind;
   const target2 = targetOf(env2);
   if (apiStatus(apiVersion, kind, target2.target)?.status === "removed") return { status: "removed", problems: [] };
-  const group5 = groupOf(apiVersion);
-  if (isBuiltinGroup(group5)) {
+  const group6 = groupOf(apiVersion);
+  if (isBuiltinGroup(group6)) {
     const schemas = builtinSchemas(target2.schema);
-    const validator2 = schemas.validator(apiVersion, kind);
-    if (validator2) {
+    const validator3 = schemas.validator(apiVersion, kind);
+    if (validator3) {
       const root2 = { $ref: `#/definitions/${schemas.definitionOf(apiVersion, kind)}` };
-      problems.push(...validate(validator2, value, () => new SchemaNavigator(root2, schemas.definitions())));
+      problems.push(...validate(validator3, value, () => new SchemaNavigator(root2, schemas.definitions())));
       problems.push(...metadataProblems(value, kind, true));
       return { status: "validated", problems };
     }
@@ -27266,7 +29118,7 @@ function runCheck(object, env2) {
     }
     return { status: "validated", problems };
   }
-  const found = customSchemas(env2).lookup(group5, versionOf(apiVersion), kind);
+  const found = customSchemas(env2).lookup(group6, versionOf(apiVersion), kind);
   switch (found.status) {
     case "found":
       problems.push(...validate(found.validator, value, () => new SchemaNavigator(found.schema)));
@@ -27279,7 +29131,7 @@ function runCheck(object, env2) {
         messageId: "versionNotServed",
         path: ["apiVersion"],
         at: "value",
-        data: { apiVersion, kind, source: found.source, served: found.served.map((v) => `${group5}/${v}`).join(", ") || "none" }
+        data: { apiVersion, kind, source: found.source, served: found.served.map((v) => `${group6}/${v}`).join(", ") || "none" }
       });
       return { status: "validated", problems };
     case "broken":
@@ -27294,11 +29146,11 @@ function knownInAnyVersion(kind) {
 function versionLabel(target2) {
   return target2.schema === target2.target ? `Kubernetes ${target2.target}` : `Kubernetes ${target2.target} (bundled ${target2.schema} schemas)`;
 }
-function validate(validator2, value, navigator2) {
+function validate(validator3, value, navigator2) {
   const { status: _status, ...spec } = value;
   const data = withoutNulls(spec);
-  if (validator2(data)) return [];
-  return explainErrors(validator2.errors ?? [], data, navigator2());
+  if (validator3(data)) return [];
+  return explainErrors(validator3.errors ?? [], data, navigator2());
 }
 function withoutNulls(value) {
   if (Array.isArray(value)) return value.map(withoutNulls);
@@ -27331,7 +29183,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   }
   const selectorPaths = kind === "Service" ? [...LABEL_MAPS, ["spec", "selector"]] : LABEL_MAPS;
   for (const path4 of selectorPaths) {
-    const labels = record(valueAt2(value, path4));
+    const labels = record(valueAt3(value, path4));
     if (!labels) continue;
     for (const [key2, v] of Object.entries(labels)) {
       const keyWhy = checkQualifiedKey(key2);
@@ -27343,7 +29195,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
     }
   }
   for (const path4 of ANNOTATION_MAPS) {
-    const annotations = record(valueAt2(value, path4));
+    const annotations = record(valueAt3(value, path4));
     if (!annotations) continue;
     for (const key2 of Object.keys(annotations)) {
       const why = checkQualifiedKey(key2);
@@ -27352,7 +29204,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   }
   return out2;
 }
-function valueAt2(value, path4) {
+function valueAt3(value, path4) {
   let node = value;
   for (const segment of path4) node = record(node)?.[segment];
   return node;
@@ -27411,10 +29263,10 @@ var init_check = __esm({
 
 // src/model/kubernetes/api-advice.ts
 function migrationAdvice(status) {
-  const { entry, replacement } = status;
-  if (!replacement) return entry.note ?? "there is no replacement API; remove the object";
+  const { entry: entry2, replacement } = status;
+  if (!replacement) return entry2.note ?? "there is no replacement API; remove the object";
   const use = `use ${replacement.apiVersion} (served since ${replacement.since})`;
-  return entry.note ? `${use}; ${entry.note}` : use;
+  return entry2.note ? `${use}; ${entry2.note}` : use;
 }
 var init_api_advice = __esm({
   "src/model/kubernetes/api-advice.ts"() {
@@ -27615,7 +29467,7 @@ var init_kubernetes_unknown_kind = __esm({
 });
 
 // rules/kubernetes/index.ts
-var group4, kubernetes_default;
+var group5, kubernetes_default;
 var init_kubernetes = __esm({
   "rules/kubernetes/index.ts"() {
     "use strict";
@@ -27623,11 +29475,11 @@ var init_kubernetes = __esm({
     init_kubernetes_removed_api();
     init_kubernetes_schema();
     init_kubernetes_unknown_kind();
-    group4 = {
+    group5 = {
       folder: "kubernetes",
       rules: [kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default]
     };
-    kubernetes_default = group4;
+    kubernetes_default = group5;
   }
 });
 
@@ -27636,11 +29488,12 @@ var allRuleGroups;
 var init_rules = __esm({
   "rules/index.ts"() {
     "use strict";
+    init_compose();
     init_container();
     init_dockerfile();
     init_general();
     init_kubernetes();
-    allRuleGroups = [container_default, dockerfile_default, general_default, kubernetes_default];
+    allRuleGroups = [compose_default, container_default, dockerfile_default, general_default, kubernetes_default];
   }
 });
 
@@ -27648,8 +29501,8 @@ var init_rules = __esm({
 function load() {
   if (cache) return cache;
   const list2 = [];
-  for (const group5 of allRuleGroups) {
-    for (const rule of group5.rules) list2.push({ rule, folder: group5.folder, docs: `rules/${group5.folder}/${rule.id}.md` });
+  for (const group6 of allRuleGroups) {
+    for (const rule of group6.rules) list2.push({ rule, folder: group6.folder, docs: `rules/${group6.folder}/${rule.id}.md` });
   }
   list2.sort((a, b) => a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
   const byId = new Map(list2.map((r2) => [r2.rule.id, r2]));
@@ -29219,13 +31072,13 @@ var require_lib2 = __commonJS({
     var BRACKET = /^[()[\]{}]$/;
     var tokenize2;
     var JSX_TAG = /^[a-z][\w-]*$/i;
-    var getTokenType = function(token, offset, text) {
+    var getTokenType = function(token, offset, text2) {
       if (token.type === "name") {
         const tokenValue = token.value;
         if (helperValidatorIdentifier.isKeyword(tokenValue) || helperValidatorIdentifier.isStrictReservedWord(tokenValue, true) || sometimesKeywords.has(tokenValue)) {
           return "keyword";
         }
-        if (JSX_TAG.test(tokenValue) && (text[offset - 1] === "<" || text.slice(offset - 2, offset) === "</")) {
+        if (JSX_TAG.test(tokenValue) && (text2[offset - 1] === "<" || text2.slice(offset - 2, offset) === "</")) {
           return "jsxIdentifier";
         }
         const firstChar = String.fromCodePoint(tokenValue.codePointAt(0));
@@ -29241,24 +31094,24 @@ var require_lib2 = __commonJS({
       }
       return token.type;
     };
-    tokenize2 = function* (text) {
+    tokenize2 = function* (text2) {
       let match;
-      while (match = jsTokens.default.exec(text)) {
+      while (match = jsTokens.default.exec(text2)) {
         const token = jsTokens.matchToToken(match);
         yield {
-          type: getTokenType(token, match.index, text),
+          type: getTokenType(token, match.index, text2),
           value: token.value
         };
       }
     };
-    function highlight(text) {
-      if (text === "") return "";
+    function highlight(text2) {
+      if (text2 === "") return "";
       const defs = getDefs(true);
       let highlighted = "";
       for (const {
         type,
         value
-      } of tokenize2(text)) {
+      } of tokenize2(text2)) {
         if (type in defs) {
           highlighted += value.split(NEWLINE$1).map((str2) => defs[type](str2)).join("\n");
         } else {
@@ -30623,9 +32476,9 @@ var require_loader = __commonJS({
       const transaction = state.anchorMapTransactions.pop();
       const names = Object.keys(transaction);
       for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
-        const entry = transaction[names[index2]];
-        if (entry.existed) {
-          state.anchorMap[names[index2]] = entry.value;
+        const entry2 = transaction[names[index2]];
+        if (entry2.existed) {
+          state.anchorMap[names[index2]] = entry2.value;
         } else {
           delete state.anchorMap[names[index2]];
         }
@@ -31638,10 +33491,10 @@ var require_loader = __commonJS({
           type = state.typeMap[state.kind || "fallback"][state.tag];
         } else {
           type = null;
-          const typeList = state.typeMap.multi[state.kind || "fallback"];
-          for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-            if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-              type = typeList[typeIndex];
+          const typeList2 = state.typeMap.multi[state.kind || "fallback"];
+          for (let typeIndex = 0, typeQuantity = typeList2.length; typeIndex < typeQuantity; typeIndex += 1) {
+            if (state.tag.slice(0, typeList2[typeIndex].tag.length) === typeList2[typeIndex].tag) {
+              type = typeList2[typeIndex];
               break;
             }
           }
@@ -32289,9 +34142,9 @@ var require_dumper = __commonJS({
       state.dump = _result || "{}";
     }
     function detectType(state, object, explicit) {
-      const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-      for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
-        const type = typeList[index2];
+      const typeList2 = explicit ? state.explicitTypes : state.implicitTypes;
+      for (let index2 = 0, length = typeList2.length; index2 < length; index2 += 1) {
+        const type = typeList2[index2];
         if ((type.instanceOf || type.predicate) && (!type.instanceOf || typeof object === "object" && object instanceof type.instanceOf) && (!type.predicate || type.predicate(object))) {
           if (explicit) {
             if (type.multi && type.representName) {
@@ -33683,12 +35536,12 @@ function normaliseRules(rules) {
   return map;
 }
 function mergeRules(target2, source) {
-  for (const [id, entry] of source) {
+  for (const [id, entry2] of source) {
     const prev = target2.get(id);
     target2.set(id, {
       ...prev,
-      ...entry.severity !== void 0 ? { severity: entry.severity } : {},
-      ...entry.options !== void 0 ? { options: { ...prev?.options, ...entry.options } } : {}
+      ...entry2.severity !== void 0 ? { severity: entry2.severity } : {},
+      ...entry2.options !== void 0 ? { options: { ...prev?.options, ...entry2.options } } : {}
     });
   }
 }
@@ -33729,12 +35582,12 @@ function settingsForFile(config, file, cli = /* @__PURE__ */ new Map()) {
   }
   for (const [id, severity] of cli) rules.set(id, { ...rules.get(id), severity });
   const configured = [];
-  for (const [id, entry] of rules) {
+  for (const [id, entry2] of rules) {
     const registered = findRule(id);
     if (!registered) continue;
-    const severity = entry.severity ?? registered.rule.meta.severity;
+    const severity = entry2.severity ?? registered.rule.meta.severity;
     if (severity === "off") continue;
-    configured.push({ rule: registered.rule, severity, options: entry.options ?? {} });
+    configured.push({ rule: registered.rule, severity, options: entry2.options ?? {} });
   }
   const result = { rules: configured, settings };
   perConfig.set(key2, result);
@@ -33824,22 +35677,22 @@ function formatFromName(path4) {
 function isCandidateName(path4) {
   return formatFromName(path4) !== void 0 || YAML_OR_JSON.test(path4);
 }
-function detectFormat(path4, text, explicit) {
+function detectFormat(path4, text2, explicit) {
   const byName = formatFromName(path4);
   if (byName === "dockerfile") return byName;
   const yamlish = YAML_OR_JSON.test(path4);
-  if (byName === "compose" || byName === "kustomize") return HELM_ACTION.test(text) ? "helm" : byName;
+  if (byName === "compose" || byName === "kustomize") return HELM_ACTION.test(text2) ? "helm" : byName;
   if (!yamlish && !explicit) return void 0;
-  if (!yamlish && looksLikeDockerfile(text)) return "dockerfile";
-  if (HELM_ACTION.test(text)) return "helm";
-  if (/\.json$/i.test(path4) ? /"apiVersion"/.test(text) && /"kind"/.test(text) : API_VERSION.test(text) && KIND.test(text)) {
+  if (!yamlish && looksLikeDockerfile(text2)) return "dockerfile";
+  if (HELM_ACTION.test(text2)) return "helm";
+  if (/\.json$/i.test(path4) ? /"apiVersion"/.test(text2) && /"kind"/.test(text2) : API_VERSION.test(text2) && KIND.test(text2)) {
     return "kubernetes";
   }
-  if (TOP_LEVEL_SERVICES.test(text)) return "compose";
+  if (TOP_LEVEL_SERVICES.test(text2)) return "compose";
   return yamlish || explicit ? "yaml" : void 0;
 }
-function looksLikeDockerfile(text) {
-  for (const line of text.split("\n", 200)) {
+function looksLikeDockerfile(text2) {
+  for (const line of text2.split("\n", 200)) {
     const t = line.trim();
     if (t === "") continue;
     if (t.startsWith("#")) {
@@ -34176,14 +36029,14 @@ var require_path = __commonJS({
       return path4.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
-    function removeLeadingDotSegment(entry) {
-      if (entry.charAt(0) === ".") {
-        const secondCharactery = entry.charAt(1);
+    function removeLeadingDotSegment(entry2) {
+      if (entry2.charAt(0) === ".") {
+        const secondCharactery = entry2.charAt(1);
         if (secondCharactery === "/" || secondCharactery === "\\") {
-          return entry.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
+          return entry2.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
         }
       }
-      return entry;
+      return entry2;
     }
     exports.removeLeadingDotSegment = removeLeadingDotSegment;
     exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
@@ -36564,9 +38417,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -37087,7 +38940,7 @@ var require_picomatch3 = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = utils.isWindows(options);
+      const posix2 = utils.isWindows(options);
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -37097,8 +38950,8 @@ var require_picomatch3 = __commonJS({
         isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher2 = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input2, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input: input2, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input2, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -37123,7 +38976,7 @@ var require_picomatch3 = __commonJS({
       }
       return matcher2;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -37131,7 +38984,7 @@ var require_picomatch3 = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
       if (match === false) {
@@ -37140,14 +38993,14 @@ var require_picomatch3 = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix);
+          match = picomatch3.matchBase(input2, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input2, glob, options, posix = utils.isWindows(options)) => {
+    picomatch3.matchBase = (input2, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(path4.basename(input2));
     };
@@ -37252,8 +39105,8 @@ var require_micromatch = __commonJS({
         }
       }
       let result = negatives === patterns.length ? [...items] : [...keep];
-      let matches = result.filter((item) => !omit.has(item));
-      if (options && matches.length === 0) {
+      let matches2 = result.filter((item) => !omit.has(item));
+      if (options && matches2.length === 0) {
         if (options.failglob === true) {
           throw new Error(`No matches found for "${patterns.join(", ")}"`);
         }
@@ -37261,7 +39114,7 @@ var require_micromatch = __commonJS({
           return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
         }
       }
-      return matches;
+      return matches2;
     };
     micromatch2.match = micromatch2;
     micromatch2.matcher = (pattern, options) => picomatch3(pattern, options);
@@ -37275,9 +39128,9 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch2(list2, patterns, { ...options, onResult }));
+      let matches2 = new Set(micromatch2(list2, patterns, { ...options, onResult }));
       for (let item of items) {
-        if (!matches.has(item)) {
+        if (!matches2.has(item)) {
           result.add(item);
         }
       }
@@ -37336,9 +39189,9 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p) => picomatch3(p, options)(str2));
     };
     micromatch2.capture = (glob, input2, options) => {
-      let posix = utils.isWindows(options);
+      let posix2 = utils.isWindows(options);
       let regex = picomatch3.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input2) : input2);
+      let match = regex.exec(posix2 ? utils.toPosixSlashes(input2) : input2);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
@@ -37471,8 +39324,8 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename4 = path4.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename4);
+      const basename5 = path4.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -37507,8 +39360,8 @@ var require_pattern2 = __commonJS({
       return patterns.map((pattern) => makeRe(pattern, options));
     }
     exports.convertPatternsToRe = convertPatternsToRe;
-    function matchAny(entry, patternsRe) {
-      return patternsRe.some((patternRe) => patternRe.test(entry));
+    function matchAny(entry2, patternsRe) {
+      return patternsRe.some((patternRe) => patternRe.test(entry2));
     }
     exports.matchAny = matchAny;
     function removeDuplicateSlashes(pattern) {
@@ -37517,21 +39370,21 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative5 = [];
+      const relative6 = [];
       for (const pattern of patterns) {
-        if (isAbsolute3(pattern)) {
+        if (isAbsolute5(pattern)) {
           absolute.push(pattern);
         } else {
-          relative5.push(pattern);
+          relative6.push(pattern);
         }
       }
-      return [absolute, relative5];
+      return [absolute, relative6];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute3(pattern) {
+    function isAbsolute5(pattern) {
       return path4.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute3;
+    exports.isAbsolute = isAbsolute5;
   }
 });
 
@@ -37782,7 +39635,7 @@ var require_tasks = __commonJS({
     }
     exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
-      const group5 = {};
+      const group6 = {};
       return patterns.reduce((collection, pattern) => {
         const base = utils.pattern.getBaseDirectory(pattern);
         if (base in collection) {
@@ -37791,7 +39644,7 @@ var require_tasks = __commonJS({
           collection[base] = [pattern];
         }
         return collection;
-      }, group5);
+      }, group6);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -38126,7 +39979,7 @@ var require_async2 = __commonJS({
           callSuccessCallback(callback, entries);
           return;
         }
-        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
+        const tasks = entries.map((entry2) => makeRplTaskEntry(entry2, settings));
         rpl(tasks, (rplError, rplEntries) => {
           if (rplError !== null) {
             callFailureCallback(callback, rplError);
@@ -38137,23 +39990,23 @@ var require_async2 = __commonJS({
       });
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry, settings) {
+    function makeRplTaskEntry(entry2, settings) {
       return (done) => {
-        if (!entry.dirent.isSymbolicLink()) {
-          done(null, entry);
+        if (!entry2.dirent.isSymbolicLink()) {
+          done(null, entry2);
           return;
         }
-        settings.fs.stat(entry.path, (statError, stats) => {
+        settings.fs.stat(entry2.path, (statError, stats) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               done(statError);
               return;
             }
-            done(null, entry);
+            done(null, entry2);
             return;
           }
-          entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
-          done(null, entry);
+          entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
+          done(null, entry2);
         });
       };
     }
@@ -38171,15 +40024,15 @@ var require_async2 = __commonJS({
                 done(error);
                 return;
               }
-              const entry = {
+              const entry2 = {
                 name: name2,
                 path: path4,
                 dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
-                entry.stats = stats;
+                entry2.stats = stats;
               }
-              done(null, entry);
+              done(null, entry2);
             });
           };
         });
@@ -38222,22 +40075,22 @@ var require_sync2 = __commonJS({
     function readdirWithFileTypes(directory, settings) {
       const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
-        const entry = {
+        const entry2 = {
           dirent,
           name: dirent.name,
           path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         };
-        if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
+        if (entry2.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
           try {
-            const stats = settings.fs.statSync(entry.path);
-            entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
+            const stats = settings.fs.statSync(entry2.path);
+            entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
           } catch (error) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               throw error;
             }
           }
         }
-        return entry;
+        return entry2;
       });
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
@@ -38246,15 +40099,15 @@ var require_sync2 = __commonJS({
       return names.map((name2) => {
         const entryPath = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
-        const entry = {
+        const entry2 = {
           name: name2,
           path: entryPath,
           dirent: utils.fs.createDirentFromStats(name2, stats)
         };
         if (settings.stats) {
-          entry.stats = stats;
+          entry2.stats = stats;
         }
-        return entry;
+        return entry2;
       });
     }
     exports.readdir = readdir;
@@ -38355,7 +40208,7 @@ var require_reusify = __commonJS({
     function reusify(Constructor) {
       var head = new Constructor();
       var tail = head;
-      function get() {
+      function get2() {
         var current = head;
         if (current.next) {
           head = current.next;
@@ -38371,7 +40224,7 @@ var require_reusify = __commonJS({
         tail = obj;
       }
       return {
-        get,
+        get: get2,
         release
       };
     }
@@ -38616,41 +40469,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve10, reject) {
+        var p = new Promise(function(resolve14, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve10(result);
+            resolve14(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve10, reject) {
+        var p = new Promise(function(resolve14, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve10(result);
+            resolve14(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve10) {
+        var p = new Promise(function(resolve14) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve10();
+              resolve14();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve10();
+                resolve14();
                 queue.drain = previousDrain;
               };
             }
@@ -38781,8 +40634,8 @@ var require_async3 = __commonJS({
             done(error, void 0);
             return;
           }
-          for (const entry of entries) {
-            this._handleEntry(entry, item.base);
+          for (const entry2 of entries) {
+            this._handleEntry(entry2, item.base);
           }
           done(null, void 0);
         });
@@ -38795,23 +40648,23 @@ var require_async3 = __commonJS({
         this._isDestroyed = true;
         this._emitter.emit("error", error);
       }
-      _handleEntry(entry, base) {
+      _handleEntry(entry2, base) {
         if (this._isDestroyed || this._isFatalError) {
           return;
         }
-        const fullpath = entry.path;
+        const fullpath = entry2.path;
         if (base !== void 0) {
-          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
         }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
-          this._emitEntry(entry);
+        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
+          this._emitEntry(entry2);
         }
-        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
+        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
+          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
         }
       }
-      _emitEntry(entry) {
-        this._emitter.emit("entry", entry);
+      _emitEntry(entry2) {
+        this._emitter.emit("entry", entry2);
       }
     };
     exports.default = AsyncReader;
@@ -38835,8 +40688,8 @@ var require_async4 = __commonJS({
         this._reader.onError((error) => {
           callFailureCallback(callback, error);
         });
-        this._reader.onEntry((entry) => {
-          this._storage.push(entry);
+        this._reader.onEntry((entry2) => {
+          this._storage.push(entry2);
         });
         this._reader.onEnd(() => {
           callSuccessCallback(callback, this._storage);
@@ -38881,8 +40734,8 @@ var require_stream2 = __commonJS({
         this._reader.onError((error) => {
           this._stream.emit("error", error);
         });
-        this._reader.onEntry((entry) => {
-          this._stream.push(entry);
+        this._reader.onEntry((entry2) => {
+          this._stream.push(entry2);
         });
         this._reader.onEnd(() => {
           this._stream.push(null);
@@ -38926,8 +40779,8 @@ var require_sync3 = __commonJS({
       _handleDirectory(directory, base) {
         try {
           const entries = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry of entries) {
-            this._handleEntry(entry, base);
+          for (const entry2 of entries) {
+            this._handleEntry(entry2, base);
           }
         } catch (error) {
           this._handleError(error);
@@ -38939,20 +40792,20 @@ var require_sync3 = __commonJS({
         }
         throw error;
       }
-      _handleEntry(entry, base) {
-        const fullpath = entry.path;
+      _handleEntry(entry2, base) {
+        const fullpath = entry2.path;
         if (base !== void 0) {
-          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
         }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
-          this._pushToStorage(entry);
+        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
+          this._pushToStorage(entry2);
         }
-        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
+        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
+          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
         }
       }
-      _pushToStorage(entry) {
-        this._storage.push(entry);
+      _pushToStorage(entry2) {
+        this._storage.push(entry2);
       }
     };
     exports.default = SyncReader;
@@ -39072,15 +40925,15 @@ var require_reader2 = __commonJS({
         return path4.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
-        const entry = {
+        const entry2 = {
           name: pattern,
           path: pattern,
           dirent: utils.fs.createDirentFromStats(pattern, stats)
         };
         if (this._settings.stats) {
-          entry.stats = stats;
+          entry2.stats = stats;
         }
-        return entry;
+        return entry2;
       }
       _isFatalError(error) {
         return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
@@ -39112,9 +40965,9 @@ var require_stream3 = __commonJS({
         const filepaths = patterns.map(this._getFullEntryPath, this);
         const stream = new stream_1.PassThrough({ objectMode: true });
         stream._write = (index2, _enc, done) => {
-          return this._getEntry(filepaths[index2], patterns[index2], options).then((entry) => {
-            if (entry !== null && options.entryFilter(entry)) {
-              stream.push(entry);
+          return this._getEntry(filepaths[index2], patterns[index2], options).then((entry2) => {
+            if (entry2 !== null && options.entryFilter(entry2)) {
+              stream.push(entry2);
             }
             if (index2 === filepaths.length - 1) {
               stream.end();
@@ -39136,9 +40989,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve14, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve10(stats) : reject(error);
+            return error === null ? resolve14(stats) : reject(error);
           });
         });
       }
@@ -39162,10 +41015,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root2, options) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve14, reject) => {
           this._walkAsync(root2, options, (error, entries) => {
             if (error === null) {
-              resolve10(entries);
+              resolve14(entries);
             } else {
               reject(error);
             }
@@ -39175,10 +41028,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve14, reject) => {
           stream.once("error", reject);
-          stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve10(entries));
+          stream.on("data", (entry2) => entries.push(entry2));
+          stream.once("end", () => resolve14(entries));
         });
       }
     };
@@ -39289,7 +41142,7 @@ var require_deep = __commonJS({
       getFilter(basePath, positive, negative) {
         const matcher2 = this._getMatcher(positive);
         const negativeRe = this._getNegativePatternsRe(negative);
-        return (entry) => this._filter(basePath, entry, matcher2, negativeRe);
+        return (entry2) => this._filter(basePath, entry2, matcher2, negativeRe);
       }
       _getMatcher(patterns) {
         return new partial_1.default(patterns, this._settings, this._micromatchOptions);
@@ -39298,14 +41151,14 @@ var require_deep = __commonJS({
         const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
         return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
       }
-      _filter(basePath, entry, matcher2, negativeRe) {
-        if (this._isSkippedByDeep(basePath, entry.path)) {
+      _filter(basePath, entry2, matcher2, negativeRe) {
+        if (this._isSkippedByDeep(basePath, entry2.path)) {
           return false;
         }
-        if (this._isSkippedSymbolicLink(entry)) {
+        if (this._isSkippedSymbolicLink(entry2)) {
           return false;
         }
-        const filepath = utils.path.removeLeadingDotSegment(entry.path);
+        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
         if (this._isSkippedByPositivePatterns(filepath, matcher2)) {
           return false;
         }
@@ -39325,8 +41178,8 @@ var require_deep = __commonJS({
         const basePathDepth = basePath.split("/").length;
         return entryPathDepth - basePathDepth;
       }
-      _isSkippedSymbolicLink(entry) {
-        return !this._settings.followSymbolicLinks && entry.dirent.isSymbolicLink();
+      _isSkippedSymbolicLink(entry2) {
+        return !this._settings.followSymbolicLinks && entry2.dirent.isSymbolicLink();
       }
       _isSkippedByPositivePatterns(entryPath, matcher2) {
         return !this._settings.baseNameMatch && !matcher2.match(entryPath);
@@ -39362,17 +41215,17 @@ var require_entry = __commonJS({
             relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
           }
         };
-        return (entry) => this._filter(entry, patterns);
+        return (entry2) => this._filter(entry2, patterns);
       }
-      _filter(entry, patterns) {
-        const filepath = utils.path.removeLeadingDotSegment(entry.path);
+      _filter(entry2, patterns) {
+        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
         if (this._settings.unique && this._isDuplicateEntry(filepath)) {
           return false;
         }
-        if (this._onlyFileFilter(entry) || this._onlyDirectoryFilter(entry)) {
+        if (this._onlyFileFilter(entry2) || this._onlyDirectoryFilter(entry2)) {
           return false;
         }
-        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry.dirent.isDirectory());
+        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry2.dirent.isDirectory());
         if (this._settings.unique && isMatched) {
           this._createIndexRecord(filepath);
         }
@@ -39384,11 +41237,11 @@ var require_entry = __commonJS({
       _createIndexRecord(filepath) {
         this.index.set(filepath, void 0);
       }
-      _onlyFileFilter(entry) {
-        return this._settings.onlyFiles && !entry.dirent.isFile();
+      _onlyFileFilter(entry2) {
+        return this._settings.onlyFiles && !entry2.dirent.isFile();
       }
-      _onlyDirectoryFilter(entry) {
-        return this._settings.onlyDirectories && !entry.dirent.isDirectory();
+      _onlyDirectoryFilter(entry2) {
+        return this._settings.onlyDirectories && !entry2.dirent.isDirectory();
       }
       _isMatchToPatternsSet(filepath, patterns, isDirectory2) {
         const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory2);
@@ -39459,21 +41312,21 @@ var require_entry2 = __commonJS({
         this._settings = _settings;
       }
       getTransformer() {
-        return (entry) => this._transform(entry);
+        return (entry2) => this._transform(entry2);
       }
-      _transform(entry) {
-        let filepath = entry.path;
+      _transform(entry2) {
+        let filepath = entry2.path;
         if (this._settings.absolute) {
           filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
           filepath = utils.path.unixify(filepath);
         }
-        if (this._settings.markDirectories && entry.dirent.isDirectory()) {
+        if (this._settings.markDirectories && entry2.dirent.isDirectory()) {
           filepath += "/";
         }
         if (!this._settings.objectMode) {
           return filepath;
         }
-        return Object.assign(Object.assign({}, entry), { path: filepath });
+        return Object.assign(Object.assign({}, entry2), { path: filepath });
       }
     };
     exports.default = EntryTransformer;
@@ -39550,7 +41403,7 @@ var require_async6 = __commonJS({
         const root2 = this._getRootDirectory(task);
         const options = this._getReaderOptions(task);
         const entries = await this.api(root2, task, options);
-        return entries.map((entry) => options.transform(entry));
+        return entries.map((entry2) => options.transform(entry2));
       }
       api(root2, task, options) {
         if (task.dynamic) {
@@ -39582,7 +41435,7 @@ var require_stream4 = __commonJS({
         const source = this.api(root2, task, options);
         const destination = new stream_1.Readable({ objectMode: true, read: () => {
         } });
-        source.once("error", (error) => destination.emit("error", error)).on("data", (entry) => destination.emit("data", options.transform(entry))).once("end", () => destination.emit("end"));
+        source.once("error", (error) => destination.emit("error", error)).on("data", (entry2) => destination.emit("data", options.transform(entry2))).once("end", () => destination.emit("end"));
         destination.once("close", () => source.destroy());
         return destination;
       }
@@ -39618,11 +41471,11 @@ var require_sync5 = __commonJS({
         const entries = [];
         for (const pattern of patterns) {
           const filepath = this._getFullEntryPath(pattern);
-          const entry = this._getEntry(filepath, pattern, options);
-          if (entry === null || !options.entryFilter(entry)) {
+          const entry2 = this._getEntry(filepath, pattern, options);
+          if (entry2 === null || !options.entryFilter(entry2)) {
             continue;
           }
-          entries.push(entry);
+          entries.push(entry2);
         }
         return entries;
       }
@@ -39790,19 +41643,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern2;
-      let posix;
-      (function(posix2) {
+      let posix2;
+      (function(posix3) {
         function escapePath2(source) {
           assertPatternsInput2(source);
           return utils.path.escapePosixPath(source);
         }
-        posix2.escapePath = escapePath2;
+        posix3.escapePath = escapePath2;
         function convertPathToPattern3(source) {
           assertPatternsInput2(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix2.convertPathToPattern = convertPathToPattern3;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix3.convertPathToPattern = convertPathToPattern3;
+      })(posix2 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -39865,7 +41718,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -39999,7 +41852,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index2 + 1];
           if (escaped === SLASH && index2 + 2 === length) {
             out2 += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out2 += pattern.slice(index2, index2 + 2);
           } else {
             out2 += hold(
@@ -40045,8 +41898,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE2 : run2,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -40437,7 +42290,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body2[end - 1] === SPACE) {
+        while (body2[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body2[end - 1] !== "\n") {
@@ -40452,7 +42305,7 @@ var require_ignore = __commonJS({
       while (body2[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE : body2.slice(0, end);
+      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE2 : body2.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -40465,7 +42318,7 @@ var require_ignore = __commonJS({
         body2 = body2.slice(1);
       }
       const last = body2[body2.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body2 = trimEnd(body2, stripLineEnd);
       }
       if (!body2 || hasTrailingBackslash(body2)) {
@@ -40561,11 +42414,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename4 = shortcut ? basenameOf(path4) : path4;
+        const basename5 = shortcut ? basenameOf(path4) : path4;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename4 : path4
+            shortcut && rule._basenameOnly ? basename5 : path4
           )) {
             const { negative } = rule;
             const ret = {
@@ -41489,16 +43342,16 @@ var init_ignore = __esm({
           currentSection = parseGitConfigSection(trimmed);
           continue;
         }
-        const entry = parseGitConfigEntry(trimmed);
-        if (!entry) {
+        const entry2 = parseGitConfigEntry(trimmed);
+        if (!entry2) {
           continue;
         }
-        if (currentSection?.toLowerCase() === "core" && entry.key === "excludesfile") {
-          excludesFile = createExcludesFileValue(entry.value, normalizedPath);
+        if (currentSection?.toLowerCase() === "core" && entry2.key === "excludesfile") {
+          excludesFile = createExcludesFileValue(entry2.value, normalizedPath);
           continue;
         }
-        if (shouldIncludeConfigSection(currentSection, gitDirectory, normalizedPath) && entry.key === "path" && entry.value) {
-          includePaths.push(resolveConfigPath(normalizedPath, entry.value));
+        if (shouldIncludeConfigSection(currentSection, gitDirectory, normalizedPath) && entry2.key === "path" && entry2.value) {
+          includePaths.push(resolveConfigPath(normalizedPath, entry2.value));
         }
       }
       return { excludesFile, includePaths };
@@ -41513,7 +43366,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync8, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync9, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path3.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -41523,14 +43376,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync8, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync9, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync8, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync9, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -41575,13 +43428,13 @@ var init_ignore = __esm({
       }
       return path3.resolve(path3.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync8) => {
+    getGitDirectorySync = (gitRoot, readFileSync9) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path3.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync8(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync9(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -41631,18 +43484,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync8 = getReadFileSyncMethod(options.fs);
+      const readFileSync9 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync8);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync9);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync8, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync9, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync8, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync9, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -41867,9 +43720,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname4 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname4);
-      const hasExtension = nodePath.extname(dirname4) && !dirname4.startsWith(".");
+      const dirname7 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname7);
+      const hasExtension = nodePath.extname(dirname7) && !dirname7.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -42145,10 +43998,10 @@ var init_globby = __esm({
     unionFastGlobResults = (results, filter) => results.flat().filter((fastGlobResult) => filter(fastGlobResult));
     unionFastGlobResultsAsync = async (results, filter) => {
       results = results.flat();
-      const matches = await Promise.all(results.map((fastGlobResult) => filter(fastGlobResult)));
+      const matches2 = await Promise.all(results.map((fastGlobResult) => filter(fastGlobResult)));
       const seen = /* @__PURE__ */ new Set();
       return results.filter((fastGlobResult, index2) => {
-        if (!matches[index2]) {
+        if (!matches2[index2]) {
           return false;
         }
         const pathKey = nodePath.normalize(fastGlobResult.path ?? fastGlobResult);
@@ -42362,6 +44215,234 @@ var init_discover = __esm({
   }
 });
 
+// src/core/source.ts
+var SourceText;
+var init_source = __esm({
+  "src/core/source.ts"() {
+    "use strict";
+    SourceText = class {
+      constructor(path4, raw) {
+        this.path = path4;
+        this.hasBom = raw.charCodeAt(0) === 65279;
+        this.text = this.hasBom ? raw.slice(1) : raw;
+      }
+      path;
+      text;
+      hasBom;
+      lineStarts;
+      starts() {
+        if (this.lineStarts) return this.lineStarts;
+        const starts = [0];
+        const text2 = this.text;
+        for (let i2 = 0; i2 < text2.length; i2++) {
+          const c = text2.charCodeAt(i2);
+          if (c === 10) starts.push(i2 + 1);
+          else if (c === 13 && text2.charCodeAt(i2 + 1) !== 10) starts.push(i2 + 1);
+        }
+        this.lineStarts = starts;
+        return starts;
+      }
+      get lineCount() {
+        return this.starts().length;
+      }
+      positionAt(offset) {
+        const starts = this.starts();
+        const clamped = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (starts[mid] <= clamped) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo, character: clamped - starts[lo] };
+      }
+      offsetAt(position2) {
+        const starts = this.starts();
+        if (position2.line >= starts.length) return this.text.length;
+        return Math.min(starts[Math.max(0, position2.line)] + position2.character, this.lineEnd(position2.line));
+      }
+      rangeOf(span) {
+        return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+      }
+      /** Offset of the end of a line's content, before its CR/LF. */
+      lineEnd(line) {
+        const starts = this.starts();
+        let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+        if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+        if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+        return Math.max(end, starts[line] ?? 0);
+      }
+      lineText(line) {
+        const starts = this.starts();
+        return this.text.slice(starts[line] ?? this.text.length, this.lineEnd(line));
+      }
+      lineStart(line) {
+        return this.starts()[line] ?? this.text.length;
+      }
+      slice(span) {
+        return this.text.slice(span.start, span.end);
+      }
+    };
+  }
+});
+
+// src/parse/compose/schema.ts
+import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
+import { createRequire as createRequire4 } from "node:module";
+import { join as join6 } from "node:path";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
+function loadValidator() {
+  if (validator2) return validator2;
+  const __runtimeRequire_require = createRequire4(import.meta.url);
+  const beside = fileURLToPath5(new URL("generated/compose-spec-validator.cjs", import.meta.url));
+  const compiled2 = existsSync4(beside) ? beside : join6(packageRoot(), "build", "generated", "compose-spec-validator.cjs");
+  if (existsSync4(compiled2)) {
+    validator2 = __runtimeRequire_require(compiled2);
+  } else {
+    const Ajv = require_ajv().default;
+    const schema = JSON.parse(readFileSync7(join6(packageRoot(), "schemas", "compose-spec.json"), "utf8"));
+    validator2 = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true }).compile(schema);
+  }
+  return validator2;
+}
+function validateComposeTree(tree) {
+  const validate2 = loadValidator();
+  const plain = toPlain(tree);
+  const services = plain.services;
+  if (services && typeof services === "object" && !Array.isArray(services)) {
+    for (const [name2, value] of Object.entries(services)) if (value === null) services[name2] = {};
+  }
+  if (validate2(plain)) return [];
+  const errors = validate2.errors ?? [];
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { path: path4, message, key: key2 } of explain2(errors)) {
+    const segments = pointer2(path4);
+    const at = valueAt(tree, key2 === void 0 ? segments : [...segments, key2]);
+    if (at.matched === segments.length && at.value.kind === "scalar" && at.value.unresolved) continue;
+    const node = at.key ?? at.value.node;
+    const id = `${node.span.start}:${message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out2.push({ node, message });
+  }
+  return out2;
+}
+function pointer2(path4) {
+  return path4 === "" ? [] : path4.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function explain2(errors) {
+  const alternatives = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
+  const hidden = /* @__PURE__ */ new Set();
+  const out2 = [];
+  alternatives.sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+  for (const alt of alternatives) {
+    const prefix = `${alt.schemaPath}/`;
+    const branches = /* @__PURE__ */ new Map();
+    for (const e of errors) {
+      if (e === alt || !e.schemaPath.startsWith(prefix)) continue;
+      const index2 = e.schemaPath.slice(prefix.length).split("/")[0];
+      branches.set(index2, [...branches.get(index2) ?? [], e]);
+      hidden.add(e);
+    }
+    hidden.add(alt);
+    if (branches.size === 0) {
+      out2.push({ path: alt.instancePath, message: `${label(alt.instancePath)} matches more than one of the allowed forms` });
+      continue;
+    }
+    const fitting = [...branches.values()].filter((list2) => !list2.some((e) => e.keyword === "type" && e.instancePath === alt.instancePath));
+    if (fitting.length > 0) {
+      const best = fitting.reduce((a, b) => score(b) < score(a) ? b : a);
+      for (const e of best) hidden.delete(e);
+      continue;
+    }
+    const types = [...branches.values()].flatMap((list2) => list2.filter((e) => e.keyword === "type" && e.instancePath === alt.instancePath).map((e) => String(e.params.type)));
+    out2.push({ path: alt.instancePath, message: `${label(alt.instancePath)} must be ${typeList(types)}, not ${typeOf(alt.data)}` });
+  }
+  for (const e of errors) if (!hidden.has(e)) out2.push(describe(e));
+  return out2;
+}
+function score(list2) {
+  return list2.length * 100 - Math.max(...list2.map((e) => e.instancePath.length));
+}
+function describe(e) {
+  const where = label(e.instancePath);
+  switch (e.keyword) {
+    case "type":
+      return { path: e.instancePath, message: `${where} must be ${typeList(String(e.params.type).split(","))}, not ${typeOf(e.data)}` };
+    case "additionalProperties": {
+      const key2 = String(e.params.additionalProperty);
+      const known = Object.keys(e.parentSchema?.properties ?? {});
+      const suggestion = known.length > 0 ? closest(key2, known) : void 0;
+      const message = known.length > 0 ? `${where} has no attribute "${key2}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}` : `"${key2}" is not a valid name in ${where}: use letters, digits, ".", "_" and "-"`;
+      return { path: e.instancePath, key: key2, message };
+    }
+    case "required":
+      return { path: e.instancePath, message: `${where} needs "${String(e.params.missingProperty)}"` };
+    case "enum": {
+      const allowed = e.params.allowedValues ?? [];
+      return { path: e.instancePath, message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}` };
+    }
+    case "const":
+      return { path: e.instancePath, message: `${where} must be ${JSON.stringify(e.params.allowedValue)}` };
+    case "pattern":
+      return { path: e.instancePath, message: `${where} ("${String(e.data)}") must match ${String(e.params.pattern)}` };
+    case "uniqueItems":
+      return { path: `${e.instancePath}/${String(e.params.i)}`, message: `${where} lists the same value twice (items ${Number(e.params.j) + 1} and ${Number(e.params.i) + 1})` };
+    case "minItems":
+      return { path: e.instancePath, message: `${where} needs at least ${String(e.params.limit)} item${e.params.limit === 1 ? "" : "s"}` };
+    case "maxItems":
+      return { path: e.instancePath, message: `${where} allows at most ${String(e.params.limit)} items` };
+    case "minimum":
+    case "maximum":
+      return { path: e.instancePath, message: `${where} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(e.params.limit)}` };
+    case "dependencies":
+    case "dependentRequired":
+      return { path: e.instancePath, message: `${where} needs "${String(e.params.missingProperty)}" when "${String(e.params.property)}" is set` };
+    case "not":
+      return { path: e.instancePath, message: `${where} is not allowed in this form` };
+    default:
+      return { path: e.instancePath, message: `${where} ${e.message ?? "is invalid"}` };
+  }
+}
+function label(path4) {
+  const segments = pointer2(path4).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+  return segments.length === 0 ? "The file" : `"${formatPath(segments)}"`;
+}
+function typeList(types) {
+  const names = [...new Set(types.map((t) => TYPE_NAMES[t] ?? t))];
+  if (names.length <= 1) return names[0] ?? "something else";
+  return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+function typeOf(value) {
+  if (value === null || value === void 0) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "boolean") return `${String(value)}`;
+  if (typeof value === "number") return `the number ${value}`;
+  return `the string ${JSON.stringify(value).slice(0, 60)}`;
+}
+var validator2, TYPE_NAMES;
+var init_schema = __esm({
+  "src/parse/compose/schema.ts"() {
+    "use strict";
+    init_package_info();
+    init_suggest();
+    init_parse();
+    init_tree();
+    TYPE_NAMES = {
+      string: "a string",
+      number: "a number",
+      integer: "a whole number",
+      boolean: "true or false",
+      object: "a mapping",
+      array: "a list",
+      null: "empty"
+    };
+  }
+});
+
 // src/model/container.ts
 function emptyContainer(origin, node) {
   return {
@@ -42382,9 +44463,9 @@ var init_container2 = __esm({
 
 // src/model/image.ts
 function parseImageReference(raw) {
-  const text = raw.trim();
-  const ref = { raw, repository: text, dynamic: VARIABLE.test(text), scratch: text.toLowerCase() === "scratch" };
-  let rest = text;
+  const text2 = raw.trim();
+  const ref = { raw, repository: text2, dynamic: VARIABLE.test(text2), scratch: text2.toLowerCase() === "scratch" };
+  let rest = text2;
   const at = rest.indexOf("@");
   if (at >= 0) {
     ref.digest = rest.slice(at + 1);
@@ -42485,6 +44566,1500 @@ var init_dockerfile2 = __esm({
     "use strict";
     init_container2();
     init_image();
+  }
+});
+
+// src/model/compose/volumes.ts
+function parseShortVolumeSpec(spec) {
+  if (spec.length === 0) return { error: "an empty volume" };
+  if (spec.length <= 2) return { type: "volume", target: spec, readOnly: false, options: [] };
+  const parts2 = [];
+  let buffer = "";
+  for (const char of spec) {
+    if (char === ":" && buffer.length === 1 && new RegExp("\\p{L}", "u").test(buffer) && parts2.length < 2) {
+      buffer += char;
+    } else if (char === ":") {
+      parts2.push(buffer);
+      buffer = "";
+    } else buffer += char;
+  }
+  parts2.push(buffer);
+  if (parts2.some((p) => p === "")) return { error: "an empty section between colons" };
+  if (parts2.length > 3) return { error: "too many colons" };
+  const [first, second, third] = parts2;
+  const options = third ? third.split(",") : [];
+  if (second === void 0) return { type: "volume", target: first, readOnly: false, options };
+  const readOnly = options.includes("ro") && !options.includes("rw");
+  return { type: isFilePath(first) ? "bind" : "volume", source: first, target: second, readOnly, options };
+}
+function parseShortVolume(spec) {
+  const parsed = parseShortVolumeSpec(spec);
+  return "error" in parsed ? void 0 : parsed;
+}
+function isFilePath(source) {
+  if (source === "") return false;
+  if (source[0] === "." || source[0] === "/" || source[0] === "~") return true;
+  if (source.startsWith("\\\\")) return true;
+  return new RegExp("^\\p{L}:", "u").test(source);
+}
+var init_volumes = __esm({
+  "src/model/compose/volumes.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/compose/service.ts
+import { resolve as resolve5, isAbsolute as isAbsolute3 } from "node:path";
+function sourced(value) {
+  const text2 = scalarText(value);
+  return text2 === void 0 || !value ? void 0 : { value: text2, node: value.node };
+}
+function sourcedNumber(value) {
+  const n = scalarNumber(value);
+  return n === void 0 || !value ? void 0 : { value: n, node: value.node };
+}
+function readService(name2, key2, tree, ctx) {
+  const get2 = (k) => entry(tree, k);
+  const references = [];
+  const ref = (kind, via, value, text2) => {
+    const s = text2 !== void 0 && value ? { value: text2, node: value.node } : sourced(value);
+    if (s && s.value !== "") references.push({ kind, via, name: s });
+  };
+  const service = {
+    name: name2,
+    key: key2,
+    tree,
+    objectRef: { kind: "Service", name: name2 },
+    imageUnresolved: unresolvedScalar(get2("image")),
+    dependsOn: [],
+    references,
+    links: [],
+    ports: [],
+    exposeErrors: [],
+    mounts: [],
+    environment: [],
+    envFiles: [],
+    profiles: listOfText(get2("profiles")).map((s) => s.value),
+    durations: []
+  };
+  const image = sourced(get2("image"));
+  if (image) service.image = image;
+  const build = readBuild(get2("build"), tree.entries.get("build")?.key, ctx);
+  if (build) service.build = build;
+  const containerName = sourced(get2("container_name"));
+  if (containerName) service.containerName = containerName;
+  const deploy = get2("deploy");
+  const replicas = scalarText(entry(deploy, "mode")) === "global" ? void 0 : sourcedNumber(entry(deploy, "replicas")) ?? sourcedNumber(get2("scale"));
+  if (replicas) service.replicas = replicas;
+  const networkMode = sourced(get2("network_mode"));
+  if (networkMode) {
+    service.networkMode = networkMode;
+    if (networkMode.value.startsWith("service:")) ref("service", "network_mode", get2("network_mode"), networkMode.value.slice(8));
+  }
+  for (const [k, via] of [["pid", "pid"], ["ipc", "ipc"]]) {
+    const v = sourced(get2(k));
+    if (!v) continue;
+    service[k] = v;
+    if (v.value.startsWith("service:")) ref("service", via, get2(k), v.value.slice(8));
+  }
+  const userns = sourced(get2("userns_mode"));
+  if (userns) service.userns = userns;
+  const networks = tree.entries.get("networks");
+  if (networks) {
+    service.networksNode = networks.key;
+    for (const n of namesOf(networks.value)) ref("network", "networks", n.value, n.name);
+  }
+  readDependsOn(get2("depends_on"), service.dependsOn);
+  for (const d of service.dependsOn) references.push({ kind: "service", via: "depends_on", name: d.service });
+  for (const link of listOfText(get2("links"))) {
+    const target2 = link.value.split(":")[0];
+    service.links.push({ value: target2, node: link.node });
+    references.push({ kind: "service", via: "links", name: { value: target2, node: link.node } });
+  }
+  for (const from of listOfText(get2("volumes_from"))) {
+    if (from.value.startsWith("container:")) continue;
+    references.push({ kind: "service", via: "volumes_from", name: { value: from.value.split(":")[0], node: from.node } });
+  }
+  for (const [kind, key3] of [["secret", "secrets"], ["config", "configs"]]) {
+    const list2 = get2(key3);
+    if (list2?.kind !== "seq") continue;
+    for (const item of list2.items) ref(kind, key3, item.kind === "map" ? entry(item, "source") : item);
+  }
+  for (const m of namesOf(get2("models"))) ref("model", "models", m.value, m.name);
+  const ports = get2("ports");
+  if (ports?.kind === "seq") for (const item of ports.items) service.ports.push(readPort(item));
+  const expose = get2("expose");
+  if (expose?.kind === "seq") {
+    for (const item of expose.items) {
+      const text2 = scalarText(item);
+      if (text2 === void 0 || unresolvedScalar(item)) continue;
+      const [port, protocol] = text2.split("/");
+      const range = parsePortRange(port.trim());
+      const error = "error" in range ? range.error : protocol !== void 0 && !["tcp", "udp", "sctp"].includes(protocol.toLowerCase()) ? `"${protocol}" is not a protocol (tcp, udp or sctp)` : void 0;
+      if (error) service.exposeErrors.push({ node: item.node, error });
+    }
+  }
+  const volumes = get2("volumes");
+  if (volumes?.kind === "seq") {
+    for (const item of volumes.items) {
+      const mount = readMount(item, ctx);
+      service.mounts.push(mount);
+      if (mount.type === "volume" && mount.source) references.push({ kind: "volume", via: "volumes", name: mount.source });
+    }
+  }
+  for (const t of listOfText(get2("tmpfs"))) {
+    service.mounts.push({ node: t.node, type: "tmpfs", target: { value: t.value.split(":")[0], node: t.node }, readOnly: false, long: false, unresolved: false, createHostPath: false });
+  }
+  readEnvironment(get2("environment"), service.environment);
+  readEnvFiles(get2("env_file"), service, ctx);
+  const healthcheck = get2("healthcheck");
+  if (healthcheck?.kind === "map") {
+    const test = entry(healthcheck, "test");
+    const first = test?.kind === "seq" ? scalarText(test.items[0]) : void 0;
+    service.healthcheck = { node: tree.entries.get("healthcheck").key, disabled: scalarBool(entry(healthcheck, "disable")) === true || first === "NONE", ...test ? { test } : {} };
+    for (const f of ["interval", "timeout", "start_period", "start_interval"]) addDuration(service, `healthcheck.${f}`, entry(healthcheck, f));
+  }
+  addDuration(service, "stop_grace_period", get2("stop_grace_period"));
+  for (const section of ["update_config", "rollback_config"]) {
+    for (const f of ["delay", "monitor"]) addDuration(service, `deploy.${section}.${f}`, entry(entry(deploy, section), f));
+  }
+  const restartPolicy = entry(deploy, "restart_policy");
+  if (restartPolicy) {
+    service.restartPolicy = restartPolicy.node;
+    for (const f of ["delay", "window"]) addDuration(service, `deploy.restart_policy.${f}`, entry(restartPolicy, f));
+  }
+  const restart = sourced(get2("restart"));
+  if (restart) service.restart = restart;
+  const ext = tree.entries.get("extends");
+  if (ext) service.extendsNode = ext.key;
+  return service;
+}
+function addDuration(service, field, value) {
+  if (value?.kind === "scalar" && typeof value.value === "string" && !value.unresolved) service.durations.push({ field, value: { value: value.value, node: value.node } });
+}
+function listOfText(value) {
+  if (!value) return [];
+  if (value.kind === "seq") return value.items.map(sourced).filter((s) => s !== void 0);
+  const one = sourced(value);
+  return one ? [one] : [];
+}
+function namesOf(value) {
+  if (value?.kind === "seq") return value.items.map((v) => ({ name: scalarText(v) ?? "", value: v })).filter((n) => n.name !== "");
+  if (value?.kind === "map") return [...value.entries].map(([name2, e]) => ({ name: name2, value: { kind: "scalar", value: name2, node: e.key } }));
+  return [];
+}
+function readDependsOn(value, out2) {
+  if (value?.kind === "seq") {
+    for (const s of listOfText(value)) out2.push({ service: s, condition: "service_started", required: true });
+  } else if (value?.kind === "map") {
+    for (const [name2, e] of value.entries) {
+      const condition = entry(e.value, "condition");
+      const dep = {
+        service: { value: name2, node: e.key },
+        condition: scalarText(condition) ?? "service_started",
+        required: scalarBool(entry(e.value, "required")) ?? true
+      };
+      if (condition) dep.conditionNode = condition.node;
+      out2.push(dep);
+    }
+  }
+}
+function readBuild(value, key2, ctx) {
+  if (!value || value.kind === "scalar" && value.value === null) return void 0;
+  const context = value.kind === "map" ? sourced(entry(value, "context")) : sourced(value);
+  const build = { node: key2 ?? value.node, inline: false, remote: false };
+  if (context) build.context = context;
+  if (value.kind === "map") {
+    const dockerfile = sourced(entry(value, "dockerfile"));
+    if (dockerfile) build.dockerfile = dockerfile;
+    build.inline = entry(value, "dockerfile_inline") !== void 0;
+    const target2 = sourced(entry(value, "target"));
+    if (target2) build.target = target2;
+  }
+  const contextText = context?.value ?? ".";
+  build.remote = /^(?:https?:\/\/|git@|git:\/\/|ssh:\/\/|github\.com\/)/.test(contextText) || /\.git(?:#.*)?$/.test(contextText);
+  if (!build.remote && !(context && unresolvedScalar(entry(value, "context") ?? value))) {
+    const base = ctx.baseDirOf(context?.node ?? value.node);
+    build.contextDir = resolve5(base, contextText);
+    if (!build.inline) {
+      const dockerfile = build.dockerfile?.value ?? "Dockerfile";
+      build.dockerfilePath = isAbsolute3(dockerfile) ? dockerfile : resolve5(build.contextDir, dockerfile);
+    }
+  }
+  return build;
+}
+function readPort(item) {
+  if (item.kind === "map") {
+    const port2 = { node: item.node, long: true, protocol: (scalarText(entry(item, "protocol")) ?? "tcp").toLowerCase() };
+    const target2 = scalarText(entry(item, "target"));
+    if (target2 !== void 0) {
+      const range = parsePortRange(target2);
+      if ("error" in range) port2.error = `target: ${range.error}`;
+      else [port2.target, port2.targetEnd] = range;
+    } else port2.error = "no target port is given";
+    const published = scalarText(entry(item, "published"));
+    if (published !== void 0 && published !== "") {
+      const range = parsePortRange(published);
+      if ("error" in range) port2.error ??= `published: ${range.error}`;
+      else [port2.published, port2.publishedEnd] = range;
+    }
+    const hostIp = scalarText(entry(item, "host_ip"));
+    if (hostIp) port2.hostIp = hostIp;
+    return port2;
+  }
+  const text2 = scalarText(item);
+  const port = { node: item.node, long: false, protocol: "tcp", scalar: item.node };
+  if (text2 === void 0) {
+    port.error = "an empty port";
+    return port;
+  }
+  const parsed = parseShortPort(text2);
+  if ("error" in parsed) {
+    if (!unresolvedScalar(item)) port.error = parsed.error;
+  } else {
+    port.target = parsed.target;
+    port.targetEnd = parsed.targetEnd;
+    port.protocol = parsed.protocol;
+    if (parsed.published !== void 0) port.published = parsed.published;
+    if (parsed.publishedEnd !== void 0) port.publishedEnd = parsed.publishedEnd;
+    if (parsed.hostIp !== void 0) port.hostIp = parsed.hostIp;
+  }
+  return port;
+}
+function readMount(item, ctx) {
+  const resolveSource = (mount2) => {
+    const source = mount2.source?.value;
+    if (mount2.type !== "bind" || source === void 0 || mount2.unresolved) return;
+    if (source.startsWith("~")) {
+      if (ctx.home && (source === "~" || source.startsWith("~/"))) mount2.resolvedSource = resolve5(ctx.home, source.slice(2));
+      return;
+    }
+    if (new RegExp("^\\p{L}:", "u").test(source) || source.startsWith("\\\\")) return;
+    mount2.resolvedSource = resolve5(ctx.baseDirOf(mount2.source.node), source);
+  };
+  if (item.kind === "map") {
+    const type = scalarText(entry(item, "type")) ?? "volume";
+    const mount2 = {
+      node: item.node,
+      type,
+      readOnly: scalarBool(entry(item, "read_only")) === true,
+      long: true,
+      unresolved: unresolvedScalar(entry(item, "source")),
+      createHostPath: scalarBool(entry(entry(item, "bind"), "create_host_path")) === true
+    };
+    const source = sourced(entry(item, "source"));
+    if (source) mount2.source = source;
+    const target2 = sourced(entry(item, "target"));
+    if (target2) mount2.target = target2;
+    resolveSource(mount2);
+    return mount2;
+  }
+  const text2 = scalarText(item) ?? "";
+  const parsed = parseShortVolumeSpec(text2);
+  const mount = { node: item.node, type: "volume", readOnly: false, long: false, unresolved: unresolvedScalar(item), createHostPath: true };
+  if ("error" in parsed) {
+    mount.error = parsed.error;
+    return mount;
+  }
+  mount.type = parsed.type;
+  mount.readOnly = parsed.readOnly;
+  mount.target = { value: parsed.target, node: item.node };
+  if (parsed.source !== void 0) mount.source = { value: parsed.source, node: item.node };
+  resolveSource(mount);
+  return mount;
+}
+function readEnvironment(value, out2) {
+  if (value?.kind === "map") {
+    for (const [name2, e] of value.entries) {
+      const v = e.value;
+      const text2 = scalarText(v);
+      out2.push({ name: { value: name2, node: e.key }, ...text2 !== void 0 ? { value: { value: text2, node: v.node } } : {}, node: e.key, fromList: false });
+    }
+  } else if (value?.kind === "seq") {
+    for (const item of value.items) {
+      const text2 = scalarText(item);
+      if (text2 === void 0) continue;
+      const eq = text2.indexOf("=");
+      const name2 = eq < 0 ? text2 : text2.slice(0, eq);
+      out2.push({ name: { value: name2, node: item.node }, ...eq >= 0 ? { value: { value: text2.slice(eq + 1), node: item.node } } : {}, node: item.node, fromList: true });
+    }
+  }
+}
+function readEnvFiles(value, service, ctx) {
+  const items = value?.kind === "seq" ? value.items : value ? [value] : [];
+  for (const item of items) {
+    const path4 = item.kind === "map" ? sourced(entry(item, "path")) : sourced(item);
+    if (!path4 || unresolvedScalar(item.kind === "map" ? entry(item, "path") : item)) continue;
+    const required = item.kind === "map" ? scalarBool(entry(item, "required")) ?? true : true;
+    service.envFiles.push({ path: path4, required, resolved: resolve5(ctx.baseDirOf(path4.node), path4.value) });
+  }
+}
+var unresolvedScalar;
+var init_service = __esm({
+  "src/model/compose/service.ts"() {
+    "use strict";
+    init_tree();
+    init_ports();
+    init_volumes();
+    unresolvedScalar = (value) => value?.kind === "scalar" && value.unresolved === true;
+  }
+});
+
+// src/model/extract/compose.ts
+function composeContainer(service) {
+  const tree = service.tree;
+  const get2 = (k) => entry(tree, k);
+  const c = emptyContainer({ format: "compose", role: "service", name: service.name, object: service.objectRef }, service.key);
+  if (service.image) {
+    const ref = parseImageReference(service.image.value);
+    if (service.imageUnresolved) ref.dynamic = true;
+    c.image = { value: ref, node: service.image.node };
+  }
+  const user = sourced(get2("user"));
+  if (user) c.security.user = user;
+  else if (service.imageUser !== void 0) c.security.user = { value: service.imageUser, node: service.build?.node ?? service.key };
+  const command = commandOf(get2("command"));
+  if (command) c.command = command;
+  const entrypoint = commandOf(get2("entrypoint"));
+  if (entrypoint) c.entrypoint = entrypoint;
+  for (const e of service.environment) {
+    c.env.push({ name: e.name, ...e.value ? { value: e.value } : {} });
+  }
+  for (const p of service.ports) {
+    if (p.error) continue;
+    c.ports.push({
+      ...p.target !== void 0 ? { containerPort: p.target } : {},
+      ...p.targetEnd !== void 0 && p.targetEnd !== p.target ? { containerPortEnd: p.targetEnd } : {},
+      ...p.published !== void 0 ? { hostPort: p.published } : {},
+      ...p.hostIp !== void 0 ? { hostIp: p.hostIp } : {},
+      protocol: p.protocol,
+      node: p.node
+    });
+  }
+  for (const m of service.mounts) {
+    if (m.error) continue;
+    c.mounts.push({
+      type: m.type,
+      ...m.source ? { source: m.source } : {},
+      ...m.target ? { target: m.target } : {},
+      readOnly: m.readOnly,
+      node: m.node
+    });
+  }
+  if (service.healthcheck) {
+    c.healthcheck = { node: service.healthcheck.node, handler: "CMD", disabled: service.healthcheck.disabled };
+  } else if (service.imageHealthcheck === "defined" || service.imageHealthcheck === "disabled") {
+    c.healthcheck = { node: service.build?.node ?? service.key, handler: "CMD", disabled: service.imageHealthcheck === "disabled" };
+  }
+  readResources(service, c);
+  const security = c.security;
+  const privileged = bool(get2("privileged"));
+  if (privileged) security.privileged = privileged;
+  const readOnly = bool(get2("read_only"));
+  if (readOnly) security.readOnlyRootFilesystem = readOnly;
+  security.capabilitiesAdd.push(...listOfText(get2("cap_add")));
+  security.capabilitiesDrop.push(...listOfText(get2("cap_drop")));
+  for (const opt of listOfText(get2("security_opt"))) {
+    const [name2, value] = splitOption(opt.value);
+    if (name2 === "no-new-privileges" && value !== "false") security.allowPrivilegeEscalation = { value: false, node: opt.node };
+    else if (name2 === "seccomp" && value !== void 0) security.seccompProfile = { value, node: opt.node };
+  }
+  const pullPolicy = sourced(get2("pull_policy"));
+  if (pullPolicy) c.imagePullPolicy = pullPolicy;
+  return c;
+}
+function splitOption(text2) {
+  const m = /^([^:=]+)[:=](.*)$/.exec(text2.trim());
+  return m ? [m[1], m[2]] : [text2.trim(), void 0];
+}
+function bool(value) {
+  const b = scalarBool(value);
+  return b === void 0 || !value ? void 0 : { value: b, node: value.node };
+}
+function commandOf(value) {
+  if (!value) return void 0;
+  if (value.kind === "seq") return { value: value.items.map((v) => scalarText(v) ?? ""), node: value.node };
+  const text2 = scalarText(value);
+  return text2 === void 0 ? void 0 : { value: ["/bin/sh", "-c", text2], node: value.node };
+}
+function readResources(service, c) {
+  const tree = service.tree;
+  const resources2 = entry(entry(tree, "deploy"), "resources");
+  const limits = entry(resources2, "limits");
+  const reservations = entry(resources2, "reservations");
+  const pick = (...values) => {
+    for (const v of values) {
+      const s = sourced(v);
+      if (s) return s;
+    }
+    return void 0;
+  };
+  const cpuLimit = pick(entry(limits, "cpus"), entry(tree, "cpus"));
+  const memLimit = pick(entry(limits, "memory"), entry(tree, "mem_limit"));
+  const cpuRequest = pick(entry(reservations, "cpus"));
+  const memRequest = pick(entry(reservations, "memory"), entry(tree, "mem_reservation"));
+  if (cpuLimit) c.resources.limits.cpu = cpuLimit;
+  if (memLimit) c.resources.limits.memory = memLimit;
+  if (cpuRequest) c.resources.requests.cpu = cpuRequest;
+  if (memRequest) c.resources.requests.memory = memRequest;
+  const node = resources2 ? resources2.node : (entry(tree, "mem_limit") ?? entry(tree, "cpus"))?.node;
+  if (node) c.resources.node = node;
+}
+var init_compose2 = __esm({
+  "src/model/extract/compose.ts"() {
+    "use strict";
+    init_tree();
+    init_service();
+    init_container2();
+    init_image();
+  }
+});
+
+// src/model/compose/project.ts
+import { resolve as resolve6 } from "node:path";
+function buildComposeProject(loaded, ctx) {
+  const tree = loaded.tree;
+  const serviceContext = { baseDirOf: loaded.baseDirOf, ...ctx.home ? { home: ctx.home } : {} };
+  const services = [];
+  const servicesMap = entry(tree, "services");
+  if (servicesMap?.kind === "map") {
+    for (const [name2, e] of servicesMap.entries) {
+      if (e.value.kind !== "map") continue;
+      const partial = readService(name2, e.key, e.value, serviceContext);
+      checkPaths(partial, ctx.host);
+      const stage = builtStage(partial.build, ctx);
+      const withHealth = { ...partial, imageHealthcheck: stage?.health ?? "unknown", ...stage?.user !== void 0 ? { imageUser: stage.user } : {} };
+      services.push({ ...withHealth, container: composeContainer(withHealth) });
+    }
+  }
+  const project = {
+    projectDir: loaded.projectDir,
+    files: loaded.files.map((f) => {
+      const roots = f.parsed.documents.map((d) => d.root).filter((r2) => r2 !== null);
+      let problems;
+      const view = {
+        source: f.parsed.source,
+        role: f.role,
+        roots,
+        variables: f.variables,
+        linted: ctx.linted.has(f.parsed.source.path),
+        schemaProblems: () => problems ??= fileSchemaProblems(f)
+      };
+      if (f.tree) view.tree = f.tree;
+      if (f.notMapping) view.notMapping = f.notMapping;
+      const first = deref(roots[0]);
+      const version = first?.kind === "map" ? first.pairs.find((p) => p.keyText === "version" && !p.merge) : void 0;
+      if (version) view.version = version;
+      return view;
+    }),
+    services,
+    servicesByName: new Map(services.map((s) => [s.name, s])),
+    networks: resources(tree, "networks", loaded, ctx.host),
+    volumes: resources(tree, "volumes", loaded, ctx.host),
+    secrets: resources(tree, "secrets", loaded, ctx.host),
+    configs: resources(tree, "configs", loaded, ctx.host),
+    models: resources(tree, "models", loaded, ctx.host),
+    problems: loaded.problems,
+    tree
+  };
+  return project;
+}
+function fileSchemaProblems(file) {
+  if (file.parsed.documents.some((d) => d.errors.length > 0)) return [];
+  if (file.tree) return validateComposeTree(file.tree);
+  if (file.notMapping) return [{ node: file.notMapping, message: `The file must be a mapping (services:, networks:, …), not ${file.notMapping.kind === "seq" ? "a list" : "a single value"}` }];
+  const at = file.parsed.documents[0]?.span ?? { start: 0, end: 0 };
+  return [{ node: { span: { start: at.start, end: at.start }, file: file.parsed.source }, message: 'The file is empty: Compose needs at least "services:" or "include:"' }];
+}
+function checkPaths(service, host) {
+  for (const f of service.envFiles) f.exists = host.exists(f.resolved);
+  for (const m of service.mounts) if (m.resolvedSource && m.source?.value.startsWith(".")) m.sourceExists = host.exists(m.resolvedSource);
+  const build = service.build;
+  if (build?.contextDir) {
+    build.contextExists = host.exists(build.contextDir);
+    if (build.dockerfilePath && build.contextExists) build.dockerfileExists = host.exists(build.dockerfilePath);
+  }
+}
+function resources(tree, kind, loaded, host) {
+  const out2 = /* @__PURE__ */ new Map();
+  const map = entry(tree, kind);
+  if (map?.kind !== "map") return out2;
+  for (const [name2, e] of map.entries) {
+    const external = scalarBool(entry(e.value, "external")) === true || entry(entry(e.value, "external"), "name") !== void 0;
+    const resource = { name: name2, key: e.key, external };
+    const file = sourced(entry(e.value, "file"));
+    if (file) {
+      resource.file = file;
+      resource.resolvedFile = resolve6(loaded.baseDirOf(file.node), file.value);
+      resource.fileExists = host.exists(resource.resolvedFile);
+    }
+    out2.set(name2, resource);
+  }
+  return out2;
+}
+function builtStage(build, ctx) {
+  if (!build || build.remote || build.inline || !build.dockerfilePath) return void 0;
+  const cache3 = ctx.dockerfiles ?? /* @__PURE__ */ new Map();
+  let facts = cache3.get(build.dockerfilePath);
+  if (!facts) {
+    const text2 = ctx.host.readFile(build.dockerfilePath);
+    facts = text2 === void 0 ? { unreadable: true } : { unreadable: false, byStage: factsByStage(text2) };
+    cache3.set(build.dockerfilePath, facts);
+  }
+  if (facts.unreadable) return void 0;
+  return facts.byStage.get(build.target?.value ?? "");
+}
+function factsByStage(text2) {
+  const out2 = /* @__PURE__ */ new Map();
+  let dockerfile;
+  try {
+    dockerfile = parseDockerfile(text2);
+  } catch {
+    return out2;
+  }
+  dockerfile.stages.forEach((stage, i2) => {
+    const chain = stageChain(stage, dockerfile);
+    let found;
+    let user;
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const ins = chain[k];
+      if (!found && ins.keyword === "HEALTHCHECK") found = ins;
+      if (!user && ins.keyword === "USER") user = ins;
+    }
+    const value = { health: found ? found.none ? "disabled" : "defined" : "absent" };
+    const userText = user?.userExpanded ?? user?.user?.value;
+    if (userText !== void 0) value.user = userText;
+    if (stage.name) out2.set(stage.name, value);
+    if (i2 === dockerfile.stages.length - 1) out2.set("", value);
+  });
+  return out2;
+}
+var init_project = __esm({
+  "src/model/compose/project.ts"() {
+    "use strict";
+    init_schema();
+    init_tree();
+    init_parser();
+    init_nodes();
+    init_dockerfile2();
+    init_compose2();
+    init_service();
+  }
+});
+
+// src/parse/compose/dotenv.ts
+function parseDotenv(text2, lookup = () => void 0) {
+  const values = /* @__PURE__ */ new Map();
+  const entries = [];
+  const problems = [];
+  const resolve14 = (name2) => values.get(name2) ?? lookup(name2);
+  let i2 = 0;
+  const n = text2.length;
+  const starts = [0];
+  for (let k = 0; k < n; k++) if (text2.charCodeAt(k) === 10) starts.push(k + 1);
+  const lineAt = (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  while (i2 < n) {
+    while (i2 < n && /\s/.test(text2[i2])) i2++;
+    if (i2 >= n) break;
+    if (text2[i2] === "#") {
+      const nl = text2.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl + 1;
+      continue;
+    }
+    const start2 = i2;
+    if (/^export\s+/.test(text2.slice(i2, i2 + 8))) {
+      i2 += 6;
+      while (i2 < n && SPACE.test(text2[i2])) i2++;
+    }
+    let keyEnd = i2;
+    let terminator = "";
+    let bad;
+    for (; keyEnd < n; keyEnd++) {
+      const c = text2[keyEnd];
+      if (c === "=" || c === ":" || c === "\n") {
+        terminator = c;
+        break;
+      }
+      if (SPACE.test(c) || KEY_CHAR.test(c)) continue;
+      bad = c;
+      break;
+    }
+    const key2 = text2.slice(i2, keyEnd).trim();
+    if (bad !== void 0 || (key2.includes(" ") || key2.includes("	"))) {
+      const lineText = text2.slice(start2, text2.indexOf("\n", start2) < 0 ? n : text2.indexOf("\n", start2));
+      problems.push({
+        message: bad !== void 0 ? `unexpected character "${bad}" in variable name "${lineText.trim()}"` : `key "${key2}" cannot contain a space`,
+        line: lineAt(start2)
+      });
+      const nl = text2.indexOf("\n", keyEnd);
+      i2 = nl < 0 ? n : nl + 1;
+      continue;
+    }
+    const line = lineAt(start2);
+    if (terminator === "\n" || terminator === "") {
+      if (key2 !== "") {
+        const inherited = lookup(key2);
+        if (inherited !== void 0) {
+          values.set(key2, inherited);
+          entries.push({ key: key2, value: inherited, line });
+        }
+      }
+      i2 = keyEnd + 1;
+      continue;
+    }
+    i2 = keyEnd + 1;
+    while (i2 < n && SPACE.test(text2[i2])) i2++;
+    const quote = text2[i2];
+    let value;
+    if (quote === '"' || quote === "'") {
+      const read2 = quoted2(text2, i2 + 1, quote);
+      if (!read2) {
+        problems.push({ message: `unterminated quoted value for "${key2}"`, line });
+        break;
+      }
+      value = read2.value;
+      i2 = read2.end;
+      if (quote === '"') value = interpolate(unescape(value), resolve14).value;
+      const nl = text2.indexOf("\n", i2);
+      const rest = text2.slice(i2, nl < 0 ? n : nl).trim();
+      if (rest !== "" && !rest.startsWith("#")) problems.push({ message: `unexpected text after the quoted value of "${key2}"`, line });
+      i2 = nl < 0 ? n : nl + 1;
+    } else {
+      const nl = text2.indexOf("\n", i2);
+      let raw = text2.slice(i2, nl < 0 ? n : nl);
+      const comment = raw.indexOf(" #");
+      if (comment >= 0) raw = raw.slice(0, comment);
+      value = interpolate(raw.trimEnd(), resolve14).value;
+      i2 = nl < 0 ? n : nl + 1;
+    }
+    values.set(key2, value);
+    entries.push({ key: key2, value, line });
+  }
+  return { entries, values, problems };
+}
+function quoted2(text2, from, quote) {
+  let out2 = "";
+  for (let i2 = from; i2 < text2.length; i2++) {
+    const c = text2[i2];
+    if (c === "\\" && i2 + 1 < text2.length) {
+      const next = text2[i2 + 1];
+      out2 += next === quote ? next : `\\${next}`;
+      i2++;
+      continue;
+    }
+    if (c === quote) return { value: out2, end: i2 + 1 };
+    out2 += c;
+  }
+  return void 0;
+}
+function unescape(value) {
+  return value.replace(/\\([abcfnrtv$"\\]|0[0-7]{0,3})/g, (_, e) => {
+    if (e === "$") return "$$";
+    if (e.startsWith("0")) return String.fromCharCode(parseInt(e.slice(1) || "0", 8));
+    return ESCAPES[e] ?? `\\${e}`;
+  });
+}
+var KEY_CHAR, SPACE, ESCAPES;
+var init_dotenv = __esm({
+  "src/parse/compose/dotenv.ts"() {
+    "use strict";
+    init_interpolate();
+    KEY_CHAR = /[\p{L}\p{N}_.\-[\]]/u;
+    SPACE = /[ \t\v\f\r\u0085\u00a0]/;
+    ESCAPES = { a: "\x07", b: "\b", c: "", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", '"': '"', "\\": "\\" };
+  }
+});
+
+// src/parse/compose/files.ts
+function parseComposeText(source, absolute) {
+  const yaml = parseYaml(source.text, { version: "1.2" });
+  for (const doc of yaml.documents) if (doc.root) markSource(doc.root, source);
+  const parsed = { source, documents: yaml.documents, comments: yaml.comments };
+  if (absolute !== void 0) parsed.absolute = absolute;
+  return parsed;
+}
+function markSource(root2, source) {
+  const stack = [root2];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.file) continue;
+    node.file = source;
+    if (node.kind === "map") for (const pair of node.pairs) {
+      stack.push(pair.key);
+      if (pair.value) stack.push(pair.value);
+    }
+    else if (node.kind === "seq") stack.push(...node.items);
+  }
+}
+var init_files = __esm({
+  "src/parse/compose/files.ts"() {
+    "use strict";
+    init_parse();
+  }
+});
+
+// src/parse/compose/merge.ts
+function mergeTrees(base, override, path4 = []) {
+  if (override.tag === "!override" || override.tag === "!reset") return override;
+  const key2 = path4.join(".");
+  if (REPLACED.some((p) => matches(path4, p))) return override;
+  if (override.kind === "scalar" && override.value === null) return base;
+  if (key2 !== "" && matches(path4, "services.*.build")) return mergeMaps(buildMap(base), buildMap(override), path4);
+  if (matches(path4, "services.*.logging")) return mergeLogging(base, override, path4);
+  if (KEY_VALUE.some((p) => matches(path4, p))) return mergeKeyValue(base, override);
+  if (TO_MAPPING.some((p) => matches(path4, p))) {
+    const dependsOn = path4[2] === "depends_on";
+    return mergeMaps(asMapping(base, dependsOn), asMapping(override, dependsOn), path4);
+  }
+  if (base.kind === "map" && override.kind === "map") return mergeMaps(base, override, path4);
+  if (base.kind === "seq" && override.kind === "seq") {
+    const out2 = { kind: "seq", items: [...base.items, ...override.items], node: base.node };
+    return matches(path4, "services.*.extra_hosts") ? uniqueBy(out2, (v) => JSON.stringify(plainish(v))) : out2;
+  }
+  return override;
+}
+function mergeMaps(base, override, path4) {
+  const entries = new Map(base.entries);
+  for (const [k, o] of override.entries) {
+    const b = entries.get(k);
+    if (o.value.tag === "!reset") {
+      entries.delete(k);
+      continue;
+    }
+    entries.set(k, b ? { key: b.key, value: mergeTrees(b.value, o.value, [...path4, k]) } : o);
+  }
+  const out2 = { kind: "map", entries, node: base.node };
+  if (base.tag) out2.tag = base.tag;
+  return out2;
+}
+function buildMap(value) {
+  if (value.kind === "map") return value;
+  return { kind: "map", entries: /* @__PURE__ */ new Map([["context", { key: value.node, value }]]), node: value.node };
+}
+function mergeLogging(base, override, path4) {
+  if (base.kind !== "map" || override.kind !== "map") return override;
+  const b = base.entries.get("driver")?.value;
+  const o = override.entries.get("driver")?.value;
+  const same = !b || !o || b.kind === "scalar" && o.kind === "scalar" && b.value === o.value;
+  return same ? mergeMaps(base, override, path4) : override;
+}
+function mergeKeyValue(base, override) {
+  if (base.kind === "map" && override.kind === "map") {
+    const entries = new Map(base.entries);
+    for (const [k, o] of override.entries) entries.set(k, entries.has(k) ? { key: entries.get(k).key, value: o.value } : o);
+    return { kind: "map", entries, node: base.node };
+  }
+  const items = [...asKeyValueList(base), ...asKeyValueList(override)];
+  return { kind: "seq", items, node: base.node };
+}
+function asKeyValueList(value) {
+  if (value.kind === "seq") return value.items;
+  if (value.kind === "scalar") return value.value === null ? [] : [value];
+  return [...value.entries].map(([k, e]) => {
+    const v = e.value;
+    if (v.kind === "scalar" && v.value === null) return synthetic(k, e.key);
+    const text2 = v.kind === "scalar" ? String(v.value) : JSON.stringify(plainish(v));
+    return synthetic(`${k}=${text2}`, v.node);
+  });
+}
+function asMapping(value, dependsOn) {
+  if (value.kind === "map") return value;
+  const entries = /* @__PURE__ */ new Map();
+  const items = value.kind === "seq" ? value.items : [];
+  for (const item of items) {
+    if (item.kind !== "scalar" || item.value === null) continue;
+    const name2 = String(item.value);
+    entries.set(name2, { key: item.node, value: dependsOn ? defaultDependency(item.node) : synthetic(null, item.node) });
+  }
+  return { kind: "map", entries, node: value.node };
+}
+function defaultDependency(node) {
+  return {
+    kind: "map",
+    node,
+    entries: /* @__PURE__ */ new Map([
+      ["condition", { key: node, value: synthetic("service_started", node) }],
+      ["required", { key: node, value: synthetic(true, node) }]
+    ])
+  };
+}
+function plainish(value) {
+  if (value.kind === "scalar") return value.value;
+  if (value.kind === "seq") return value.items.map(plainish);
+  return Object.fromEntries([...value.entries].map(([k, e]) => [k, plainish(e.value)]));
+}
+function enforceUniqueness(value, path4 = []) {
+  if (value.kind === "map") {
+    let changed = false;
+    const entries = /* @__PURE__ */ new Map();
+    for (const [k, e] of value.entries) {
+      const next = enforceUniqueness(e.value, [...path4, k]);
+      if (next !== e.value) changed = true;
+      entries.set(k, next === e.value ? e : { key: e.key, value: next });
+    }
+    return changed ? { ...value, entries } : value;
+  }
+  if (value.kind === "seq" && path4.length >= 3 && path4[0] === "services") {
+    const rule = UNIQUE.find(([pattern]) => matches(path4, pattern));
+    if (rule) return uniqueBy(value, rule[1]);
+  }
+  return value;
+}
+function uniqueBy(seq, index2) {
+  const items = [];
+  const at = /* @__PURE__ */ new Map();
+  for (const item of seq.items) {
+    const key2 = index2(item);
+    if (key2 === void 0) {
+      items.push(item);
+      continue;
+    }
+    const j = at.get(key2);
+    if (j === void 0) {
+      at.set(key2, items.length);
+      items.push(item);
+    } else items[j] = item;
+  }
+  return items.length === seq.items.length && items.every((v, i2) => v === seq.items[i2]) ? seq : { ...seq, items };
+}
+function stripResets(value) {
+  if (value.kind === "map") {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [k, e] of value.entries) if (e.value.tag !== "!reset") entries.set(k, { key: e.key, value: stripResets(e.value) });
+    return { ...value, entries };
+  }
+  if (value.kind === "seq") return { ...value, items: value.items.filter((v) => v.tag !== "!reset").map(stripResets) };
+  return value;
+}
+var matches, REPLACED, KEY_VALUE, TO_MAPPING, scalarKey, keyValue, byTarget, volumeTarget, portKey, envFileKey, deviceKey, UNIQUE;
+var init_merge = __esm({
+  "src/parse/compose/merge.ts"() {
+    "use strict";
+    init_volumes();
+    init_tree();
+    matches = (path4, pattern) => {
+      const parts2 = pattern.split(".");
+      return parts2.length === path4.length && parts2.every((p, i2) => p === "*" || p === path4[i2]);
+    };
+    REPLACED = ["services.*.command", "services.*.entrypoint", "services.*.healthcheck.test", "services.*.ulimits.*"];
+    KEY_VALUE = [
+      "services.*.annotations",
+      "services.*.build.args",
+      "services.*.build.additional_contexts",
+      "services.*.build.labels",
+      "services.*.deploy.labels",
+      "services.*.environment",
+      "services.*.labels",
+      "services.*.sysctls",
+      "networks.*.labels",
+      "volumes.*.labels"
+    ];
+    TO_MAPPING = ["services.*.depends_on", "services.*.networks", "services.*.models"];
+    scalarKey = (v) => v.kind === "scalar" && v.value !== null ? String(v.value) : void 0;
+    keyValue = (v) => {
+      const s = scalarKey(v);
+      return s === void 0 ? void 0 : s.split("=")[0];
+    };
+    byTarget = (prefix) => (v) => {
+      if (v.kind === "scalar") return v.value === null ? void 0 : `${prefix}${String(v.value)}`;
+      if (v.kind !== "map") return void 0;
+      const target2 = v.entries.get("target")?.value;
+      if (target2?.kind === "scalar" && target2.value !== null) return String(target2.value);
+      const source = v.entries.get("source")?.value;
+      return source?.kind === "scalar" ? `${prefix}${String(source.value)}` : void 0;
+    };
+    volumeTarget = (v) => {
+      if (v.kind === "map") {
+        const target2 = v.entries.get("target")?.value;
+        return target2?.kind === "scalar" && target2.value !== null ? String(target2.value) : void 0;
+      }
+      const text2 = scalarKey(v);
+      return text2 === void 0 ? void 0 : parseShortVolume(text2)?.target;
+    };
+    portKey = (v) => {
+      if (v.kind === "scalar") return scalarKey(v);
+      if (v.kind !== "map") return void 0;
+      const get2 = (k, d) => {
+        const e = v.entries.get(k)?.value;
+        return e?.kind === "scalar" && e.value !== null ? String(e.value) : d;
+      };
+      return `${get2("host_ip", "0.0.0.0")}:${get2("published", "")}:${get2("target", "")}/${get2("protocol", "tcp")}`;
+    };
+    envFileKey = (v) => v.kind === "map" ? scalarKey(v.entries.get("path")?.value ?? synthetic(null, v.node)) : scalarKey(v);
+    deviceKey = (v) => {
+      if (v.kind === "map") return scalarKey(v.entries.get("target")?.value ?? synthetic(null, v.node));
+      const s = scalarKey(v);
+      if (s === void 0) return void 0;
+      const parts2 = s.split(":");
+      return parts2.length === 1 ? parts2[0] : parts2[1];
+    };
+    UNIQUE = [
+      ["services.*.annotations", keyValue],
+      ["services.*.build.args", keyValue],
+      ["services.*.build.additional_contexts", keyValue],
+      ["services.*.build.platforms", keyValue],
+      ["services.*.build.tags", keyValue],
+      ["services.*.build.labels", keyValue],
+      ["services.*.cap_add", keyValue],
+      ["services.*.cap_drop", keyValue],
+      ["services.*.configs", byTarget("")],
+      ["services.*.deploy.labels", keyValue],
+      ["services.*.devices", deviceKey],
+      ["services.*.dns", keyValue],
+      ["services.*.dns_opt", keyValue],
+      ["services.*.dns_search", keyValue],
+      ["services.*.environment", keyValue],
+      ["services.*.env_file", envFileKey],
+      ["services.*.expose", scalarKey],
+      ["services.*.labels", keyValue],
+      ["services.*.links", keyValue],
+      ["services.*.networks.*.aliases", keyValue],
+      ["services.*.networks.*.link_local_ips", keyValue],
+      ["services.*.ports", portKey],
+      ["services.*.profiles", keyValue],
+      ["services.*.secrets", byTarget("/run/secrets/")],
+      ["services.*.sysctls", keyValue],
+      ["services.*.tmpfs", keyValue],
+      ["services.*.volumes", volumeTarget]
+    ];
+  }
+});
+
+// src/parse/compose/load.ts
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join7, posix, relative as relative4, resolve as resolve7, sep as sep3 } from "node:path";
+function loadComposeProject(input2) {
+  return new Loader(input2).load();
+}
+function includeSpec(item) {
+  if (item.kind === "scalar") {
+    const text2 = scalarText(item);
+    return { paths: text2 ? [{ text: text2, node: item.node }] : [], envFiles: [] };
+  }
+  if (item.kind !== "map") return { paths: [], envFiles: [] };
+  const path4 = entry(item, "path");
+  const paths = [];
+  if (path4?.kind === "seq") for (const p of path4.items) {
+    const text2 = scalarText(p);
+    if (text2) paths.push({ text: text2, node: p.node });
+  }
+  else {
+    const text2 = scalarText(path4);
+    if (text2 && path4) paths.push({ text: text2, node: path4.node });
+  }
+  const env2 = entry(item, "env_file");
+  const envFiles = env2?.kind === "seq" ? env2.items.map(scalarText).filter((t) => !!t) : [scalarText(env2)].filter((t) => !!t);
+  const spec = { paths, envFiles };
+  if (env2) spec.envNode = env2.node;
+  const pd = scalarText(entry(item, "project_directory"));
+  if (pd) spec.projectDirectory = pd;
+  return spec;
+}
+function isRemote(path4) {
+  return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(path4) || path4.startsWith("git@");
+}
+function resolvePath2(dir, path4) {
+  return isAbsolute4(path4) ? path4 : resolve7(dir, path4);
+}
+function fakeNode() {
+  return { kind: "scalar", value: null, source: "", style: "plain", span: { start: 0, end: 0 } };
+}
+var RESOURCES, Loader;
+var init_load = __esm({
+  "src/parse/compose/load.ts"() {
+    "use strict";
+    init_source();
+    init_dotenv();
+    init_files();
+    init_merge();
+    init_tree();
+    init_files();
+    RESOURCES = ["services", "networks", "volumes", "secrets", "configs", "models"];
+    Loader = class {
+      constructor(input2) {
+        this.input = input2;
+        this.cwd = input2.absolutePath ? dirname3(input2.absolutePath) : process.cwd();
+      }
+      input;
+      problems = [];
+      files = [];
+      byAbsolute = /* @__PURE__ */ new Map();
+      baseDirs = /* @__PURE__ */ new Map();
+      envSources = [];
+      resolvedServices = /* @__PURE__ */ new Map();
+      /** Env files already reported, so that one bad file is one finding. */
+      reportedEnv = /* @__PURE__ */ new Set();
+      cwd;
+      load() {
+        const first = this.input.layers[0] ?? this.input.absolutePath ?? join7(this.cwd, this.input.source.path);
+        const projectDir = dirname3(first);
+        const lookup = this.projectEnvironment(projectDir);
+        let tree;
+        for (const layer of this.input.layers) {
+          const role = layer === this.input.layers[0] ? "main" : "override";
+          const layerTree = this.loadLayer(layer, role, lookup, projectDir, []);
+          if (!layerTree) continue;
+          tree = tree ? mergeTrees(tree, layerTree) : layerTree;
+        }
+        const empty = { kind: "map", entries: /* @__PURE__ */ new Map(), node: fakeNode() };
+        const final = tree ? stripResets(enforceUniqueness(tree)) : empty;
+        return {
+          tree: final,
+          files: this.files,
+          problems: this.problems,
+          projectDir,
+          envFiles: this.envSources,
+          baseDirOf: (node) => (node.file ? this.baseDirs.get(node.file.path) : void 0) ?? this.baseDirs.get(this.input.source.path) ?? projectDir,
+          displayOf: (absolute) => this.display(absolute)
+        };
+      }
+      /** Display path of a related file: relative to the linted file's display folder. */
+      display(absolute) {
+        if (this.input.absolutePath && absolute === this.input.absolutePath) return this.input.source.path;
+        const rel = relative4(this.cwd, absolute).split(sep3).join("/");
+        const base = posix.dirname(this.input.source.path);
+        return posix.normalize(base === "." ? rel : `${base}/${rel}`);
+      }
+      // ---- Environment ----
+      projectEnvironment(projectDir) {
+        const processEnv = this.input.processEnv;
+        const explicit = this.input.envFiles && this.input.envFiles.length > 0;
+        const paths = explicit ? this.input.envFiles : [join7(projectDir, ".env")];
+        const values = this.readEnvFiles(paths, Boolean(explicit), void 0, (name2) => processEnv?.[name2]);
+        return (name2) => processEnv?.[name2] ?? values.get(name2);
+      }
+      readEnvFiles(paths, explicit, node, outer) {
+        const values = /* @__PURE__ */ new Map();
+        for (const absolute of paths) {
+          const display = this.display(absolute);
+          const source = { absolute, display, explicit, found: false, values: /* @__PURE__ */ new Map() };
+          this.envSources.push(source);
+          const text2 = this.input.host.readFile(absolute);
+          if (text2 === void 0) {
+            const exists = this.input.host.exists(absolute);
+            if ((exists || explicit) && !this.reportedEnv.has(absolute)) {
+              this.reportedEnv.add(absolute);
+              this.problems.push({ kind: exists ? "envFileUnreadable" : "envFileMissing", path: display, ...node ? { node } : {} });
+            }
+            continue;
+          }
+          source.found = true;
+          const parsed = parseDotenv(text2, (name2) => values.get(name2) ?? outer(name2));
+          const envSource = new SourceText(display, text2);
+          const report = !this.reportedEnv.has(absolute);
+          this.reportedEnv.add(absolute);
+          for (const p of report ? parsed.problems : []) {
+            const span = { start: envSource.lineStart(p.line), end: envSource.lineEnd(p.line) };
+            this.problems.push({ kind: "envFileSyntax", node: { span, file: envSource }, path: display, message: p.message });
+          }
+          for (const [k, v] of parsed.values) {
+            values.set(k, v);
+            source.values.set(k, v);
+          }
+        }
+        return values;
+      }
+      // ---- Files ----
+      parsedFile(absolute) {
+        const cache3 = this.input.cache;
+        const own = this.input.absolutePath === absolute || !this.input.absolutePath && absolute === join7(this.cwd, this.input.source.path);
+        if (own) {
+          const cached2 = cache3?.get(absolute);
+          if (cached2 && cached2.source.text === this.input.source.text && cached2.source.path === this.input.source.path) return cached2;
+          const parsed2 = parseComposeText(this.input.source, absolute);
+          cache3?.set(absolute, parsed2);
+          return parsed2;
+        }
+        const cached = cache3?.get(absolute);
+        if (cached) return cached;
+        const text2 = this.input.host.readFile(absolute);
+        if (text2 === void 0) return void 0;
+        const parsed = parseComposeText(new SourceText(this.display(absolute), text2), absolute);
+        cache3?.set(absolute, parsed);
+        return parsed;
+      }
+      /** Parses and interpolates a file once per load. */
+      loadedFile(absolute, role, lookup, baseDir) {
+        const known = this.byAbsolute.get(absolute);
+        if (known) return known;
+        const parsed = this.parsedFile(absolute);
+        if (!parsed) return void 0;
+        const file = { parsed, role, variables: [], baseDir };
+        this.byAbsolute.set(absolute, file);
+        this.files.push(file);
+        if (!this.baseDirs.has(parsed.source.path)) this.baseDirs.set(parsed.source.path, baseDir);
+        for (const doc of parsed.documents) {
+          if (doc.errors.some((e) => e.code === "ALIAS_LIMIT" || e.code === "TOO_DEEP" || e.code === "UNPARSABLE")) continue;
+          if (!doc.root) continue;
+          const converted = convertYaml(doc.root, { source: parsed.source, lookup });
+          file.variables.push(...converted.variables);
+          const value = converted.value;
+          if (!value) continue;
+          if (value.kind !== "map") {
+            file.notMapping ??= doc.root;
+            continue;
+          }
+          file.tree = file.tree ? mergeTrees(file.tree, value) : value;
+        }
+        return file;
+      }
+      loadLayer(absolute, role, lookup, baseDir, includeChain) {
+        const file = this.loadedFile(absolute, role, lookup, baseDir);
+        if (!file?.tree) return void 0;
+        let tree = this.applyExtends(file, lookup);
+        tree = this.applyIncludes(tree, file, lookup, [...includeChain, absolute]);
+        return tree;
+      }
+      // ---- extends ----
+      applyExtends(file, lookup) {
+        const tree = file.tree;
+        const services = entry(tree, "services");
+        if (services?.kind !== "map") return tree;
+        let changed = false;
+        const entries = /* @__PURE__ */ new Map();
+        for (const [name2, e] of services.entries) {
+          const resolved = this.resolveService(file, name2, lookup, []);
+          if (resolved !== e.value) changed = true;
+          entries.set(name2, resolved === e.value ? e : { key: e.key, value: resolved });
+        }
+        if (!changed) return tree;
+        const newEntries = new Map(tree.entries);
+        newEntries.set("services", { key: tree.entries.get("services").key, value: { ...services, entries } });
+        return { ...tree, entries: newEntries };
+      }
+      resolveService(file, name2, lookup, chain) {
+        const absolute = file.parsed.absolute ?? file.parsed.source.path;
+        const memoKey = `${absolute}#${name2}`;
+        const memo2 = this.resolvedServices.get(memoKey);
+        if (memo2) return memo2;
+        const service = entry(entry(file.tree, "services"), name2);
+        if (!service || service.kind !== "map") return service ?? { kind: "scalar", value: null, node: file.parsed.documents[0]?.root ?? fakeNode() };
+        const extendsEntry = service.entries.get("extends");
+        if (!extendsEntry) return service;
+        const ext = extendsEntry.value;
+        const baseName = ext.kind === "map" ? scalarText(entry(ext, "service")) : scalarText(ext);
+        const fileText = ext.kind === "map" ? scalarText(entry(ext, "file")) : void 0;
+        const own = { ...service, entries: new Map([...service.entries].filter(([k]) => k !== "extends")) };
+        if (!baseName) return own;
+        let baseFile = file;
+        const where = ext.kind === "map" ? ext.entries.get("file")?.value.node ?? ext.node : ext.node;
+        if (fileText !== void 0 && isRemote(fileText)) return own;
+        if (fileText !== void 0) {
+          const target2 = resolvePath2(dirname3(absolute), fileText);
+          baseFile = this.loadedFile(target2, "extends", lookup, dirname3(target2));
+          if (!baseFile) {
+            this.problems.push({ kind: "extendsMissingFile", node: where, path: fileText });
+            return own;
+          }
+          if (!baseFile.tree) {
+            this.problems.push({ kind: "unreadableFile", node: where, path: fileText, reason: "it has no services to extend" });
+            return own;
+          }
+        }
+        const baseKey = `${baseFile.parsed.absolute ?? baseFile.parsed.source.path}#${baseName}`;
+        const nameNode = ext.kind === "map" ? ext.entries.get("service")?.value.node ?? ext.node : ext.node;
+        if (chain.includes(baseKey) || baseKey === memoKey) {
+          this.problems.push({ kind: "extendsCycle", node: nameNode, chain: [...chain, memoKey, baseKey].map((k) => k.split("#")[1]) });
+          return own;
+        }
+        const base = entry(entry(baseFile.tree, "services"), baseName);
+        if (!base || base.kind !== "map") {
+          this.problems.push({ kind: "extendsMissingService", node: nameNode, service: baseName, file: fileText ?? file.parsed.source.path });
+          return own;
+        }
+        const resolvedBase = this.resolveService(baseFile, baseName, lookup, [...chain, memoKey]);
+        const merged = mergeTrees(resolvedBase, own, ["services", name2]);
+        const out2 = { ...merged, node: service.node };
+        this.resolvedServices.set(memoKey, out2);
+        return out2;
+      }
+      // ---- include ----
+      applyIncludes(tree, file, lookup, chain) {
+        const include = entry(tree, "include");
+        if (include?.kind !== "seq") return tree;
+        const dir = dirname3(file.parsed.absolute ?? join7(this.cwd, file.parsed.source.path));
+        let result = tree;
+        for (const item of include.items) {
+          const spec = includeSpec(item);
+          if (spec.paths.length === 0 || spec.paths.some((p) => isRemote(p.text))) continue;
+          const absPaths = spec.paths.map((p) => resolvePath2(dir, p.text));
+          const projectDir = spec.projectDirectory ? resolvePath2(dir, spec.projectDirectory) : dirname3(absPaths[0]);
+          const envPaths = spec.envFiles.length > 0 ? spec.envFiles.map((p) => resolvePath2(dir, p)) : [join7(projectDir, ".env")];
+          const envValues = this.readEnvFiles(envPaths, spec.envFiles.length > 0, spec.envNode ?? item.node, lookup);
+          const includeLookup = (name2) => envValues.get(name2) ?? lookup(name2);
+          let sub;
+          absPaths.forEach((absolute, i2) => {
+            const at = spec.paths[i2];
+            if (chain.includes(absolute)) {
+              this.problems.push({ kind: "includeCycle", node: at.node, path: at.text });
+              return;
+            }
+            if (!this.input.host.exists(absolute) && !this.byAbsolute.has(absolute)) {
+              this.problems.push({ kind: "includeMissingFile", node: at.node, path: at.text });
+              return;
+            }
+            const layer = this.loadLayer(absolute, "include", includeLookup, projectDir, chain);
+            if (!layer) {
+              const loaded = this.byAbsolute.get(absolute);
+              if (!loaded) this.problems.push({ kind: "unreadableFile", node: at.node, path: at.text, reason: "it cannot be read" });
+              return;
+            }
+            sub = sub ? mergeTrees(sub, layer) : layer;
+          });
+          if (sub) result = this.importResources(result, sub, item, spec.paths[0].text);
+        }
+        return result;
+      }
+      importResources(into, from, item, path4) {
+        const entries = new Map(into.entries);
+        for (const kind of RESOURCES) {
+          const source = entry(from, kind);
+          if (source?.kind !== "map") continue;
+          const targetEntry = entries.get(kind);
+          const target2 = targetEntry?.value.kind === "map" ? targetEntry.value : void 0;
+          const merged = new Map(target2?.entries ?? []);
+          for (const [name2, e] of source.entries) {
+            const existing = merged.get(name2);
+            if (existing) {
+              if (existing.value.node !== e.value.node) this.problems.push({ kind: "includeConflict", node: existing.key, resource: kind, name: name2, path: path4 });
+              continue;
+            }
+            merged.set(name2, e);
+          }
+          const node = target2?.node ?? source.node;
+          entries.set(kind, { key: targetEntry?.key ?? item.node, value: { kind: "map", entries: merged, node } });
+        }
+        return { ...into, entries };
+      }
+    };
+  }
+});
+
+// src/formats/compose-files.ts
+import { basename as basename3, dirname as dirname4, join as join8 } from "node:path";
+function planLayers(absolute, host, linted) {
+  const dir = dirname4(absolute);
+  const name2 = basename3(absolute);
+  const firstExisting = (names) => names.map((n) => join8(dir, n)).find((p) => p === absolute || host.exists(p));
+  const folderBase = firstExisting(DEFAULT_FILES);
+  if (DEFAULT_FILES.includes(name2)) {
+    if (folderBase !== absolute) return { layers: [absolute], secondary: false };
+    const override2 = firstExisting(OVERRIDE_FILES);
+    return { layers: override2 ? [absolute, override2] : [absolute], secondary: false };
+  }
+  if (OVERRIDE_FILES.includes(name2)) {
+    if (!folderBase || firstExisting(OVERRIDE_FILES) !== absolute) return { layers: [absolute], secondary: false };
+    return { layers: [folderBase, absolute], secondary: linted.has(folderBase) };
+  }
+  const override = OVERRIDE_OF.exec(name2);
+  if (override) {
+    const base = firstExisting([`${override[1]}.yaml`, `${override[1]}.yml`]);
+    if (base) return { layers: [base, absolute], secondary: linted.has(base) };
+  }
+  if (VARIANT.test(name2) && folderBase && folderBase !== absolute) return { layers: [absolute], secondary: false, variantOf: folderBase };
+  return { layers: [absolute], secondary: false };
+}
+var DEFAULT_FILES, OVERRIDE_FILES, OVERRIDE_OF, VARIANT;
+var init_compose_files = __esm({
+  "src/formats/compose-files.ts"() {
+    "use strict";
+    DEFAULT_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+    OVERRIDE_FILES = ["compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml"];
+    OVERRIDE_OF = /^(.+)\.override\.(ya?ml)$/;
+    VARIANT = /^(?:(?:docker-)?compose\.[^/]+|[^/]+\.compose)\.ya?ml$/;
+  }
+});
+
+// src/formats/yaml-common.ts
+function yamlNodeOf(node) {
+  if (isYNode(node)) return node;
+  const held = node.yaml;
+  return isYNode(held) ? held : void 0;
+}
+function parseYamlParts(source, options) {
+  const yaml = parseYaml(source.text, options);
+  return {
+    yaml,
+    comments: yaml.comments,
+    nextLineTarget: (comment) => nextContentLine(source, comment),
+    locate: (node, path4) => {
+      const root2 = yamlNodeOf(node);
+      return root2 ? spanAt(root2, path4) : node.span;
+    }
+  };
+}
+function nextContentLine(source, comment) {
+  const first = source.positionAt(comment.end).line + 1;
+  for (let line = first; line < source.lineCount; line++) {
+    const text2 = source.lineText(line).trim();
+    if (text2 === "" || text2.startsWith("#")) continue;
+    return { start: source.lineStart(line), end: source.lineEnd(line) };
+  }
+  return void 0;
+}
+var init_yaml_common = __esm({
+  "src/formats/yaml-common.ts"() {
+    "use strict";
+    init_nodes();
+    init_parse();
+  }
+});
+
+// src/formats/compose.ts
+import { dirname as dirname5, join as join9, resolve as resolve8 } from "node:path";
+function emptyFacts() {
+  return { linted: /* @__PURE__ */ new Set(), lintedDisplay: /* @__PURE__ */ new Set(), parsed: /* @__PURE__ */ new Map(), dockerfiles: /* @__PURE__ */ new Map(), includedElsewhere: /* @__PURE__ */ new Set() };
+}
+function includedPaths(parsed) {
+  const out2 = [];
+  for (const doc of parsed.documents) {
+    const include = get(doc.root, "include");
+    const items = include?.kind === "seq" ? include.items : [];
+    for (const item of items) {
+      const node = deref(item);
+      const path4 = node?.kind === "map" ? get(node, "path") : node;
+      const list2 = path4?.kind === "seq" ? path4.items.map(deref) : [path4];
+      for (const p of list2) if (p?.kind === "scalar" && typeof p.value === "string" && !isRemote(p.value)) out2.push(p.value);
+    }
+  }
+  return out2;
+}
+function runFacts(env2, source, absolute) {
+  if (!env2.project.compose) {
+    const facts = emptyFacts();
+    if (absolute) facts.linted.add(absolute);
+    facts.lintedDisplay.add(source.path);
+    env2.project.compose = facts;
+  }
+  return env2.project.compose;
+}
+function parseComposeFile(source, context) {
+  const env2 = context.env;
+  const facts = runFacts(env2, source, context.absolutePath);
+  const absolute = context.absolutePath ?? join9(process.cwd(), source.path);
+  const plan = planLayers(absolute, env2.host, facts.linted);
+  if (facts.includedElsewhere.has(absolute)) plan.secondary = true;
+  const load2 = (layers) => loadComposeProject({
+    source,
+    ...context.absolutePath ? { absolutePath: context.absolutePath } : {},
+    layers,
+    host: env2.host,
+    cache: facts.parsed,
+    ...env2.compose?.envFiles ? { envFiles: env2.compose.envFiles } : {},
+    ...env2.compose?.processEnv ? { processEnv: env2.compose.processEnv } : {}
+  });
+  const projectContext = { host: env2.host, linted: facts.lintedDisplay, dockerfiles: facts.dockerfiles };
+  let loaded = load2(plan.secondary ? [absolute] : plan.layers);
+  let project = buildComposeProject(loaded, projectContext);
+  if (plan.variantOf && !plan.secondary && incomplete(project)) {
+    loaded = load2([plan.variantOf, absolute]);
+    project = buildComposeProject(loaded, projectContext);
+  }
+  const own = loaded.files.find((f) => f.parsed.source.path === source.path)?.parsed ?? parseComposeText(source, absolute);
+  const ownView = project.files.find((f) => f.source.path === source.path);
+  const related = /* @__PURE__ */ new Map();
+  for (const f of loaded.files) {
+    const s = f.parsed.source;
+    if (s.path === source.path) continue;
+    related.set(s.path, { source: s, comments: f.parsed.comments, nextLineTarget: (c) => nextContentLine(s, c) });
+  }
+  const primary = !plan.secondary;
+  const containers = primary ? project.services.map((s) => s.container) : [];
+  const ownServices = project.services.filter((s) => s.key.file?.path === source.path || !s.key.file);
+  return {
+    source,
+    format: "compose",
+    documents: own.documents.length,
+    containers,
+    comments: own.comments,
+    ...primary ? { project } : {},
+    relatedSources: related,
+    walk(emit) {
+      for (const doc of own.documents) emit("YamlDocument", doc);
+      if (ownView) emit("ComposeFile", ownView);
+      if (!primary) return;
+      for (const view of project.files) if (view !== ownView && !view.linted) emit("ComposeFile", view);
+      emit("ComposeProject", project);
+      for (const service of project.services) {
+        emit("ComposeService", service);
+        emit("Container", service.container);
+      }
+    },
+    nextLineTarget: (comment) => nextContentLine(source, comment),
+    locate: (node, path4) => {
+      const root2 = yamlNodeOf(node);
+      return root2 ? spanAt(root2, path4) : node.span;
+    },
+    objectAt: (span) => serviceAt(ownServices, span),
+    contextOf: (span) => serviceAt(ownServices, span)?.name ?? "file"
+  };
+}
+function incomplete(project) {
+  for (const s of project.services) {
+    if (!s.image && !s.build) return true;
+    for (const r2 of s.references) {
+      if (r2.kind === "service" && !project.servicesByName.has(r2.name.value)) return true;
+      if (r2.kind === "network" && r2.name.value !== "default" && !project.networks.has(r2.name.value)) return true;
+      if (r2.kind === "volume" && !project.volumes.has(r2.name.value)) return true;
+      if (r2.kind === "secret" && !project.secrets.has(r2.name.value)) return true;
+      if (r2.kind === "config" && !project.configs.has(r2.name.value)) return true;
+    }
+  }
+  return false;
+}
+function serviceAt(services, span) {
+  for (const s of services) {
+    const node = s.tree.node;
+    const start2 = s.key.span.start;
+    const end = Math.max(node.span.end, s.key.span.end);
+    if (span.start >= start2 && span.start <= end) return s.objectRef;
+  }
+  return void 0;
+}
+var init_compose3 = __esm({
+  "src/formats/compose.ts"() {
+    "use strict";
+    init_environment();
+    init_source();
+    init_project();
+    init_load();
+    init_compose_files();
+    init_yaml_common();
+    init_nodes();
+    registerCollector((files, env2) => {
+      const facts = emptyFacts();
+      for (const f of files) {
+        if (f.format !== "compose") continue;
+        if (f.absolute) facts.linted.add(f.absolute);
+        facts.lintedDisplay.add(f.display);
+      }
+      const includes = /* @__PURE__ */ new Map();
+      for (const f of files) {
+        if (f.format !== "compose" || !f.absolute) continue;
+        const parsed = parseComposeText(new SourceText(f.display, f.text), f.absolute);
+        facts.parsed.set(f.absolute, parsed);
+        const targets2 = includedPaths(parsed).map((p) => resolve8(dirname5(f.absolute), p)).filter((t) => t !== f.absolute && facts.linted.has(t));
+        includes.set(f.absolute, targets2);
+      }
+      const included = new Set([...includes.values()].flat());
+      const queue = [...includes.keys()].filter((f) => !included.has(f));
+      while (queue.length > 0) {
+        for (const target2 of includes.get(queue.pop()) ?? []) {
+          if (facts.includedElsewhere.has(target2)) continue;
+          facts.includedElsewhere.add(target2);
+          queue.push(target2);
+        }
+      }
+      env2.project.compose = facts;
+    });
   }
 });
 
@@ -42599,41 +46174,6 @@ var init_object = __esm({
     "use strict";
     init_nodes();
     str = (v) => typeof v === "string" ? v : void 0;
-  }
-});
-
-// src/formats/yaml-common.ts
-function yamlNodeOf(node) {
-  if (isYNode(node)) return node;
-  const held = node.yaml;
-  return isYNode(held) ? held : void 0;
-}
-function parseYamlParts(source, options) {
-  const yaml = parseYaml(source.text, options);
-  return {
-    yaml,
-    comments: yaml.comments,
-    nextLineTarget: (comment) => nextContentLine(source, comment),
-    locate: (node, path4) => {
-      const root2 = yamlNodeOf(node);
-      return root2 ? spanAt(root2, path4) : node.span;
-    }
-  };
-}
-function nextContentLine(source, comment) {
-  const first = source.positionAt(comment.end).line + 1;
-  for (let line = first; line < source.lineCount; line++) {
-    const text = source.lineText(line).trim();
-    if (text === "" || text.startsWith("#")) continue;
-    return { start: source.lineStart(line), end: source.lineEnd(line) };
-  }
-  return void 0;
-}
-var init_yaml_common = __esm({
-  "src/formats/yaml-common.ts"() {
-    "use strict";
-    init_nodes();
-    init_parse();
   }
 });
 
@@ -42757,8 +46297,8 @@ var init_message = __esm({
 });
 
 // src/core/suppress.ts
-function ruleList(text) {
-  const beforeReason = (text ?? "").split(/\s--\s|^--\s|\s--$/)[0] ?? "";
+function ruleList(text2) {
+  const beforeReason = (text2 ?? "").split(/\s--\s|^--\s|\s--$/)[0] ?? "";
   const ids = beforeReason.split(/[\s,]+/).filter(Boolean);
   return ids.length === 0 ? "all" : new Set(ids);
 }
@@ -42891,18 +46431,26 @@ function draftOf(rule, severity, d, file, currentObject) {
   else if (d.node) span = d.node.span;
   else span = { start: 0, end: 0 };
   const draft = { ruleId: rule.id, severity, message: formatMessage(template, d.data), span };
-  const object = d.object ?? currentObject ?? file.objectAt?.(span);
+  const elsewhere = d.span ? void 0 : foreignSource(d.node, file);
+  if (elsewhere) draft.source = elsewhere;
+  const object = d.object ?? currentObject ?? (elsewhere ? void 0 : file.objectAt?.(span));
   if (object) draft.object = object;
   if (d.related) {
     draft.related = d.related.map((r2) => {
       const rSpan = r2.span ?? r2.node?.span;
-      const related = { file: r2.file ?? file.source.path, message: r2.message };
+      const home = r2.span ? void 0 : foreignSource(r2.node, file);
+      const related = { file: home?.path ?? r2.file ?? file.source.path, message: r2.message };
       if (rSpan) related.span = rSpan;
+      if (rSpan && home) related.range = home.rangeOf(rSpan);
       return related;
     });
   }
-  if (d.fix && d.fix.edits.length > 0) draft.fix = { safe: d.fix.safe ?? rule.meta.fixable === "safe", edits: d.fix.edits };
+  if (d.fix && d.fix.edits.length > 0 && !elsewhere) draft.fix = { safe: d.fix.safe ?? rule.meta.fixable === "safe", edits: d.fix.edits };
   return draft;
+}
+function foreignSource(node, file) {
+  const home = node?.file;
+  return home && home.path !== file.source.path ? home : void 0;
 }
 function crash(ruleId, error, at) {
   const message = error instanceof Error ? error.message : String(error);
@@ -42914,32 +46462,46 @@ function crash(ruleId, error, at) {
   };
 }
 function finish(drafts, file, sources) {
-  const suppressions = collectSuppressions(file, sources);
-  const kept = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressions));
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
+  const suppressionsByFile = /* @__PURE__ */ new Map();
+  const suppressionsFor = (d) => {
+    const path4 = d.source?.path ?? file.source.path;
+    let list2 = suppressionsByFile.get(path4);
+    if (!list2) {
+      const related = d.source ? file.relatedSources?.get(path4) : void 0;
+      list2 = d.source ? related ? collectSuppressions(related, sources) : [] : collectSuppressions(file, sources);
+      suppressionsByFile.set(path4, list2);
+    }
+    return list2;
+  };
+  const kept = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressionsFor(d)));
+  const pathOf2 = (d) => d.source?.path ?? file.source.path;
+  kept.sort(
+    (a, b) => cmp(pathOf2(a), pathOf2(b)) || a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message)
+  );
   const fingerprints = fingerprintAll(
     kept.map((d) => ({
       ruleId: d.ruleId,
-      file: file.source.path,
+      file: pathOf2(d),
       ...d.object ? { object: d.object } : {},
-      ...file.contextOf ? { context: file.contextOf(d.span) } : {},
-      snippet: file.source.slice(d.span) || d.message
+      ...file.contextOf && !d.source ? { context: file.contextOf(d.span) } : {},
+      snippet: (d.source ?? file.source).slice(d.span) || d.message
     }))
   );
   return kept.map((d, i2) => {
+    const home = d.source ?? file.source;
     const finding = {
       ruleId: d.ruleId,
       severity: d.severity,
       message: d.message,
-      file: file.source.path,
+      file: home.path,
       format: file.format,
-      range: file.source.rangeOf(d.span),
+      range: home.rangeOf(d.span),
       span: d.span,
       fingerprint: fingerprints[i2]
     };
     if (d.object) finding.object = d.object;
     if (d.related) {
-      finding.related = d.related.map((r2) => r2.span && r2.file === file.source.path ? { ...r2, range: file.source.rangeOf(r2.span) } : r2);
+      finding.related = d.related.map((r2) => r2.span && !r2.range && r2.file === file.source.path ? { ...r2, range: file.source.rangeOf(r2.span) } : r2);
     }
     if (d.fix) finding.fix = d.fix;
     return finding;
@@ -42958,92 +46520,20 @@ var init_engine = __esm({
   }
 });
 
-// src/core/source.ts
-var SourceText;
-var init_source = __esm({
-  "src/core/source.ts"() {
-    "use strict";
-    SourceText = class {
-      constructor(path4, raw) {
-        this.path = path4;
-        this.hasBom = raw.charCodeAt(0) === 65279;
-        this.text = this.hasBom ? raw.slice(1) : raw;
-      }
-      path;
-      text;
-      hasBom;
-      lineStarts;
-      starts() {
-        if (this.lineStarts) return this.lineStarts;
-        const starts = [0];
-        const text = this.text;
-        for (let i2 = 0; i2 < text.length; i2++) {
-          const c = text.charCodeAt(i2);
-          if (c === 10) starts.push(i2 + 1);
-          else if (c === 13 && text.charCodeAt(i2 + 1) !== 10) starts.push(i2 + 1);
-        }
-        this.lineStarts = starts;
-        return starts;
-      }
-      get lineCount() {
-        return this.starts().length;
-      }
-      positionAt(offset) {
-        const starts = this.starts();
-        const clamped = Math.max(0, Math.min(offset, this.text.length));
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (starts[mid] <= clamped) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo, character: clamped - starts[lo] };
-      }
-      offsetAt(position2) {
-        const starts = this.starts();
-        if (position2.line >= starts.length) return this.text.length;
-        return Math.min(starts[Math.max(0, position2.line)] + position2.character, this.lineEnd(position2.line));
-      }
-      rangeOf(span) {
-        return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
-      }
-      /** Offset of the end of a line's content, before its CR/LF. */
-      lineEnd(line) {
-        const starts = this.starts();
-        let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
-        if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
-        if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
-        return Math.max(end, starts[line] ?? 0);
-      }
-      lineText(line) {
-        const starts = this.starts();
-        return this.text.slice(starts[line] ?? this.text.length, this.lineEnd(line));
-      }
-      lineStart(line) {
-        return this.starts()[line] ?? this.text.length;
-      }
-      slice(span) {
-        return this.text.slice(span.start, span.end);
-      }
-    };
-  }
-});
-
 // src/core/lint.ts
 async function prepareFormats(formats) {
   for (const format of formats) if (format === "dockerfile") await initShellParser();
 }
-function lintSource(path4, text, format, rules, problem2, where = {}) {
-  const source = new SourceText(path4, text ?? "");
+function lintSource(path4, text2, format, rules, problem2, where = {}) {
+  const source = new SourceText(path4, text2 ?? "");
   const findings = [];
   const unreadable = rules.find((r2) => r2.rule.id === FILE_UNREADABLE_RULE);
   if (problem2 && unreadable) findings.push(problemFinding(source, format, problem2, unreadable));
   const templated = rules.find((r2) => r2.rule.id === TEMPLATED_FILE_RULE);
-  if (format === "helm" && text !== void 0 && templated) findings.push(templateFinding(source, templated));
+  if (format === "helm" && text2 !== void 0 && templated) findings.push(templateFinding(source, templated));
   const adapter = adapters[format];
-  if (text === void 0 || !adapter) {
-    return { path: path4, format, documents: text === void 0 ? 0 : 1, findings, source };
+  if (text2 === void 0 || !adapter) {
+    return { path: path4, format, documents: text2 === void 0 ? 0 : 1, findings, source };
   }
   const context = { env: where.env ?? createEnvironment() };
   if (where.absolutePath !== void 0) context.absolutePath = where.absolutePath;
@@ -43093,6 +46583,7 @@ var adapters, FILE_UNREADABLE_RULE, TEMPLATED_FILE_RULE, TEMPLATE_ACTION, cmp2;
 var init_lint = __esm({
   "src/core/lint.ts"() {
     "use strict";
+    init_compose3();
     init_dockerfile3();
     init_kubernetes2();
     init_shell();
@@ -43104,6 +46595,7 @@ var init_lint = __esm({
     init_source();
     adapters = {
       dockerfile: parseDockerfileFile,
+      compose: parseComposeFile,
       kubernetes: parseKubernetesFile
     };
     FILE_UNREADABLE_RULE = "file-unreadable";
@@ -43121,8 +46613,8 @@ function decode(bytes) {
   try {
     return { text: strictUtf8.decode(bytes) };
   } catch {
-    const text = lenientUtf8.decode(bytes);
-    return { text, problem: { kind: "invalidUtf8", offset: Math.max(0, text.indexOf("�")) } };
+    const text2 = lenientUtf8.decode(bytes);
+    return { text: text2, problem: { kind: "invalidUtf8", offset: Math.max(0, text2.indexOf("�")) } };
   }
 }
 async function readSource(path4) {
@@ -43135,7 +46627,7 @@ async function readSource(path4) {
   }
 }
 var strictUtf8, lenientUtf8;
-var init_load = __esm({
+var init_load2 = __esm({
   "src/core/load.ts"() {
     "use strict";
     strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -43148,9 +46640,9 @@ var lint_files_exports = {};
 __export(lint_files_exports, {
   lintFiles: () => lintFiles
 });
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 async function lintFiles(patterns, options = {}) {
-  const cwd = resolve7(options.cwd ?? process.cwd());
+  const cwd = resolve11(options.cwd ?? process.cwd());
   const files = options.files ?? await discoverFiles(patterns, cwd);
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
   const overrides = options.ruleOverrides ?? /* @__PURE__ */ new Map();
@@ -43159,13 +46651,22 @@ async function lintFiles(patterns, options = {}) {
   const read2 = await readAll(files, resolver, options.skipUnknown ?? false);
   collectProjectFacts(read2.flatMap(projectFile), env2);
   const results = [];
-  for (const { file, config, read: { text, problem: problem2 }, format } of read2) {
+  for (const { file, config, read: { text: text2, problem: problem2 }, format } of read2) {
     await prepareFormats([format]);
     const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintFile(file.display, text, format, rules, problem2, { absolutePath: file.absolute, env: env2 }));
+    results.push(lintFile(file.display, text2, format, rules, problem2, { absolutePath: file.absolute, env: env2 }));
   }
-  const findings = sortFindings(results.flatMap((r2) => r2.findings));
+  const findings = sortFindings(uniqueFindings(results.flatMap((r2) => r2.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
+}
+function uniqueFindings(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key2 = `${f.ruleId}\0${f.file}\0${f.span.start}\0${f.span.end}\0${f.message}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
+    return true;
+  });
 }
 async function readAll(files, resolver, skipUnknown) {
   const pending = files.map((file) => ({ file, read: void 0 }));
@@ -43197,7 +46698,7 @@ var init_lint_files = __esm({
     init_discover();
     init_environment();
     init_lint();
-    init_load();
+    init_load2();
   }
 });
 
@@ -43207,14 +46708,14 @@ import { setFlagsFromString } from "node:v8";
 // src/action/run.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 
 // src/cli/main.ts
 init_config();
 init_discover();
 init_package_info();
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { relative as relative4, resolve as resolve8 } from "node:path";
+import { relative as relative5, resolve as resolve12 } from "node:path";
 
 // src/core/types.ts
 var SEVERITY_RANK = { off: 0, info: 1, warning: 2, error: 3 };
@@ -43233,11 +46734,11 @@ function findingsByFile(result) {
 
 // src/report/xml.ts
 var INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function escapeXml(text) {
-  return text.replace(INVALID, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+function escapeXml(text2) {
+  return text2.replace(INVALID, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
-function escapeAttribute(text) {
-  return escapeXml(text).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+function escapeAttribute(text2) {
+  return escapeXml(text2).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
 function attributes(values) {
   return Object.entries(values).map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`).join("");
@@ -43369,11 +46870,11 @@ function pathToUriReference(path4) {
 
 // src/report/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function workflowCommand(command, properties, message) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
@@ -43483,11 +46984,11 @@ var formatJunit = (result) => {
 var MARKDOWN_MAX_ROWS = 200;
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
-function cell(text) {
-  return text.replace(/\r?\n|\r/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function cell(text2) {
+  return text2.replace(/\r?\n|\r/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-var code = (text) => {
-  const t = text.replace(/\r?\n|\r/g, " ").replace(/\|/g, "\\|");
+var code = (text2) => {
+  const t = text2.replace(/\r?\n|\r/g, " ").replace(/\|/g, "\\|");
   return t.includes("`") ? `\`\` ${t} \`\`` : `\`${t}\``;
 };
 var formatMarkdown = (result, context) => {
@@ -43505,8 +47006,8 @@ var formatMarkdown = (result, context) => {
   );
   const perRule = /* @__PURE__ */ new Map();
   for (const f of result.findings) {
-    const entry = perRule.get(f.ruleId);
-    if (entry) entry.count++;
+    const entry2 = perRule.get(f.ruleId);
+    if (entry2) entry2.count++;
     else perRule.set(f.ruleId, { severity: f.severity, count: 1 });
   }
   lines.push("| Rule | Count | Description |", "| --- | ---: | --- |");
@@ -43700,17 +47201,17 @@ var backgroundColorNames = Object.keys(styles.bgColor);
 var colorNames = [...foregroundColorNames, ...backgroundColorNames];
 function assembleStyles() {
   const codes = /* @__PURE__ */ new Map();
-  for (const [groupName, group5] of Object.entries(styles)) {
-    for (const [styleName, style] of Object.entries(group5)) {
+  for (const [groupName, group6] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group6)) {
       styles[styleName] = {
         open: `\x1B[${style[0]}m`,
         close: `\x1B[${style[1]}m`
       };
-      group5[styleName] = styles[styleName];
+      group6[styleName] = styles[styleName];
       codes.set(style[0], style[1]);
     }
     Object.defineProperty(styles, groupName, {
-      value: group5,
+      value: group6,
       enumerable: false
     });
   }
@@ -43744,11 +47245,11 @@ function assembleStyles() {
     },
     hexToRgb: {
       value(hex) {
-        const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-        if (!matches) {
+        const matches2 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches2) {
           return [0, 0, 0];
         }
-        let [colorString] = matches;
+        let [colorString] = matches2;
         if (colorString.length === 3) {
           colorString = [...colorString].map((character) => character + character).join("");
         }
@@ -44202,6 +47703,8 @@ var LINT_OPTIONS = {
   baseline: { type: "string" },
   "write-baseline": { type: "string" },
   "skip-unknown": { type: "boolean" },
+  "env-file": { type: "string", multiple: true },
+  "process-env": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
@@ -44237,9 +47740,9 @@ function parseLint(argv) {
   }
   if (outputs.length === 0) outputs.push({ format: "stylish" });
   const rules = /* @__PURE__ */ new Map();
-  for (const entry of values.rule ?? []) {
-    const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(entry);
-    if (!m) throw new UsageError(`--rule expects <rule-id>=<off|info|warning|error>, got "${entry}".`);
+  for (const entry2 of values.rule ?? []) {
+    const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(entry2);
+    if (!m) throw new UsageError(`--rule expects <rule-id>=<off|info|warning|error>, got "${entry2}".`);
     rules.set(m[1], m[2]);
   }
   const failOn = values["fail-on"] ?? "error";
@@ -44270,6 +47773,8 @@ function parseLint(argv) {
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
     skipUnknown: values["skip-unknown"] ?? false,
+    envFiles: values["env-file"] ?? [],
+    processEnv: values["process-env"] ?? false,
     schemaLocations: values["schema-location"] ?? []
   };
   const kubernetesVersion = values["kubernetes-version"];
@@ -44328,6 +47833,8 @@ Options:
       --max-warnings <n>       exit 1 when there are more than n warnings
       --stdin                  lint standard input
       --stdin-filename <name>  the file name standard input stands for
+      --env-file <file>        compose: read variables from this file instead of .env; repeatable
+      --process-env            compose: also read variables from the environment (it wins over env files)
       --quiet                  report errors only
       --fix                    apply safe fixes to the files (standard input: print the fixed text)
       --fix-dry-run            print the safe fixes as a unified diff; change nothing
@@ -44364,16 +47871,16 @@ function baselineText(findings) {
 `;
 }
 async function readBaseline(path4, shownAs) {
-  let text;
+  let text2;
   try {
-    text = await readFile(path4, "utf8");
+    text2 = await readFile(path4, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw new CliError(`cannot read the baseline ${shownAs}: ${code2 === "ENOENT" ? "no such file" : error.message}`);
   }
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text2);
   } catch (error) {
     throw new CliError(`the baseline ${shownAs} is not valid JSON: ${error.message}`);
   }
@@ -44411,7 +47918,7 @@ function applyBaseline(result, baseline) {
 // src/cli/fix-command.ts
 import { randomBytes } from "node:crypto";
 import { chmod, chown, realpath, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname3, join as join6, resolve as resolve5 } from "node:path";
+import { basename as basename4, dirname as dirname6, join as join10, resolve as resolve9 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -44750,8 +48257,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     }
     diff.push({ value: "", lines: [] });
     function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
+      return lines.map(function(entry2) {
+        return " " + entry2;
       });
     }
     const hunks = [];
@@ -44916,9 +48423,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines2(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
+function splitLines2(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -44931,9 +48438,9 @@ function splitLines2(text) {
 init_registry();
 var MAX_FIX_PASSES = 10;
 var PARSE_ERROR_RULES = ["dockerfile-syntax", "yaml-syntax"];
-function applyFixes(text, findings) {
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const candidates = findings.filter((f) => f.fix?.safe && f.fix.edits.length > 0 && f.fix.edits.every((e) => validEdit(e, text.length))).map((f) => ({ finding: f, edits: [...f.fix.edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) })).sort((a, b) => a.edits[0].span.start - b.edits[0].span.start || a.edits[0].span.end - b.edits[0].span.end);
+function applyFixes(text2, findings) {
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  const candidates = findings.filter((f) => f.fix?.safe && f.fix.edits.length > 0 && f.fix.edits.every((e) => validEdit(e, text2.length))).map((f) => ({ finding: f, edits: [...f.fix.edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) })).sort((a, b) => a.edits[0].span.start - b.edits[0].span.start || a.edits[0].span.end - b.edits[0].span.end);
   const chosen = [];
   const applied = [];
   for (const { finding, edits } of candidates) {
@@ -44942,14 +48449,14 @@ function applyFixes(text, findings) {
     for (const e of edits) chosen.splice(insertionIndex(chosen, e.span.start), 0, e);
     applied.push(finding);
   }
-  if (applied.length === 0) return { text, applied };
+  if (applied.length === 0) return { text: text2, applied };
   let out2 = "";
   let at = 0;
   for (const e of chosen) {
-    out2 += text.slice(at, e.span.start) + (eol === "\r\n" ? e.text.replace(/\r?\n/g, "\r\n") : e.text);
+    out2 += text2.slice(at, e.span.start) + (eol === "\r\n" ? e.text.replace(/\r?\n/g, "\r\n") : e.text);
     at = e.span.end;
   }
-  return { text: out2 + text.slice(at), applied };
+  return { text: out2 + text2.slice(at), applied };
 }
 function validEdit(e, length) {
   return Number.isInteger(e.span.start) && Number.isInteger(e.span.end) && 0 <= e.span.start && e.span.start <= e.span.end && e.span.end <= length;
@@ -44977,8 +48484,8 @@ function fixSource(lint, path4, raw, format, rules, problem2, where = {}) {
     return registered ? [{ rule: registered.rule, severity: "error", options: {} }] : [];
   });
   const allRules = [...rules, ...checks2];
-  const run2 = (text) => {
-    const result = lint(path4, text, format, allRules, problem2, where);
+  const run2 = (text2) => {
+    const result = lint(path4, text2, format, allRules, problem2, where);
     const parseErrors = result.findings.filter((f) => PARSE_ERROR_RULES.includes(f.ruleId)).length;
     const findings = checks2.length === 0 ? result.findings : result.findings.filter((f) => configured.has(f.ruleId));
     return { result: { ...result, findings }, parseErrors };
@@ -44990,15 +48497,15 @@ function fixSource(lint, path4, raw, format, rules, problem2, where = {}) {
   const bom = raw.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   let body2 = raw.slice(bom.length);
   while (outcome.passes < MAX_FIX_PASSES) {
-    const { text, applied } = applyFixes(body2, current.result.findings);
+    const { text: text2, applied } = applyFixes(body2, current.result.findings);
     if (applied.length === 0) break;
     outcome.passes++;
-    const next = run2(bom + text);
+    const next = run2(bom + text2);
     if (next.parseErrors > 0) {
       outcome.problem = `a fix by ${[...new Set(applied.map((f) => f.ruleId))].join(", ")} would leave the file unparseable; those fixes were not applied`;
       break;
     }
-    body2 = text;
+    body2 = text2;
     current = next;
     outcome.fixed += applied.length;
   }
@@ -45020,8 +48527,8 @@ var FixSession = class {
   cwd;
   stdin;
   outcomes = [];
-  lintFile = (path4, text, format, rules, problem2, where) => {
-    const outcome = fixSource(lintSource, path4, text, format, rules, problem2, where);
+  lintFile = (path4, text2, format, rules, problem2, where) => {
+    const outcome = fixSource(lintSource, path4, text2, format, rules, problem2, where);
     this.outcomes.push({ path: path4, outcome });
     return outcome.result;
   };
@@ -45039,7 +48546,7 @@ var FixSession = class {
     } else if (this.stdin !== void 0) {
       report.stdout = this.outcomes[0]?.outcome.output ?? this.stdin;
     } else {
-      for (const { path: path4, outcome } of changed) await writeFileAtomic(resolve5(this.cwd, path4), outcome.output);
+      for (const { path: path4, outcome } of changed) await writeFileAtomic(resolve9(this.cwd, path4), outcome.output);
     }
     return report;
   }
@@ -45057,7 +48564,7 @@ async function writeFileAtomic(path4, content) {
     throw new CliError(`cannot write fixes to ${path4}: ${error.message}`);
   }
   const mode = Number(info2.mode) & 4095;
-  const temp = join6(dirname3(target2), `.${basename3(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
+  const temp = join10(dirname6(target2), `.${basename4(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
   try {
     await writeFile(temp, content, { mode, flag: "wx" });
     await chmod(temp, mode);
@@ -45074,10 +48581,10 @@ init_discover();
 init_package_info();
 init_registry();
 init_suggest();
-import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join7 } from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import { join as join11 } from "node:path";
 function catalogEntry({ rule, docs }) {
-  const entry = {
+  const entry2 = {
     id: rule.id,
     description: rule.meta.description,
     formats: [...rule.meta.formats],
@@ -45088,8 +48595,8 @@ function catalogEntry({ rule, docs }) {
     sources: rule.meta.sources.map((s) => ({ ...s })),
     docs
   };
-  if (rule.meta.options) entry.options = rule.meta.options;
-  return entry;
+  if (rule.meta.options) entry2.options = rule.meta.options;
+  return entry2;
 }
 function listRules(format) {
   const entries = registeredRules().map(catalogEntry);
@@ -45126,7 +48633,7 @@ function explainRule(id) {
   ].join("\n");
   let doc = "";
   try {
-    doc = readFileSync7(join7(packageRoot(), registered.docs), "utf8");
+    doc = readFileSync8(join11(packageRoot(), registered.docs), "utf8");
   } catch {
     doc = "(This rule has no documentation file.)\n";
   }
@@ -45141,21 +48648,21 @@ init_detect();
 init_discover();
 init_environment();
 init_lint();
-init_load();
-import { resolve as resolve6 } from "node:path";
+init_load2();
+import { resolve as resolve10 } from "node:path";
 async function lintStdin(input2, filename, options) {
-  const cwd = resolve6(options.cwd ?? process.cwd());
-  const absolute = resolve6(cwd, filename ?? "stdin");
+  const cwd = resolve10(options.cwd ?? process.cwd());
+  const absolute = resolve10(cwd, filename ?? "stdin");
   const display = filename ? displayPath(cwd, absolute) : "<stdin>";
-  const { text, problem: problem2 } = typeof input2 === "string" ? { text: input2, problem: void 0 } : decode(input2);
+  const { text: text2, problem: problem2 } = typeof input2 === "string" ? { text: input2, problem: void 0 } : decode(input2);
   const config = await new ConfigResolver(cwd, options.config, !options.noConfig).forFile(absolute);
   if (filename && isIgnored(config, absolute)) return { files: [], findings: [], summary: summarise([], []) };
-  const format = text === void 0 ? "unknown" : detectFormat(absolute, text, true) ?? "unknown";
+  const format = text2 === void 0 ? "unknown" : detectFormat(absolute, text2, true) ?? "unknown";
   await prepareFormats([format]);
   const { rules } = settingsForFile(config, absolute, options.ruleOverrides);
   const env2 = createEnvironment(options);
-  if (text !== void 0) collectProjectFacts([{ absolute, display, format, text }], env2);
-  const file = (options.lintFile ?? lintSource)(display, text, format, rules, problem2, { absolutePath: absolute, env: env2 });
+  if (text2 !== void 0) collectProjectFacts([{ absolute, display, format, text: text2 }], env2);
+  const file = (options.lintFile ?? lintSource)(display, text2, format, rules, problem2, { absolutePath: absolute, env: env2 });
   return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
 }
 
@@ -45224,19 +48731,24 @@ function useColor(args2, io) {
 }
 async function lintCommand(args2, io) {
   const { lintFiles: lintFiles2 } = await Promise.resolve().then(() => (init_lint_files(), lint_files_exports));
-  const config = args2.config ? await loadConfigFile(resolve8(io.cwd, args2.config)) : void 0;
-  const baseline = args2.baseline ? await readBaseline(resolve8(io.cwd, args2.baseline), args2.baseline) : void 0;
+  const config = args2.config ? await loadConfigFile(resolve12(io.cwd, args2.config)) : void 0;
+  const baseline = args2.baseline ? await readBaseline(resolve12(io.cwd, args2.baseline), args2.baseline) : void 0;
   const input2 = args2.stdin ? await io.readStdin() : void 0;
   const stdinText = input2 === void 0 ? void 0 : typeof input2 === "string" ? input2 : input2.toString("utf8");
   const fix = args2.fix ? new FixSession(args2.fix, io.cwd, stdinText) : void 0;
+  const compose = {
+    ...args2.envFiles.length > 0 ? { envFiles: args2.envFiles.map((f) => resolve12(io.cwd, f)) } : {},
+    ...args2.processEnv ? { processEnv: io.env } : {}
+  };
   const options = {
     cwd: io.cwd,
     noConfig: args2.noConfig,
     ruleOverrides: args2.rules,
     skipUnknown: args2.skipUnknown,
+    compose,
     ...config ? { config } : {},
     ...args2.kubernetesVersion ? { kubernetesVersion: args2.kubernetesVersion } : {},
-    ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve8(io.cwd, l)) } : {},
+    ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve12(io.cwd, l)) } : {},
     ...fix ? { lintFile: fix.lintFile } : {}
   };
   let result = input2 !== void 0 ? await lintStdin(input2, args2.stdinFilename, options) : await lintFiles2(args2.paths, options);
@@ -45244,7 +48756,7 @@ async function lintCommand(args2, io) {
   for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}
 `);
   if (args2.writeBaseline) {
-    await writeFile2(resolve8(io.cwd, args2.writeBaseline), baselineText(result.findings));
+    await writeFile2(resolve12(io.cwd, args2.writeBaseline), baselineText(result.findings));
     io.stderr(`plimsoll: recorded ${result.findings.length} finding(s) in ${args2.writeBaseline}.
 `);
     result = applyBaseline(result, result.findings);
@@ -45256,15 +48768,15 @@ async function lintCommand(args2, io) {
   const toConsole = fixed?.ownsStdout ? io.stderr : io.stdout;
   const context = { color: useColor(args2, io), cwd: io.cwd, root: ciRoot(io) };
   for (const target2 of args2.outputs) {
-    const text = FORMATTERS[target2.format](result, target2.file ? { ...context, color: false } : context);
-    if (target2.file) await writeFile2(resolve8(io.cwd, target2.file), text);
-    else toConsole(text);
+    const text2 = FORMATTERS[target2.format](result, target2.file ? { ...context, color: false } : context);
+    if (target2.file) await writeFile2(resolve12(io.cwd, target2.file), text2);
+    else toConsole(text2);
   }
   return exitCode(result, args2);
 }
 function ciRoot(io) {
   const workspace = io.env.GITHUB_WORKSPACE;
-  return workspace && !relative4(resolve8(workspace), io.cwd).startsWith("..") ? resolve8(workspace) : io.cwd;
+  return workspace && !relative5(resolve12(workspace), io.cwd).startsWith("..") ? resolve12(workspace) : io.cwd;
 }
 function onlyErrors(result) {
   const findings = result.findings.filter((f) => f.severity === "error");
@@ -45288,14 +48800,14 @@ init_discover();
 function input(env2, name2) {
   return (env2[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
-function list(text) {
-  const parts2 = text.includes("\n") ? text.split(/\r?\n/) : text.split(/[\s,]+/);
+function list(text2) {
+  const parts2 = text2.includes("\n") ? text2.split(/\r?\n/) : text2.split(/[\s,]+/);
   return parts2.map((p) => p.trim()).filter(Boolean);
 }
-function boolean(text, name2) {
-  if (/^(true|on|yes|1)$/i.test(text)) return true;
-  if (/^(false|off|no|0)$/i.test(text)) return false;
-  throw new UsageError(`input "${name2}" must be true or false, got "${text}".`);
+function boolean(text2, name2) {
+  if (/^(true|on|yes|1)$/i.test(text2)) return true;
+  if (/^(false|off|no|0)$/i.test(text2)) return false;
+  throw new UsageError(`input "${name2}" must be true or false, got "${text2}".`);
 }
 function readInputs(env2) {
   const formats = list(input(env2, "format") || "stylish").map((name2) => {
@@ -45339,7 +48851,7 @@ ${delimiter}
 `;
 }
 async function runAction(env2, io) {
-  const workspace = resolve9(env2.GITHUB_WORKSPACE || process.cwd());
+  const workspace = resolve13(env2.GITHUB_WORKSPACE || process.cwd());
   let inputs;
   try {
     inputs = readInputs(env2);
@@ -45348,15 +48860,15 @@ async function runAction(env2, io) {
 `);
     return 2;
   }
-  const cwd = resolve9(workspace, inputs.workingDirectory);
+  const cwd = resolve13(workspace, inputs.workingDirectory);
   let result;
   let errorText = "";
   const cli = {
     cwd,
     stdout: io.stdout,
-    stderr: (text) => {
-      errorText += text;
-      io.stderr(text);
+    stderr: (text2) => {
+      errorText += text2;
+      io.stderr(text2);
     },
     readStdin: async () => "",
     env: { ...env2, GITHUB_WORKSPACE: workspace },
@@ -45370,7 +48882,7 @@ async function runAction(env2, io) {
 `);
   }
   if (result) {
-    const sarifPath = inputs.sarifFile ? resolve9(cwd, inputs.sarifFile) : "";
+    const sarifPath = inputs.sarifFile ? resolve13(cwd, inputs.sarifFile) : "";
     const outputs = {
       errors: result.summary.errors,
       warnings: result.summary.warnings,

@@ -35,6 +35,10 @@ export interface LintArgs {
   writeBaseline?: string;
   /** Explicit files that are not recognised are skipped silently (pre-commit, lint-staged). */
   skipUnknown: boolean;
+  /** `--env-file`: compose interpolation reads these instead of the project's `.env`. */
+  envFiles: string[];
+  /** `--process-env`: compose interpolation also reads Plimsoll's own environment. */
+  processEnv: boolean;
   /** `--kubernetes-version x.y`: target for schemas and API checks. */
   kubernetesVersion?: string;
   /** `--schema-location`: extra schemas for custom resources, in order. */
@@ -77,6 +81,8 @@ const LINT_OPTIONS = {
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   'skip-unknown': { type: 'boolean' },
+  'env-file': { type: 'string', multiple: true },
+  'process-env': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -155,6 +161,8 @@ function parseLint(argv: readonly string[]): CliArgs {
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
     skipUnknown: values['skip-unknown'] ?? false,
+    envFiles: values['env-file'] ?? [],
+    processEnv: values['process-env'] ?? false,
     schemaLocations: values['schema-location'] ?? [],
   };
   const kubernetesVersion = values['kubernetes-version'];
@@ -217,6 +225,8 @@ Options:
       --max-warnings <n>       exit 1 when there are more than n warnings
       --stdin                  lint standard input
       --stdin-filename <name>  the file name standard input stands for
+      --env-file <file>        compose: read variables from this file instead of .env; repeatable
+      --process-env            compose: also read variables from the environment (it wins over env files)
       --quiet                  report errors only
       --fix                    apply safe fixes to the files (standard input: print the fixed text)
       --fix-dry-run            print the safe fixes as a unified diff; change nothing

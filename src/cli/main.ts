@@ -95,11 +95,16 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const input = args.stdin ? await io.readStdin() : undefined;
   const stdinText = input === undefined ? undefined : typeof input === 'string' ? input : input.toString('utf8');
   const fix = args.fix ? new FixSession(args.fix, io.cwd, stdinText) : undefined;
+  const compose = {
+    ...(args.envFiles.length > 0 ? { envFiles: args.envFiles.map((f) => resolve(io.cwd, f)) } : {}),
+    ...(args.processEnv ? { processEnv: io.env } : {}),
+  };
   const options = {
     cwd: io.cwd,
     noConfig: args.noConfig,
     ruleOverrides: args.rules,
     skipUnknown: args.skipUnknown,
+    compose,
     ...(config ? { config } : {}),
     ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
     ...(args.schemaLocations.length > 0 ? { schemaLocations: args.schemaLocations.map((l) => resolve(io.cwd, l)) } : {}),

@@ -53,8 +53,23 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     const { rules } = settingsForFile(config, file.absolute, overrides);
     results.push(lintFile(file.display, text, format, rules, problem, { absolutePath: file.absolute, env }));
   }
-  const findings = sortFindings(results.flatMap((r) => r.findings));
+  const findings = sortFindings(uniqueFindings(results.flatMap((r) => r.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
+}
+
+/**
+ * Files linted together can report the same finding twice: a compose override and its base
+ * file both see the merged project, an included file is linted on its own and through the
+ * file that includes it. A finding is the same when rule, file, place and message agree.
+ */
+function uniqueFindings(findings: FileResult['findings']): FileResult['findings'] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Reads and detects every file that is not ignored, keeping a few reads in flight. */
