@@ -364,7 +364,7 @@ var require_scan = __commonJS({
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
-      const tokens = [];
+      const tokens2 = [];
       const parts2 = [];
       let str2 = input2;
       let index2 = -1;
@@ -448,7 +448,7 @@ var require_scan = __commonJS({
         }
         if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
-          tokens.push(token);
+          tokens2.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished2 === true) continue;
           if (prev === CHAR_DOT && index2 === start2 + 1) {
@@ -610,9 +610,9 @@ var require_scan = __commonJS({
       if (opts.tokens === true) {
         state.maxDepth = 0;
         if (!isPathSeparator(code2)) {
-          tokens.push(token);
+          tokens2.push(token);
         }
-        state.tokens = tokens;
+        state.tokens = tokens2;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -622,13 +622,13 @@ var require_scan = __commonJS({
           const value2 = input2.slice(n2, i2);
           if (opts.tokens) {
             if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
+              tokens2[idx].isPrefix = true;
+              tokens2[idx].value = prefix;
             } else {
-              tokens[idx].value = value2;
+              tokens2[idx].value = value2;
             }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            depth(tokens2[idx]);
+            state.maxDepth += tokens2[idx].depth;
           }
           if (i2 >= start2) {
             parts2.push(value2);
@@ -639,9 +639,9 @@ var require_scan = __commonJS({
         const value = input2.slice(n);
         parts2.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
+          tokens2[tokens2.length - 1].value = value;
+          depth(tokens2[tokens2.length - 1]);
+          state.maxDepth += tokens2[tokens2.length - 1].depth;
         }
         state.slashes = slashes;
         state.parts = parts2;
@@ -917,7 +917,7 @@ var require_parse = __commonJS({
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
+      const tokens2 = [bos];
       const capture = opts.capture ? "" : "?:";
       const PLATFORM_CHARS = constants.globChars(opts.windows);
       const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
@@ -962,7 +962,7 @@ var require_parse = __commonJS({
         parens: 0,
         quotes: 0,
         globstar: false,
-        tokens
+        tokens: tokens2
       };
       input2 = utils.removePrefix(input2, state);
       len = input2.length;
@@ -1027,7 +1027,7 @@ var require_parse = __commonJS({
           return;
         }
         tok.prev = prev;
-        tokens.push(tok);
+        tokens2.push(tok);
         prev = tok;
       };
       const extglobOpen = (type, value2) => {
@@ -1036,7 +1036,7 @@ var require_parse = __commonJS({
         token.parens = state.parens;
         token.output = state.output;
         token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
+        token.tokensIndex = tokens2.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
@@ -1049,14 +1049,14 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
+          const open = tokens2[token.tokensIndex];
           open.type = "text";
           open.value = literal;
           open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens2.length; i2++) {
+            tokens2[i2].value = "";
+            tokens2[i2].output = "";
+            delete tokens2[i2].suffix;
           }
           state.output = token.output + open.output;
           state.backtrack = true;
@@ -1179,7 +1179,7 @@ var require_parse = __commonJS({
                   prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                  if (!bos.output && tokens2.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
                   }
                   continue;
@@ -1297,10 +1297,10 @@ var require_parse = __commonJS({
           }
           let output = ")";
           if (brace.dots === true) {
-            const arr = tokens.slice();
+            const arr = tokens2.slice();
             const range = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
+              tokens2.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
@@ -1348,7 +1348,7 @@ var require_parse = __commonJS({
             state.start = state.index + 1;
             state.consumed = "";
             state.output = "";
-            tokens.pop();
+            tokens2.pop();
             prev = bos;
             continue;
           }
@@ -3351,10 +3351,32 @@ function spanAt(root2, path4) {
   if (matched === path4.length && target2.kind === "scalar") return node.span;
   if (pair && pair.key.span.end > pair.key.span.start) return pair.key.span;
   if (target2.kind === "map") {
-    const name2 = pairOf(target2, "name") ?? target2.pairs[0];
+    const name2 = pairOf(target2, "name") ?? metadataName(target2) ?? target2.pairs[0];
     if (name2) return { start: name2.span.start, end: name2.value?.span.end ?? name2.key.span.end };
   }
   return node.span;
+}
+function metadataName(map) {
+  const metadata2 = deref(pairOf(map, "metadata")?.value);
+  return metadata2?.kind === "map" ? pairOf(metadata2, "name") : void 0;
+}
+function pathAtOffset(root2, offset) {
+  const path4 = [];
+  let node = root2;
+  for (let depth = 0; node && depth < 256; depth++) {
+    if (node.kind === "map") {
+      const pair = node.pairs.find((p) => !p.merge && offset >= p.span.start && offset <= p.span.end);
+      if (!pair) break;
+      path4.push(pair.keyText);
+      node = pair.value && offset >= pair.value.span.start ? pair.value : null;
+    } else if (node.kind === "seq") {
+      const index2 = node.items.findIndex((item) => offset >= item.span.start && offset <= item.span.end);
+      if (index2 < 0) break;
+      path4.push(index2);
+      node = node.items[index2];
+    } else break;
+  }
+  return path4;
 }
 var init_nodes = __esm({
   "src/parse/yaml/nodes.ts"() {
@@ -3822,6 +3844,261 @@ var init_compose = __esm({
   }
 });
 
+// src/model/capabilities.ts
+function normalizeCapability(name2) {
+  return name2.trim().toUpperCase().replace(/^CAP_/, "");
+}
+var init_capabilities = __esm({
+  "src/model/capabilities.ts"() {
+    "use strict";
+  }
+});
+
+// rules/container/capabilities-not-dropped.ts
+var capabilities_not_dropped_default;
+var init_capabilities_not_dropped = __esm({
+  "rules/container/capabilities-not-dropped.ts"() {
+    "use strict";
+    init_rule();
+    init_capabilities();
+    capabilities_not_dropped_default = defineRule({
+      id: "capabilities-not-dropped",
+      meta: {
+        description: "Containers should drop all capabilities and add back only what they need",
+        formats: ["kubernetes", "compose"],
+        severity: "warning",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "drop-net-raw-capability" },
+          { tool: "polaris", id: "insecureCapabilities" },
+          { tool: "checkov", id: "CKV_K8S_37" },
+          { tool: "checkov", id: "CKV_K8S_28" },
+          { tool: "trivy", id: "KSV003" },
+          { tool: "trivy", id: "KSV106" }
+        ],
+        messages: {
+          kubernetes: `Container "{{name}}" keeps the runtime's default capabilities (NET_RAW, CHOWN, SETUID, …); set securityContext.capabilities.drop: [ALL] and add back only what it needs.`,
+          compose: 'Service "{{name}}" keeps the runtime\'s default capabilities (NET_RAW, CHOWN, SETUID, …); add `cap_drop: [ALL]` and cap_add only what it needs.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format === "dockerfile" || c.origin.role === "ephemeralContainer") return;
+            if (c.security.privileged?.value) return;
+            if (c.security.capabilitiesDrop.some((cap) => normalizeCapability(cap.value) === "ALL")) return;
+            if (c.origin.format === "kubernetes") {
+              ctx.report({ messageId: "kubernetes", node: c.node, path: ["securityContext", "capabilities", "drop"], data: { name: c.origin.name } });
+            } else ctx.report({ messageId: "compose", node: c.node, data: { name: c.origin.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/container/dangerous-capabilities.ts
+var WHY, dangerous_capabilities_default;
+var init_dangerous_capabilities = __esm({
+  "rules/container/dangerous-capabilities.ts"() {
+    "use strict";
+    init_rule();
+    init_capabilities();
+    WHY = {
+      ALL: "every capability, which is root on the host",
+      SYS_ADMIN: "mount, namespaces, BPF and more: enough to escape the container",
+      NET_ADMIN: "reconfigure interfaces, routes and firewall rules",
+      NET_RAW: "craft raw packets (ARP and DNS spoofing)",
+      SYS_PTRACE: "trace and read the memory of other processes",
+      SYS_MODULE: "load kernel modules",
+      SYS_RAWIO: "raw access to devices and I/O ports",
+      SYS_BOOT: "reboot the host",
+      SYS_TIME: "set the host clock",
+      DAC_READ_SEARCH: 'read any file, bypassing permissions (the "shocker" escape)',
+      BPF: "load BPF programs into the kernel",
+      PERFMON: "observe other processes through perf events",
+      MAC_ADMIN: "change the mandatory access control policy",
+      MAC_OVERRIDE: "bypass the mandatory access control policy",
+      SYSLOG: "read and clear the kernel log"
+    };
+    dangerous_capabilities_default = defineRule({
+      id: "dangerous-capabilities",
+      meta: {
+        description: "Containers should not add dangerous Linux capabilities",
+        formats: ["kubernetes", "compose"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "polaris", id: "dangerousCapabilities" },
+          { tool: "checkov", id: "CKV_K8S_39" },
+          { tool: "checkov", id: "CKV_K8S_25" },
+          { tool: "trivy", id: "KSV005" },
+          { tool: "trivy", id: "KSV022" }
+        ],
+        messages: {
+          added: 'Container "{{name}}" adds the {{capability}} capability ({{why}}); remove it, or grant a narrower one.'
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { capabilities: { type: "array", items: { type: "string" }, description: "Capabilities that must not be added." } }
+        },
+        defaults: { capabilities: Object.keys(WHY) },
+        fixable: false
+      },
+      create(ctx, options) {
+        const dangerous = new Set(options.capabilities.map(normalizeCapability));
+        return {
+          Container(c) {
+            if (c.origin.format === "dockerfile") return;
+            for (const cap of c.security.capabilitiesAdd) {
+              const name2 = normalizeCapability(cap.value);
+              if (!dangerous.has(name2)) continue;
+              ctx.report({ messageId: "added", node: cap.node, data: { name: c.origin.name, capability: name2, why: WHY[name2] ?? "not needed by ordinary workloads" } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/host-paths.ts
+function normalizeHostPath(path4) {
+  const collapsed = path4.trim().replace(/\/+/g, "/");
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
+}
+var init_host_paths = __esm({
+  "src/model/host-paths.ts"() {
+    "use strict";
+  }
+});
+
+// rules/container/docker-socket-mount.ts
+function socketSet(list2) {
+  let set = normalized.get(list2);
+  if (!set) normalized.set(list2, set = new Set(list2.map(normalizeHostPath)));
+  return set;
+}
+var SOCKETS, normalized, docker_socket_mount_default;
+var init_docker_socket_mount = __esm({
+  "rules/container/docker-socket-mount.ts"() {
+    "use strict";
+    init_rule();
+    init_host_paths();
+    SOCKETS = [
+      "/var/run/docker.sock",
+      "/run/docker.sock",
+      "/var/run/containerd/containerd.sock",
+      "/run/containerd/containerd.sock",
+      "/var/run/crio/crio.sock",
+      "/run/crio/crio.sock",
+      "/var/run/cri-dockerd.sock",
+      "/run/cri-dockerd.sock",
+      "/run/podman/podman.sock",
+      "/var/run/podman/podman.sock"
+    ];
+    normalized = /* @__PURE__ */ new WeakMap();
+    docker_socket_mount_default = defineRule({
+      id: "docker-socket-mount",
+      meta: {
+        description: "Containers should not mount the container runtime socket",
+        formats: ["kubernetes", "compose"],
+        severity: "error",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "docker-sock" },
+          { tool: "checkov", id: "CKV_K8S_27" },
+          { tool: "trivy", id: "KSV006" }
+        ],
+        messages: {
+          kubernetes: 'Container "{{name}}" mounts the container runtime socket {{path}}: whoever can talk to it can start a privileged container and own the node; remove the hostPath volume, or use a narrower API.',
+          compose: 'Service "{{name}}" mounts the container runtime socket {{path}}: whoever can talk to it controls every container and the host; remove the bind mount, or put a filtering proxy in front of it.'
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { sockets: { type: "array", items: { type: "string" }, description: "Host paths of runtime sockets." } }
+        },
+        defaults: { sockets: SOCKETS },
+        fixable: false
+      },
+      create(ctx, options) {
+        const sockets = socketSet(options.sockets);
+        return {
+          Container(c) {
+            if (c.origin.format === "dockerfile") return;
+            for (const mount of c.mounts) {
+              if (mount.type !== "hostPath" && mount.type !== "bind") continue;
+              const source = mount.source;
+              if (!source || !sockets.has(normalizeHostPath(source.value))) continue;
+              ctx.report({
+                messageId: c.origin.format,
+                node: mount.node,
+                data: { name: c.origin.name, path: normalizeHostPath(source.value) },
+                related: [{ node: source.node, message: "The socket is mounted from here." }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/container/duplicate-env-var.ts
+var duplicate_env_var_default;
+var init_duplicate_env_var = __esm({
+  "rules/container/duplicate-env-var.ts"() {
+    "use strict";
+    init_rule();
+    duplicate_env_var_default = defineRule({
+      id: "duplicate-env-var",
+      meta: {
+        description: "A container should not define the same environment variable twice",
+        formats: ["kubernetes", "compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "kube-linter", id: "duplicate-env-var" },
+          { tool: "kube-score", id: "environment-variable-key-duplication" }
+        ],
+        messages: {
+          kubernetes: 'Environment variable "{{env}}" is defined again in container "{{name}}"; only the last definition counts, so remove one.',
+          compose: 'Environment variable "{{env}}" is defined again in service "{{name}}"; only one definition counts, so remove one.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format === "dockerfile") return;
+            const first = /* @__PURE__ */ new Map();
+            for (const env2 of c.env) {
+              const earlier = first.get(env2.name.value);
+              if (!earlier) {
+                first.set(env2.name.value, env2.name);
+                continue;
+              }
+              ctx.report({
+                messageId: c.origin.format,
+                node: env2.name.node,
+                data: { env: env2.name.value, name: c.origin.name },
+                related: [{ node: earlier.node, message: "First defined here." }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
 // rules/container/latest-tag.ts
 var latest_tag_default;
 var init_latest_tag = __esm({
@@ -3897,6 +4174,282 @@ var init_missing_healthcheck = __esm({
   }
 });
 
+// rules/container/missing-liveness-probe.ts
+var missing_liveness_probe_default;
+var init_missing_liveness_probe = __esm({
+  "rules/container/missing-liveness-probe.ts"() {
+    "use strict";
+    init_rule();
+    missing_liveness_probe_default = defineRule({
+      id: "missing-liveness-probe",
+      meta: {
+        description: "Long-running containers should have a liveness probe",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: false,
+        category: "reliability",
+        sources: [
+          { tool: "kube-linter", id: "no-liveness-probe" },
+          { tool: "kube-score", id: "pod-probes" },
+          { tool: "polaris", id: "livenessProbeMissing" },
+          { tool: "checkov", id: "CKV_K8S_8" }
+        ],
+        messages: {
+          missing: 'Container "{{name}}" has no liveness probe, so the kubelet cannot tell it is hung and restart it; add a livenessProbe (httpGet, tcpSocket, grpc or exec).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format !== "kubernetes" || c.origin.runsToCompletion) return;
+            if (c.origin.role === "ephemeralContainer" || c.origin.role === "initContainer" && !c.origin.sidecar) return;
+            if (!c.livenessProbe) ctx.report({ messageId: "missing", node: c.node, data: { name: c.origin.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/container/missing-readiness-probe.ts
+var missing_readiness_probe_default;
+var init_missing_readiness_probe = __esm({
+  "rules/container/missing-readiness-probe.ts"() {
+    "use strict";
+    init_rule();
+    missing_readiness_probe_default = defineRule({
+      id: "missing-readiness-probe",
+      meta: {
+        description: "Long-running containers should have a readiness probe",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: false,
+        category: "reliability",
+        sources: [
+          { tool: "kube-linter", id: "no-readiness-probe" },
+          { tool: "kube-score", id: "pod-probes" },
+          { tool: "polaris", id: "readinessProbeMissing" },
+          { tool: "checkov", id: "CKV_K8S_9" }
+        ],
+        messages: {
+          missing: 'Container "{{name}}" has no readiness probe, so Services send it traffic before it can serve and rollouts cannot tell whether it works; add a readinessProbe.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format !== "kubernetes" || c.origin.runsToCompletion) return;
+            if (c.origin.role === "ephemeralContainer" || c.origin.role === "initContainer" && !c.origin.sidecar) return;
+            if (!c.readinessProbe) ctx.report({ messageId: "missing", node: c.node, data: { name: c.origin.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/container/missing-resource-limits.ts
+var missing_resource_limits_default;
+var init_missing_resource_limits = __esm({
+  "rules/container/missing-resource-limits.ts"() {
+    "use strict";
+    init_rule();
+    missing_resource_limits_default = defineRule({
+      id: "missing-resource-limits",
+      meta: {
+        description: "Containers should have a memory limit (and, optionally, a CPU limit)",
+        formats: ["kubernetes", "compose"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [
+          { tool: "kube-linter", id: "unset-memory-requirements" },
+          { tool: "kube-score", id: "container-resources" },
+          { tool: "polaris", id: "memoryLimitsMissing" },
+          { tool: "polaris", id: "cpuLimitsMissing" },
+          { tool: "checkov", id: "CKV_K8S_13" },
+          { tool: "checkov", id: "CKV_K8S_11" },
+          { tool: "trivy", id: "KSV018" },
+          { tool: "trivy", id: "KSV011" }
+        ],
+        messages: {
+          kubernetes: 'Container "{{name}}" has no {{what}} limit, so it can take what the node has and starve its neighbours; set resources.limits.{{keys}}.',
+          compose: `Service "{{name}}" has no resource limits, so it can take all of the host's memory and CPU; set deploy.resources.limits (memory, cpus) or mem_limit.`
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { cpu: { type: "boolean", description: "Also require a CPU limit." } }
+        },
+        defaults: { cpu: false },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Container(c) {
+            if (c.origin.format === "compose") {
+              if (!c.resources.limits.memory && !c.resources.limits.cpu) ctx.report({ messageId: "compose", node: c.resources.node ?? c.node, data: { name: c.origin.name } });
+              return;
+            }
+            if (c.origin.format !== "kubernetes" || c.origin.role === "ephemeralContainer") return;
+            const missing = [];
+            if (!c.resources.limits.memory) missing.push("memory");
+            if (options.cpu && !c.resources.limits.cpu) missing.push("cpu");
+            if (missing.length === 0) return;
+            ctx.report({
+              messageId: "kubernetes",
+              node: c.node,
+              path: missing.length === 1 ? ["resources", "limits", missing[0]] : ["resources", "limits"],
+              data: { name: c.origin.name, what: missing.join(" and "), keys: missing.join(" and resources.limits.") }
+            });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/container/missing-resource-requests.ts
+var missing_resource_requests_default;
+var init_missing_resource_requests = __esm({
+  "rules/container/missing-resource-requests.ts"() {
+    "use strict";
+    init_rule();
+    missing_resource_requests_default = defineRule({
+      id: "missing-resource-requests",
+      meta: {
+        description: "Containers should request the CPU and memory they need",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [
+          { tool: "kube-linter", id: "unset-cpu-requirements" },
+          { tool: "kube-score", id: "container-resources" },
+          { tool: "polaris", id: "cpuRequestsMissing" },
+          { tool: "polaris", id: "memoryRequestsMissing" },
+          { tool: "checkov", id: "CKV_K8S_10" },
+          { tool: "checkov", id: "CKV_K8S_12" },
+          { tool: "trivy", id: "KSV015" },
+          { tool: "trivy", id: "KSV016" }
+        ],
+        messages: {
+          missing: 'Container "{{name}}" requests no {{what}}, so the scheduler places it as if it needed none and it is the first evicted under pressure; set resources.requests.{{keys}}.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format !== "kubernetes" || c.origin.role === "ephemeralContainer") return;
+            const missing = [];
+            if (!c.resources.requests.cpu && !c.resources.limits.cpu) missing.push("cpu");
+            if (!c.resources.requests.memory && !c.resources.limits.memory) missing.push("memory");
+            if (missing.length === 0) return;
+            ctx.report({
+              messageId: "missing",
+              node: c.node,
+              path: missing.length === 1 ? ["resources", "requests", missing[0]] : ["resources", "requests"],
+              data: { name: c.origin.name, what: missing.join(" and "), keys: missing.join(" and resources.requests.") }
+            });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/container/privilege-escalation-allowed.ts
+var privilege_escalation_allowed_default;
+var init_privilege_escalation_allowed = __esm({
+  "rules/container/privilege-escalation-allowed.ts"() {
+    "use strict";
+    init_rule();
+    privilege_escalation_allowed_default = defineRule({
+      id: "privilege-escalation-allowed",
+      meta: {
+        description: "Containers should not allow privilege escalation",
+        formats: ["kubernetes", "compose"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "privilege-escalation-container" },
+          { tool: "polaris", id: "privilegeEscalationAllowed" },
+          { tool: "checkov", id: "CKV_K8S_20" },
+          { tool: "trivy", id: "KSV001" }
+        ],
+        messages: {
+          allowed: 'Container "{{name}}" allows privilege escalation: a setuid binary or file capability in it can gain privileges its process does not have; set allowPrivilegeEscalation: false.',
+          unset: 'Container "{{name}}" does not set allowPrivilegeEscalation, which defaults to true; set securityContext.allowPrivilegeEscalation: false.'
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { requireExplicitFalse: { type: "boolean", description: "Report containers that leave the setting unset (as Polaris, Checkov and Trivy do)." } }
+        },
+        defaults: { requireExplicitFalse: false },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Container(c) {
+            if (c.origin.format === "dockerfile" || c.origin.role === "ephemeralContainer") return;
+            if (c.security.privileged?.value) return;
+            const setting = c.security.allowPrivilegeEscalation;
+            if (setting?.value === true) ctx.report({ messageId: "allowed", node: setting.node, data: { name: c.origin.name } });
+            else if (!setting && options.requireExplicitFalse && c.origin.format === "kubernetes") {
+              ctx.report({ messageId: "unset", node: c.node, path: ["securityContext", "allowPrivilegeEscalation"], data: { name: c.origin.name } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/container/privileged-container.ts
+var privileged_container_default;
+var init_privileged_container = __esm({
+  "rules/container/privileged-container.ts"() {
+    "use strict";
+    init_rule();
+    privileged_container_default = defineRule({
+      id: "privileged-container",
+      meta: {
+        description: "Containers should not run privileged",
+        formats: ["kubernetes", "compose"],
+        severity: "error",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "privileged-container" },
+          { tool: "kube-score", id: "container-security-context-privileged" },
+          { tool: "polaris", id: "runAsPrivileged" },
+          { tool: "checkov", id: "CKV_K8S_16" },
+          { tool: "trivy", id: "KSV017" }
+        ],
+        messages: {
+          kubernetes: 'Container "{{name}}" runs privileged: it has every capability and every host device, which is root on the node; remove securityContext.privileged and add only the capabilities it needs.',
+          compose: 'Service "{{name}}" runs privileged: it has every capability and every host device, which is root on the host; remove `privileged: true` and use cap_add for what it needs.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            const privileged = c.security.privileged;
+            if (!privileged?.value || c.origin.format === "dockerfile") return;
+            ctx.report({ messageId: c.origin.format, node: privileged.node, data: { name: c.origin.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
 // rules/container/run-as-root.ts
 function rootUser(c) {
   if (c.security.runAsUser?.value === 0) return c.security.runAsUser;
@@ -3942,12 +4495,14 @@ var init_run_as_root = __esm({
       },
       create(ctx, options) {
         const knownNonRoot = (0, import_picomatch.default)(options.nonRootImages, { dot: true });
+        const reported = /* @__PURE__ */ new Set();
         return {
           Container(c) {
             if (c.origin.format === "dockerfile" && !c.origin.isFinalStage) return;
             const root2 = rootUser(c);
             if (root2) {
-              ctx.report({ messageId: "rootUser", node: root2.node, data: { user: String(root2.value) } });
+              if (!reported.has(root2.node)) ctx.report({ messageId: "rootUser", node: root2.node, data: { user: String(root2.value) } });
+              reported.add(root2.node);
               return;
             }
             if (c.security.user || c.security.runAsNonRoot?.value === true) return;
@@ -3959,6 +4514,151 @@ var init_run_as_root = __esm({
             } else if (c.origin.format === "compose") {
               ctx.report({ messageId: "noUserCompose", node: c.node, data: { name: c.origin.name } });
             } else ctx.report({ messageId: "noUser", node: c.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/secret-names.ts
+function tokens(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+}
+function isSecretName(name2) {
+  const parts2 = tokens(name2);
+  if (parts2.length === 0 || name2 === "PWD" || name2 === "OLDPWD") return false;
+  if (NON_SECRET_SUFFIX.has(parts2[parts2.length - 1])) return false;
+  return parts2.some((p, i2) => SENSITIVE.has(p) || p === "KEY" && i2 > 0 && KEY_QUALIFIERS.has(parts2[i2 - 1]));
+}
+function isSecretValue(value) {
+  const v = value.trim();
+  if (v.length < 4) return false;
+  if (v.includes("$(") || v.includes("${") || /^\$[A-Za-z_]/.test(v)) return false;
+  if (v.startsWith("/") || v.startsWith("./") || v.startsWith("file:")) return false;
+  if (/^[0-9]+$/.test(v)) return false;
+  return !PLACEHOLDER.test(v);
+}
+var SENSITIVE, KEY_QUALIFIERS, NON_SECRET_SUFFIX, PLACEHOLDER;
+var init_secret_names = __esm({
+  "src/model/secret-names.ts"() {
+    "use strict";
+    SENSITIVE = /* @__PURE__ */ new Set(["PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY", "SECRETKEY"]);
+    KEY_QUALIFIERS = /* @__PURE__ */ new Set(["API", "PRIVATE", "ACCESS", "ENCRYPTION", "SIGNING", "AUTH", "MASTER", "LICENSE", "CLIENT"]);
+    NON_SECRET_SUFFIX = /* @__PURE__ */ new Set([
+      "FILE",
+      "PATH",
+      "DIR",
+      "DIRECTORY",
+      "NAME",
+      "REF",
+      "URL",
+      "URI",
+      "ENDPOINT",
+      "HOST",
+      "PORT",
+      "TTL",
+      "EXPIRY",
+      "EXPIRES",
+      "EXPIRATION",
+      "TIMEOUT",
+      "LENGTH",
+      "LEN",
+      "ENABLED",
+      "ENABLE",
+      "DISABLED",
+      "DISABLE",
+      "REQUIRED",
+      "TYPE",
+      "ID",
+      "USER",
+      "USERNAME",
+      "MODE",
+      "FORMAT",
+      "HEADER",
+      "AUDIENCE",
+      "ISSUER",
+      "SCOPE",
+      "SCOPES",
+      "LIFETIME",
+      "DURATION",
+      "SECONDS",
+      "VERSION",
+      "REGION",
+      "COUNT",
+      "SIZE",
+      "POLICY",
+      "PROVIDER",
+      "SOURCE",
+      "LOCATION",
+      "KIND",
+      "ALGORITHM",
+      "PREFIX",
+      "FIELD",
+      "PARAM",
+      "METHOD",
+      "STORE",
+      "MOUNT",
+      "VOLUME",
+      "NAMESPACE",
+      "LIMIT",
+      "INTERVAL",
+      "RETRIES",
+      "PERIOD",
+      "DELAY",
+      "CACHE",
+      "ROTATION",
+      "HASH",
+      "POLICIES",
+      "RESOURCE",
+      "ROLE",
+      "ACCOUNT",
+      "SERVICE",
+      "STRATEGY",
+      "BACKEND",
+      "ENGINE",
+      "LOOKUP",
+      "KEYS",
+      "LABEL"
+    ]);
+    PLACEHOLDER = /^(?:<.*>|\{\{.*\}\}|\[.*\]|x+|\*+|\.+|-+|changeme|change[-_ ]?me|changeit|replace[-_ ]?me|todo|tbd|fixme|dummy|placeholder|example|sample|test|none|null|nil|undefined|secret|password|token|true|false|yes|no|on|off|your[-_ ].*|my[-_]?(?:secret|password|token))$/i;
+  }
+});
+
+// rules/container/secret-in-env.ts
+var secret_in_env_default;
+var init_secret_in_env = __esm({
+  "rules/container/secret-in-env.ts"() {
+    "use strict";
+    init_rule();
+    init_secret_names();
+    secret_in_env_default = defineRule({
+      id: "secret-in-env",
+      meta: {
+        description: "Credentials should not be written into environment variables",
+        formats: ["kubernetes", "compose"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "env-var-secret" },
+          { tool: "polaris", id: "sensitiveContainerEnvVar" }
+        ],
+        messages: {
+          kubernetes: 'Environment variable "{{env}}" of container "{{name}}" holds a literal credential, which ends up in version control and in `kubectl describe`; put it in a Secret and use valueFrom.secretKeyRef.',
+          compose: 'Environment variable "{{env}}" of service "{{name}}" holds a literal credential, which ends up in version control and in `docker inspect`; use a compose secret, or an env_file kept out of the repository.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format === "dockerfile") return;
+            for (const env2 of c.env) {
+              if (env2.fromReference || !env2.value) continue;
+              if (!isSecretName(env2.name.value) || !isSecretValue(env2.value.value)) continue;
+              ctx.report({ messageId: c.origin.format, node: env2.value.node, data: { env: env2.name.value, name: c.origin.name } });
+            }
           }
         };
       }
@@ -4005,18 +4705,73 @@ var init_untagged_image = __esm({
   }
 });
 
+// rules/container/writable-root-filesystem.ts
+var writable_root_filesystem_default;
+var init_writable_root_filesystem = __esm({
+  "rules/container/writable-root-filesystem.ts"() {
+    "use strict";
+    init_rule();
+    writable_root_filesystem_default = defineRule({
+      id: "writable-root-filesystem",
+      meta: {
+        description: "Containers should run with a read-only root filesystem",
+        formats: ["kubernetes", "compose"],
+        severity: "warning",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "no-read-only-root-fs" },
+          { tool: "kube-score", id: "container-security-context-readonlyrootfilesystem" },
+          { tool: "polaris", id: "notReadOnlyRootFilesystem" },
+          { tool: "checkov", id: "CKV_K8S_22" },
+          { tool: "trivy", id: "KSV014" }
+        ],
+        messages: {
+          kubernetes: 'Container "{{name}}" can write to its root filesystem, so an intruder can drop binaries and rewrite the application; set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where it must write.',
+          compose: 'Service "{{name}}" can write to its root filesystem; set `read_only: true` and use tmpfs or volumes where it must write.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format === "dockerfile" || c.origin.role === "ephemeralContainer") return;
+            const setting = c.security.readOnlyRootFilesystem;
+            if (setting?.value === true) return;
+            if (c.origin.format === "kubernetes") {
+              ctx.report({ messageId: "kubernetes", node: setting?.node ?? c.node, ...setting ? {} : { path: ["securityContext", "readOnlyRootFilesystem"] }, data: { name: c.origin.name } });
+            } else ctx.report({ messageId: "compose", node: setting?.node ?? c.node, data: { name: c.origin.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
 // rules/container/index.ts
 var group2, container_default;
 var init_container = __esm({
   "rules/container/index.ts"() {
     "use strict";
+    init_capabilities_not_dropped();
+    init_dangerous_capabilities();
+    init_docker_socket_mount();
+    init_duplicate_env_var();
     init_latest_tag();
     init_missing_healthcheck();
+    init_missing_liveness_probe();
+    init_missing_readiness_probe();
+    init_missing_resource_limits();
+    init_missing_resource_requests();
+    init_privilege_escalation_allowed();
+    init_privileged_container();
     init_run_as_root();
+    init_secret_in_env();
     init_untagged_image();
+    init_writable_root_filesystem();
     group2 = {
       folder: "container",
-      rules: [latest_tag_default, missing_healthcheck_default, run_as_root_default, untagged_image_default]
+      rules: [capabilities_not_dropped_default, dangerous_capabilities_default, docker_socket_mount_default, duplicate_env_var_default, latest_tag_default, missing_healthcheck_default, missing_liveness_probe_default, missing_readiness_probe_default, missing_resource_limits_default, missing_resource_requests_default, privilege_escalation_allowed_default, privileged_container_default, run_as_root_default, secret_in_env_default, untagged_image_default, writable_root_filesystem_default]
     };
     container_default = group2;
   }
@@ -13767,6 +14522,753 @@ var init_general = __esm({
   }
 });
 
+// rules/kubernetes/automount-service-account-token.ts
+var automount_service_account_token_default;
+var init_automount_service_account_token = __esm({
+  "rules/kubernetes/automount-service-account-token.ts"() {
+    "use strict";
+    init_rule();
+    automount_service_account_token_default = defineRule({
+      id: "automount-service-account-token",
+      meta: {
+        description: "Pods that do not call the Kubernetes API should not mount a service account token",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "polaris", id: "automountServiceAccountToken" },
+          { tool: "checkov", id: "CKV_K8S_38" },
+          { tool: "trivy", id: "KSV036" }
+        ],
+        messages: {
+          mounted: "The pod mounts a service account token, which lets anything running in it call the Kubernetes API as that account; set automountServiceAccountToken: false unless it needs the API."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const setting = t.spec.boolean("automountServiceAccountToken");
+            if (setting?.value === false) return;
+            ctx.report({ messageId: "mounted", node: setting?.node ?? t.spec.anchor, ...setting ? {} : { path: ["automountServiceAccountToken"] } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/kubernetes/view.ts
+function anchorOf(map, keySpan) {
+  if (keySpan) return { span: keySpan, yaml: map };
+  const pair = pairOf(map, "name") ?? map.pairs[0];
+  const span = pair ? { start: pair.key.span.start, end: pair.value?.span.end ?? pair.key.span.end } : map.span;
+  return { span, yaml: map };
+}
+function sourcedText(scalar, node) {
+  const v = scalar.value;
+  if (typeof v === "string") return { value: v, node };
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return { value: scalar.source || String(v), node };
+  return void 0;
+}
+function objectView(object) {
+  return new YView(object.yaml, []);
+}
+var YView;
+var init_view = __esm({
+  "src/model/kubernetes/view.ts"() {
+    "use strict";
+    init_nodes();
+    YView = class _YView {
+      constructor(map, path4, key2) {
+        this.map = map;
+        this.path = path4;
+        this.key = key2;
+      }
+      map;
+      path;
+      key;
+      /** A view of `node` when it is (an alias of) a mapping. */
+      static of(node, path4, key2) {
+        const n = deref(node);
+        return n?.kind === "map" ? new _YView(n, path4, key2) : void 0;
+      }
+      /** For findings about the mapping: its key when it has one, else its `name:` pair. */
+      get anchor() {
+        return anchorOf(this.map, this.key && this.key.span.end > this.key.span.start ? this.key.span : void 0);
+      }
+      at(...rest) {
+        return [...this.path, ...rest];
+      }
+      pair(key2) {
+        return pairOf(this.map, key2);
+      }
+      has(key2) {
+        return this.pair(key2) !== void 0;
+      }
+      /** The value as written (an alias stays an alias, so findings land where it is used). */
+      raw(key2) {
+        return this.pair(key2)?.value ?? void 0;
+      }
+      /** The value, aliases followed. */
+      node(key2) {
+        return deref(this.raw(key2));
+      }
+      scalar(key2) {
+        const n = this.node(key2);
+        return n?.kind === "scalar" ? n : void 0;
+      }
+      string(key2) {
+        const s = this.scalar(key2);
+        return s && typeof s.value === "string" ? { value: s.value, node: this.raw(key2) } : void 0;
+      }
+      /** A string, number or boolean as text (`cpu: 1`, `value: 8080`); null and collections are not text. */
+      text(key2) {
+        const s = this.scalar(key2);
+        return s ? sourcedText(s, this.raw(key2)) : void 0;
+      }
+      boolean(key2) {
+        const s = this.scalar(key2);
+        return s && typeof s.value === "boolean" ? { value: s.value, node: this.raw(key2) } : void 0;
+      }
+      integer(key2) {
+        const s = this.scalar(key2);
+        return s && typeof s.value === "number" && Number.isInteger(s.value) ? { value: s.value, node: this.raw(key2) } : void 0;
+      }
+      /** An IntOrString field (ports, maxSurge): an integer or a string. */
+      intOrString(key2) {
+        return this.integer(key2) ?? this.string(key2);
+      }
+      object(key2) {
+        const pair = this.pair(key2);
+        return pair ? _YView.of(pair.value, this.at(key2), pair.key) : void 0;
+      }
+      /** The mappings of a list, each with its index in the path; other items are skipped. */
+      list(key2) {
+        const seq = this.node(key2);
+        if (seq?.kind !== "seq") return [];
+        const out2 = [];
+        seq.items.forEach((item, i2) => {
+          const view = _YView.of(item, this.at(key2, i2));
+          if (view) out2.push(view);
+        });
+        return out2;
+      }
+      /** Every item of a list, as written, with its index. */
+      items(key2) {
+        const seq = this.node(key2);
+        return seq?.kind === "seq" ? seq.items.map((node, index2) => ({ node, index: index2 })) : [];
+      }
+      /** The string items of a list (`command`, `args`, `verbs`). */
+      strings(key2) {
+        const out2 = [];
+        for (const { node } of this.items(key2)) {
+          const s = deref(node);
+          if (s?.kind === "scalar" && typeof s.value === "string") out2.push({ value: s.value, node });
+        }
+        return out2;
+      }
+      /** The pairs of a mapping value (`labels`, `data`), merge keys included. */
+      entries(key2) {
+        const map = this.node(key2);
+        return map?.kind === "map" ? pairsOf(map) : [];
+      }
+    };
+  }
+});
+
+// rules/kubernetes/cluster-admin-binding.ts
+var cluster_admin_binding_default;
+var init_cluster_admin_binding = __esm({
+  "rules/kubernetes/cluster-admin-binding.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    cluster_admin_binding_default = defineRule({
+      id: "cluster-admin-binding",
+      meta: {
+        description: "Subjects should not be bound to the cluster-admin role",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "cluster-admin-role-binding" },
+          { tool: "polaris", id: "clusterrolebindingClusterAdmin" },
+          { tool: "polaris", id: "rolebindingClusterAdminClusterRole" },
+          { tool: "trivy", id: "KSV111" }
+        ],
+        messages: {
+          clusterAdmin: "This {{kind}} grants cluster-admin — every permission{{scope}} — to {{subjects}}; bind a role with only the permissions needed."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        const check = (object) => {
+          if (!object.apiVersion.startsWith("rbac.authorization.k8s.io/")) return;
+          const view = objectView(object);
+          const roleRef = view.object("roleRef");
+          const name2 = roleRef?.string("name");
+          if (name2?.value !== "cluster-admin" || roleRef?.string("kind")?.value !== "ClusterRole") return;
+          const subjects = view.list("subjects").map((s) => `${s.string("kind")?.value ?? "?"} "${s.string("name")?.value ?? "?"}"`);
+          if (subjects.length > 0 && subjects.every((s) => s === 'Group "system:masters"')) return;
+          ctx.report({
+            messageId: "clusterAdmin",
+            node: name2.node,
+            data: { kind: object.kind, scope: object.kind === "RoleBinding" ? " in its namespace" : " in every namespace", subjects: subjects.join(", ") || "its subjects" }
+          });
+        };
+        return { "KubernetesObject:ClusterRoleBinding": check, "KubernetesObject:RoleBinding": check };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/decimal-file-mode.ts
+function modes(spec) {
+  const out2 = [];
+  const add = (view, where) => {
+    if (!view) return;
+    const d = view.raw("defaultMode");
+    if (d) out2.push({ raw: d, where: `${where}.defaultMode` });
+    for (const item of view.list("items")) {
+      const m = item.raw("mode");
+      if (m) out2.push({ raw: m, where: `${where}.items[].mode` });
+    }
+  };
+  for (const volume of spec.list("volumes")) {
+    add(volume.object("configMap"), "configMap");
+    add(volume.object("secret"), "secret");
+    add(volume.object("downwardAPI"), "downwardAPI");
+    const projected = volume.object("projected");
+    add(projected, "projected");
+    for (const source of projected?.list("sources") ?? []) {
+      add(source.object("configMap"), "projected.configMap");
+      add(source.object("secret"), "projected.secret");
+      add(source.object("downwardAPI"), "projected.downwardAPI");
+    }
+  }
+  return out2;
+}
+var LIKELY_OCTAL, MAX_MODE, decimal_file_mode_default;
+var init_decimal_file_mode = __esm({
+  "rules/kubernetes/decimal-file-mode.ts"() {
+    "use strict";
+    init_rule();
+    init_nodes();
+    LIKELY_OCTAL = /* @__PURE__ */ new Set([400, 440, 444, 500]);
+    MAX_MODE = 511;
+    decimal_file_mode_default = defineRule({
+      id: "decimal-file-mode",
+      meta: {
+        description: "File modes of volumes should be written in octal (0644), not as decimal digits (644)",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          invalid: "{{where}}: {{text}} is the decimal number {{text}}, above the largest mode (0777 = 511), so the API server rejects it; write the octal 0{{text}} (or its decimal value {{decimal}}).",
+          likelyOctal: "{{where}}: {{text}} is read as a decimal number, which is the mode {{actual}}, not 0{{text}}; write the octal 0{{text}} (or its decimal value {{decimal}})."
+        },
+        fixable: "safe"
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            for (const { raw, where } of modes(t.spec)) {
+              const scalar = deref(raw);
+              if (scalar?.kind !== "scalar" || scalar.style !== "plain" || typeof scalar.value !== "number") continue;
+              const text2 = scalar.source;
+              if (!/^[1-7][0-7]{2}$/.test(text2)) continue;
+              const value = Number(text2);
+              const decimal = String(Number.parseInt(text2, 8));
+              const fix = raw === scalar ? { edits: [{ span: scalar.span, text: `0${text2}` }] } : void 0;
+              const base = { node: raw, ...fix ? { fix } : {} };
+              if (value > MAX_MODE) ctx.report({ ...base, messageId: "invalid", data: { where, text: text2, decimal } });
+              else if (LIKELY_OCTAL.has(value)) ctx.report({ ...base, messageId: "likelyOctal", data: { where, text: text2, decimal, actual: `0${value.toString(8)}` } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/default-namespace.ts
+var NAMESPACED, default_namespace_default;
+var init_default_namespace = __esm({
+  "rules/kubernetes/default-namespace.ts"() {
+    "use strict";
+    init_rule();
+    NAMESPACED = /* @__PURE__ */ new Set([
+      "Pod",
+      "Deployment",
+      "ReplicaSet",
+      "StatefulSet",
+      "DaemonSet",
+      "Job",
+      "CronJob",
+      "ReplicationController",
+      "Service",
+      "ConfigMap",
+      "Secret",
+      "ServiceAccount",
+      "Role",
+      "RoleBinding",
+      "Ingress",
+      "NetworkPolicy",
+      "PersistentVolumeClaim",
+      "HorizontalPodAutoscaler",
+      "PodDisruptionBudget",
+      "LimitRange",
+      "ResourceQuota",
+      "Endpoints",
+      "EndpointSlice"
+    ]);
+    default_namespace_default = defineRule({
+      id: "default-namespace",
+      meta: {
+        description: "Objects should live in a namespace of their own, not in default",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "style",
+        sources: [
+          { tool: "kube-linter", id: "use-namespace" },
+          { tool: "checkov", id: "CKV_K8S_21" },
+          { tool: "trivy", id: "KSV110" }
+        ],
+        messages: {
+          explicit: "This {{kind}} is placed in the default namespace, which shares RBAC, quotas and NetworkPolicies with everything else left there; use a namespace of its own.",
+          unset: "This {{kind}} sets no namespace, so it lands wherever the current context points (often default); set metadata.namespace."
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { reportUnset: { type: "boolean", description: "Also report namespaced objects without metadata.namespace." } }
+        },
+        defaults: { reportUnset: false },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          KubernetesObject(object) {
+            if (object.namespace === "default") {
+              ctx.report({ messageId: "explicit", node: object.yaml, path: ["metadata", "namespace"], data: { kind: object.kind } });
+            } else if (object.namespace === void 0 && options.reportUnset && NAMESPACED.has(object.kind)) {
+              ctx.report({ messageId: "unset", node: object.anchor, data: { kind: object.kind } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/deprecated-service-account-field.ts
+var deprecated_service_account_field_default;
+var init_deprecated_service_account_field = __esm({
+  "rules/kubernetes/deprecated-service-account-field.ts"() {
+    "use strict";
+    init_rule();
+    deprecated_service_account_field_default = defineRule({
+      id: "deprecated-service-account-field",
+      meta: {
+        description: "Pods should name their service account with serviceAccountName, not the deprecated serviceAccount",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "style",
+        sources: [{ tool: "kube-linter", id: "deprecated-service-account-field" }],
+        messages: {
+          rename: "serviceAccount is a deprecated alias; rename it to serviceAccountName.",
+          redundant: "serviceAccount is a deprecated alias of serviceAccountName, which is also set to the same value; remove serviceAccount.",
+          conflict: 'serviceAccount ("{{old}}") and serviceAccountName ("{{name}}") disagree; serviceAccountName wins, so remove serviceAccount or make them match.'
+        },
+        fixable: "safe"
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const pair = t.spec.pair("serviceAccount");
+            if (!pair) return;
+            const old = t.spec.string("serviceAccount");
+            const name2 = t.spec.string("serviceAccountName");
+            if (!t.spec.has("serviceAccountName")) {
+              const own = t.spec.map.pairs.includes(pair);
+              ctx.report({ messageId: "rename", node: pair.key, ...own ? { fix: { edits: [{ span: pair.key.span, text: "serviceAccountName" }] } } : {} });
+            } else if (old && name2 && old.value !== name2.value) {
+              ctx.report({ messageId: "conflict", node: pair.key, data: { old: old.value, name: name2.value } });
+            } else ctx.report({ messageId: "redundant", node: pair.key });
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/kubernetes/workloads.ts
+function apiGroupOf(apiVersion) {
+  const slash2 = apiVersion.indexOf("/");
+  return slash2 < 0 ? "" : apiVersion.slice(0, slash2);
+}
+function workloadKindOf(apiVersion, kind) {
+  const shape = WORKLOADS[kind];
+  if (!shape || !shape.groups.includes(apiGroupOf(apiVersion))) return void 0;
+  return kind;
+}
+function templatePathOf(kind) {
+  return WORKLOADS[kind].template;
+}
+function isBatchKind(kind) {
+  return kind === "Job" || kind === "CronJob";
+}
+var WORKLOADS;
+var init_workloads = __esm({
+  "src/model/kubernetes/workloads.ts"() {
+    "use strict";
+    WORKLOADS = {
+      Pod: { groups: [""], template: [] },
+      ReplicationController: { groups: [""], template: ["spec", "template"] },
+      Deployment: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      ReplicaSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      StatefulSet: { groups: ["apps"], template: ["spec", "template"] },
+      DaemonSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      Job: { groups: ["batch"], template: ["spec", "template"] },
+      CronJob: { groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+    };
+  }
+});
+
+// rules/kubernetes/duplicate-object.ts
+function identity(o) {
+  let group6 = apiGroupOf(o.apiVersion);
+  if (group6 === "extensions" && MOVED[o.kind]) group6 = MOVED[o.kind];
+  return `${group6}/${o.kind}/${o.namespace ?? ""}/${o.name}`;
+}
+function hasName(object) {
+  const metadata2 = object.value.metadata;
+  return typeof metadata2?.name === "string" && metadata2.name !== "";
+}
+var MOVED, duplicate_object_default;
+var init_duplicate_object = __esm({
+  "rules/kubernetes/duplicate-object.ts"() {
+    "use strict";
+    init_rule();
+    init_workloads();
+    MOVED = {
+      Deployment: "apps",
+      DaemonSet: "apps",
+      ReplicaSet: "apps",
+      Ingress: "networking.k8s.io",
+      NetworkPolicy: "networking.k8s.io",
+      PodSecurityPolicy: "policy"
+    };
+    duplicate_object_default = defineRule({
+      id: "duplicate-object",
+      meta: {
+        description: "A file should not declare the same object twice",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          duplicate: '{{kind}} "{{name}}"{{ns}} is declared again in this file; `kubectl apply` would apply both and keep the last, so remove or rename one.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        const seen = /* @__PURE__ */ new Map();
+        return {
+          KubernetesObject(object) {
+            if (!object.name || object.value.metadata === void 0 || !hasName(object)) return;
+            const key2 = identity(object);
+            const first = seen.get(key2);
+            if (!first) {
+              seen.set(key2, object);
+              return;
+            }
+            ctx.report({
+              messageId: "duplicate",
+              node: object.anchor,
+              data: { kind: object.kind, name: object.name, ns: object.namespace !== void 0 ? ` in namespace "${object.namespace}"` : "" },
+              related: [{ node: first.anchor, message: "First declared here." }]
+            });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-ipc.ts
+var host_ipc_default;
+var init_host_ipc = __esm({
+  "rules/kubernetes/host-ipc.ts"() {
+    "use strict";
+    init_rule();
+    host_ipc_default = defineRule({
+      id: "host-ipc",
+      meta: {
+        description: "Pods should not share the host's IPC namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "host-ipc" },
+          { tool: "polaris", id: "hostIPCSet" },
+          { tool: "checkov", id: "CKV_K8S_18" },
+          { tool: "trivy", id: "KSV008" }
+        ],
+        messages: {
+          shared: "The pod shares the host's IPC namespace (it can read and write the shared memory of every process on the node); remove hostIPC: true unless this is a node agent that needs it."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const setting = t.spec.boolean("hostIPC");
+            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-network.ts
+var host_network_default;
+var init_host_network = __esm({
+  "rules/kubernetes/host-network.ts"() {
+    "use strict";
+    init_rule();
+    host_network_default = defineRule({
+      id: "host-network",
+      meta: {
+        description: "Pods should not use the host's network namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "host-network" },
+          { tool: "polaris", id: "hostNetworkSet" },
+          { tool: "checkov", id: "CKV_K8S_19" },
+          { tool: "trivy", id: "KSV009" }
+        ],
+        messages: {
+          shared: "The pod shares the host's network namespace (it can reach services bound to the node's loopback, sniff node traffic and bypass NetworkPolicies); remove hostNetwork: true unless this is a node agent that needs it."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const setting = t.spec.boolean("hostNetwork");
+            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-path-volume.ts
+var host_path_volume_default;
+var init_host_path_volume = __esm({
+  "rules/kubernetes/host-path-volume.ts"() {
+    "use strict";
+    init_rule();
+    host_path_volume_default = defineRule({
+      id: "host-path-volume",
+      meta: {
+        description: "Pods should not use hostPath volumes",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "trivy", id: "KSV023" },
+          { tool: "kube-linter", id: "writable-host-mount" }
+        ],
+        messages: {
+          hostPath: `Volume "{{volume}}" mounts {{path}} from the node: the pod depends on that node's files and can change them; use a ConfigMap, Secret, emptyDir or PersistentVolumeClaim instead.`
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            for (const volume of t.volumes.values()) {
+              if (volume.type !== "hostPath") continue;
+              ctx.report({ messageId: "hostPath", node: volume.source?.node ?? volume.view.object("hostPath")?.anchor ?? volume.view.anchor, data: { volume: volume.name, path: volume.source?.value ?? "(no path)" } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-pid.ts
+var host_pid_default;
+var init_host_pid = __esm({
+  "rules/kubernetes/host-pid.ts"() {
+    "use strict";
+    init_rule();
+    host_pid_default = defineRule({
+      id: "host-pid",
+      meta: {
+        description: "Pods should not share the host's process namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "host-pid" },
+          { tool: "polaris", id: "hostPIDSet" },
+          { tool: "checkov", id: "CKV_K8S_17" },
+          { tool: "trivy", id: "KSV010" }
+        ],
+        messages: {
+          shared: "The pod shares the host's process namespace (it can see, signal and trace every process on the node); remove hostPID: true unless this is a node agent that needs it."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const setting = t.spec.boolean("hostPID");
+            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-port.ts
+var host_port_default;
+var init_host_port = __esm({
+  "rules/kubernetes/host-port.ts"() {
+    "use strict";
+    init_rule();
+    host_port_default = defineRule({
+      id: "host-port",
+      meta: {
+        description: "Containers should not bind ports on the node (hostPort)",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "polaris", id: "hostPortSet" },
+          { tool: "checkov", id: "CKV_K8S_26" },
+          { tool: "trivy", id: "KSV024" }
+        ],
+        messages: {
+          hostPort: 'Container "{{name}}" binds port {{port}} on the node: it bypasses Services and NetworkPolicies, and only one such pod fits on each node; remove hostPort and expose it through a Service.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format !== "kubernetes") return;
+            for (const port of c.ports) {
+              if (!port.hostPort) continue;
+              ctx.report({ messageId: "hostPort", node: port.node, path: ["hostPort"], data: { name: c.origin.name, port: port.hostPort } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/identical-probes.ts
+var identical_probes_default;
+var init_identical_probes = __esm({
+  "rules/kubernetes/identical-probes.ts"() {
+    "use strict";
+    init_rule();
+    identical_probes_default = defineRule({
+      id: "identical-probes",
+      meta: {
+        description: "A container's liveness and readiness probes should differ",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: false,
+        category: "reliability",
+        sources: [{ tool: "kube-score", id: "pod-probes-identical" }],
+        messages: {
+          identical: 'The liveness and readiness probes of container "{{name}}" are identical, so an overloaded container is restarted instead of just taken out of rotation; make the liveness probe cheaper or more lenient.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            const live = c.livenessProbe;
+            const ready = c.readinessProbe;
+            if (c.origin.format !== "kubernetes" || !live?.signature || !ready?.signature) return;
+            if (live.signature === ready.signature) ctx.report({ messageId: "identical", node: live.node, data: { name: c.origin.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/image-pull-policy.ts
+var image_pull_policy_default;
+var init_image_pull_policy = __esm({
+  "rules/kubernetes/image-pull-policy.ts"() {
+    "use strict";
+    init_rule();
+    image_pull_policy_default = defineRule({
+      id: "image-pull-policy",
+      meta: {
+        description: "Mutable image tags should be pulled on every start, and images should be pullable",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [
+          { tool: "kube-score", id: "container-image-pull-policy" },
+          { tool: "polaris", id: "pullPolicyNotAlways" },
+          { tool: "checkov", id: "CKV_K8S_15" }
+        ],
+        messages: {
+          stale: 'Image "{{image}}" has a mutable tag but imagePullPolicy is IfNotPresent, so each node keeps whatever version it pulled first; pin a version or digest, or use Always.',
+          never: "imagePullPolicy: Never runs only images already on the node, so the pod fails with ErrImageNeverPull on any other node; use IfNotPresent with a pinned tag (Never is for local clusters with preloaded images)."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            const policy = c.imagePullPolicy;
+            if (c.origin.format !== "kubernetes" || !policy || !c.image || c.image.value.dynamic) return;
+            if (policy.value === "Never") {
+              ctx.report({ messageId: "never", node: policy.node });
+              return;
+            }
+            const ref = c.image.value;
+            const mutable = ref.digest === void 0 && (ref.tag === void 0 || ref.tag === "latest");
+            if (mutable && policy.value === "IfNotPresent") ctx.report({ messageId: "stale", node: policy.node, data: { image: ref.raw } });
+          }
+        };
+      }
+    });
+  }
+});
+
 // src/model/kubernetes/api-lifecycle.ts
 function apiStatus(apiVersion, kind, target2) {
   const entry2 = index.get(`${apiVersion} ${kind}`);
@@ -14191,13 +15693,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -14209,12 +15711,12 @@ var require_visit = __commonJS({
     visit.REMOVE = REMOVE;
     function visit_(key2, node, visitor, path4) {
       const ctrl = callVisitor(key2, node, visitor, path4);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key2, path4, ctrl);
         return visit_(key2, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path4 = Object.freeze(path4.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
             const ci = visit_(i2, node.items[i2], visitor, path4);
@@ -14227,7 +15729,7 @@ var require_visit = __commonJS({
               i2 -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path4 = Object.freeze(path4.concat(node));
           const ck = visit_("key", node.key, visitor, path4);
           if (ck === BREAK)
@@ -14245,7 +15747,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -14257,12 +15759,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key2, node, visitor, path4) {
       const ctrl = await callVisitor(key2, node, visitor, path4);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key2, path4, ctrl);
         return visitAsync_(key2, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path4 = Object.freeze(path4.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
             const ci = await visitAsync_(i2, node.items[i2], visitor, path4);
@@ -14275,7 +15777,7 @@ var require_visit = __commonJS({
               i2 -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path4 = Object.freeze(path4.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path4);
           if (ck === BREAK)
@@ -14312,31 +15814,31 @@ var require_visit = __commonJS({
     function callVisitor(key2, node, visitor, path4) {
       if (typeof visitor === "function")
         return visitor(key2, node, path4);
-      if (identity.isMap(node))
+      if (identity2.isMap(node))
         return visitor.Map?.(key2, node, path4);
-      if (identity.isSeq(node))
+      if (identity2.isSeq(node))
         return visitor.Seq?.(key2, node, path4);
-      if (identity.isPair(node))
+      if (identity2.isPair(node))
         return visitor.Pair?.(key2, node, path4);
-      if (identity.isScalar(node))
+      if (identity2.isScalar(node))
         return visitor.Scalar?.(key2, node, path4);
-      if (identity.isAlias(node))
+      if (identity2.isAlias(node))
         return visitor.Alias?.(key2, node, path4);
       return void 0;
     }
     function replaceNode(key2, path4, node) {
       const parent = path4[path4.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key2] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -14349,7 +15851,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -14492,10 +15994,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -14520,7 +16022,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -14567,7 +16069,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -14640,12 +16142,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -14671,11 +16173,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -14686,7 +16188,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -14713,12 +16215,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node2.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -14740,7 +16242,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -14802,11 +16304,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -14814,7 +16316,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -14829,13 +16331,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node2.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -14860,7 +16362,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -14874,12 +16376,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -14911,7 +16413,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -14935,7 +16437,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     function collectionFromPath(schema, path4, value) {
       let v = value;
@@ -14979,7 +16481,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -14995,7 +16497,7 @@ var require_Collection = __commonJS({
         else {
           const [key2, ...rest] = path4;
           const node = this.get(key2, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key2, collectionFromPath(this.schema, rest, value));
@@ -15012,7 +16514,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
@@ -15026,16 +16528,16 @@ var require_Collection = __commonJS({
         const [key2, ...rest] = path4;
         const node = this.get(key2, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -15046,7 +16548,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -15058,7 +16560,7 @@ var require_Collection = __commonJS({
           this.set(key2, value);
         } else {
           const node = this.get(key2, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key2, collectionFromPath(this.schema, rest, value));
@@ -15514,7 +17016,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -15567,7 +17069,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -15590,7 +17092,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -15601,9 +17103,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -15617,15 +17119,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+      return identity2.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -15637,23 +17139,23 @@ ${ctx.indent}${str2}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key2) && key2.comment || null;
+      let keyComment = identity2.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+        if (identity2.isCollection(key2) || !identity2.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -15694,7 +17196,7 @@ ${indent}:`;
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -15706,10 +17208,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -15729,7 +17231,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -15792,7 +17294,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -15805,10 +17307,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -15819,7 +17321,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key2, value2] of srcMap) {
@@ -15840,7 +17342,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -15855,10 +17357,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity.isNode(key2) && key2.addToJSMap)
+      if (identity2.isNode(key2) && key2.addToJSMap)
         key2.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
@@ -15889,7 +17391,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key2) && ctx?.doc) {
+      if (identity2.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -15919,7 +17421,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key2, value, ctx) {
       const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -15927,15 +17429,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key2, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key2;
         this.value = value;
       }
       clone(schema) {
         let { key: key2, value } = this;
-        if (identity.isNode(key2))
+        if (identity2.isNode(key2))
           key2 = key2.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key2, value);
       }
@@ -15956,7 +17458,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -15972,14 +17474,14 @@ var require_stringifyCollection = __commonJS({
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -16027,14 +17529,14 @@ ${indent}${line}` : "\n";
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -16042,7 +17544,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -16110,16 +17612,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key2) {
-      const k = identity.isScalar(key2) ? key2.value : key2;
+      const k = identity2.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key2 || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -16130,7 +17632,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -16168,7 +17670,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -16179,7 +17681,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -16203,7 +17705,7 @@ var require_YAMLMap = __commonJS({
       get(key2, keepScalar) {
         const it = findPair(this.items, key2);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key2) {
         return !!findPair(this.items, key2);
@@ -16228,7 +17730,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -16251,7 +17753,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -16259,7 +17761,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -16276,7 +17778,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -16284,7 +17786,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -16310,7 +17812,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -16334,7 +17836,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -16376,7 +17878,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key2) {
-      let idx = identity.isScalar(key2) ? key2.value : key2;
+      let idx = identity2.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -16389,7 +17891,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -16397,7 +17899,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -16751,17 +18253,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
           let item = seq.items[i2];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -16775,7 +18277,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -16829,7 +18331,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -16856,7 +18358,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair of this.items) {
           let key2, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key2 = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key2, ctx);
           } else {
@@ -16886,7 +18388,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
-          if (identity.isScalar(key2)) {
+          if (identity2.isScalar(key2)) {
             if (seenKeys.includes(key2.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
@@ -17067,7 +18569,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -17077,7 +18579,7 @@ var require_set = __commonJS({
       }
       add(key2) {
         let pair;
-        if (identity.isPair(key2))
+        if (identity2.isPair(key2))
           pair = key2;
         else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
           pair = new Pair.Pair(key2.key, null);
@@ -17093,7 +18595,7 @@ var require_set = __commonJS({
        */
       get(key2, keepPair) {
         const pair = YAMLMap.findPair(this.items, key2);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key2, value) {
         if (typeof value !== "boolean")
@@ -17137,7 +18639,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -17382,7 +18884,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -17395,9 +18897,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -17414,7 +18916,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -17441,7 +18943,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -17496,7 +18998,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -17511,7 +19013,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -17547,7 +19049,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -17557,7 +19059,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -17620,7 +19122,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -17660,7 +19162,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key2, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -17669,14 +19171,14 @@ var require_Document = __commonJS({
        */
       getIn(path4, keepScalar) {
         if (Collection.isEmptyPath(path4))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key2) {
-        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -17684,7 +19186,7 @@ var require_Document = __commonJS({
       hasIn(path4) {
         if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17791,7 +19293,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -17868,7 +19370,7 @@ ${pointer3}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -17883,7 +19385,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start2 = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -17974,7 +19476,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -18062,12 +19564,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -18280,7 +19782,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -18359,7 +19861,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -18474,7 +19976,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -18524,7 +20026,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -18943,7 +20445,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -18952,17 +20454,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -18982,7 +20484,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -19001,12 +20503,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -19055,7 +20557,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -19101,7 +20603,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -19207,7 +20709,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -19269,9 +20771,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -19314,8 +20816,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -21319,7 +22821,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     function parseOptions2(options) {
@@ -21397,7 +22899,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -21417,7 +22919,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -21435,14 +22937,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -21551,9 +23053,9 @@ function keyText(key2) {
   return key2.kind === "alias" ? `*${key2.name}` : "";
 }
 function collectComments(token, text2, out2) {
-  const list2 = (tokens) => {
-    if (Array.isArray(tokens)) for (const t of tokens) visit(t);
-    else visit(tokens);
+  const list2 = (tokens2) => {
+    if (Array.isArray(tokens2)) for (const t of tokens2) visit(t);
+    else visit(tokens2);
   };
   const visit = (t) => {
     if (!t) return;
@@ -25968,8 +27470,8 @@ var require_fast_uri = __commonJS({
       } catch {
         return void 0;
       }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
+      const { normalized: normalized2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized2;
     }
     var fastUri = {
       SCHEMES,
@@ -29163,9 +30665,9 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   const out2 = [];
   const metadata2 = record(value.metadata);
   if (requireName && !NAMELESS_KINDS.has(kind)) {
-    const hasName = typeof metadata2?.name === "string" && metadata2.name !== "";
+    const hasName2 = typeof metadata2?.name === "string" && metadata2.name !== "";
     const hasGenerate = typeof metadata2?.generateName === "string" && metadata2.generateName !== "";
-    if (!hasName && !hasGenerate) out2.push({ messageId: "missingName", path: metadata2 ? ["metadata"] : [], at: "parent", data: { kind } });
+    if (!hasName2 && !hasGenerate) out2.push({ messageId: "missingName", path: metadata2 ? ["metadata"] : [], at: "parent", data: { kind } });
   }
   if (metadata2 && builtin) {
     const rule = nameRuleOf(kind);
@@ -29466,18 +30968,1534 @@ var init_kubernetes_unknown_kind = __esm({
   }
 });
 
+// rules/kubernetes/load-balancer-source-ranges.ts
+var INTERNAL2, SOURCE_RANGES_ANNOTATION, load_balancer_source_ranges_default;
+var init_load_balancer_source_ranges = __esm({
+  "rules/kubernetes/load-balancer-source-ranges.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    INTERNAL2 = {
+      "service.beta.kubernetes.io/aws-load-balancer-internal": /^(true|0\.0\.0\.0\/0)$/i,
+      "service.beta.kubernetes.io/aws-load-balancer-scheme": /^internal$/i,
+      "networking.gke.io/load-balancer-type": /^internal$/i,
+      "cloud.google.com/load-balancer-type": /^internal$/i,
+      "service.beta.kubernetes.io/azure-load-balancer-internal": /^true$/i,
+      "service.beta.kubernetes.io/oci-load-balancer-internal": /^true$/i,
+      "service.beta.kubernetes.io/openstack-internal-load-balancer": /^true$/i,
+      "service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type": /^private$/i,
+      "service.beta.kubernetes.io/do-loadbalancer-type": /^internal$/i
+    };
+    SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
+    load_balancer_source_ranges_default = defineRule({
+      id: "load-balancer-source-ranges",
+      meta: {
+        description: "LoadBalancer Services should restrict who can connect (loadBalancerSourceRanges)",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [],
+        messages: {
+          open: "This LoadBalancer accepts connections from any address; list the allowed client ranges in spec.loadBalancerSourceRanges, or make the load balancer internal."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          "KubernetesObject:Service"(object) {
+            const view = objectView(object);
+            const spec = view.object("spec");
+            const type = spec?.string("type");
+            if (type?.value !== "LoadBalancer") return;
+            if (spec.items("loadBalancerSourceRanges").length > 0) return;
+            const annotations = new Map(view.object("metadata")?.entries("annotations").map((p) => [p.keyText, p.value]) ?? []);
+            if (annotations.has(SOURCE_RANGES_ANNOTATION)) return;
+            for (const [key2, pattern] of Object.entries(INTERNAL2)) {
+              const node = annotations.get(key2);
+              const text2 = node?.kind === "scalar" ? String(node.value) : void 0;
+              if (text2 !== void 0 && pattern.test(text2)) return;
+            }
+            ctx.report({ messageId: "open", node: type.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/missing-seccomp-profile.ts
+var POD_ANNOTATION, CONTAINER_ANNOTATION, missing_seccomp_profile_default;
+var init_missing_seccomp_profile = __esm({
+  "rules/kubernetes/missing-seccomp-profile.ts"() {
+    "use strict";
+    init_rule();
+    POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
+    CONTAINER_ANNOTATION = "container.seccomp.security.alpha.kubernetes.io/";
+    missing_seccomp_profile_default = defineRule({
+      id: "missing-seccomp-profile",
+      meta: {
+        description: "Pods should set a seccomp profile (RuntimeDefault)",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "kube-score", id: "container-seccomp-profile" },
+          { tool: "checkov", id: "CKV_K8S_31" },
+          { tool: "trivy", id: "KSV030" }
+        ],
+        messages: {
+          pod: "The pod sets no seccomp profile, so on most clusters it runs unconfined; set securityContext.seccompProfile.type: RuntimeDefault on the pod.",
+          container: 'Container "{{name}}" has no seccomp profile (and the pod sets none); set securityContext.seccompProfile.type: RuntimeDefault.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            if (t.annotations.has(POD_ANNOTATION)) return;
+            const containers = t.containers.filter((c) => c.origin.role !== "ephemeralContainer");
+            const missing = containers.filter((c) => !c.security.seccompProfile && !t.annotations.has(`${CONTAINER_ANNOTATION}${c.origin.name}`));
+            if (missing.length === 0) return;
+            if (missing.length === containers.length) {
+              ctx.report({ messageId: "pod", node: t.spec.anchor, path: ["securityContext", "seccompProfile"] });
+              return;
+            }
+            for (const c of missing) ctx.report({ messageId: "container", node: c.node, path: ["securityContext", "seccompProfile"], data: { name: c.origin.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/node-port-out-of-range.ts
+var node_port_out_of_range_default;
+var init_node_port_out_of_range = __esm({
+  "rules/kubernetes/node-port-out-of-range.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    node_port_out_of_range_default = defineRule({
+      id: "node-port-out-of-range",
+      meta: {
+        description: "A Service's nodePort must be in the cluster's node port range, and only on NodePort or LoadBalancer Services",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          range: "nodePort {{port}} is outside the node port range {{min}}–{{max}}, so the API server rejects the Service; pick a port in the range or leave nodePort out to get one assigned.",
+          clusterIp: "nodePort is set on a Service of type {{type}}, which the API server rejects; remove it, or make the Service a NodePort or LoadBalancer."
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            min: { type: "integer", minimum: 1, maximum: 65535, description: "Lowest port of --service-node-port-range." },
+            max: { type: "integer", minimum: 1, maximum: 65535, description: "Highest port of --service-node-port-range." }
+          }
+        },
+        defaults: { min: 3e4, max: 32767 },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          "KubernetesObject:Service"(object) {
+            const spec = objectView(object).object("spec");
+            if (!spec) return;
+            const type = spec.string("type")?.value ?? "ClusterIP";
+            for (const port of spec.list("ports")) {
+              const nodePort = port.integer("nodePort");
+              if (!nodePort || nodePort.value === 0) continue;
+              if (type === "ClusterIP" || type === "ExternalName") ctx.report({ messageId: "clusterIp", node: nodePort.node, data: { type } });
+              else if (nodePort.value < options.min || nodePort.value > options.max) {
+                ctx.report({ messageId: "range", node: nodePort.node, data: { port: nodePort.value, min: options.min, max: options.max } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/node-port-service.ts
+var node_port_service_default;
+var init_node_port_service = __esm({
+  "rules/kubernetes/node-port-service.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    node_port_service_default = defineRule({
+      id: "node-port-service",
+      meta: {
+        description: "Services should not be exposed on every node (type NodePort)",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "kube-score", id: "service-type" },
+          { tool: "kube-linter", id: "exposed-services" }
+        ],
+        messages: {
+          nodePort: "This Service opens a port on every node of the cluster, outside NetworkPolicies' usual path; use ClusterIP with an Ingress or Gateway, or a LoadBalancer."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          "KubernetesObject:Service"(object) {
+            const type = objectView(object).object("spec")?.string("type");
+            if (type?.value === "NodePort") ctx.report({ messageId: "nodePort", node: type.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/container.ts
+function emptyContainer(origin, node) {
+  return {
+    origin,
+    node,
+    env: [],
+    ports: [],
+    mounts: [],
+    resources: { limits: {}, requests: {} },
+    security: { capabilitiesAdd: [], capabilitiesDrop: [] }
+  };
+}
+var init_container2 = __esm({
+  "src/model/container.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/image.ts
+function parseImageReference(raw) {
+  const text2 = raw.trim();
+  const ref = { raw, repository: text2, dynamic: VARIABLE.test(text2), scratch: text2.toLowerCase() === "scratch" };
+  let rest = text2;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    ref.digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  const slash2 = rest.indexOf("/");
+  if (slash2 > 0) {
+    const first = rest.slice(0, slash2);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      ref.registry = first;
+      rest = rest.slice(slash2 + 1);
+    }
+  }
+  const colon = rest.lastIndexOf(":");
+  if (colon > 0 && !rest.slice(colon).includes("/")) {
+    ref.tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  ref.repository = rest;
+  return ref;
+}
+var VARIABLE;
+var init_image = __esm({
+  "src/model/image.ts"() {
+    "use strict";
+    VARIABLE = /\$\{?[A-Za-z_]/;
+  }
+});
+
+// src/model/kubernetes/security.ts
+function mergeSecurity(pod, container) {
+  const security = { capabilitiesAdd: [], capabilitiesDrop: [] };
+  const set = (key2, value) => {
+    if (value !== void 0) security[key2] = value;
+  };
+  set("runAsUser", container?.integer("runAsUser") ?? pod?.integer("runAsUser"));
+  set("runAsGroup", container?.integer("runAsGroup") ?? pod?.integer("runAsGroup"));
+  set("runAsNonRoot", container?.boolean("runAsNonRoot") ?? pod?.boolean("runAsNonRoot"));
+  set("seccompProfile", seccompOf(container) ?? seccompOf(pod));
+  if (container) {
+    set("privileged", container.boolean("privileged"));
+    set("allowPrivilegeEscalation", container.boolean("allowPrivilegeEscalation"));
+    set("readOnlyRootFilesystem", container.boolean("readOnlyRootFilesystem"));
+    const capabilities = container.object("capabilities");
+    if (capabilities) {
+      security.capabilitiesAdd = capabilities.strings("add");
+      security.capabilitiesDrop = capabilities.strings("drop");
+    }
+  }
+  return security;
+}
+function seccompOf(context) {
+  return context?.object("seccompProfile")?.string("type");
+}
+var init_security = __esm({
+  "src/model/kubernetes/security.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/extract/kubernetes.ts
+function podTemplateOf(object) {
+  let template = templates.get(object);
+  if (template === void 0) {
+    template = buildPodTemplate(object) ?? null;
+    templates.set(object, template);
+  }
+  return template ?? void 0;
+}
+function extractKubernetesContainers(objects) {
+  return objects.flatMap((o) => {
+    const template = podTemplateOf(o);
+    return template && !template.partial ? template.containers : [];
+  });
+}
+function buildPodTemplate(object) {
+  const kind = workloadKindOf(object.apiVersion, object.kind);
+  if (!kind) return void 0;
+  const path4 = templatePathOf(kind);
+  const root2 = new YView(object.yaml, []);
+  let templateView = root2;
+  for (const segment of path4) templateView = templateView?.object(String(segment));
+  const spec = templateView?.object("spec");
+  if (!templateView || !spec) return void 0;
+  const metadata2 = templateView.object("metadata");
+  const restartPolicy = spec.string("restartPolicy")?.value;
+  const runsToCompletion = isBatchKind(kind) || kind === "Pod" && (restartPolicy === "Never" || restartPolicy === "OnFailure");
+  const template = {
+    object,
+    kind,
+    objectRef: object.objectRef,
+    path: path4,
+    ...metadata2 ? { metadata: metadata2 } : {},
+    spec,
+    anchor: kind === "Pod" ? object.anchor : spec.anchor,
+    labels: stringEntries(metadata2, "labels"),
+    annotations: stringEntries(metadata2, "annotations"),
+    volumes: volumesOf(spec),
+    containers: [],
+    runsToCompletion,
+    partial: false
+  };
+  const containers = [];
+  for (const [key2, role] of ROLES) {
+    for (const view of spec.list(key2)) {
+      const c = extractContainer(view, role, template);
+      ownerOfContainer.set(c, template);
+      containers.push(c);
+    }
+  }
+  template.containers = containers;
+  template.partial = containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
+  return template;
+}
+function stringEntries(metadata2, key2) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const pair of metadata2?.entries(key2) ?? []) {
+    const value = pair.value && pair.value.kind !== "map" && pair.value.kind !== "seq" ? scalarString(pair.value) : void 0;
+    if (value !== void 0) out2.set(pair.keyText, { value, node: pair.value, pair });
+  }
+  return out2;
+}
+function scalarString(node) {
+  const n = node.kind === "alias" ? node.target : node;
+  return n?.kind === "scalar" && typeof n.value === "string" ? n.value : void 0;
+}
+function volumesOf(spec) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const view of spec.list("volumes")) {
+    const name2 = view.string("name")?.value;
+    if (name2 === void 0 || out2.has(name2)) continue;
+    const typePair = view.map.pairs.find((p) => p.keyText !== "name" && !p.merge);
+    const type = typePair?.keyText ?? "unknown";
+    const volume = { name: name2, type, view };
+    const field = VOLUME_SOURCE_FIELD[type];
+    if (field) {
+      const source = view.object(type)?.string(field);
+      if (source) volume.source = source;
+    }
+    out2.set(name2, volume);
+  }
+  return out2;
+}
+function extractContainer(view, role, t) {
+  const name2 = view.string("name")?.value ?? `#${String(view.path[view.path.length - 1])}`;
+  const c = emptyContainer(
+    {
+      format: "kubernetes",
+      role,
+      name: name2,
+      object: t.objectRef,
+      runsToCompletion: t.runsToCompletion,
+      path: view.path,
+      ...role === "initContainer" && view.string("restartPolicy")?.value === "Always" ? { sidecar: true } : {}
+    },
+    view.anchor
+  );
+  const image = view.string("image");
+  if (image) c.image = { value: parseImageReference(image.value), node: image.node };
+  const command = view.raw("command");
+  if (command) c.entrypoint = { value: view.strings("command").map((s) => s.value), node: command };
+  const args2 = view.raw("args");
+  if (args2) c.command = { value: view.strings("args").map((s) => s.value), node: args2 };
+  const pullPolicy = view.string("imagePullPolicy");
+  if (pullPolicy) c.imagePullPolicy = pullPolicy;
+  readEnv(view, c);
+  readPorts(view, c);
+  readMounts(view, c, t);
+  for (const key2 of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+    const probe = view.object(key2);
+    if (probe) c[key2] = probeOf(probe);
+  }
+  const resources2 = view.object("resources");
+  if (resources2) {
+    c.resources.node = resources2.anchor;
+    const limits = resources2.object("limits");
+    const requests = resources2.object("requests");
+    for (const key2 of ["cpu", "memory"]) {
+      const limit = limits?.text(key2);
+      if (limit) c.resources.limits[key2] = limit;
+      const request = requests?.text(key2);
+      if (request) c.resources.requests[key2] = request;
+    }
+  }
+  c.security = mergeSecurity(t.spec.object("securityContext"), view.object("securityContext"));
+  return c;
+}
+function readEnv(view, c) {
+  for (const env2 of view.list("env")) {
+    const name2 = env2.string("name");
+    if (!name2) continue;
+    const value = env2.text("value");
+    const valueFrom = env2.object("valueFrom");
+    const entry2 = { name: name2, ...value ? { value } : {} };
+    if (valueFrom) {
+      entry2.fromReference = true;
+      const kindPair = valueFrom.map.pairs.find((p) => !p.merge);
+      if (kindPair) {
+        const ref = YView.of(kindPair.value, valueFrom.at(kindPair.keyText));
+        const refName = ref?.string("name")?.value;
+        const refKey = ref?.string("key")?.value;
+        entry2.valueFrom = { kind: kindPair.keyText, ...refName !== void 0 ? { name: refName } : {}, ...refKey !== void 0 ? { key: refKey } : {} };
+      }
+    }
+    c.env.push(entry2);
+  }
+  const sources = [];
+  for (const from of view.list("envFrom")) {
+    const ref = from.object("configMapRef") ?? from.object("secretRef");
+    if (!ref) continue;
+    const kind = from.has("configMapRef") ? "configMap" : "secret";
+    const name2 = ref.string("name");
+    const prefix = from.string("prefix")?.value;
+    const optional = ref.boolean("optional")?.value;
+    sources.push({
+      kind,
+      node: from.anchor,
+      ...name2 ? { name: name2 } : {},
+      ...prefix !== void 0 ? { prefix } : {},
+      ...optional !== void 0 ? { optional } : {}
+    });
+  }
+  if (sources.length > 0) c.envFrom = sources;
+}
+function readPorts(view, c) {
+  for (const port of view.list("ports")) {
+    const containerPort = port.integer("containerPort")?.value;
+    const hostPort = port.integer("hostPort")?.value;
+    const hostIp = port.string("hostIP")?.value;
+    const name2 = port.string("name")?.value;
+    c.ports.push({
+      protocol: port.string("protocol")?.value ?? "TCP",
+      node: port.anchor,
+      ...containerPort !== void 0 ? { containerPort } : {},
+      ...hostPort !== void 0 ? { hostPort } : {},
+      ...hostIp !== void 0 ? { hostIp } : {},
+      ...name2 !== void 0 ? { name: name2 } : {}
+    });
+  }
+}
+function readMounts(view, c, t) {
+  for (const mount of view.list("volumeMounts")) {
+    const volumeName = mount.string("name");
+    const volume = volumeName ? t.volumes.get(volumeName.value) : void 0;
+    const target2 = mount.string("mountPath");
+    const subPath = mount.string("subPath")?.value;
+    c.mounts.push({
+      type: volume?.type ?? "unknown",
+      node: mount.anchor,
+      readOnly: mount.boolean("readOnly")?.value === true,
+      ...volume?.source ? { source: volume.source } : {},
+      ...target2 ? { target: target2 } : {},
+      ...volumeName ? { volume: volumeName } : {},
+      ...subPath !== void 0 ? { subPath } : {}
+    });
+  }
+}
+function probeOf(probe) {
+  const spec = { node: probe.anchor, signature: signatureOf(probe.map) };
+  for (const handler of HANDLERS) {
+    const action = probe.object(handler);
+    if (!action) continue;
+    spec.handler = handler;
+    const port = action.intOrString("port");
+    if (port) spec.port = port;
+    break;
+  }
+  return spec;
+}
+function signatureOf(node, budget = { nodes: 1e3 }) {
+  const n = node?.kind === "alias" ? node.target : node;
+  if (!n || --budget.nodes < 0) return "null";
+  if (n.kind === "scalar") return JSON.stringify(n.value ?? null);
+  if (n.kind === "seq") return `[${n.items.map((i2) => signatureOf(i2, budget)).join(",")}]`;
+  if (n.kind === "map") {
+    const pairs = n.pairs.map((p) => `${JSON.stringify(p.keyText)}:${signatureOf(p.value, budget)}`).sort();
+    return `{${pairs.join(",")}}`;
+  }
+  return "null";
+}
+var templates, ownerOfContainer, ROLES, VOLUME_SOURCE_FIELD, HANDLERS;
+var init_kubernetes = __esm({
+  "src/model/extract/kubernetes.ts"() {
+    "use strict";
+    init_container2();
+    init_image();
+    init_security();
+    init_view();
+    init_workloads();
+    templates = /* @__PURE__ */ new WeakMap();
+    ownerOfContainer = /* @__PURE__ */ new WeakMap();
+    ROLES = [
+      ["containers", "container"],
+      ["initContainers", "initContainer"],
+      ["ephemeralContainers", "ephemeralContainer"]
+    ];
+    VOLUME_SOURCE_FIELD = {
+      hostPath: "path",
+      configMap: "name",
+      secret: "secretName",
+      persistentVolumeClaim: "claimName",
+      nfs: "path"
+    };
+    HANDLERS = ["httpGet", "tcpSocket", "grpc", "exec"];
+  }
+});
+
+// src/model/kubernetes/selectors.ts
+function textOf(pair) {
+  const n = deref(pair.value);
+  if (!n) return pair.value === null ? "" : void 0;
+  if (n.kind !== "scalar") return void 0;
+  if (n.value === null) return "";
+  return typeof n.value === "string" ? n.value : n.source;
+}
+function labelEntries(pairs) {
+  const out2 = [];
+  for (const pair of pairs) {
+    const value = textOf(pair);
+    if (value !== void 0) out2.push({ key: pair.keyText, value, pair });
+  }
+  return out2;
+}
+function labelMap(pairs) {
+  return new Map(labelEntries(pairs).map((e) => [e.key, e.value]));
+}
+function labelSelectorOf(view) {
+  const expressions = [];
+  for (const e of view.list("matchExpressions")) {
+    const key2 = e.string("key")?.value;
+    const operator = e.string("operator")?.value;
+    if (key2 === void 0 || operator === void 0) continue;
+    expressions.push({ key: key2, operator, values: e.items("values").flatMap(({ node }) => scalarText2(node)), node: e.anchor });
+  }
+  return { matchLabels: labelEntries(view.entries("matchLabels")), expressions };
+}
+function scalarText2(node) {
+  const n = deref(node);
+  if (n?.kind !== "scalar" || n.value === null) return [];
+  return [typeof n.value === "string" ? n.value : n.source];
+}
+function isEmptySelector(selector) {
+  return selector.matchLabels.length === 0 && selector.expressions.length === 0;
+}
+function expressionMatches(e, labels) {
+  const value = labels.get(e.key);
+  switch (e.operator) {
+    case "In":
+      return value !== void 0 && e.values.includes(value);
+    case "NotIn":
+      return value === void 0 || !e.values.includes(value);
+    case "Exists":
+      return value !== void 0;
+    case "DoesNotExist":
+      return value === void 0;
+    default:
+      return false;
+  }
+}
+function mapSelects(selector, labels) {
+  return selector.length > 0 && selector.every((e) => labels.get(e.key) === e.value);
+}
+function selectorSelects(selector, labels) {
+  if (isEmptySelector(selector)) return false;
+  return selector.matchLabels.every((e) => labels.get(e.key) === e.value) && selector.expressions.every((e) => expressionMatches(e, labels));
+}
+var init_selectors = __esm({
+  "src/model/kubernetes/selectors.ts"() {
+    "use strict";
+    init_nodes();
+  }
+});
+
+// rules/kubernetes/pdb-zero-disruptions.ts
+var pdb_zero_disruptions_default;
+var init_pdb_zero_disruptions = __esm({
+  "rules/kubernetes/pdb-zero-disruptions.ts"() {
+    "use strict";
+    init_rule();
+    init_kubernetes();
+    init_selectors();
+    init_view();
+    pdb_zero_disruptions_default = defineRule({
+      id: "pdb-zero-disruptions",
+      meta: {
+        description: "A PodDisruptionBudget should allow at least one pod to be evicted",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [
+          { tool: "kube-linter", id: "pdb-max-unavailable" },
+          { tool: "kube-linter", id: "pdb-min-available" },
+          { tool: "polaris", id: "pdbDisruptionsIsZero" }
+        ],
+        messages: {
+          maxUnavailable: "maxUnavailable {{value}} allows no voluntary disruption, so node drains and cluster upgrades block on these pods; allow at least 1.",
+          minAvailableAll: "minAvailable 100% allows no voluntary disruption, so node drains and cluster upgrades block on these pods; lower it or use maxUnavailable: 1.",
+          minAvailableReplicas: 'minAvailable {{value}} is not below the {{replicas}} replica(s) of {{kind}} "{{name}}", so none of its pods can ever be evicted and node drains block; lower it below the replica count.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          "KubernetesFile:exit"({ objects }) {
+            for (const pdb of objects) {
+              if (pdb.kind !== "PodDisruptionBudget" || !pdb.apiVersion.startsWith("policy/")) continue;
+              const spec = objectView(pdb).object("spec");
+              if (!spec) continue;
+              const maxUnavailable = spec.intOrString("maxUnavailable");
+              if (maxUnavailable && (maxUnavailable.value === 0 || maxUnavailable.value === "0%")) {
+                ctx.report({ messageId: "maxUnavailable", node: maxUnavailable.node, data: { value: maxUnavailable.value } });
+              }
+              const minAvailable = spec.intOrString("minAvailable");
+              if (!minAvailable) continue;
+              if (minAvailable.value === "100%") {
+                ctx.report({ messageId: "minAvailableAll", node: minAvailable.node });
+                continue;
+              }
+              if (typeof minAvailable.value !== "number") continue;
+              const selectorView = spec.object("selector");
+              if (!selectorView) continue;
+              const selector = labelSelectorOf(selectorView);
+              for (const workload of objects) {
+                if (workload.namespace !== pdb.namespace) continue;
+                const template = podTemplateOf(workload);
+                if (!template || template.kind === "Pod" || template.kind === "Job" || template.kind === "CronJob" || template.kind === "DaemonSet") continue;
+                const replicas = objectView(workload).object("spec")?.integer("replicas")?.value ?? 1;
+                if (replicas === 0 || minAvailable.value < replicas) continue;
+                if (!selectorSelects(selector, labelMap(template.metadata?.entries("labels") ?? []))) continue;
+                ctx.report({
+                  messageId: "minAvailableReplicas",
+                  node: minAvailable.node,
+                  data: { value: minAvailable.value, replicas, kind: workload.kind, name: workload.name },
+                  related: [{ node: workload.anchor, message: "The workload whose pods it protects." }]
+                });
+                break;
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/privileged-port.ts
+var privileged_port_default;
+var init_privileged_port = __esm({
+  "rules/kubernetes/privileged-port.ts"() {
+    "use strict";
+    init_rule();
+    privileged_port_default = defineRule({
+      id: "privileged-port",
+      meta: {
+        description: "Containers should listen on unprivileged ports (1024 and above)",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [{ tool: "kube-linter", id: "privileged-ports" }],
+        messages: {
+          privileged: 'Container "{{name}}" listens on port {{port}}, below 1024, which needs root or NET_BIND_SERVICE; listen on a port above 1023 and map it in the Service (port: {{port}}, targetPort: <high port>).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format !== "kubernetes") return;
+            for (const port of c.ports) {
+              if (port.containerPort === void 0 || port.containerPort <= 0 || port.containerPort >= 1024) continue;
+              ctx.report({ messageId: "privileged", node: port.node, path: ["containerPort"], data: { name: c.origin.name, port: port.containerPort } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/probe-port-undeclared.ts
+var PROBES, probe_port_undeclared_default;
+var init_probe_port_undeclared = __esm({
+  "rules/kubernetes/probe-port-undeclared.ts"() {
+    "use strict";
+    init_rule();
+    PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
+    probe_port_undeclared_default = defineRule({
+      id: "probe-port-undeclared",
+      meta: {
+        description: "Probes must target a port the container declares",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "kube-linter", id: "liveness-port" },
+          { tool: "kube-linter", id: "readiness-port" },
+          { tool: "kube-linter", id: "startup-port" }
+        ],
+        messages: {
+          named: 'The {{probe}} of container "{{name}}" uses the port name "{{port}}", which the container does not declare, so the probe always fails; name a port in `ports` "{{port}}" or use one of: {{declared}}.',
+          numeric: `The {{probe}} of container "{{name}}" targets port {{port}}, which is not among the container's ports ({{declared}}); check the port or declare it.`
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { numericPorts: { type: "boolean", description: "Also report probes on undeclared port numbers." } }
+        },
+        defaults: { numericPorts: false },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Container(c) {
+            if (c.origin.format !== "kubernetes") return;
+            const names = new Set(c.ports.flatMap((p) => p.name !== void 0 ? [p.name] : []));
+            const numbers = new Set(c.ports.flatMap((p) => p.containerPort !== void 0 ? [p.containerPort] : []));
+            const declared = c.ports.map((p) => p.name ? `${p.name} (${p.containerPort ?? "?"})` : String(p.containerPort ?? "?")).join(", ") || "none";
+            for (const key2 of PROBES) {
+              const port = c[key2]?.port;
+              if (!port) continue;
+              const data = { probe: key2, name: c.origin.name, port: port.value, declared };
+              if (typeof port.value === "string") {
+                if (!names.has(port.value) && !/\$[{(]/.test(port.value)) ctx.report({ messageId: "named", node: port.node, data });
+              } else if (options.numericPorts && numbers.size > 0 && !numbers.has(port.value)) {
+                ctx.report({ messageId: "numeric", node: port.node, data });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/rbac-wildcard.ts
+var FIELDS, rbac_wildcard_default;
+var init_rbac_wildcard = __esm({
+  "rules/kubernetes/rbac-wildcard.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    FIELDS = { verbs: "every verb", resources: "every resource", apiGroups: "every API group" };
+    rbac_wildcard_default = defineRule({
+      id: "rbac-wildcard",
+      meta: {
+        description: 'RBAC rules should list verbs, resources and API groups instead of "*"',
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "wildcard-in-rules" },
+          { tool: "checkov", id: "CKV_K8S_49" },
+          { tool: "trivy", id: "KSV044" },
+          { tool: "trivy", id: "KSV045" },
+          { tool: "trivy", id: "KSV046" }
+        ],
+        messages: {
+          wildcard: '"*" in {{field}} grants {{what}}, including ones added later by upgrades and CRDs; list exactly what the {{kind}} needs.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        const check = (object) => {
+          if (!object.apiVersion.startsWith("rbac.authorization.k8s.io/")) return;
+          for (const rule of objectView(object).list("rules")) {
+            for (const field of Object.keys(FIELDS)) {
+              for (const item of rule.strings(field)) {
+                if (item.value === "*") ctx.report({ messageId: "wildcard", node: item.node, data: { field, what: FIELDS[field], kind: object.kind } });
+              }
+            }
+          }
+        };
+        return { "KubernetesObject:Role": check, "KubernetesObject:ClusterRole": check };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/recommended-labels.ts
+var KINDS, recommended_labels_default;
+var init_recommended_labels = __esm({
+  "rules/kubernetes/recommended-labels.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    init_workloads();
+    KINDS = /* @__PURE__ */ new Set(["Service", "Ingress"]);
+    recommended_labels_default = defineRule({
+      id: "recommended-labels",
+      meta: {
+        description: "Workloads, Services and Ingresses should carry the recommended app.kubernetes.io labels",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "style",
+        sources: [{ tool: "kube-linter", id: "required-label-owner" }],
+        messages: {
+          missing: "This {{kind}} lacks the label{{plural}} {{labels}}; tools (dashboards, kubectl -l, cost reports) group objects by them, so add them to metadata.labels."
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { labels: { type: "array", items: { type: "string" }, description: "Labels to require." } }
+        },
+        defaults: { labels: ["app.kubernetes.io/name"] },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          KubernetesObject(object) {
+            if (!KINDS.has(object.kind) && !workloadKindOf(object.apiVersion, object.kind)) return;
+            const metadata2 = objectView(object).object("metadata");
+            const present = new Set(metadata2?.entries("labels").map((p) => p.keyText) ?? []);
+            const missing = options.labels.filter((l) => !present.has(l));
+            if (missing.length === 0) return;
+            const labels = metadata2?.object("labels");
+            ctx.report({
+              messageId: "missing",
+              node: labels?.anchor ?? object.anchor,
+              data: { kind: object.kind, labels: missing.map((l) => `"${l}"`).join(", "), plural: missing.length > 1 ? "s" : "" }
+            });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/restart-policy-invalid.ts
+var restart_policy_invalid_default;
+var init_restart_policy_invalid = __esm({
+  "rules/kubernetes/restart-policy-invalid.ts"() {
+    "use strict";
+    init_rule();
+    init_workloads();
+    restart_policy_invalid_default = defineRule({
+      id: "restart-policy-invalid",
+      meta: {
+        description: "A pod template's restartPolicy must be one its controller accepts",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          controller: 'A {{kind}} keeps its pods running, so the API server accepts only restartPolicy: Always in its template; remove "{{policy}}" (Always is the default).',
+          jobAlways: "A {{kind}} runs its pods to completion, so the API server rejects restartPolicy: Always; use OnFailure or Never.",
+          jobUnset: "A {{kind}} template must set restartPolicy to OnFailure or Never (the default, Always, is rejected)."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            if (t.kind === "Pod") return;
+            const policy = t.spec.string("restartPolicy");
+            const data = { kind: t.kind, policy: policy?.value ?? "" };
+            if (isBatchKind(t.kind)) {
+              if (!t.spec.has("restartPolicy")) ctx.report({ messageId: "jobUnset", node: t.spec.anchor, data });
+              else if (policy?.value === "Always") ctx.report({ messageId: "jobAlways", node: policy.node, data });
+            } else if (policy && policy.value !== "Always") ctx.report({ messageId: "controller", node: policy.node, data });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/rolling-update-stuck.ts
+function isZero(view, key2) {
+  const v = view.intOrString(key2)?.value;
+  return v === 0 || typeof v === "string" && /^0+%$/.test(v.trim());
+}
+var rolling_update_stuck_default;
+var init_rolling_update_stuck = __esm({
+  "rules/kubernetes/rolling-update-stuck.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    rolling_update_stuck_default = defineRule({
+      id: "rolling-update-stuck",
+      meta: {
+        description: "A rolling update must be allowed to add or remove at least one pod",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          stuck: "maxSurge and maxUnavailable are both 0, so the rollout could neither add a new pod nor remove an old one and the API server rejects the {{kind}}; allow maxSurge: 1 (or maxUnavailable: 1)."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        const check = (kind, rolling, surgeDefaultsToZero) => {
+          if (!rolling || !rolling.has("maxUnavailable") || !isZero(rolling, "maxUnavailable")) return;
+          const surgeZero = rolling.has("maxSurge") ? isZero(rolling, "maxSurge") : surgeDefaultsToZero;
+          if (surgeZero) ctx.report({ messageId: "stuck", node: rolling.raw("maxUnavailable"), data: { kind } });
+        };
+        return {
+          "KubernetesObject:Deployment"(object) {
+            if (object.apiVersion !== "apps/v1") return;
+            check("Deployment", objectView(object).object("spec")?.object("strategy")?.object("rollingUpdate"), false);
+          },
+          "KubernetesObject:DaemonSet"(object) {
+            if (object.apiVersion !== "apps/v1") return;
+            check("DaemonSet", objectView(object).object("spec")?.object("updateStrategy")?.object("rollingUpdate"), true);
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/seccomp-unconfined.ts
+var POD_ANNOTATION2, CONTAINER_ANNOTATION2, seccomp_unconfined_default;
+var init_seccomp_unconfined = __esm({
+  "rules/kubernetes/seccomp-unconfined.ts"() {
+    "use strict";
+    init_rule();
+    POD_ANNOTATION2 = "seccomp.security.alpha.kubernetes.io/pod";
+    CONTAINER_ANNOTATION2 = "container.seccomp.security.alpha.kubernetes.io/";
+    seccomp_unconfined_default = defineRule({
+      id: "seccomp-unconfined",
+      meta: {
+        description: "Containers should not run without a seccomp profile (Unconfined)",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "trivy", id: "KSV104" },
+          { tool: "checkov", id: "CKV_K8S_31" }
+        ],
+        messages: {
+          unconfined: "Seccomp is turned off ({{where}}), so every system call is open to the container, including those behind most kernel exploits; use type RuntimeDefault (or a Localhost profile)."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const reported = /* @__PURE__ */ new Set();
+            const report = (node, where) => {
+              if (reported.has(node)) return;
+              reported.add(node);
+              ctx.report({ messageId: "unconfined", node, data: { where } });
+            };
+            for (const c of t.containers) {
+              const profile = c.security.seccompProfile;
+              if (profile?.value === "Unconfined") report(profile.node, "seccompProfile.type: Unconfined");
+              if (profile) continue;
+              const annotation = t.annotations.get(`${CONTAINER_ANNOTATION2}${c.origin.name}`) ?? t.annotations.get(POD_ANNOTATION2);
+              if (annotation?.value === "unconfined") report(annotation.node, 'annotation "unconfined"');
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/secret-invalid-base64.ts
+function isBase64(text2) {
+  const s = text2.replace(/[\r\n]/g, "");
+  return s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s);
+}
+var secret_invalid_base64_default;
+var init_secret_invalid_base64 = __esm({
+  "rules/kubernetes/secret-invalid-base64.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    init_nodes();
+    secret_invalid_base64_default = defineRule({
+      id: "secret-invalid-base64",
+      meta: {
+        description: "Secret data (and ConfigMap binaryData) must be base64-encoded",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          secret: `The value of "{{key}}" in the Secret's data is not valid base64, so the API server rejects the Secret; encode it (printf %s "$value" | base64 -w0), or move the plain text to stringData.`,
+          configMap: 'The value of "{{key}}" in binaryData is not valid base64, so the API server rejects the ConfigMap; encode it, or move text to data.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        const check = (object, field, messageId) => {
+          for (const pair of objectView(object).entries(field)) {
+            const value = deref(pair.value);
+            if (value?.kind !== "scalar" || typeof value.value !== "string") continue;
+            if (!isBase64(value.value)) ctx.report({ messageId, node: pair.value, data: { key: pair.keyText } });
+          }
+        };
+        return {
+          "KubernetesObject:Secret"(object) {
+            if (object.apiVersion === "v1") check(object, "data", "secret");
+          },
+          "KubernetesObject:ConfigMap"(object) {
+            if (object.apiVersion === "v1") check(object, "binaryData", "configMap");
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/selector-mismatch.ts
+function actual(labels, key2) {
+  const value = labels.get(key2);
+  return value === void 0 ? `has no "${key2}" label` : `has ${key2}=${value}`;
+}
+var SELECTING, selector_mismatch_default;
+var init_selector_mismatch = __esm({
+  "rules/kubernetes/selector-mismatch.ts"() {
+    "use strict";
+    init_rule();
+    init_selectors();
+    init_view();
+    SELECTING = /* @__PURE__ */ new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"]);
+    selector_mismatch_default = defineRule({
+      id: "selector-mismatch",
+      meta: {
+        description: "A workload's selector must match the labels of its own pod template",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kube-linter", id: "mismatching-selector" }],
+        messages: {
+          missing: "This {{kind}} has no spec.selector, which apps/v1 requires; add spec.selector.matchLabels with the pod template's labels.",
+          empty: "The selector of this {{kind}} is empty, which the API server rejects (it would select every pod); list the template's labels in matchLabels.",
+          label: "The selector requires {{key}}={{value}}, but the pod template {{actual}}, so the API server rejects the {{kind}} (`selector` does not match template `labels`); make them agree.",
+          expression: `The selector expression on "{{key}}" ({{operator}}) does not match the pod template's labels, so the API server rejects the {{kind}}; make them agree.`,
+          noLabels: "The pod template has no labels, so the selector cannot match it; add the selector's labels to spec.template.metadata.labels."
+        },
+        fixable: false,
+        // The schema rule reports a missing selector too ("missing the required field"), at the same place.
+        supersedes: ["kubernetes-schema"]
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            if (!SELECTING.has(t.kind)) return;
+            const spec = objectView(t.object).object("spec");
+            if (!spec) return;
+            if (t.kind === "Job" && spec.boolean("manualSelector")?.value !== true) return;
+            const data = { kind: t.kind };
+            const labels = labelMap(t.metadata?.entries("labels") ?? []);
+            const related = t.metadata?.object("labels") ? [{ node: t.metadata.object("labels").anchor, message: "The pod template labels." }] : [];
+            if (t.kind === "ReplicationController") {
+              const entries = labelEntries(spec.entries("selector"));
+              for (const e of entries) {
+                if (labels.get(e.key) !== e.value) ctx.report({ messageId: "label", node: e.pair.value ?? e.pair.key, data: { ...data, key: e.key, value: e.value, actual: actual(labels, e.key) }, related });
+              }
+              return;
+            }
+            const selectorView = spec.object("selector");
+            if (!selectorView) {
+              if ((t.object.apiVersion === "apps/v1" || t.object.apiVersion === "batch/v1") && labels.size > 0) ctx.report({ messageId: "missing", node: spec.anchor, data });
+              return;
+            }
+            const selector = labelSelectorOf(selectorView);
+            if (isEmptySelector(selector)) {
+              ctx.report({ messageId: "empty", node: selectorView.anchor, data });
+              return;
+            }
+            if (labels.size === 0) {
+              ctx.report({ messageId: "noLabels", node: t.metadata?.anchor ?? selectorView.anchor, data });
+              return;
+            }
+            for (const e of selector.matchLabels) {
+              if (labels.get(e.key) === e.value) continue;
+              ctx.report({ messageId: "label", node: e.pair.value ?? e.pair.key, data: { ...data, key: e.key, value: e.value, actual: actual(labels, e.key) }, related });
+            }
+            for (const e of selector.expressions) {
+              if (!expressionMatches(e, labels)) ctx.report({ messageId: "expression", node: e.node, data: { ...data, key: e.key, operator: e.operator }, related });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/sensitive-host-path.ts
+var PATHS, sensitive_host_path_default;
+var init_sensitive_host_path = __esm({
+  "rules/kubernetes/sensitive-host-path.ts"() {
+    "use strict";
+    init_rule();
+    init_host_paths();
+    PATHS = [
+      "/",
+      "/bin",
+      "/boot",
+      "/dev",
+      "/etc",
+      "/lib",
+      "/lib64",
+      "/proc",
+      "/root",
+      "/sbin",
+      "/sys",
+      "/usr",
+      "/var",
+      "/var/run",
+      "/run",
+      "/etc/kubernetes",
+      "/etc/kubernetes/pki",
+      "/var/lib/kubelet",
+      "/var/lib/docker",
+      "/var/lib/containerd",
+      "/var/lib/etcd"
+    ];
+    sensitive_host_path_default = defineRule({
+      id: "sensitive-host-path",
+      meta: {
+        description: "Pods should not mount the node's system directories",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "sensitive-host-mounts" },
+          { tool: "trivy", id: "KSV023" }
+        ],
+        messages: {
+          sensitive: `Volume "{{volume}}" mounts the node's {{path}}, which holds the node's system files, credentials or runtime sockets; mount only the specific file needed, read-only, or avoid hostPath.`
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { paths: { type: "array", items: { type: "string" }, description: "Host paths to report (exact match)." } }
+        },
+        defaults: { paths: PATHS },
+        fixable: false
+      },
+      create(ctx, options) {
+        const sensitive = new Set(options.paths.map(normalizeHostPath));
+        return {
+          KubernetesPodTemplate(t) {
+            for (const volume of t.volumes.values()) {
+              if (volume.type !== "hostPath" || !volume.source) continue;
+              const path4 = normalizeHostPath(volume.source.value);
+              if (sensitive.has(path4)) ctx.report({ messageId: "sensitive", node: volume.source.node, data: { volume: volume.name, path: path4 } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/single-replica.ts
+function scaleTarget(hpa) {
+  const ref = objectView(hpa).object("spec")?.object("scaleTargetRef");
+  return `${ref?.string("kind")?.value ?? ""}/${hpa.namespace ?? ""}/${ref?.string("name")?.value ?? ""}`;
+}
+var SCALED, single_replica_default;
+var init_single_replica = __esm({
+  "rules/kubernetes/single-replica.ts"() {
+    "use strict";
+    init_rule();
+    init_kubernetes();
+    init_selectors();
+    init_view();
+    SCALED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet"]);
+    single_replica_default = defineRule({
+      id: "single-replica",
+      meta: {
+        description: "A workload behind a Service should run more than one replica (unless an autoscaler manages it)",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "reliability",
+        sources: [
+          { tool: "kube-score", id: "deployment-replicas" },
+          { tool: "polaris", id: "deploymentMissingReplicas" },
+          { tool: "kube-linter", id: "minimum-three-replicas" }
+        ],
+        messages: {
+          single: 'This {{kind}} runs a single replica behind the Service "{{service}}", so every node drain, eviction or crash is an outage; run at least 2 replicas (or let a HorizontalPodAutoscaler manage them).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          // Needs the file's Services and autoscalers, which may come after the workload.
+          "KubernetesFile:exit"({ objects }) {
+            const services = objects.filter((o) => o.kind === "Service" && o.apiVersion === "v1");
+            const scaled = new Set(objects.filter((o) => o.kind === "HorizontalPodAutoscaler").map(scaleTarget));
+            for (const object of objects) {
+              if (!SCALED.has(object.kind) || scaled.has(`${object.kind}/${object.namespace ?? ""}/${object.name}`)) continue;
+              const template = podTemplateOf(object);
+              if (!template) continue;
+              const spec = objectView(object).object("spec");
+              const replicas = spec?.integer("replicas");
+              if (spec?.has("replicas") && (!replicas || replicas.value !== 1)) continue;
+              const labels = labelMap(template.metadata?.entries("labels") ?? []);
+              const service = services.find(
+                (s) => s.namespace === object.namespace && mapSelects(labelEntries(objectView(s).object("spec")?.entries("selector") ?? []), labels)
+              );
+              if (!service) continue;
+              ctx.report({
+                messageId: "single",
+                node: replicas?.node ?? spec?.anchor ?? object.anchor,
+                data: { kind: object.kind, service: service.name },
+                related: [{ node: service.anchor, message: "The Service that routes to it." }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/unsafe-sysctls.ts
+var SAFE, canonical, unsafe_sysctls_default;
+var init_unsafe_sysctls = __esm({
+  "rules/kubernetes/unsafe-sysctls.ts"() {
+    "use strict";
+    init_rule();
+    SAFE = /* @__PURE__ */ new Set([
+      "kernel.shm_rmid_forced",
+      "net.ipv4.ip_local_port_range",
+      "net.ipv4.ip_unprivileged_port_start",
+      "net.ipv4.tcp_syncookies",
+      "net.ipv4.ping_group_range",
+      "net.ipv4.ip_local_reserved_ports",
+      "net.ipv4.tcp_keepalive_time",
+      "net.ipv4.tcp_fin_timeout",
+      "net.ipv4.tcp_keepalive_intvl",
+      "net.ipv4.tcp_keepalive_probes"
+    ]);
+    canonical = (name2) => name2.trim().replaceAll("/", ".");
+    unsafe_sysctls_default = defineRule({
+      id: "unsafe-sysctls",
+      meta: {
+        description: "Pods should set only safe sysctls",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "unsafe-sysctls" },
+          { tool: "trivy", id: "KSV026" }
+        ],
+        messages: {
+          unsafe: "The sysctl {{sysctl}} is not in the safe set: it can affect other pods or the node, and the kubelet refuses the pod unless it is started with --allowed-unsafe-sysctls; remove it or tune it on the node."
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { allow: { type: "array", items: { type: "string" }, description: "More sysctls to treat as safe." } }
+        },
+        defaults: { allow: [] },
+        fixable: false
+      },
+      create(ctx, options) {
+        const allowed = /* @__PURE__ */ new Set([...SAFE, ...options.allow.map(canonical)]);
+        return {
+          KubernetesPodTemplate(t) {
+            for (const sysctl of t.spec.object("securityContext")?.list("sysctls") ?? []) {
+              const name2 = sysctl.string("name");
+              if (name2 && !allowed.has(canonical(name2.value))) ctx.report({ messageId: "unsafe", node: name2.node, data: { sysctl: name2.value } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/kubernetes/go-yaml.ts
+function readPlainScalar(text2) {
+  if (TRUE2.has(text2)) return { type: "bool", value: true };
+  if (FALSE2.has(text2)) return { type: "bool", value: false };
+  if (NULL.has(text2)) return { type: "null" };
+  if (SPECIAL_FLOAT.has(text2)) return { type: "float", text: /nan/i.test(text2) ? "NaN" : text2.startsWith("-") ? "-Inf" : "+Inf" };
+  const first = text2[0];
+  if (first === ".") return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text2) ? { type: "float", text: String(Number(text2)) } : { type: "string" };
+  if (!/[-+0-9]/.test(first)) return { type: "string" };
+  const plain = text2.replaceAll("_", "");
+  const int = parseGoInt(plain);
+  if (int) return int;
+  if (YAML_STYLE_FLOAT.test(plain)) {
+    const n = Number(plain);
+    if (Number.isFinite(n)) return { type: "float", text: String(n) };
+  }
+  return { type: "string" };
+}
+function parseGoInt(s) {
+  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return void 0;
+  const sign = m[1] === "-" ? -1n : 1n;
+  const digits = m[2];
+  let value;
+  let form;
+  const prefix = digits.slice(0, 2).toLowerCase();
+  if (prefix === "0x") [value, form] = [BigInt(`0x${digits.slice(2)}`), "hex"];
+  else if (prefix === "0o") [value, form] = [BigInt(`0o${digits.slice(2)}`), "octal"];
+  else if (prefix === "0b") [value, form] = [BigInt(`0b${digits.slice(2)}`), "binary"];
+  else if (digits.length > 1 && digits.startsWith("0")) [value, form] = [BigInt(`0o${digits.slice(1)}`), "octal"];
+  else [value, form] = [BigInt(digits), "decimal"];
+  const signed = sign * value;
+  const fits = m[1] === "-" ? -signed <= INT64_MAX + 1n : signed <= (m[1] === "" ? UINT64_MAX : INT64_MAX);
+  return fits ? { type: "int", text: signed.toString(), form } : void 0;
+}
+var TRUE2, FALSE2, NULL, SPECIAL_FLOAT, YAML_STYLE_FLOAT, INT64_MAX, UINT64_MAX;
+var init_go_yaml = __esm({
+  "src/model/kubernetes/go-yaml.ts"() {
+    "use strict";
+    TRUE2 = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
+    FALSE2 = /* @__PURE__ */ new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
+    NULL = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
+    SPECIAL_FLOAT = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"]);
+    YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+    INT64_MAX = (1n << 63n) - 1n;
+    UINT64_MAX = (1n << 64n) - 1n;
+  }
+});
+
+// src/model/kubernetes/string-fields.ts
+function stringFields(object) {
+  const out2 = [];
+  const root2 = new YView(object.yaml, []);
+  metadataFields(root2.object("metadata"), out2);
+  const spec = root2.object("spec");
+  switch (object.kind) {
+    case "ConfigMap":
+      mapFields(root2.entries("data"), "a ConfigMap value", "a ConfigMap key", out2);
+      mapFields(root2.entries("binaryData"), "a ConfigMap value", "a ConfigMap key", out2);
+      break;
+    case "Secret":
+      mapFields(root2.entries("data"), "a Secret value", "a Secret key", out2);
+      mapFields(root2.entries("stringData"), "a Secret value", "a Secret key", out2);
+      break;
+    case "Service":
+      mapFields(spec?.entries("selector") ?? [], "a selector value", void 0, out2);
+      break;
+    case "PodDisruptionBudget":
+      selectorFields(spec?.object("selector"), out2);
+      break;
+    case "NetworkPolicy":
+      selectorFields(spec?.object("podSelector"), out2);
+      break;
+  }
+  const template = podTemplateOf(object);
+  if (!template) return out2;
+  if (object.kind === "ReplicationController") mapFields(spec?.entries("selector") ?? [], "a selector value", void 0, out2);
+  else selectorFields(spec?.object("selector"), out2);
+  if (object.kind === "CronJob") metadataFields(spec?.object("jobTemplate")?.object("metadata"), out2);
+  if (object.kind === "StatefulSet") {
+    for (const claim of spec?.list("volumeClaimTemplates") ?? []) metadataFields(claim.object("metadata"), out2);
+  }
+  if (template.kind !== "Pod") metadataFields(template.metadata, out2);
+  podSpecFields(template.spec, out2);
+  return out2;
+}
+function metadataFields(metadata2, out2) {
+  if (!metadata2) return;
+  mapFields(metadata2.entries("labels"), "a label value", "a label key", out2);
+  mapFields(metadata2.entries("annotations"), "an annotation value", "an annotation key", out2);
+}
+function mapFields(pairs, what, keyWhat, out2) {
+  for (const pair of pairs) {
+    if (keyWhat && pair.key.kind === "scalar") out2.push({ node: pair.key, what: keyWhat, isKey: true });
+    if (pair.value) out2.push({ node: pair.value, what });
+  }
+}
+function selectorFields(selector, out2) {
+  if (!selector) return;
+  mapFields(selector.entries("matchLabels"), "a selector value", void 0, out2);
+  for (const expression of selector.list("matchExpressions")) {
+    for (const { node } of expression.items("values")) out2.push({ node, what: "a selector value" });
+  }
+}
+function podSpecFields(spec, out2) {
+  mapFields(spec.entries("nodeSelector"), "a node selector value", void 0, out2);
+  for (const toleration of spec.list("tolerations")) {
+    const value = toleration.raw("value");
+    if (value) out2.push({ node: value, what: "a toleration value" });
+  }
+  for (const key2 of ["containers", "initContainers", "ephemeralContainers"]) {
+    for (const container of spec.list(key2)) {
+      for (const env2 of container.list("env")) {
+        const value = env2.raw("value");
+        if (value) out2.push({ node: value, what: "an environment variable value" });
+      }
+      for (const { node } of container.items("command")) out2.push({ node, what: "a command item" });
+      for (const { node } of container.items("args")) out2.push({ node, what: "an argument" });
+      const workingDir = container.raw("workingDir");
+      if (workingDir) out2.push({ node: workingDir, what: "workingDir" });
+    }
+  }
+}
+var init_string_fields = __esm({
+  "src/model/kubernetes/string-fields.ts"() {
+    "use strict";
+    init_kubernetes();
+    init_view();
+  }
+});
+
+// rules/kubernetes/yaml-implicit-type.ts
+var FORMS, yaml_implicit_type_default;
+var init_yaml_implicit_type = __esm({
+  "rules/kubernetes/yaml-implicit-type.ts"() {
+    "use strict";
+    init_rule();
+    init_go_yaml();
+    init_string_fields();
+    init_nodes();
+    FORMS = { octal: "octal", hex: "hexadecimal", binary: "binary" };
+    yaml_implicit_type_default = defineRule({
+      id: "yaml-implicit-type",
+      meta: {
+        description: "Unquoted values that YAML 1.1 reads as booleans or numbers must not stand where Kubernetes expects a string",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          boolean: 'Kubernetes reads {{text}} as the boolean {{value}} (YAML 1.1), but {{what}} must be a string, so the object is rejected; quote it: "{{text}}".',
+          number: '{{text}} is read as a number, but {{what}} must be a string, so the object is rejected; quote it: "{{text}}".',
+          numberChanged: '{{text}} is read as the {{how}}number {{value}}, not the text "{{text}}", and {{what}} must be a string; quote it: "{{text}}".',
+          key: 'The key {{text}} is read as {{how}} and becomes "{{value}}"; quote it: "{{text}}".'
+        },
+        fixable: "safe",
+        // The schema rule sees the same values as type errors; this rule says why, and fixes them.
+        supersedes: ["kubernetes-schema"]
+      },
+      create(ctx) {
+        return {
+          KubernetesObject(object) {
+            const seen = /* @__PURE__ */ new Set();
+            for (const field of stringFields(object)) {
+              if (seen.has(field.node)) continue;
+              seen.add(field.node);
+              const scalar = deref(field.node);
+              if (scalar?.kind !== "scalar" || scalar.style !== "plain" || scalar.tag !== void 0) continue;
+              const text2 = scalar.source;
+              const reading = readPlainScalar(text2);
+              if (reading.type === "string" || reading.type === "null") continue;
+              const quoted3 = JSON.stringify(text2);
+              const fix = field.node === scalar ? { edits: [{ span: scalar.span, text: quoted3 }] } : void 0;
+              const report = (messageId, data) => ctx.report({ messageId, node: field.node, data: { text: text2, what: field.what, ...data }, ...fix ? { fix } : {} });
+              if (field.isKey) {
+                const value = reading.type === "bool" ? String(reading.value) : reading.text;
+                if (value === text2) continue;
+                report("key", { how: reading.type === "bool" ? "a boolean" : "a number", value });
+              } else if (reading.type === "bool") report("boolean", { value: String(reading.value) });
+              else if (reading.text === text2) report("number", {});
+              else report("numberChanged", { value: reading.text, how: reading.type === "int" && reading.form !== "decimal" ? `${FORMS[reading.form]} ` : "" });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
 // rules/kubernetes/index.ts
 var group5, kubernetes_default;
-var init_kubernetes = __esm({
+var init_kubernetes2 = __esm({
   "rules/kubernetes/index.ts"() {
     "use strict";
+    init_automount_service_account_token();
+    init_cluster_admin_binding();
+    init_decimal_file_mode();
+    init_default_namespace();
+    init_deprecated_service_account_field();
+    init_duplicate_object();
+    init_host_ipc();
+    init_host_network();
+    init_host_path_volume();
+    init_host_pid();
+    init_host_port();
+    init_identical_probes();
+    init_image_pull_policy();
     init_kubernetes_deprecated_api();
     init_kubernetes_removed_api();
     init_kubernetes_schema();
     init_kubernetes_unknown_kind();
+    init_load_balancer_source_ranges();
+    init_missing_seccomp_profile();
+    init_node_port_out_of_range();
+    init_node_port_service();
+    init_pdb_zero_disruptions();
+    init_privileged_port();
+    init_probe_port_undeclared();
+    init_rbac_wildcard();
+    init_recommended_labels();
+    init_restart_policy_invalid();
+    init_rolling_update_stuck();
+    init_seccomp_unconfined();
+    init_secret_invalid_base64();
+    init_selector_mismatch();
+    init_sensitive_host_path();
+    init_single_replica();
+    init_unsafe_sysctls();
+    init_yaml_implicit_type();
     group5 = {
       folder: "kubernetes",
-      rules: [kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default]
+      rules: [automount_service_account_token_default, cluster_admin_binding_default, decimal_file_mode_default, default_namespace_default, deprecated_service_account_field_default, duplicate_object_default, host_ipc_default, host_network_default, host_path_volume_default, host_pid_default, host_port_default, identical_probes_default, image_pull_policy_default, kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default, load_balancer_source_ranges_default, missing_seccomp_profile_default, node_port_out_of_range_default, node_port_service_default, pdb_zero_disruptions_default, privileged_port_default, probe_port_undeclared_default, rbac_wildcard_default, recommended_labels_default, restart_policy_invalid_default, rolling_update_stuck_default, seccomp_unconfined_default, secret_invalid_base64_default, selector_mismatch_default, sensitive_host_path_default, single_replica_default, unsafe_sysctls_default, yaml_implicit_type_default]
     };
     kubernetes_default = group5;
   }
@@ -29492,7 +32510,7 @@ var init_rules = __esm({
     init_container();
     init_dockerfile();
     init_general();
-    init_kubernetes();
+    init_kubernetes2();
     allRuleGroups = [compose_default, container_default, dockerfile_default, general_default, kubernetes_default];
   }
 });
@@ -32702,7 +35720,7 @@ var require_loader = __commonJS({
         state.result += common.repeat("\n", count - 1);
       }
     }
-    function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+    function readPlainScalar2(state, nodeIndent, withinFlowCollection) {
       let captureStart;
       let captureEnd;
       let hasPendingContent;
@@ -33453,7 +36471,7 @@ var require_loader = __commonJS({
               if (state.tag !== null || state.anchor !== null) {
                 throwError(state, "alias node should not have any properties");
               }
-            } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            } else if (readPlainScalar2(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
               hasContent = true;
               if (state.tag === null) {
                 state.tag = "?";
@@ -35277,7 +38295,7 @@ var require_dist2 = __commonJS({
     var Explorer_js_1 = require_Explorer();
     var ExplorerSync_js_1 = require_ExplorerSync();
     var util_1 = require_util2();
-    var identity = function identity2(x) {
+    var identity2 = function identity3(x) {
       return x;
     };
     function getUserDefinedOptionsFromMetaConfig() {
@@ -35288,7 +38306,7 @@ var require_dist2 = __commonJS({
         ignoreEmptySearchPlaces: false,
         applyPackagePropertyPathToConfiguration: true,
         loaders: defaults_1.defaultLoaders,
-        transform: identity,
+        transform: identity2,
         cache: true,
         metaConfigFilePath: null,
         mergeImportArrays: true,
@@ -35360,7 +38378,7 @@ var require_dist2 = __commonJS({
         searchPlaces: (0, defaults_1.getDefaultSearchPlaces)(moduleName),
         ignoreEmptySearchPlaces: true,
         cache: true,
-        transform: identity,
+        transform: identity2,
         loaders: defaults_1.defaultLoaders,
         metaConfigFilePath: null,
         mergeImportArrays: true,
@@ -35376,7 +38394,7 @@ var require_dist2 = __commonJS({
         searchPlaces: (0, defaults_1.getDefaultSearchPlacesSync)(moduleName),
         ignoreEmptySearchPlaces: true,
         cache: true,
-        transform: identity,
+        transform: identity2,
         loaders: defaults_1.defaultLoadersSync,
         metaConfigFilePath: null,
         mergeImportArrays: true,
@@ -36484,7 +39502,7 @@ var require_to_regex_range = __commonJS({
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
-      let tokens = [];
+      let tokens2 = [];
       let start2 = min;
       let prev;
       for (let i2 = 0; i2 < ranges.length; i2++) {
@@ -36504,11 +39522,11 @@ var require_to_regex_range = __commonJS({
           zeros = padZeros(max2, tok, options);
         }
         obj.string = zeros + obj.pattern + toQuantifier(obj.count);
-        tokens.push(obj);
+        tokens2.push(obj);
         start2 = max2 + 1;
         prev = obj;
       }
-      return tokens;
+      return tokens2;
     }
     function filterPatterns(arr, comparison, prefix, intersection, options) {
       let result = [];
@@ -37631,7 +40649,7 @@ var require_scan2 = __commonJS({
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.scanToEnd === true;
       const slashes = [];
-      const tokens = [];
+      const tokens2 = [];
       const parts2 = [];
       let str2 = input2;
       let index2 = -1;
@@ -37715,7 +40733,7 @@ var require_scan2 = __commonJS({
         }
         if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
-          tokens.push(token);
+          tokens2.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished2 === true) continue;
           if (prev === CHAR_DOT && index2 === start2 + 1) {
@@ -37868,9 +40886,9 @@ var require_scan2 = __commonJS({
       if (opts.tokens === true) {
         state.maxDepth = 0;
         if (!isPathSeparator(code2)) {
-          tokens.push(token);
+          tokens2.push(token);
         }
-        state.tokens = tokens;
+        state.tokens = tokens2;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -37880,13 +40898,13 @@ var require_scan2 = __commonJS({
           const value = input2.slice(n, i2);
           if (opts.tokens) {
             if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
+              tokens2[idx].isPrefix = true;
+              tokens2[idx].value = prefix;
             } else {
-              tokens[idx].value = value;
+              tokens2[idx].value = value;
             }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
+            depth(tokens2[idx]);
+            state.maxDepth += tokens2[idx].depth;
           }
           if (idx !== 0 || value !== "") {
             parts2.push(value);
@@ -37897,9 +40915,9 @@ var require_scan2 = __commonJS({
           const value = input2.slice(prevIndex + 1);
           parts2.push(value);
           if (opts.tokens) {
-            tokens[tokens.length - 1].value = value;
-            depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
+            tokens2[tokens2.length - 1].value = value;
+            depth(tokens2[tokens2.length - 1]);
+            state.maxDepth += tokens2[tokens2.length - 1].depth;
           }
         }
         state.slashes = slashes;
@@ -38159,7 +41177,7 @@ var require_parse3 = __commonJS({
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
+      const tokens2 = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
       const PLATFORM_CHARS = constants.globChars(win32);
@@ -38205,7 +41223,7 @@ var require_parse3 = __commonJS({
         parens: 0,
         quotes: 0,
         globstar: false,
-        tokens
+        tokens: tokens2
       };
       input2 = utils.removePrefix(input2, state);
       len = input2.length;
@@ -38270,7 +41288,7 @@ var require_parse3 = __commonJS({
           return;
         }
         tok.prev = prev;
-        tokens.push(tok);
+        tokens2.push(tok);
         prev = tok;
       };
       const extglobOpen = (type, value2) => {
@@ -38279,7 +41297,7 @@ var require_parse3 = __commonJS({
         token.parens = state.parens;
         token.output = state.output;
         token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
+        token.tokensIndex = tokens2.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
@@ -38292,14 +41310,14 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
+          const open = tokens2[token.tokensIndex];
           open.type = "text";
           open.value = literal;
           open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens2.length; i2++) {
+            tokens2[i2].value = "";
+            tokens2[i2].output = "";
+            delete tokens2[i2].suffix;
           }
           state.output = token.output + open.output;
           state.backtrack = true;
@@ -38422,7 +41440,7 @@ var require_parse3 = __commonJS({
                   prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                  if (!bos.output && tokens2.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
                   }
                   continue;
@@ -38540,10 +41558,10 @@ var require_parse3 = __commonJS({
           }
           let output = ")";
           if (brace.dots === true) {
-            const arr = tokens.slice();
+            const arr = tokens2.slice();
             const range = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
+              tokens2.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
@@ -38591,7 +41609,7 @@ var require_parse3 = __commonJS({
             state.start = state.index + 1;
             state.consumed = "";
             state.output = "";
-            tokens.pop();
+            tokens2.pop();
             prev = bos;
             continue;
           }
@@ -41832,17 +44850,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "";
     var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern;
       let out2 = EMPTY;
       let index2 = 0;
@@ -42094,13 +45112,13 @@ var require_ignore = __commonJS({
       if (source.indexOf(WILDCARD2) < 0) {
         return source;
       }
-      const tokens = [];
+      const tokens2 = [];
       const { length } = source;
       let index2 = 0;
       while (index2 < length) {
         const char = source[index2];
         if (source.startsWith(WILDCARD2, index2)) {
-          tokens.push({ wildcard: true });
+          tokens2.push({ wildcard: true });
           index2 += WILDCARD2.length;
         } else if (char === "[") {
           let end = index2 + 1;
@@ -42114,10 +45132,10 @@ var require_ignore = __commonJS({
             end += source[end] === ESCAPE ? 2 : 1;
           }
           end++;
-          tokens.push({ single: source.slice(index2, end) });
+          tokens2.push({ single: source.slice(index2, end) });
           index2 = end;
         } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index2, index2 + 2) });
+          tokens2.push({ single: source.slice(index2, index2 + 2) });
           index2 += 2;
         } else if (char === "(") {
           let depth = 0;
@@ -42135,13 +45153,13 @@ var require_ignore = __commonJS({
           if ("*+?".indexOf(source[end]) >= 0) {
             end++;
           }
-          tokens.push({ boundary: source.slice(index2, end) });
+          tokens2.push({ boundary: source.slice(index2, end) });
           index2 = end;
         } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
+          tokens2.push({ boundary: char });
           index2++;
         } else {
-          tokens.push({ single: char });
+          tokens2.push({ single: char });
           index2++;
         }
       }
@@ -42163,7 +45181,7 @@ var require_ignore = __commonJS({
         });
         run2 = [];
       };
-      tokens.forEach((token) => {
+      tokens2.forEach((token) => {
         if (token.boundary === void 0) {
           run2.push(token);
           return;
@@ -44443,58 +47461,6 @@ var init_schema = __esm({
   }
 });
 
-// src/model/container.ts
-function emptyContainer(origin, node) {
-  return {
-    origin,
-    node,
-    env: [],
-    ports: [],
-    mounts: [],
-    resources: { limits: {}, requests: {} },
-    security: { capabilitiesAdd: [], capabilitiesDrop: [] }
-  };
-}
-var init_container2 = __esm({
-  "src/model/container.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/image.ts
-function parseImageReference(raw) {
-  const text2 = raw.trim();
-  const ref = { raw, repository: text2, dynamic: VARIABLE.test(text2), scratch: text2.toLowerCase() === "scratch" };
-  let rest = text2;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    ref.digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const slash2 = rest.indexOf("/");
-  if (slash2 > 0) {
-    const first = rest.slice(0, slash2);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      ref.registry = first;
-      rest = rest.slice(slash2 + 1);
-    }
-  }
-  const colon = rest.lastIndexOf(":");
-  if (colon > 0 && !rest.slice(colon).includes("/")) {
-    ref.tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  ref.repository = rest;
-  return ref;
-}
-var VARIABLE;
-var init_image = __esm({
-  "src/model/image.ts"() {
-    "use strict";
-    VARIABLE = /\$\{?[A-Za-z_]/;
-  }
-});
-
 // src/model/extract/dockerfile.ts
 function extractDockerfileContainers(dockerfile) {
   const last = dockerfile.stages.length - 1;
@@ -45892,7 +48858,10 @@ function parseYamlParts(source, options) {
     nextLineTarget: (comment) => nextContentLine(source, comment),
     locate: (node, path4) => {
       const root2 = yamlNodeOf(node);
-      return root2 ? spanAt(root2, path4) : node.span;
+      if (!root2) return node.span;
+      const standsFor = node !== root2 && (node.span.start !== root2.span.start || node.span.end !== root2.span.end);
+      if (standsFor && resolvePath(root2, path4).matched === 0) return node.span;
+      return spanAt(root2, path4);
     }
   };
 }
@@ -46159,11 +49128,19 @@ function objectOf(value, yaml, document) {
     value,
     yaml,
     span: yaml.span,
+    anchor: { span: anchorSpan(yaml), yaml },
     document,
     objectRef: { kind, name: name2, ...namespace !== void 0 ? { namespace } : {} }
   };
   if (namespace !== void 0) obj.namespace = namespace;
   return obj;
+}
+function anchorSpan(yaml) {
+  const metadata2 = deref(pairOf(yaml, "metadata")?.value);
+  const name2 = metadata2?.kind === "map" ? pairOf(metadata2, "name") ?? pairOf(metadata2, "generateName") : void 0;
+  const pair = name2 ?? pairOf(yaml, "kind") ?? yaml.pairs[0];
+  if (!pair) return yaml.span;
+  return { start: pair.key.span.start, end: pair.value?.span.end ?? pair.key.span.end };
 }
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -46177,16 +49154,84 @@ var init_object = __esm({
   }
 });
 
+// src/model/kubernetes/suppressions.ts
+function annotationSuppressions(objects) {
+  const out2 = [];
+  for (const object of objects) {
+    const own = fromMetadata(deref(pairOf(object.yaml, "metadata")?.value), object.span);
+    if (own) out2.push(own);
+    const template = podTemplateOf(object);
+    if (template && template.kind !== "Pod" && template.metadata) {
+      const templateNode = template.metadata.map;
+      const span = { start: Math.min(templateNode.span.start, template.spec.map.span.start), end: template.spec.map.span.end };
+      const scoped = fromMetadata(templateNode, span);
+      if (scoped) out2.push(scoped);
+    }
+  }
+  return out2;
+}
+function fromMetadata(metadata2, span) {
+  if (metadata2?.kind !== "map") return void 0;
+  const annotations = deref(pairOf(metadata2, "annotations")?.value);
+  if (annotations?.kind !== "map") return void 0;
+  return fromAnnotations(annotations, span);
+}
+function fromAnnotations(annotations, span) {
+  const rules = /* @__PURE__ */ new Set();
+  const sources = [];
+  let all = false;
+  for (const pair of pairsOf(annotations)) {
+    const key2 = pair.keyText;
+    const valueNode = deref(pair.value);
+    const value = valueNode?.kind === "scalar" && valueNode.value !== null ? String(valueNode.value) : "";
+    if (key2 === "plimsoll.io/ignore") {
+      const ids = value.split(LIST).filter(Boolean);
+      if (ids.length === 0 || ids.includes("all")) all = true;
+      for (const id of ids) rules.add(id);
+    } else if (key2.startsWith("ignore-check.kube-linter.io/")) {
+      sources.push(`kube-linter:${key2.slice("ignore-check.kube-linter.io/".length)}`);
+    } else if (key2 === "kube-linter.io/ignore-all") {
+      sources.push("kube-linter:*");
+    } else if (key2 === "kube-score/ignore") {
+      for (const id of value.split(LIST).filter(Boolean)) sources.push(`kube-score:${id}`);
+    } else if (key2 === "polaris.fairwinds.com/exempt") {
+      if (value === "true") sources.push("polaris:*");
+    } else if (key2.startsWith("polaris.fairwinds.com/") && key2.endsWith("-exempt")) {
+      if (value === "true") sources.push(`polaris:${key2.slice("polaris.fairwinds.com/".length, -"-exempt".length)}`);
+    } else if (/^checkov\.io\/skip\d+$/.test(key2)) {
+      const id = value.split("=")[0].trim();
+      if (id) sources.push(`checkov:${id}`);
+    }
+  }
+  if (all) return { rules: "all", span };
+  if (rules.size === 0 && sources.length === 0) return void 0;
+  return { rules, span, ...sources.length > 0 ? { sources } : {} };
+}
+var LIST;
+var init_suppressions = __esm({
+  "src/model/kubernetes/suppressions.ts"() {
+    "use strict";
+    init_nodes();
+    init_kubernetes();
+    LIST = /[\s,]+/;
+  }
+});
+
 // src/formats/kubernetes.ts
+function readable(doc) {
+  return doc.errors.every((e) => READABLE_DESPITE.has(e.code));
+}
 function parseKubernetesFile(source, context) {
   const parts2 = parseYamlParts(source, { version: "1.1" });
-  const objects = parts2.yaml.documents.flatMap((doc) => objectsOfDocument(doc.value, doc.root, doc.index));
+  const objects = parts2.yaml.documents.flatMap((doc) => readable(doc) ? objectsOfDocument(doc.value, doc.root, doc.index) : []);
+  const containers = extractKubernetesContainers(objects);
   return {
     source,
     format: "kubernetes",
     documents: parts2.yaml.documents.length,
-    containers: [],
+    containers,
     comments: parts2.comments,
+    suppressions: annotationSuppressions(objects),
     ...context ? { env: context.env } : {},
     objects,
     walk(emit) {
@@ -46197,25 +49242,51 @@ function parseKubernetesFile(source, context) {
           const object = objects[next];
           emit("KubernetesObject", object);
           emit(`KubernetesObject:${object.kind}`, object);
+          const template = podTemplateOf(object);
+          if (!template || template.partial) continue;
+          emit("KubernetesPodTemplate", template);
+          for (const container of template.containers) emit("Container", container);
         }
       }
+      emit("KubernetesFile:exit", { objects });
     },
     nextLineTarget: parts2.nextLineTarget,
     locate: parts2.locate,
-    objectAt: (span) => objectAt(objects, span),
-    contextOf: (span) => objectAt(objects, span)?.kind ?? "file"
+    objectAt: (span) => objectAt(objects, span)?.objectRef,
+    objectPathAt: (span) => {
+      const object = objectAt(objects, span);
+      return object ? formatPath(pathAtOffset(object.yaml, span.start)) || void 0 : void 0;
+    },
+    contextOf: (span) => {
+      const object = objectAt(objects, span);
+      return object ? `${object.kind}/${formatPath(pathAtOffset(object.yaml, span.start))}` : "file";
+    }
   };
 }
 function objectAt(objects, span) {
-  for (const o of objects) if (span.start >= o.span.start && span.start <= o.span.end) return o.objectRef;
+  let lo = 0;
+  let hi = objects.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const o = objects[mid];
+    if (span.start < o.span.start) hi = mid - 1;
+    else if (span.start > o.span.end) lo = mid + 1;
+    else return o;
+  }
   return void 0;
 }
-var init_kubernetes2 = __esm({
+var READABLE_DESPITE;
+var init_kubernetes3 = __esm({
   "src/formats/kubernetes.ts"() {
     "use strict";
+    init_kubernetes();
     init_object();
+    init_suppressions();
+    init_nodes();
+    init_parse();
     init_custom();
     init_yaml_common();
+    READABLE_DESPITE = /* @__PURE__ */ new Set(["DUPLICATE_KEY"]);
   }
 });
 
@@ -46333,7 +49404,7 @@ function collectSuppressions(file, sources) {
   }
   const check = buildkitCheckSkips(file, sources);
   if (check) result.push(check);
-  for (const s of file.suppressions ?? []) result.push(fromScoped(s));
+  for (const s of file.suppressions ?? []) result.push(fromScoped(s, sources));
   return result;
 }
 function buildkitCheckSkips(file, sources) {
@@ -46349,8 +49420,16 @@ function buildkitCheckSkips(file, sources) {
   }
   return rules.size > 0 ? { rules } : void 0;
 }
-function fromScoped(s) {
-  return { rules: s.rules, span: s.span };
+function fromScoped(s, sources) {
+  if (!s.sources || s.sources.length === 0 || s.rules === "all") return { rules: s.rules, span: s.span };
+  const rules = new Set(s.rules);
+  for (const key2 of s.sources) {
+    if (key2.endsWith(":*")) {
+      const tool = key2.slice(0, -1);
+      for (const [k, ids] of sources) if (k.startsWith(tool)) for (const id of ids) rules.add(id);
+    } else for (const id of sources.get(key2) ?? []) rules.add(id);
+  }
+  return { rules, span: s.span };
 }
 function isSuppressed(ruleId, span, suppressions) {
   for (const s of suppressions) {
@@ -46411,7 +49490,8 @@ function runRules(file, rules, sources) {
       currentObject = void 0;
     });
   }
-  return finish(drafts, file, sources);
+  const superseding = new Map(rules.filter((r2) => r2.rule.meta.supersedes?.length).map((r2) => [r2.rule.id, r2.rule.meta.supersedes]));
+  return finish(drafts, file, sources, superseding);
 }
 function isFormat(format) {
   return format === "dockerfile" || format === "compose" || format === "kubernetes";
@@ -46434,7 +49514,10 @@ function draftOf(rule, severity, d, file, currentObject) {
   const elsewhere = d.span ? void 0 : foreignSource(d.node, file);
   if (elsewhere) draft.source = elsewhere;
   const object = d.object ?? currentObject ?? (elsewhere ? void 0 : file.objectAt?.(span));
-  if (object) draft.object = object;
+  if (object) {
+    const path4 = object.path === void 0 && !elsewhere ? file.objectPathAt?.(span) : void 0;
+    draft.object = path4 ? { ...object, path: path4 } : object;
+  }
   if (d.related) {
     draft.related = d.related.map((r2) => {
       const rSpan = r2.span ?? r2.node?.span;
@@ -46461,7 +49544,7 @@ function crash(ruleId, error, at) {
     span: { start: at, end: at }
   };
 }
-function finish(drafts, file, sources) {
+function finish(drafts, file, sources, superseding) {
   const suppressionsByFile = /* @__PURE__ */ new Map();
   const suppressionsFor = (d) => {
     const path4 = d.source?.path ?? file.source.path;
@@ -46473,7 +49556,9 @@ function finish(drafts, file, sources) {
     }
     return list2;
   };
-  const kept = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressionsFor(d)));
+  const unsuppressed = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressionsFor(d)));
+  const superseded = supersededKeys(unsuppressed, superseding);
+  const kept = superseded.size === 0 ? unsuppressed : unsuppressed.filter((d) => !superseded.has(spanKey(d.ruleId, d)));
   const pathOf2 = (d) => d.source?.path ?? file.source.path;
   kept.sort(
     (a, b) => cmp(pathOf2(a), pathOf2(b)) || a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message)
@@ -46507,7 +49592,15 @@ function finish(drafts, file, sources) {
     return finding;
   });
 }
-var INTERNAL_ERROR_RULE, cmp;
+function supersededKeys(drafts, superseding) {
+  const out2 = /* @__PURE__ */ new Set();
+  if (superseding.size === 0) return out2;
+  for (const d of drafts) {
+    for (const other of superseding.get(d.ruleId) ?? []) out2.add(spanKey(other, d));
+  }
+  return out2;
+}
+var INTERNAL_ERROR_RULE, spanKey, cmp;
 var init_engine = __esm({
   "src/core/engine.ts"() {
     "use strict";
@@ -46516,6 +49609,7 @@ var init_engine = __esm({
     init_message();
     init_suppress();
     INTERNAL_ERROR_RULE = "internal-error";
+    spanKey = (ruleId, d) => `${ruleId}@${d.source?.path ?? ""}@${d.span.start}:${d.span.end}`;
     cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
 });
@@ -46538,7 +49632,7 @@ function lintSource(path4, text2, format, rules, problem2, where = {}) {
   const context = { env: where.env ?? createEnvironment() };
   if (where.absolutePath !== void 0) context.absolutePath = where.absolutePath;
   const parsed = adapter(source, context);
-  findings.push(...runRules(parsed, rules, sourceIndex()));
+  for (const finding of runRules(parsed, rules, sourceIndex())) findings.push(finding);
   return { path: path4, format, documents: parsed.documents, findings: sortFindings(findings), source };
 }
 function templateFinding(source, rule) {
@@ -46585,7 +49679,7 @@ var init_lint = __esm({
     "use strict";
     init_compose3();
     init_dockerfile3();
-    init_kubernetes2();
+    init_kubernetes3();
     init_shell();
     init_engine();
     init_environment();
@@ -47725,11 +50819,11 @@ function parse(args2, options) {
   }
 }
 function parseLint(argv) {
-  const { values, positionals, tokens } = parse(argv, LINT_OPTIONS);
+  const { values, positionals, tokens: tokens2 } = parse(argv, LINT_OPTIONS);
   if (values.help) return { command: "help" };
   if (values.version) return { command: "version" };
   const outputs = [];
-  for (const token of tokens ?? []) {
+  for (const token of tokens2 ?? []) {
     if (token.kind !== "option") continue;
     if (token.name === "format") outputs.push({ format: formatName(token.value ?? "") });
     else if (token.name === "output") {
