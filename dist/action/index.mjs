@@ -69,7 +69,7 @@ var require_constants = __commonJS({
     var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
+    var STAR2 = `${QMARK}*?`;
     var SEP = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
@@ -85,7 +85,7 @@ var require_constants = __commonJS({
       NO_DOT_SLASH,
       NO_DOTS_SLASH,
       QMARK_NO_DOT,
-      STAR,
+      STAR: STAR2,
       START_ANCHOR,
       SEP
     };
@@ -932,7 +932,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         QMARK,
         QMARK_NO_DOT,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = PLATFORM_CHARS;
       const globstar = (opts2) => {
@@ -940,7 +940,7 @@ var require_parse = __commonJS({
       };
       const nodot = opts.dot ? "" : NO_DOT;
       const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
+      let star = opts.bash === true ? globstar(opts) : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -1614,14 +1614,14 @@ var require_parse = __commonJS({
         NO_DOT,
         NO_DOTS,
         NO_DOTS_SLASH,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
       const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
+      let star = opts.bash === true ? ".*?" : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -15501,12 +15501,12 @@ function moduleFileOf(apiVersion) {
   return `${apiVersion.includes("/") ? apiVersion.replace(/[^\w]/g, "_") : `core_${apiVersion}`}.cjs`;
 }
 function builtinSchemas(version) {
-  let schemas = byVersion.get(version);
-  if (!schemas) {
-    schemas = new BuiltinSchemas(version);
-    byVersion.set(version, schemas);
+  let schemas2 = byVersion.get(version);
+  if (!schemas2) {
+    schemas2 = new BuiltinSchemas(version);
+    byVersion.set(version, schemas2);
   }
-  return schemas;
+  return schemas2;
 }
 function isBuiltinGroup(group6) {
   if (!groups) {
@@ -15647,7 +15647,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -15669,7 +15669,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -15684,7 +15684,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -15899,7 +15899,7 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line, onError2) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
@@ -15910,7 +15910,7 @@ var require_directives = __commonJS({
         switch (name2) {
           case "%TAG": {
             if (parts2.length !== 2) {
-              onError(0, "%TAG directive should contain exactly two parts");
+              onError2(0, "%TAG directive should contain exactly two parts");
               if (parts2.length < 2)
                 return false;
             }
@@ -15921,7 +15921,7 @@ var require_directives = __commonJS({
           case "%YAML": {
             this.yaml.explicit = true;
             if (parts2.length !== 1) {
-              onError(0, "%YAML directive should contain exactly one part");
+              onError2(0, "%YAML directive should contain exactly one part");
               return false;
             }
             const [version] = parts2;
@@ -15930,12 +15930,12 @@ var require_directives = __commonJS({
               return true;
             } else {
               const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              onError2(6, `Unsupported YAML version ${version}`, isValid);
               return false;
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError2(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -15945,38 +15945,38 @@ var require_directives = __commonJS({
        * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
        *   `'!local'` tag, or `null` if unresolvable.
        */
-      tagName(source, onError) {
+      tagName(source, onError2) {
         if (source === "!")
           return "!";
         if (source[0] !== "!") {
-          onError(`Not a valid tag: ${source}`);
+          onError2(`Not a valid tag: ${source}`);
           return null;
         }
         if (source[1] === "<") {
           const verbatim = source.slice(2, -1);
           if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            onError2(`Verbatim tags aren't resolved, so ${source} is invalid.`);
             return null;
           }
           if (source[source.length - 1] !== ">")
-            onError("Verbatim tags must end with a >");
+            onError2("Verbatim tags must end with a >");
           return verbatim;
         }
         const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
-          onError(`The ${source} tag has no suffix`);
+          onError2(`The ${source} tag has no suffix`);
         const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
           } catch (error) {
-            onError(String(error));
+            onError2(String(error));
             return null;
           }
         }
         if (handle2 === "!")
           return source;
-        onError(`Could not resolve tag: ${source}`);
+        onError2(`Could not resolve tag: ${source}`);
         return null;
       }
       /**
@@ -17760,9 +17760,9 @@ var require_map = __commonJS({
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
+      resolve(map2, onError2) {
         if (!identity2.isMap(map2))
-          onError("Expected a mapping for this tag");
+          onError2("Expected a mapping for this tag");
         return map2;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
@@ -17898,9 +17898,9 @@ var require_seq = __commonJS({
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
+      resolve(seq2, onError2) {
         if (!identity2.isSeq(seq2))
-          onError("Expected a sequence for this tag");
+          onError2("Expected a sequence for this tag");
         return seq2;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
@@ -18173,8 +18173,8 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+      resolve(str2, onError2) {
+        onError2(`Unresolved plain scalar ${JSON.stringify(str2)}`);
         return str2;
       }
     };
@@ -18203,7 +18203,7 @@ var require_binary = __commonJS({
        *   const blob = new Blob([buffer], { type: 'image/jpeg' })
        *   document.querySelector('#photo').src = URL.createObjectURL(blob)
        */
-      resolve(src, onError) {
+      resolve(src, onError2) {
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
@@ -18213,7 +18213,7 @@ var require_binary = __commonJS({
             buffer[i2] = str2.charCodeAt(i2);
           return buffer;
         } else {
-          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          onError2("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
         }
       },
@@ -18257,7 +18257,7 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
+    function resolvePairs(seq, onError2) {
       if (identity2.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
           let item = seq.items[i2];
@@ -18265,7 +18265,7 @@ var require_pairs = __commonJS({
             continue;
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
-              onError("Each pair must have its own sequence indicator");
+              onError2("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
@@ -18280,7 +18280,7 @@ ${cn.comment}` : item.comment;
           seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
-        onError("Expected a sequence for this tag");
+        onError2("Expected a sequence for this tag");
       return seq;
     }
     function createPairs(schema, iterable, ctx) {
@@ -18384,13 +18384,13 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+      resolve(seq, onError2) {
+        const pairs$1 = pairs.resolvePairs(seq, onError2);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
           if (identity2.isScalar(key2)) {
             if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+              onError2(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
               seenKeys.push(key2.value);
             }
@@ -18638,14 +18638,14 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError) {
+      resolve(map, onError2) {
         if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
-            onError("Set items must all have null values");
+            onError2("Set items must all have null values");
         } else
-          onError("Expected a mapping for this tag");
+          onError2("Expected a mapping for this tag");
         return map;
       }
     };
@@ -18806,7 +18806,7 @@ var require_tags = __commonJS({
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
+    var schemas2 = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
@@ -18842,7 +18842,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
+      const schemaTags = schemas2.get(schemaName);
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
       }
@@ -18851,7 +18851,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas2.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -18890,7 +18890,7 @@ var require_Schema = __commonJS({
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    var Schema = class _Schema {
+    var Schema2 = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
@@ -18908,7 +18908,7 @@ var require_Schema = __commonJS({
         return copy;
       }
     };
-    exports.Schema = Schema;
+    exports.Schema = Schema2;
   }
 });
 
@@ -19001,7 +19001,7 @@ var require_Document = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
-    var Schema = require_Schema();
+    var Schema2 = require_Schema();
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
@@ -19252,7 +19252,7 @@ var require_Document = __commonJS({
         if (options.schema instanceof Object)
           this.schema = options.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema2.Schema(Object.assign(opt, options));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -19333,9 +19333,9 @@ var require_errors = __commonJS({
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "…" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
+        const trimStart2 = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "…" + lineStr.substring(trimStart2);
+        ci -= trimStart2 - 1;
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "…";
@@ -19370,7 +19370,7 @@ ${pointer3}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError: onError2, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -19388,12 +19388,12 @@ var require_resolve_props = __commonJS({
       for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+            onError2(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
         if (tab) {
           if (atNewline && token.type !== "comment" && token.type !== "newline") {
-            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+            onError2(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
           tab = null;
         }
@@ -19406,7 +19406,7 @@ var require_resolve_props = __commonJS({
             break;
           case "comment": {
             if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              onError2(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
             if (!comment)
               comment = cb;
@@ -19432,9 +19432,9 @@ var require_resolve_props = __commonJS({
             break;
           case "anchor":
             if (anchor)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+              onError2(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+              onError2(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
             start2 ?? (start2 = token.offset);
             atNewline = false;
@@ -19443,7 +19443,7 @@ var require_resolve_props = __commonJS({
             break;
           case "tag": {
             if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+              onError2(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
             start2 ?? (start2 = token.offset);
             atNewline = false;
@@ -19453,9 +19453,9 @@ var require_resolve_props = __commonJS({
           }
           case indicator:
             if (anchor || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+              onError2(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+              onError2(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
             found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
@@ -19463,7 +19463,7 @@ var require_resolve_props = __commonJS({
           case "comma":
             if (flow) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+                onError2(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
               comma = token;
               atNewline = false;
               hasSpace = false;
@@ -19471,7 +19471,7 @@ var require_resolve_props = __commonJS({
             }
           // else fallthrough
           default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            onError2(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
             atNewline = false;
             hasSpace = false;
         }
@@ -19479,10 +19479,10 @@ var require_resolve_props = __commonJS({
       const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+        onError2(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
       if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
-        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+        onError2(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
         found,
@@ -19547,12 +19547,12 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent, fc, onError2) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
         if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
-          onError(end, "BAD_INDENT", msg, true);
+          onError2(end, "BAD_INDENT", msg, true);
         }
       }
     }
@@ -19587,7 +19587,7 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError2, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
@@ -19600,7 +19600,7 @@ var require_resolve_block_map = __commonJS({
           indicator: "explicit-key-ind",
           next: key2 ?? sep4?.[0],
           offset,
-          onError,
+          onError: onError2,
           parentIndent: bm.indent,
           startOnNewline: true
         });
@@ -19608,9 +19608,9 @@ var require_resolve_block_map = __commonJS({
         if (implicitKey) {
           if (key2) {
             if (key2.type === "block-seq")
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+              onError2(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
             else if ("indent" in key2 && key2.indent !== bm.indent)
-              onError(offset, "BAD_INDENT", startColMsg);
+              onError2(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
@@ -19623,24 +19623,24 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError2(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
-          onError(offset, "BAD_INDENT", startColMsg);
+          onError2(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError2) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError2);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError2);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+          onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
-          onError,
+          onError: onError2,
           parentIndent: bm.indent,
           startOnNewline: !key2 || key2.type === "block-scalar"
         });
@@ -19648,13 +19648,13 @@ var require_resolve_block_map = __commonJS({
         if (valueProps.found) {
           if (implicitKey) {
             if (value?.type === "block-map" && !valueProps.hasNewline)
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+              onError2(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
-              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+              onError2(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError2) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError2);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError2);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -19662,7 +19662,7 @@ var require_resolve_block_map = __commonJS({
           map.items.push(pair);
         } else {
           if (implicitKey)
-            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+            onError2(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
           if (valueProps.comment) {
             if (keyNode.comment)
               keyNode.comment += "\n" + valueProps.comment;
@@ -19676,7 +19676,7 @@ var require_resolve_block_map = __commonJS({
         }
       }
       if (commentEnd && commentEnd < offset)
-        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+        onError2(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
       map.range = [bm.offset, offset, commentEnd ?? offset];
       return map;
     }
@@ -19691,7 +19691,7 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError2, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
@@ -19705,16 +19705,16 @@ var require_resolve_block_seq = __commonJS({
           indicator: "seq-item-ind",
           next: value,
           offset,
-          onError,
+          onError: onError2,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
           if (props.anchor || props.tag || value) {
             if (value?.type === "block-seq")
-              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+              onError2(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
-              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+              onError2(offset, "MISSING_CHAR", "Sequence item without - indicator");
           } else {
             commentEnd = props.end;
             if (props.comment)
@@ -19722,9 +19722,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
+        const node = value ? composeNode(ctx, value, props, onError2) : composeEmptyNode(ctx, props.end, start2, null, props, onError2);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError2);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -19739,7 +19739,7 @@ var require_resolve_block_seq = __commonJS({
 var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
+    function resolveEnd(end, offset, reqSpace, onError2) {
       let comment = "";
       if (end) {
         let hasSpace = false;
@@ -19752,7 +19752,7 @@ var require_resolve_end = __commonJS({
               break;
             case "comment": {
               if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+                onError2(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
               if (!comment)
                 comment = cb;
@@ -19767,7 +19767,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError2(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
           offset += source.length;
         }
@@ -19792,7 +19792,7 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError2, tag) {
       const isMap2 = fc.start.source === "{";
       const fcName = isMap2 ? "flow map" : "flow sequence";
       const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
@@ -19812,16 +19812,16 @@ var require_resolve_flow_collection = __commonJS({
           indicator: "explicit-key-ind",
           next: key2 ?? sep4?.[0],
           offset,
-          onError,
+          onError: onError2,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i2 === 0 && props.comma)
-              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+              onError2(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
-              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+              onError2(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
                 coll.comment += "\n" + props.comment;
@@ -19832,7 +19832,7 @@ var require_resolve_flow_collection = __commonJS({
             continue;
           }
           if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
-            onError(
+            onError2(
               key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
@@ -19841,10 +19841,10 @@ var require_resolve_flow_collection = __commonJS({
         }
         if (i2 === 0) {
           if (props.comma)
-            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            onError2(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
           if (!props.comma)
-            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+            onError2(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
             loop: for (const st of start2) {
@@ -19872,24 +19872,24 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+          const valueNode = value ? composeNode(ctx, value, props, onError2) : composeEmptyNode(ctx, props.end, sep4, null, props, onError2);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
-            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+            onError2(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError2) : composeEmptyNode(ctx, keyStart, start2, null, props, onError2);
           if (isBlock(key2))
-            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+            onError2(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
             offset: keyNode.range[2],
-            onError,
+            onError: onError2,
             parentIndent: fc.indent,
             startOnNewline: false
           });
@@ -19900,23 +19900,23 @@ var require_resolve_flow_collection = __commonJS({
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
-                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    onError2(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
                     break;
                   }
                 }
               if (props.start < valueProps.found.offset - 1024)
-                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+                onError2(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else if (value) {
             if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+              onError2(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
-              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+              onError2(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError2) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError2) : null;
           if (valueNode) {
             if (isBlock(value))
-              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+              onError2(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
               keyNode.comment += "\n" + valueProps.comment;
@@ -19929,7 +19929,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+              onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
@@ -19950,12 +19950,12 @@ var require_resolve_flow_collection = __commonJS({
       else {
         const name2 = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        onError2(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
       }
       if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError2);
         if (end.comment) {
           if (coll.comment)
             coll.comment += "\n" + end.comment;
@@ -19983,8 +19983,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError2, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError2, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError2, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError2, tag);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -19994,20 +19994,20 @@ var require_compose_collection = __commonJS({
         coll.tag = tagName;
       return coll;
     }
-    function composeCollection(CN, ctx, token, props, onError) {
+    function composeCollection(CN, ctx, token, props, onError2) {
       const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError2(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          onError2(lastProp, "MISSING_CHAR", message);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+        return resolveCollection(CN, ctx, token, onError2, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
@@ -20017,15 +20017,15 @@ var require_compose_collection = __commonJS({
           tag = kt;
         } else {
           if (kt) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+            onError2(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
           } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+            onError2(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token, onError2, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError2, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError2(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
@@ -20042,9 +20042,9 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
+    function resolveBlockScalar(ctx, scalar, onError2) {
       const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError2);
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
@@ -20075,14 +20075,14 @@ var require_resolve_block_scalar = __commonJS({
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError2(offset + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            onError2(offset, "BAD_INDENT", message);
           }
           break;
         }
@@ -20106,7 +20106,7 @@ var require_resolve_block_scalar = __commonJS({
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError2(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -20146,9 +20146,9 @@ var require_resolve_block_scalar = __commonJS({
       const end = start2 + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start2, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    function parseBlockScalarHeader({ offset, props }, strict, onError2) {
       if (props[0].type !== "block-scalar-header") {
-        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        onError2(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
       }
       const { source } = props[0];
@@ -20169,7 +20169,7 @@ var require_resolve_block_scalar = __commonJS({
         }
       }
       if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+        onError2(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -20185,19 +20185,19 @@ var require_resolve_block_scalar = __commonJS({
           case "comment":
             if (strict && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              onError2(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
             comment = token.source.substring(1);
             break;
           case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
+            onError2(token, "UNEXPECTED_TOKEN", token.message);
             length += token.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
             const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            onError2(token, "UNEXPECTED_TOKEN", message);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -20226,11 +20226,11 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
+    function resolveFlowScalar(scalar, strict, onError2) {
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code2, msg) => onError2(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -20238,15 +20238,15 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value = singleQuotedValue2(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value = doubleQuotedValue2(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError2(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -20255,7 +20255,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError2);
       return {
         value,
         type: _type,
@@ -20263,7 +20263,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue(source, onError2) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -20288,32 +20288,32 @@ var require_resolve_flow_scalar = __commonJS({
         }
       }
       if (badChar)
-        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
+        onError2(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines2(source);
     }
-    function singleQuotedValue(source, onError) {
+    function singleQuotedValue2(source, onError2) {
       if (source[source.length - 1] !== "'" || source.length === 1)
-        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+        onError2(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines2(source.slice(1, -1)).replace(/''/g, "'");
     }
-    function unfoldLines(source) {
+    function unfoldLines2(source) {
       const line = /(.*?)\r?\n/sy;
       let match = line.exec(source);
       if (!match)
         return source;
-      let trimEnd, trimBoth;
+      let trimEnd2, trimBoth2;
       try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
-        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+        trimEnd2 = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth2 = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
       } catch {
-        trimEnd = /[ \t]+$/;
-        trimBoth = /^[ \t]+|[ \t]+$/g;
+        trimEnd2 = /[ \t]+$/;
+        trimBoth2 = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match[1].replace(trimEnd2, "");
       let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+        const lm = match[1].replace(trimBoth2, "");
         if (lm === "") {
           if (sep4 === "\n")
             res += sep4;
@@ -20330,7 +20330,7 @@ var require_resolve_flow_scalar = __commonJS({
       match = last.exec(source);
       return res + sep4 + (match?.[1] ?? "");
     }
-    function doubleQuotedValue(source, onError) {
+    function doubleQuotedValue2(source, onError2) {
       let res = "";
       for (let i2 = 1; i2 < source.length - 1; ++i2) {
         const ch = source[i2];
@@ -20355,11 +20355,11 @@ var require_resolve_flow_scalar = __commonJS({
               next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i2 + 1, length, onError);
+            res += parseCharCode(source, i2 + 1, length, onError2);
             i2 += length;
           } else {
             const raw = source.substr(i2 - 1, 2);
-            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            onError2(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
@@ -20374,7 +20374,7 @@ var require_resolve_flow_scalar = __commonJS({
         }
       }
       if (source[source.length - 1] !== '"' || source.length === 1)
-        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+        onError2(source.length, "MISSING_CHAR", 'Missing closing "quote');
       return res;
     }
     function foldNewline(source, offset) {
@@ -20425,7 +20425,7 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError) {
+    function parseCharCode(source, offset, length, onError2) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
       const code2 = ok ? parseInt(cc, 16) : NaN;
@@ -20433,7 +20433,7 @@ var require_resolve_flow_scalar = __commonJS({
         return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        onError2(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
     }
@@ -20449,25 +20449,25 @@ var require_compose_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+    function composeScalar(ctx, token, tagToken, onError2) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError2) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError2);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError2(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError2);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value, token, onError2);
       else
         tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError2(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        onError2(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
       scalar.range = range;
@@ -20482,7 +20482,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value, tagName, tagToken, onError2) {
       if (tagName === "!")
         return schema[identity2.SCALAR];
       const matchWithTest = [];
@@ -20502,10 +20502,10 @@ var require_compose_scalar = __commonJS({
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      onError2(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError2) {
       const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
@@ -20513,7 +20513,7 @@ var require_compose_scalar = __commonJS({
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+          onError2(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
       return tag;
@@ -20563,22 +20563,22 @@ var require_compose_node = __commonJS({
     var resolveEnd = require_resolve_end();
     var utilEmptyScalarPosition = require_util_empty_scalar_position();
     var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
+    function composeNode(ctx, token, props, onError2) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
-          node = composeAlias(ctx, token, onError);
+          node = composeAlias(ctx, token, onError2);
           if (anchor || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+            onError2(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          node = composeScalar.composeScalar(ctx, token, tag, onError2);
           if (anchor)
             node.anchor = anchor.source.substring(1);
           break;
@@ -20586,26 +20586,26 @@ var require_compose_node = __commonJS({
         case "block-seq":
         case "flow-collection":
           try {
-            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError2);
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            onError2(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
           const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          onError2(token, "UNEXPECTED_TOKEN", message);
           isSrcToken = false;
         }
       }
-      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError2));
       if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+        onError2(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError2(tag ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -20619,18 +20619,18 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError2) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node = composeScalar.composeScalar(ctx, token, tag, onError2);
       if (anchor) {
         node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+          onError2(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -20640,14 +20640,14 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options }, { offset, source, end }, onError2) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
-        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+        onError2(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+        onError2(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError2);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -20666,7 +20666,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start: start2, value, end }, onError2) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -20680,18 +20680,18 @@ var require_compose_doc = __commonJS({
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
-        onError,
+        onError: onError2,
         parentIndent: 0,
         startOnNewline: true
       });
       if (props.found) {
         doc.directives.docStart = true;
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
-          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+          onError2(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError2) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError2);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError2);
       if (re.comment)
         doc.comment = re.comment;
       doc.range = [offset, contentEnd, re.offset];
@@ -20917,12 +20917,12 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
+    function resolveAsScalar(token, strict = true, onError2) {
       if (token) {
         const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
-          if (onError)
-            onError(offset, code2, message);
+          if (onError2)
+            onError2(offset, code2, message);
           else
             throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
@@ -21229,7 +21229,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -21313,7 +21313,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -22916,7 +22916,7 @@ var require_dist = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var Schema = require_Schema();
+    var Schema2 = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -22932,7 +22932,7 @@ var require_dist = __commonJS({
     var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
-    exports.Schema = Schema.Schema;
+    exports.Schema = Schema2.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
@@ -22962,8 +22962,18 @@ var require_dist = __commonJS({
   }
 });
 
-// src/parse/yaml/parse.ts
-function parseYaml(text2, options) {
+// src/parse/yaml/limits.ts
+var MAX_DEPTH, MAX_ALIAS_COUNT;
+var init_limits = __esm({
+  "src/parse/yaml/limits.ts"() {
+    "use strict";
+    MAX_DEPTH = 1e3;
+    MAX_ALIAS_COUNT = 1e3;
+  }
+});
+
+// src/parse/yaml/read-with-library.ts
+function readWithYamlLibrary(text2, options) {
   const comments = [];
   const docs = [];
   try {
@@ -23094,21 +23104,12 @@ function collectComments(token, text2, out2) {
   };
   visit(token);
 }
-function formatPath(path4) {
-  let out2 = "";
-  for (const s of path4) {
-    if (typeof s === "number") out2 += `[${s}]`;
-    else out2 += out2 ? `.${s}` : s;
-  }
-  return out2;
-}
-var import_yaml, MAX_DEPTH, MAX_ALIAS_COUNT, STYLES, Converter;
-var init_parse = __esm({
-  "src/parse/yaml/parse.ts"() {
+var import_yaml, STYLES, Converter;
+var init_read_with_library = __esm({
+  "src/parse/yaml/read-with-library.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
-    MAX_DEPTH = 1e3;
-    MAX_ALIAS_COUNT = 1e3;
+    init_limits();
     STYLES = {
       PLAIN: "plain",
       QUOTE_SINGLE: "single",
@@ -23169,6 +23170,1166 @@ var init_parse = __esm({
         return { key: key2, keyText: keyText(key2), value, span: { start: key2.span.start, end }, merge };
       }
     };
+  }
+});
+
+// src/parse/yaml/scalars.ts
+function resolvePlain(source, version, atKey) {
+  if (source.length > 0 && !MAYBE_TYPED.has(source[0])) return source;
+  for (const tag of tagLists[version]) {
+    if (tag.default === "key" && !atKey) continue;
+    if (!tag.test.test(source)) continue;
+    failed = false;
+    const value = tag.resolve(source, onError, {});
+    if (failed) return FAIL;
+    return (0, import_yaml2.isScalar)(value) ? value.value : value;
+  }
+  return source;
+}
+function unfoldLines(raw) {
+  let nl = raw.indexOf("\n");
+  if (nl < 0) return raw;
+  let out2 = trimEnd(raw.slice(0, nl));
+  let sep4 = " ";
+  let pos = nl + 1;
+  while ((nl = raw.indexOf("\n", pos)) >= 0) {
+    const line = trimBoth(raw.slice(pos, nl));
+    if (line === "") {
+      if (sep4 === "\n") out2 += sep4;
+      else sep4 = "\n";
+    } else {
+      out2 += sep4 + line;
+      sep4 = " ";
+    }
+    pos = nl + 1;
+  }
+  return out2 + sep4 + trimStart(raw.slice(pos));
+}
+function singleQuotedValue(inner) {
+  return unfoldLines(inner).replace(/''/g, "'");
+}
+function doubleQuotedValue(inner) {
+  if (inner.indexOf("\\") < 0 && inner.indexOf("\n") < 0) return inner;
+  let out2 = "";
+  const n = inner.length;
+  for (let i2 = 0; i2 < n; i2++) {
+    const ch = inner[i2];
+    if (ch === "\n") {
+      let fold = "";
+      while (i2 + 1 < n && (inner[i2 + 1] === " " || inner[i2 + 1] === "\n")) {
+        if (inner[i2 + 1] === "\n") fold += "\n";
+        i2++;
+      }
+      out2 += fold || " ";
+    } else if (ch === "\\") {
+      const next = inner[++i2];
+      if (next === void 0) return void 0;
+      const esc = ESCAPES[next];
+      if (esc !== void 0) out2 += esc;
+      else if (next === "\n") {
+        while (inner[i2 + 1] === " ") i2++;
+      } else if (next === "x" || next === "u" || next === "U") {
+        const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+        const code2 = inner.slice(i2 + 1, i2 + 1 + length);
+        if (code2.length !== length || !/^[0-9a-fA-F]+$/.test(code2)) return void 0;
+        const cp = parseInt(code2, 16);
+        if (cp > 1114111) return void 0;
+        out2 += String.fromCodePoint(cp);
+        i2 += length;
+      } else return void 0;
+    } else if (ch === " ") {
+      const start2 = i2;
+      while (inner[i2 + 1] === " ") i2++;
+      if (inner[i2 + 1] !== "\n") out2 += inner.slice(start2, i2 + 1);
+    } else out2 += ch;
+  }
+  return out2;
+}
+function blockScalarValue(source, literal, chomp, parentIndent, explicit) {
+  const lines = [];
+  let pos = 0;
+  for (; ; ) {
+    const nl = source.indexOf("\n", pos);
+    const line = nl < 0 ? source.slice(pos) : source.slice(pos, nl);
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    lines.push([indent, line.slice(indent)]);
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  let chompStart = lines.length;
+  for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+    if (lines[i2][1] === "") chompStart = i2;
+    else break;
+  }
+  if (chompStart === 0) return void 0;
+  let trimIndent = parentIndent + explicit;
+  let contentStart = 0;
+  for (let i2 = 0; i2 < chompStart; ++i2) {
+    const [indent, content] = lines[i2];
+    if (content === "") {
+      if (explicit === 0 && indent > trimIndent) trimIndent = indent;
+    } else {
+      if (indent < trimIndent) return void 0;
+      if (explicit === 0) trimIndent = indent;
+      contentStart = i2;
+      if (trimIndent === 0) return void 0;
+      break;
+    }
+  }
+  for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+    if (lines[i2][0] > trimIndent) chompStart = i2 + 1;
+  }
+  let value = "";
+  let sep4 = "";
+  let prevMoreIndented = false;
+  for (let i2 = 0; i2 < contentStart; ++i2) value += " ".repeat(Math.max(0, lines[i2][0] - trimIndent)) + "\n";
+  for (let i2 = contentStart; i2 < chompStart; ++i2) {
+    const [indent, content] = lines[i2];
+    if (content !== "" && indent < trimIndent) return void 0;
+    const extra = " ".repeat(Math.max(0, indent - trimIndent));
+    if (literal) {
+      value += sep4 + extra + content;
+      sep4 = "\n";
+    } else if (indent > trimIndent) {
+      if (sep4 === " ") sep4 = "\n";
+      else if (!prevMoreIndented && sep4 === "\n") sep4 = "\n\n";
+      value += sep4 + extra + content;
+      sep4 = "\n";
+      prevMoreIndented = true;
+    } else if (content === "") {
+      if (sep4 === "\n") value += "\n";
+      else sep4 = "\n";
+    } else {
+      value += sep4 + content;
+      sep4 = " ";
+      prevMoreIndented = false;
+    }
+  }
+  if (chomp === "+") {
+    for (let i2 = chompStart; i2 < lines.length; ++i2) value += "\n" + " ".repeat(Math.max(0, lines[i2][0] - trimIndent));
+    if (value[value.length - 1] !== "\n") value += "\n";
+  } else if (chomp === "") value += "\n";
+  return value;
+}
+var import_yaml2, schemas, tagLists, MAYBE_TYPED, failed, onError, FAIL, trimEnd, trimStart, trimBoth, ESCAPES;
+var init_scalars = __esm({
+  "src/parse/yaml/scalars.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    schemas = {
+      "1.1": new import_yaml2.Schema({ schema: "yaml-1.1", merge: true, resolveKnownTags: false }),
+      "1.2": new import_yaml2.Schema({ schema: "core", merge: true, resolveKnownTags: true })
+    };
+    tagLists = {
+      "1.1": schemas["1.1"].tags.filter((t) => t.test && t.default),
+      "1.2": schemas["1.2"].tags.filter((t) => t.test && t.default)
+    };
+    MAYBE_TYPED = new Set("0123456789+-.~<yYnNtTfFoO");
+    failed = false;
+    onError = () => {
+      failed = true;
+    };
+    FAIL = /* @__PURE__ */ Symbol("fail");
+    trimEnd = (s) => s.replace(/ +$/, "");
+    trimStart = (s) => s.replace(/^ +/, "");
+    trimBoth = (s) => s.replace(/^ +| +$/g, "");
+    ESCAPES = {
+      "0": "\0",
+      a: "\x07",
+      b: "\b",
+      e: "\x1B",
+      f: "\f",
+      n: "\n",
+      r: "\r",
+      t: "	",
+      v: "\v",
+      N: "",
+      _: " ",
+      L: "\u2028",
+      P: "\u2029",
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\"
+    };
+  }
+});
+
+// src/parse/yaml/plain-value.ts
+function documentValue(root2) {
+  try {
+    return new ValueBuilder().value(root2);
+  } catch (error) {
+    if (error === GIVE_UP) return FAIL;
+    throw error;
+  }
+}
+function define(target2, key2, value) {
+  Object.defineProperty(target2, key2, { value, writable: true, enumerable: true, configurable: true });
+}
+var GIVE_UP, ValueBuilder;
+var init_plain_value = __esm({
+  "src/parse/yaml/plain-value.ts"() {
+    "use strict";
+    init_scalars();
+    init_limits();
+    GIVE_UP = { giveUp: true };
+    ValueBuilder = class {
+      anchors = /* @__PURE__ */ new Map();
+      value(node) {
+        if (node.anchor === void 0) return this.convert(node);
+        const data = { count: 1, aliasCount: 0, res: void 0 };
+        this.anchors.set(node, data);
+        data.res = this.convert(node);
+        return data.res;
+      }
+      convert(node) {
+        switch (node.kind) {
+          case "scalar":
+            return node.value;
+          case "seq":
+            return node.items.map((item) => this.value(item));
+          case "map":
+            return this.object(node);
+          case "alias":
+            return this.alias(node.target);
+        }
+      }
+      alias(source) {
+        let data = this.anchors.get(source);
+        if (!data) {
+          this.value(source);
+          data = this.anchors.get(source);
+        }
+        if (data.res === void 0) throw GIVE_UP;
+        data.count += 1;
+        if (data.aliasCount === 0) data.aliasCount = this.aliasCount(source);
+        if (data.count * data.aliasCount > MAX_ALIAS_COUNT) throw GIVE_UP;
+        return data.res;
+      }
+      aliasCount(node) {
+        switch (node.kind) {
+          case "alias": {
+            const anchor = this.anchors.get(node.target);
+            return anchor ? anchor.count * anchor.aliasCount : 0;
+          }
+          case "seq": {
+            let count = 0;
+            for (const item of node.items) count = Math.max(count, this.aliasCount(item));
+            return count;
+          }
+          case "map": {
+            let count = 0;
+            for (const pair of node.pairs) count = Math.max(count, this.aliasCount(pair.key), pair.value ? this.aliasCount(pair.value) : 1);
+            return count;
+          }
+          default:
+            return 1;
+        }
+      }
+      object(map) {
+        const out2 = {};
+        for (const pair of map.pairs) {
+          if (pair.merge) {
+            this.mergeAll(pair.value, (key3, value2) => {
+              if (!Object.prototype.hasOwnProperty.call(out2, key3)) define(out2, key3, value2);
+            });
+            continue;
+          }
+          const jsKey = this.value(pair.key);
+          if (jsKey !== null && typeof jsKey === "object") throw GIVE_UP;
+          const key2 = jsKey === null ? "" : String(jsKey);
+          const value = pair.value ? this.value(pair.value) : null;
+          if (key2 in out2) define(out2, key2, value);
+          else out2[key2] = value;
+        }
+        return out2;
+      }
+      /** Each merge source's entries, in order (a sequence of sources merges each in turn). */
+      mergeAll(value, add) {
+        const source = value.kind === "alias" ? value.target : value;
+        if (source.kind === "seq") for (const item of source.items) this.mergeOne(item, add);
+        else this.mergeOne(source, add);
+      }
+      mergeOne(node, add) {
+        const source = node.kind === "alias" ? node.target : node;
+        if (source.kind !== "map") throw GIVE_UP;
+        for (const [key2, value] of this.entries(source)) add(key2, value);
+      }
+      /** A map as a Map of its keys' own values (what a merge reads), converted afresh. */
+      entries(map) {
+        const out2 = /* @__PURE__ */ new Map();
+        for (const pair of map.pairs) {
+          if (pair.merge) {
+            this.mergeAll(pair.value, (key3, value) => {
+              if (!out2.has(key3)) out2.set(key3, value);
+            });
+            continue;
+          }
+          const key2 = this.value(pair.key);
+          out2.set(key2, pair.value ? this.value(pair.value) : null);
+        }
+        return out2;
+      }
+    };
+  }
+});
+
+// src/parse/yaml/scan.ts
+function scanYaml(text2, version) {
+  if (UNSUPPORTED_CHARS.test(text2)) return void 0;
+  try {
+    return new Scanner(text2, version).file();
+  } catch (error) {
+    if (error === GIVE_UP2 || error instanceof RangeError) return void 0;
+    throw error;
+  }
+}
+function emptyScalar(at) {
+  return { kind: "scalar", value: null, source: "", style: "plain", span: { start: at, end: at } };
+}
+var GIVE_UP2, UNSUPPORTED_CHARS, MAX_NESTING, NL, SP, HASH, COLON, DASH, QUESTION, DQUOTE, SQUOTE, LBRACKET, RBRACKET, LBRACE, RBRACE, COMMA, AMP, STAR, BANG, PIPE, GT, PERCENT, AT, BACKTICK, DOT, NO_GAP, isFlowIndicator, Scanner;
+var init_scan = __esm({
+  "src/parse/yaml/scan.ts"() {
+    "use strict";
+    init_plain_value();
+    init_scalars();
+    GIVE_UP2 = { giveUp: true };
+    UNSUPPORTED_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f\ufeff]/;
+    MAX_NESTING = 400;
+    NL = 10;
+    SP = 32;
+    HASH = 35;
+    COLON = 58;
+    DASH = 45;
+    QUESTION = 63;
+    DQUOTE = 34;
+    SQUOTE = 39;
+    LBRACKET = 91;
+    RBRACKET = 93;
+    LBRACE = 123;
+    RBRACE = 125;
+    COMMA = 44;
+    AMP = 38;
+    STAR = 42;
+    BANG = 33;
+    PIPE = 124;
+    GT = 62;
+    PERCENT = 37;
+    AT = 64;
+    BACKTICK = 96;
+    DOT = 46;
+    NO_GAP = [];
+    isFlowIndicator = (c) => c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+    Scanner = class {
+      constructor(t, version) {
+        this.t = t;
+        this.version = version;
+        this.n = t.length;
+      }
+      t;
+      version;
+      n;
+      pos = 0;
+      comments = [];
+      anchors = /* @__PURE__ */ new Map();
+      depth = 0;
+      // The content line after the last gap: where it starts, its indentation, its first character (-1: end of input).
+      line = 0;
+      ind = 0;
+      at = -1;
+      // What the last node left behind (see Item in the design notes above each method).
+      /** Where the node's trailing tokens end (the `yaml` CST range[2]). */
+      nodeEnd = 0;
+      /** The node is a scalar, alias or flow collection: indented comments after it join its end. */
+      attachable = false;
+      /** Blank and comment lines after the node that no collection has claimed. */
+      gap = NO_GAP;
+      file() {
+        const documents = [];
+        this.skipGap();
+        while (this.at >= 0) {
+          if (this.ind === 0 && (this.marker(DOT) || this.t.charCodeAt(this.at) === PERCENT)) throw GIVE_UP2;
+          documents.push(this.document());
+          this.anchors = /* @__PURE__ */ new Map();
+        }
+        return { documents, comments: this.comments };
+      }
+      // ---- documents ------------------------------------------------------------------
+      document() {
+        const t = this.t;
+        let start2;
+        let root2;
+        let end;
+        if (this.ind === 0 && this.marker(DASH)) {
+          start2 = this.at;
+          let p = this.at + 3;
+          while (t.charCodeAt(p) === SP) p++;
+          const emptyAt = p;
+          let comment = false;
+          if (p < this.n && t.charCodeAt(p) === HASH) {
+            this.comment(p, true);
+            comment = true;
+            p = this.lineEnd(p);
+          }
+          if (p < this.n && t.charCodeAt(p) !== NL) throw GIVE_UP2;
+          const markerLineEnd = p < this.n ? p + 1 : p;
+          this.pos = markerLineEnd;
+          this.skipGap();
+          if (this.at < 0 || this.ind === 0 && (this.marker(DASH) || this.marker(DOT))) {
+            const gap2 = this.gap;
+            if (gap2.some((g) => g.comment >= 0)) comment = true;
+            root2 = emptyScalar(emptyAt);
+            end = comment ? gap2.length > 0 ? gap2[gap2.length - 1].end : markerLineEnd : emptyAt;
+            return this.documentEnd(start2, root2, end);
+          }
+        } else start2 = this.line;
+        root2 = this.blockNodeAtLine(-1);
+        if (this.at >= 0 && !(this.ind === 0 && (this.marker(DASH) || this.marker(DOT)))) throw GIVE_UP2;
+        const gap = this.gap;
+        if (root2.kind === "map" || root2.kind === "seq") {
+          if (root2.flow) end = gap.length > 0 ? gap[0].end : this.nodeEnd;
+          else end = gap.length > 0 ? gap[gap.length - 1].end : this.nodeEnd;
+        } else throw GIVE_UP2;
+        return this.documentEnd(start2, root2, end);
+      }
+      /** Closes a document at `end`, or after a `...` line when one follows. */
+      documentEnd(start2, root2, end) {
+        if (this.at >= 0 && this.ind === 0 && this.marker(DOT)) {
+          let p = this.at + 3;
+          while (this.t.charCodeAt(p) === SP) p++;
+          if (p < this.n && this.t.charCodeAt(p) === HASH) {
+            this.comment(p, true);
+            p = this.lineEnd(p);
+          }
+          if (p < this.n && this.t.charCodeAt(p) !== NL) throw GIVE_UP2;
+          end = p < this.n ? p + 1 : p;
+          this.pos = end;
+          this.skipGap();
+        }
+        const value = documentValue(root2);
+        if (value === FAIL) throw GIVE_UP2;
+        return { span: { start: start2, end }, root: root2, value };
+      }
+      // ---- lines ----------------------------------------------------------------------
+      /** `---` or `...` (by its first character) at the current content line, which starts at column 0. */
+      marker(c) {
+        const t = this.t;
+        const p = this.at;
+        return t.charCodeAt(p) === c && t.charCodeAt(p + 1) === c && t.charCodeAt(p + 2) === c && (p + 3 >= this.n || t.charCodeAt(p + 3) === SP || t.charCodeAt(p + 3) === NL);
+      }
+      lineEnd(p) {
+        const nl = this.t.indexOf("\n", p);
+        return nl < 0 ? this.n : nl;
+      }
+      isEmptyAt(p) {
+        if (p >= this.n) return true;
+        const c = this.t.charCodeAt(p);
+        return c === SP || c === NL;
+      }
+      /** From a line start: skips blank and comment-only lines into `gap`, then sets the content line (line, ind, at). */
+      skipGap() {
+        const t = this.t;
+        const n = this.n;
+        let gap = NO_GAP;
+        let pos = this.pos;
+        while (pos < n) {
+          let p = pos;
+          while (t.charCodeAt(p) === SP) p++;
+          if (p >= n) {
+            if (gap === NO_GAP) gap = [];
+            gap.push({ end: n, comment: -1 });
+            pos = n;
+            break;
+          }
+          const c = t.charCodeAt(p);
+          if (c === NL) {
+            if (gap === NO_GAP) gap = [];
+            gap.push({ end: p + 1, comment: -1 });
+            pos = p + 1;
+            continue;
+          }
+          if (c === HASH) {
+            this.comment(p, false);
+            const e = this.lineEnd(p);
+            if (gap === NO_GAP) gap = [];
+            gap.push({ end: e < n ? e + 1 : e, comment: p - pos });
+            pos = e < n ? e + 1 : e;
+            continue;
+          }
+          this.line = pos;
+          this.ind = p - pos;
+          this.at = p;
+          this.pos = pos;
+          this.gap = gap;
+          return;
+        }
+        this.line = pos;
+        this.ind = 0;
+        this.at = -1;
+        this.pos = pos;
+        this.gap = gap;
+      }
+      comment(p, trailing) {
+        const e = this.lineEnd(p);
+        this.comments.push({ text: this.t.slice(p + 1, e).trim(), span: { start: p, end: e }, trailing });
+      }
+      /**
+       * The rest of a line after a node that ends at `q`: spaces, a comment, the line break.
+       * Sets nodeEnd and moves to the next content line.
+       */
+      afterNode(q) {
+        const t = this.t;
+        let k = q;
+        while (t.charCodeAt(k) === SP) k++;
+        if (k < this.n && t.charCodeAt(k) === HASH) {
+          if (k === q) throw GIVE_UP2;
+          this.comment(k, true);
+          k = this.lineEnd(k);
+        }
+        if (k < this.n && t.charCodeAt(k) !== NL) throw GIVE_UP2;
+        this.nodeEnd = k < this.n ? k + 1 : k;
+        this.pos = this.nodeEnd;
+        this.attachable = true;
+        this.skipGap();
+      }
+      // ---- block nodes ----------------------------------------------------------------
+      /** The node that starts the current content line (indented more than `parentIndent`, or a sequence at it). */
+      blockNodeAtLine(parentIndent) {
+        const t = this.t;
+        const p = this.at;
+        const c = t.charCodeAt(p);
+        if (c === DASH && this.isEmptyAt(p + 1)) return this.blockSeq(this.ind, p);
+        if ((c === QUESTION || c === COLON) && this.isEmptyAt(p + 1)) throw GIVE_UP2;
+        if (c === AMP || c === BANG || c === PIPE || c === GT) throw GIVE_UP2;
+        if (this.isKeyLine(p)) return this.blockMap(this.ind, p);
+        return this.inline(parentIndent, p);
+      }
+      /** Whether the content at p is an implicit key followed by `:` on this line. */
+      isKeyLine(p) {
+        const t = this.t;
+        const c = t.charCodeAt(p);
+        if (c === DQUOTE || c === SQUOTE) {
+          const q = this.closingQuoteOnLine(p);
+          if (q < 0) return false;
+          let k = q + 1;
+          while (t.charCodeAt(k) === SP) k++;
+          return t.charCodeAt(k) === COLON && this.isEmptyAt(k + 1);
+        }
+        if (c === LBRACKET || c === LBRACE || c === STAR || c === PIPE || c === GT) return false;
+        for (let i2 = p; i2 < this.n; i2++) {
+          const ch = t.charCodeAt(i2);
+          if (ch === COLON) {
+            if (this.isEmptyAt(i2 + 1)) return true;
+          } else if (ch === NL) return false;
+          else if (ch === SP && t.charCodeAt(i2 + 1) === HASH) return false;
+        }
+        return false;
+      }
+      closingQuoteOnLine(p) {
+        const t = this.t;
+        const quote = t.charCodeAt(p);
+        for (let i2 = p + 1; i2 < this.n; i2++) {
+          const ch = t.charCodeAt(i2);
+          if (ch === NL) return -1;
+          if (quote === DQUOTE) {
+            if (ch === 92) i2++;
+            else if (ch === DQUOTE) return i2;
+          } else if (ch === SQUOTE) {
+            if (t.charCodeAt(i2 + 1) === SQUOTE) i2++;
+            else return i2;
+          }
+        }
+        return -1;
+      }
+      enter() {
+        if (++this.depth > MAX_NESTING) throw GIVE_UP2;
+      }
+      blockMap(indent, first) {
+        this.enter();
+        const t = this.t;
+        const map = { kind: "map", pairs: [], flow: false, span: { start: first, end: first } };
+        const seen = /* @__PURE__ */ new Map();
+        let p = first;
+        for (; ; ) {
+          const key2 = this.key(p);
+          if (seen.has(key2.value)) throw GIVE_UP2;
+          seen.set(key2.value, true);
+          const value = this.mapValue(indent, this.keyAfter);
+          const merge = typeof key2.value === "symbol";
+          const end = value.span.end > key2.span.end ? value.span.end : key2.span.end;
+          map.pairs.push({ key: key2, keyText: merge ? "<<" : String(key2.value ?? ""), value, span: { start: key2.span.start, end }, merge });
+          if (this.at < 0 || this.ind < indent) break;
+          if (this.ind > indent) throw GIVE_UP2;
+          if (indent === 0 && (this.marker(DASH) || this.marker(DOT))) break;
+          p = this.at;
+          const c = t.charCodeAt(p);
+          if ((c === DASH || c === QUESTION || c === COLON) && this.isEmptyAt(p + 1)) throw GIVE_UP2;
+        }
+        this.finish(map, indent);
+        this.depth--;
+        return map;
+      }
+      /** Where the last key's `:` ends. */
+      keyAfter = 0;
+      key(p) {
+        const t = this.t;
+        const c = t.charCodeAt(p);
+        let node;
+        let k;
+        if (c === DQUOTE || c === SQUOTE) {
+          const q = this.closingQuoteOnLine(p);
+          if (q < 0) throw GIVE_UP2;
+          const inner = t.slice(p + 1, q);
+          const value = c === DQUOTE ? doubleQuotedValue(inner) : singleQuotedValue(inner);
+          if (value === void 0) throw GIVE_UP2;
+          if (value === "<<") throw GIVE_UP2;
+          node = { kind: "scalar", value, source: value, style: c === DQUOTE ? "double" : "single", span: { start: p, end: q + 1 } };
+          k = q + 1;
+          while (t.charCodeAt(k) === SP) k++;
+          if (t.charCodeAt(k) !== COLON || !this.isEmptyAt(k + 1)) throw GIVE_UP2;
+        } else {
+          if (!this.canStartPlain(c)) throw GIVE_UP2;
+          let last = p - 1;
+          let i2 = p;
+          for (; ; i2++) {
+            if (i2 >= this.n) throw GIVE_UP2;
+            const ch = t.charCodeAt(i2);
+            if (ch === COLON) {
+              if (this.isEmptyAt(i2 + 1)) break;
+              last = i2;
+            } else if (ch === SP) {
+              if (t.charCodeAt(i2 + 1) === HASH) throw GIVE_UP2;
+            } else if (ch === NL) throw GIVE_UP2;
+            else last = i2;
+          }
+          const source = t.slice(p, last + 1);
+          const value = resolvePlain(source, this.version, true);
+          if (value === FAIL) throw GIVE_UP2;
+          node = { kind: "scalar", value, source, style: "plain", span: { start: p, end: last + 1 } };
+          k = i2;
+        }
+        if (k - p > 1024) throw GIVE_UP2;
+        this.keyAfter = k + 1;
+        return node;
+      }
+      canStartPlain(c) {
+        switch (c) {
+          case COMMA:
+          case PERCENT:
+          case AT:
+          case BACKTICK:
+          case BANG:
+          case AMP:
+          case STAR:
+          case LBRACKET:
+          case RBRACKET:
+          case LBRACE:
+          case RBRACE:
+          case PIPE:
+          case GT:
+          case HASH:
+          case DQUOTE:
+          case SQUOTE:
+            return false;
+          default:
+            return true;
+        }
+      }
+      /** A map value, after the `:` of a key in a map indented at `indent`. */
+      mapValue(indent, after) {
+        const t = this.t;
+        let k = after;
+        while (t.charCodeAt(k) === SP) k++;
+        const c = k < this.n ? t.charCodeAt(k) : NL;
+        if (c === NL || c === HASH) return this.valueOnNextLines(indent, k, true, void 0);
+        if (c === AMP) {
+          const { name: name2, next } = this.anchor(k);
+          const d = next < this.n ? t.charCodeAt(next) : NL;
+          const node = d === NL || d === HASH ? this.valueOnNextLines(indent, next, true, name2) : this.inline(indent, next);
+          return this.anchored(node, name2);
+        }
+        if ((c === DASH || c === QUESTION || c === COLON) && this.isEmptyAt(k + 1)) throw GIVE_UP2;
+        return this.inline(indent, k);
+      }
+      /**
+       * A value whose own line holds nothing more (after `key:`, `-` or an anchor): a node on
+       * the lines below, or an empty value. `k` is where the line's content would start.
+       */
+      valueOnNextLines(indent, k, inMap, anchor) {
+        const t = this.t;
+        let comment = false;
+        let p = k;
+        if (p < this.n && t.charCodeAt(p) === HASH) {
+          this.comment(p, true);
+          comment = true;
+          p = this.lineEnd(p);
+        }
+        const lineEnd = p < this.n ? p + 1 : p;
+        this.pos = lineEnd;
+        this.skipGap();
+        if (this.at >= 0 && !(this.ind === 0 && (this.marker(DASH) || this.marker(DOT)))) {
+          const c = t.charCodeAt(this.at);
+          const seqHere = c === DASH && this.isEmptyAt(this.at + 1);
+          if (this.ind > indent || inMap && this.ind === indent && seqHere) {
+            if (anchor !== void 0 && !(seqHere || this.isKeyLine(this.at))) throw GIVE_UP2;
+            return this.blockNodeAtLine(indent);
+          }
+        }
+        if (anchor !== void 0) throw GIVE_UP2;
+        const gap = this.gap;
+        if (!comment) comment = gap.some((g) => g.comment >= 0);
+        this.nodeEnd = comment ? this.at >= 0 ? this.at : this.n : k;
+        this.attachable = false;
+        this.gap = NO_GAP;
+        return emptyScalar(k);
+      }
+      anchor(k) {
+        const t = this.t;
+        let e = k + 1;
+        while (e < this.n) {
+          const ch = t.charCodeAt(e);
+          if (ch === SP || ch === NL || isFlowIndicator(ch)) break;
+          e++;
+        }
+        const name2 = t.slice(k + 1, e);
+        if (name2 === "" || name2.endsWith(":") || this.anchors.has(name2)) throw GIVE_UP2;
+        if (e < this.n && t.charCodeAt(e) !== SP && t.charCodeAt(e) !== NL) throw GIVE_UP2;
+        let next = e;
+        while (t.charCodeAt(next) === SP) next++;
+        return { name: name2, next };
+      }
+      anchored(node, name2) {
+        if (node.kind === "alias" || this.anchors.has(name2)) throw GIVE_UP2;
+        node.anchor = name2;
+        this.anchors.set(name2, node);
+        return node;
+      }
+      blockSeq(indent, first) {
+        this.enter();
+        const t = this.t;
+        const seq = { kind: "seq", items: [], flow: false, span: { start: first, end: first } };
+        let p = first;
+        for (; ; ) {
+          seq.items.push(this.seqItem(indent, p + 1));
+          if (this.at < 0 || this.ind < indent) break;
+          if (indent === 0 && (this.marker(DASH) || this.marker(DOT))) break;
+          if (this.ind > indent) throw GIVE_UP2;
+          p = this.at;
+          if (t.charCodeAt(p) !== DASH || !this.isEmptyAt(p + 1)) break;
+        }
+        this.finish(seq, indent);
+        this.depth--;
+        return seq;
+      }
+      seqItem(indent, after) {
+        const t = this.t;
+        let k = after;
+        while (t.charCodeAt(k) === SP) k++;
+        const c = k < this.n ? t.charCodeAt(k) : NL;
+        if (c === NL || c === HASH) return this.valueOnNextLines(indent, k, false, void 0);
+        if (c === AMP) {
+          const { name: name2, next } = this.anchor(k);
+          const d = next < this.n ? t.charCodeAt(next) : NL;
+          if (d === NL || d === HASH) return this.anchored(this.valueOnNextLines(indent, next, false, name2), name2);
+          if (d === DASH && this.isEmptyAt(next + 1) || this.isKeyLine(next)) throw GIVE_UP2;
+          return this.anchored(this.inline(indent, next), name2);
+        }
+        const column = k - this.lineStartOf(k);
+        if (c === DASH && this.isEmptyAt(k + 1)) return this.blockSeq(column, k);
+        if ((c === QUESTION || c === COLON) && this.isEmptyAt(k + 1)) throw GIVE_UP2;
+        if (this.isKeyLine(k)) return this.blockMap(column, k);
+        return this.inline(indent, k);
+      }
+      lineStartOf(p) {
+        return this.t.lastIndexOf("\n", p - 1) + 1;
+      }
+      /**
+       * Ends a block collection indented at `indent` after its last item: indented comments
+       * join a last scalar's end, and trailing comment lines at or beyond the collection's
+       * indentation stay with it (as the `yaml` CST keeps them), which sets its range end.
+       */
+      finish(node, indent) {
+        let valueEnd = this.nodeEnd;
+        let gap = this.gap;
+        if (this.attachable && gap.length > 0) {
+          let attached = -1;
+          for (let j = 0; j < gap.length; j++) {
+            const g = gap[j];
+            if (g.comment < 0) continue;
+            if (g.comment > indent) attached = j;
+            else break;
+          }
+          if (attached >= 0) {
+            valueEnd = gap[attached].end;
+            gap = gap.slice(attached + 1);
+          }
+        }
+        node.span.end = valueEnd;
+        this.nodeEnd = valueEnd;
+        if (gap.length > 0 && indent !== 0 && gap.some((g) => g.comment >= indent)) {
+          this.nodeEnd = this.at >= 0 ? this.at : this.n;
+          gap = NO_GAP;
+        }
+        this.gap = gap;
+        this.attachable = false;
+      }
+      // ---- scalars, aliases and flow collections on a line --------------------------------
+      /** A node starting at p inside a block collection indented at `parentIndent`. */
+      inline(parentIndent, p) {
+        const t = this.t;
+        const c = t.charCodeAt(p);
+        switch (c) {
+          case PIPE:
+          case GT:
+            return this.blockScalar(parentIndent, p);
+          case DQUOTE:
+          case SQUOTE: {
+            const node = this.quoted(parentIndent, p);
+            this.afterNode(node.span.end);
+            return node;
+          }
+          case LBRACKET:
+          case LBRACE: {
+            const node = this.flowCollection(parentIndent, p, 1);
+            this.afterNode(node.span.end);
+            return node;
+          }
+          case STAR: {
+            const node = this.alias(p);
+            this.afterNode(node.span.end);
+            return node;
+          }
+          default:
+            if (!this.canStartPlain(c)) throw GIVE_UP2;
+            if ((c === DASH || c === QUESTION || c === COLON) && this.isEmptyAt(p + 1)) throw GIVE_UP2;
+            return this.plain(parentIndent, p);
+        }
+      }
+      alias(p) {
+        const t = this.t;
+        let e = p + 1;
+        while (e < this.n) {
+          const ch = t.charCodeAt(e);
+          if (ch === SP || ch === NL || isFlowIndicator(ch)) break;
+          e++;
+        }
+        const name2 = t.slice(p + 1, e);
+        const target2 = this.anchors.get(name2);
+        if (name2 === "" || name2.endsWith(":") || !target2) throw GIVE_UP2;
+        return { kind: "alias", name: name2, span: { start: p, end: e }, target: target2 };
+      }
+      /** A plain scalar in block context, perhaps over several lines. */
+      plain(parentIndent, p) {
+        const t = this.t;
+        const n = this.n;
+        let last = p - 1;
+        let i2 = p;
+        let multiline = false;
+        for (; ; ) {
+          let comment = false;
+          for (; i2 < n; i2++) {
+            const ch = t.charCodeAt(i2);
+            if (ch === NL) break;
+            if (ch === COLON) {
+              if (this.isEmptyAt(i2 + 1)) throw GIVE_UP2;
+              last = i2;
+            } else if (ch === SP) {
+              if (t.charCodeAt(i2 + 1) === HASH) {
+                comment = true;
+                break;
+              }
+            } else last = i2;
+          }
+          if (comment || i2 >= n) break;
+          let j = i2 + 1;
+          let next = -1;
+          while (j < n) {
+            let q = j;
+            while (t.charCodeAt(q) === SP) q++;
+            if (q >= n) break;
+            const ch = t.charCodeAt(q);
+            if (ch === NL) {
+              j = q + 1;
+              continue;
+            }
+            if (ch !== HASH && q - j > parentIndent && !(parentIndent < 0 && q === j && this.markerAt(q))) next = q;
+            break;
+          }
+          if (next < 0) break;
+          multiline = true;
+          i2 = next;
+        }
+        const end = last + 1;
+        const raw = t.slice(p, end);
+        const source = multiline ? unfoldLines(raw) : raw;
+        const value = resolvePlain(source, this.version, false);
+        if (value === FAIL) throw GIVE_UP2;
+        const node = { kind: "scalar", value, source, style: "plain", span: { start: p, end } };
+        this.afterNode(end);
+        return node;
+      }
+      markerAt(q) {
+        const t = this.t;
+        const c = t.charCodeAt(q);
+        return (c === DASH || c === DOT) && t.charCodeAt(q + 1) === c && t.charCodeAt(q + 2) === c && this.isEmptyAt(q + 3);
+      }
+      /** A quoted scalar; its continuation lines must be indented more than the parent. */
+      quoted(parentIndent, p) {
+        const t = this.t;
+        const n = this.n;
+        const quote = t.charCodeAt(p);
+        let i2 = p + 1;
+        let multiline = false;
+        for (; ; ) {
+          if (i2 >= n) throw GIVE_UP2;
+          const ch = t.charCodeAt(i2);
+          if (quote === DQUOTE) {
+            if (ch === 92) {
+              i2 += 2;
+              continue;
+            }
+            if (ch === DQUOTE) break;
+          } else if (ch === SQUOTE) {
+            if (t.charCodeAt(i2 + 1) === SQUOTE) {
+              i2 += 2;
+              continue;
+            }
+            break;
+          }
+          if (ch === NL) {
+            multiline = true;
+            let q = i2 + 1;
+            while (t.charCodeAt(q) === SP) q++;
+            if (q < n && t.charCodeAt(q) !== NL && (q - (i2 + 1) <= parentIndent || parentIndent < 0 && q === i2 + 1 && this.markerAt(q))) throw GIVE_UP2;
+          }
+          i2++;
+        }
+        const inner = t.slice(p + 1, i2);
+        const value = quote === DQUOTE ? doubleQuotedValue(inner) : multiline || inner.includes("''") ? singleQuotedValue(inner) : inner;
+        if (value === void 0) throw GIVE_UP2;
+        return { kind: "scalar", value, source: value, style: quote === DQUOTE ? "double" : "single", span: { start: p, end: i2 + 1 } };
+      }
+      blockScalar(parentIndent, h) {
+        const t = this.t;
+        const n = this.n;
+        if (h === this.lineStartOf(h) + this.indentOfLineAt(h)) throw GIVE_UP2;
+        const literal = t.charCodeAt(h) === PIPE;
+        let k = h + 1;
+        let chomp = "";
+        let explicit = 0;
+        for (let c = t.charCodeAt(k); ; c = t.charCodeAt(++k)) {
+          if ((c === DASH || c === 43) && chomp === "") chomp = c === DASH ? "-" : "+";
+          else if (c >= 49 && c <= 57 && explicit === 0) explicit = c - 48;
+          else break;
+        }
+        if (k < n && t.charCodeAt(k) !== SP && t.charCodeAt(k) !== NL) throw GIVE_UP2;
+        while (t.charCodeAt(k) === SP) k++;
+        if (k < n && t.charCodeAt(k) === HASH) {
+          if (t.charCodeAt(k - 1) !== SP) throw GIVE_UP2;
+          this.comment(k, true);
+          k = this.lineEnd(k);
+        }
+        if (k >= n || t.charCodeAt(k) !== NL) throw GIVE_UP2;
+        const contentStart = k + 1;
+        let i2 = contentStart;
+        let indent = 0;
+        for (; i2 < n; i2++) {
+          const ch = t.charCodeAt(i2);
+          if (ch === SP) indent++;
+          else if (ch === NL) indent = 0;
+          else break;
+        }
+        if (i2 >= n || indent <= parentIndent) throw GIVE_UP2;
+        const least = explicit > 0 ? parentIndent + explicit : indent;
+        if (indent < least) throw GIVE_UP2;
+        let nl = t.indexOf("\n", i2);
+        while (nl >= 0) {
+          let q = nl + 1;
+          while (t.charCodeAt(q) === SP) q++;
+          if (q >= n) {
+            if (q - (nl + 1) >= least) nl = -1;
+            break;
+          }
+          if (t.charCodeAt(q) !== NL && q - (nl + 1) < least) break;
+          nl = t.indexOf("\n", q);
+        }
+        if (nl < 0) nl = n;
+        if (chomp !== "+") {
+          for (; ; ) {
+            let j = nl - 1;
+            const lastChar = j;
+            while (t.charCodeAt(j) === SP) j--;
+            if (j >= contentStart && t.charCodeAt(j) === NL && j + 1 + indent > lastChar) nl = j;
+            else break;
+          }
+        }
+        const end = Math.min(nl + 1, n);
+        const value = blockScalarValue(t.slice(contentStart, end), literal, chomp, parentIndent, explicit);
+        if (value === void 0) throw GIVE_UP2;
+        this.nodeEnd = end;
+        this.attachable = false;
+        this.pos = end;
+        this.skipGap();
+        return { kind: "scalar", value, source: value, style: literal ? "literal" : "folded", span: { start: h, end } };
+      }
+      indentOfLineAt(p) {
+        const start2 = this.lineStartOf(p);
+        let q = start2;
+        while (this.t.charCodeAt(q) === SP) q++;
+        return q - start2;
+      }
+      // ---- flow collections -------------------------------------------------------------
+      /** `[…]` or `{…}` from p; continuation lines indented more than the parent. Returns with the span set. */
+      flowCollection(parentIndent, p, level) {
+        this.enter();
+        const t = this.t;
+        const isMap2 = t.charCodeAt(p) === LBRACE;
+        const close = isMap2 ? RBRACE : RBRACKET;
+        const map = isMap2 ? { kind: "map", pairs: [], flow: true, span: { start: p, end: p } } : void 0;
+        const seq = isMap2 ? void 0 : { kind: "seq", items: [], flow: true, span: { start: p, end: p } };
+        const seen = isMap2 ? /* @__PURE__ */ new Map() : void 0;
+        let i2 = this.flowSpace(p + 1, parentIndent, level);
+        if (t.charCodeAt(i2) === close) {
+          i2++;
+        } else {
+          for (; ; ) {
+            if (map) {
+              const key2 = this.flowScalar(i2, true, parentIndent, level);
+              if (key2.kind !== "scalar" || typeof key2.value === "symbol") throw GIVE_UP2;
+              if (seen.has(key2.value)) throw GIVE_UP2;
+              seen.set(key2.value, true);
+              let k = key2.span.end;
+              while (t.charCodeAt(k) === SP) k++;
+              if (t.charCodeAt(k) !== COLON) throw GIVE_UP2;
+              if (key2.style === "plain" && !this.isEmptyAt(k + 1) && !isFlowIndicator(t.charCodeAt(k + 1))) throw GIVE_UP2;
+              k = this.flowSpace(k + 1, parentIndent, level);
+              const vc = t.charCodeAt(k);
+              if (vc === COMMA || vc === close) throw GIVE_UP2;
+              const value = this.flowNode(k, parentIndent, level);
+              map.pairs.push({ key: key2, keyText: String(key2.value ?? ""), value, span: { start: key2.span.start, end: value.span.end }, merge: false });
+              i2 = value.span.end;
+            } else {
+              const item = this.flowNode(i2, parentIndent, level);
+              seq.items.push(item);
+              i2 = item.span.end;
+              let k = i2;
+              while (t.charCodeAt(k) === SP) k++;
+              if (t.charCodeAt(k) === COLON) throw GIVE_UP2;
+            }
+            i2 = this.flowSpace(i2, parentIndent, level);
+            const ch = t.charCodeAt(i2);
+            if (ch === close) {
+              i2++;
+              break;
+            }
+            if (ch !== COMMA) throw GIVE_UP2;
+            i2 = this.flowSpace(i2 + 1, parentIndent, level);
+            if (t.charCodeAt(i2) === close) {
+              i2++;
+              break;
+            }
+            if (t.charCodeAt(i2) === COMMA) throw GIVE_UP2;
+          }
+        }
+        const node = map ?? seq;
+        node.span.end = i2;
+        this.depth--;
+        return node;
+      }
+      flowNode(i2, parentIndent, level) {
+        const c = this.t.charCodeAt(i2);
+        if (c === LBRACKET || c === LBRACE) return this.flowCollection(parentIndent, i2, level + 1);
+        return this.flowScalar(i2, false, parentIndent, level);
+      }
+      flowScalar(i2, atKey, parentIndent, level) {
+        const t = this.t;
+        const c = t.charCodeAt(i2);
+        if (c === DQUOTE || c === SQUOTE) return this.quoted(parentIndent, i2);
+        if (c === STAR) return this.alias(i2);
+        if (!this.canStartPlain(c) || c === COLON || (c === DASH || c === QUESTION) && this.isEmptyAt(i2 + 1)) throw GIVE_UP2;
+        let last = i2 - 1;
+        let k = i2;
+        for (; k < this.n; k++) {
+          const ch = t.charCodeAt(k);
+          if (ch === COLON) {
+            const next = t.charCodeAt(k + 1);
+            if (this.isEmptyAt(k + 1) || isFlowIndicator(next)) break;
+            last = k;
+          } else if (ch === SP) {
+            if (t.charCodeAt(k + 1) === HASH) break;
+          } else if (ch === NL) {
+            let q = k + 1;
+            while (q < this.n && (t.charCodeAt(q) === SP || t.charCodeAt(q) === NL)) q++;
+            const next = t.charCodeAt(q);
+            if (q >= this.n || isFlowIndicator(next) || next === HASH || next === COLON && (this.isEmptyAt(q + 1) || isFlowIndicator(t.charCodeAt(q + 1)))) break;
+            throw GIVE_UP2;
+          } else if (isFlowIndicator(ch)) break;
+          else last = k;
+        }
+        void level;
+        const source = t.slice(i2, last + 1);
+        const value = resolvePlain(source, this.version, atKey);
+        if (value === FAIL) throw GIVE_UP2;
+        return { kind: "scalar", value, source, style: "plain", span: { start: i2, end: last + 1 } };
+      }
+      /** Spaces, line breaks and comments inside a flow collection; checks the indentation of new lines. */
+      flowSpace(i2, parentIndent, level) {
+        const t = this.t;
+        const n = this.n;
+        for (; ; ) {
+          if (i2 >= n) throw GIVE_UP2;
+          const ch = t.charCodeAt(i2);
+          if (ch === SP) {
+            i2++;
+          } else if (ch === NL) {
+            let q = i2 + 1;
+            while (t.charCodeAt(q) === SP) q++;
+            if (q >= n) throw GIVE_UP2;
+            const first = t.charCodeAt(q);
+            const indent = q - (i2 + 1);
+            if (first !== NL && first !== HASH) {
+              if (indent === 0 && this.markerAt(q)) throw GIVE_UP2;
+              const closesOutermost = level === 1 && indent === parentIndent && (first === RBRACKET || first === RBRACE);
+              if (indent <= parentIndent && !closesOutermost) throw GIVE_UP2;
+            }
+            i2 = q;
+          } else if (ch === HASH) {
+            const prev = t.charCodeAt(i2 - 1);
+            if (prev !== SP && prev !== NL) throw GIVE_UP2;
+            this.comment(i2, t.slice(this.lineStartOf(i2), i2).trim() !== "");
+            i2 = this.lineEnd(i2);
+          } else return i2;
+        }
+      }
+    };
+  }
+});
+
+// src/parse/yaml/parse.ts
+function parseYaml(text2, options) {
+  const fast = scanYaml(text2, options.version);
+  if (!fast) return readWithYamlLibrary(text2, options);
+  return {
+    comments: fast.comments,
+    documents: fast.documents.map((d, index2) => ({ index: index2, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] }))
+  };
+}
+function formatPath(path4) {
+  let out2 = "";
+  for (const s of path4) {
+    if (typeof s === "number") out2 += `[${s}]`;
+    else out2 += out2 ? `.${s}` : s;
+  }
+  return out2;
+}
+var init_parse = __esm({
+  "src/parse/yaml/parse.ts"() {
+    "use strict";
+    init_read_with_library();
+    init_scan();
+    init_limits();
   }
 });
 
@@ -27913,15 +29074,15 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex) {
-        for (const keyRef in schemas) {
-          const sch = schemas[keyRef];
+      _removeAllSchemas(schemas2, regex) {
+        for (const keyRef in schemas2) {
+          const sch = schemas2[keyRef];
           if (!regex || regex.test(keyRef)) {
             if (typeof sch == "string") {
-              delete schemas[keyRef];
+              delete schemas2[keyRef];
             } else if (sch && !sch.meta) {
               this._cache.delete(sch.schema);
-              delete schemas[keyRef];
+              delete schemas2[keyRef];
             }
           }
         }
@@ -30594,19 +31755,19 @@ function runCheck(object, env2) {
   if (apiStatus(apiVersion, kind, target2.target)?.status === "removed") return { status: "removed", problems: [] };
   const group6 = groupOf(apiVersion);
   if (isBuiltinGroup(group6)) {
-    const schemas = builtinSchemas(target2.schema);
-    const validator3 = schemas.validator(apiVersion, kind);
+    const schemas2 = builtinSchemas(target2.schema);
+    const validator3 = schemas2.validator(apiVersion, kind);
     if (validator3) {
-      const root2 = { $ref: `#/definitions/${schemas.definitionOf(apiVersion, kind)}` };
-      problems.push(...validate(validator3, value, () => new SchemaNavigator(root2, schemas.definitions())));
+      const root2 = { $ref: `#/definitions/${schemas2.definitionOf(apiVersion, kind)}` };
+      problems.push(...validate(validator3, value, () => new SchemaNavigator(root2, schemas2.definitions())));
       problems.push(...metadataProblems(value, kind, true));
       return { status: "validated", problems };
     }
-    const servedKinds = schemas.kindsOf(apiVersion);
+    const servedKinds = schemas2.kindsOf(apiVersion);
     if (apiStatus(apiVersion, kind, target2.target)) {
       return { status: "noSchema", reason: `the bundled Kubernetes ${target2.schema} schemas do not have it`, problems: metadataProblems(value, kind, false) };
     }
-    const elsewhere = schemas.apiVersionsOf(kind);
+    const elsewhere = schemas2.apiVersionsOf(kind);
     if (!servedKinds) {
       const hint = elsewhere.length > 0 ? `; ${kind} is served by ${elsewhere.join(", ")}.` : ".";
       problems.push({ messageId: "unknownApiVersion", path: ["apiVersion"], at: "value", data: { apiVersion, kind, version: versionLabel(target2), hint } });
@@ -34588,10 +35749,10 @@ var require_schema5 = __commonJS({
       }
       return result;
     }
-    function Schema(definition) {
+    function Schema2(definition) {
       return this.extend(definition);
     }
-    Schema.prototype.extend = function extend(definition) {
+    Schema2.prototype.extend = function extend(definition) {
       let implicit = [];
       let explicit = [];
       if (definition instanceof Type) {
@@ -34620,7 +35781,7 @@ var require_schema5 = __commonJS({
           throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
         }
       });
-      const result = Object.create(Schema.prototype);
+      const result = Object.create(Schema2.prototype);
       result.implicit = (this.implicit || []).concat(implicit);
       result.explicit = (this.explicit || []).concat(explicit);
       result.compiledImplicit = compileList(result, "implicit");
@@ -34628,7 +35789,7 @@ var require_schema5 = __commonJS({
       result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
       return result;
     };
-    module2.exports = Schema;
+    module2.exports = Schema2;
   }
 });
 
@@ -34678,8 +35839,8 @@ var require_map2 = __commonJS({
 var require_failsafe = __commonJS({
   "node_modules/js-yaml/lib/schema/failsafe.js"(exports, module2) {
     "use strict";
-    var Schema = require_schema5();
-    module2.exports = new Schema({
+    var Schema2 = require_schema5();
+    module2.exports = new Schema2({
       explicit: [
         require_str(),
         require_seq2(),
@@ -35318,7 +36479,7 @@ var require_loader = __commonJS({
     function isWsOrEol(c) {
       return c === 9 || c === 32 || c === 10 || c === 13;
     }
-    function isFlowIndicator(c) {
+    function isFlowIndicator2(c) {
       return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
     }
     function fromHexCode(c) {
@@ -35730,12 +36891,12 @@ var require_loader = __commonJS({
       const _kind = state.kind;
       const _result = state.result;
       let ch = state.input.charCodeAt(state.position);
-      if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      if (isWsOrEol(ch) || isFlowIndicator2(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
         return false;
       }
       if (ch === 63 || ch === 45) {
         const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator2(following)) {
           return false;
         }
       }
@@ -35746,7 +36907,7 @@ var require_loader = __commonJS({
       while (ch !== 0) {
         if (ch === 58) {
           const following = state.input.charCodeAt(state.position + 1);
-          if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator2(following)) {
             break;
           }
         } else if (ch === 35) {
@@ -35754,7 +36915,7 @@ var require_loader = __commonJS({
           if (isWsOrEol(preceding)) {
             break;
           }
-        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator2(ch)) {
           break;
         } else if (isEol(ch)) {
           _line = state.line;
@@ -36336,7 +37497,7 @@ var require_loader = __commonJS({
       }
       ch = state.input.charCodeAt(++state.position);
       const _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator2(ch)) {
         ch = state.input.charCodeAt(++state.position);
       }
       if (state.position === _position) {
@@ -36350,7 +37511,7 @@ var require_loader = __commonJS({
       if (ch !== 42) return false;
       ch = state.input.charCodeAt(++state.position);
       const _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator2(ch)) {
         ch = state.input.charCodeAt(++state.position);
       }
       if (state.position === _position) {
@@ -40359,7 +41520,7 @@ var require_constants3 = __commonJS({
     var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
+    var STAR2 = `${QMARK}*?`;
     var POSIX_CHARS = {
       DOT_LITERAL,
       PLUS_LITERAL,
@@ -40374,7 +41535,7 @@ var require_constants3 = __commonJS({
       NO_DOT_SLASH,
       NO_DOTS_SLASH,
       QMARK_NO_DOT,
-      STAR,
+      STAR: STAR2,
       START_ANCHOR
     };
     var WINDOWS_CHARS = {
@@ -41193,7 +42354,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         QMARK,
         QMARK_NO_DOT,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = PLATFORM_CHARS;
       const globstar = (opts2) => {
@@ -41201,7 +42362,7 @@ var require_parse3 = __commonJS({
       };
       const nodot = opts.dot ? "" : NO_DOT;
       const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
+      let star = opts.bash === true ? globstar(opts) : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -41878,14 +43039,14 @@ var require_parse3 = __commonJS({
         NO_DOT,
         NO_DOTS,
         NO_DOTS_SLASH,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = constants.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
       const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
+      let star = opts.bash === true ? ".*?" : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -44753,7 +45914,7 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key2, value) => {
+    var define2 = (object, key2, value) => {
       Object.defineProperty(object, key2, { value });
       return value;
     };
@@ -45259,9 +46420,9 @@ var require_ignore = __commonJS({
         this.pattern = pattern;
         this.mark = mark;
         this.negative = negative;
-        define(this, "body", body2);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
+        define2(this, "body", body2);
+        define2(this, "ignoreCase", ignoreCase);
+        define2(this, "regexPrefix", prefix);
       }
       // Worked out on first use and kept behind an own property, the way `regex`
       //   caches itself in `_regex`. Deciding it in the constructor instead would
@@ -45269,7 +46430,7 @@ var require_ignore = __commonJS({
       //   every compile -- including the compiles of rules that are never matched
       //   against anything.
       get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
+        return define2(this, "_basenameOnly", matchesBasename(this.body));
       }
       get regex() {
         const key2 = UNDERSCORE + MODE_IGNORE;
@@ -45290,7 +46451,7 @@ var require_ignore = __commonJS({
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
         const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
-        return define(this, key2, regex);
+        return define2(this, key2, regex);
       }
     };
     var hasTrailingBackslash = (str2) => {
@@ -45300,7 +46461,7 @@ var require_ignore = __commonJS({
       }
       return count % 2 === 1;
     };
-    var trimEnd = (body2, stripLineEnd) => {
+    var trimEnd2 = (body2, stripLineEnd) => {
       let lineEnd = body2.length;
       let end;
       for (; ; ) {
@@ -45337,7 +46498,7 @@ var require_ignore = __commonJS({
       }
       const last = body2[body2.length - 1];
       if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
-        body2 = trimEnd(body2, stripLineEnd);
+        body2 = trimEnd2(body2, stripLineEnd);
       }
       if (!body2 || hasTrailingBackslash(body2)) {
         return;
@@ -45506,7 +46667,7 @@ var require_ignore = __commonJS({
         ignoreCase = ignorecase,
         allowRelativePaths = false
       } = {}) {
-        define(this, KEY_IGNORE, true);
+        define2(this, KEY_IGNORE, true);
         this._rules = new RuleManager(ignoreCase);
         this._strictPathCheck = !allowRelativePaths;
         this._initCache();
@@ -45588,7 +46749,7 @@ var require_ignore = __commonJS({
     module2.exports = factory;
     factory.default = factory;
     module2.exports.isPathValid = isPathValid2;
-    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+    define2(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -48231,17 +49392,17 @@ function unescape(value) {
   return value.replace(/\\([abcfnrtv$"\\]|0[0-7]{0,3})/g, (_, e) => {
     if (e === "$") return "$$";
     if (e.startsWith("0")) return String.fromCharCode(parseInt(e.slice(1) || "0", 8));
-    return ESCAPES[e] ?? `\\${e}`;
+    return ESCAPES2[e] ?? `\\${e}`;
   });
 }
-var KEY_CHAR, SPACE, ESCAPES;
+var KEY_CHAR, SPACE, ESCAPES2;
 var init_dotenv = __esm({
   "src/parse/compose/dotenv.ts"() {
     "use strict";
     init_interpolate();
     KEY_CHAR = /[\p{L}\p{N}_.\-[\]]/u;
     SPACE = /[ \t\v\f\r\u0085\u00a0]/;
-    ESCAPES = { a: "\x07", b: "\b", c: "", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", '"': '"', "\\": "\\" };
+    ESCAPES2 = { a: "\x07", b: "\b", c: "", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", '"': '"', "\\": "\\" };
   }
 });
 
