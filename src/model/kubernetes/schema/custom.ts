@@ -5,25 +5,52 @@
  * (lower-case kind) directly in the folder or under `{group}/` (the CRDs-catalog layout).
  * Validators are compiled with Ajv at run time, only for kinds that occur, and cached for
  * the process (keyed by the schema itself, so an edited CRD gets a new validator).
+ *
+ * CRD files can be megabytes: they are indexed by a cheap scan for the kinds they may
+ * define and parsed only when an object of such a kind needs them; a CRD schema is compiled
+ * pruned to what each object reaches (prune.ts), cached by the pruned schema.
  */
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { registerCollector, type LintEnvironment } from '../../../core/environment.js';
 import { parseYaml } from '../../../parse/yaml/parse.js';
 import { crdInfoOf, customResourceSchema, type CrdInfo } from './crd-schema.js';
+import { isPrunable, pruneSchema } from './prune.js';
 import type { JsonSchema, Validator } from './types.js';
 
 declare module '../../../core/environment.js' {
   interface ProjectFacts {
     /** Linted files that may hold CustomResourceDefinitions (parsed on first need). */
-    kubernetesCrdFiles?: { display: string; text: string }[];
+    kubernetesCrdFiles?: CrdFile[];
   }
 }
 
+/** A file that may define custom resources, with the kinds it may define (a superset). */
+export interface CrdFile {
+  display: string;
+  text: string;
+  /** Every value written after a `kind:` key; undefined when the scan cannot tell (parse it for any kind). */
+  kinds: ReadonlySet<string> | undefined;
+}
+
 const MAYBE_CRD = /["']?kind["']?\s*:\s*["']?CustomResourceDefinition\b/;
+const KIND_VALUE = /\bkind["']?\s*:[ \t]*([^\s,}\]#]*)/g;
+
+/** The values written after `kind:` anywhere in the text; undefined if some could hide behind an alias, a tag or an escape. */
+function kindsIn(text: string): Set<string> | undefined {
+  const kinds = new Set<string>();
+  for (const m of text.matchAll(KIND_VALUE)) {
+    const token = m[1]!.replace(/^["']|["']$/g, '');
+    if (token === '' || /^[*!&|>]/.test(token) || token.includes('\\')) return undefined;
+    kinds.add(token);
+  }
+  return kinds;
+}
 
 registerCollector((files, env) => {
-  const found = files.filter((f) => f.format === 'kubernetes' && MAYBE_CRD.test(f.text)).map((f) => ({ display: f.display, text: f.text }));
+  const found = files
+    .filter((f) => f.format === 'kubernetes' && MAYBE_CRD.test(f.text))
+    .map((f): CrdFile => ({ display: f.display, text: f.text, kinds: kindsIn(f.text) }));
   if (found.length > 0) env.project.kubernetesCrdFiles = found;
 });
 
@@ -40,9 +67,12 @@ interface JsonSchemaDir {
 }
 
 class CustomSchemaCatalog {
-  private crds: Map<string, CrdInfo> | undefined;
+  /** CRDs from the schema locations, read on the first lookup. */
+  private locationCrds: Map<string, CrdInfo> | undefined;
   private jsonDirs: JsonSchemaDir[] = [];
   private readonly lookups = new Map<string, CustomLookup>();
+  /** The CRDs of each linted file that was parsed, by file. */
+  private readonly fileCrds = new Map<CrdFile, Map<string, CrdInfo>>();
 
   constructor(private readonly env: LintEnvironment) {}
 
@@ -57,8 +87,7 @@ class CustomSchemaCatalog {
   }
 
   private find(group: string, version: string, kind: string): CustomLookup {
-    this.load();
-    const crd = this.crds!.get(`${group} ${kind}`);
+    const crd = this.crdOf(group, kind);
     if (crd) {
       const v = crd.versions.find((x) => x.name === version && x.served);
       if (!v) return { status: 'notServed', served: crd.versions.filter((x) => x.served).map((x) => x.name), source: crd.source };
@@ -82,23 +111,32 @@ class CustomSchemaCatalog {
     return { status: 'missing' };
   }
 
-  /** Reads the CRDs of the linted files and the schema locations, once. */
-  private load(): void {
-    if (this.crds) return;
-    this.crds = new Map();
-    for (const file of this.env.project.kubernetesCrdFiles ?? []) this.addCrds(file.text, file.display);
-    for (const location of this.env.schemaLocations ?? []) this.addLocation(resolve(location));
+  /**
+   * The first CRD for a group and kind: the linted files in order (each parsed when it may
+   * define the kind), then the schema locations.
+   */
+  private crdOf(group: string, kind: string): CrdInfo | undefined {
+    const key = `${group} ${kind}`;
+    for (const file of this.env.project.kubernetesCrdFiles ?? []) {
+      if (file.kinds && !file.kinds.has(kind)) continue;
+      const found = this.crdsOfFile(file).get(key);
+      if (found) return found;
+    }
+    if (!this.locationCrds) {
+      this.locationCrds = new Map();
+      for (const location of this.env.schemaLocations ?? []) this.addLocation(resolve(location));
+    }
+    return this.locationCrds.get(key);
   }
 
-  private addCrds(text: string, source: string): void {
-    for (const doc of parseYaml(text, { version: '1.1' }).documents) {
-      const values = isList(doc.value) ? (doc.value as { items: unknown[] }).items : [doc.value];
-      for (const value of values) {
-        const info = crdInfoOf(value, source);
-        const key = info && `${info.group} ${info.kind}`;
-        if (info && !this.crds!.has(key!)) this.crds!.set(key!, info);
-      }
+  private crdsOfFile(file: CrdFile): Map<string, CrdInfo> {
+    let crds = this.fileCrds.get(file);
+    if (!crds) {
+      crds = new Map();
+      addCrds(crds, file.text, file.display);
+      this.fileCrds.set(file, crds);
     }
+    return crds;
   }
 
   private addLocation(path: string): void {
@@ -106,7 +144,7 @@ class CustomSchemaCatalog {
     const entries = host.listDirectory?.(path);
     if (!entries) {
       const text = host.readFile(path);
-      if (text !== undefined && MAYBE_CRD.test(text)) this.addCrds(text, path);
+      if (text !== undefined && MAYBE_CRD.test(text)) addCrds(this.locationCrds!, text, path);
       return;
     }
     const names = new Set<string>();
@@ -117,12 +155,24 @@ class CustomSchemaCatalog {
         } else if (entry.endsWith('.json') && /_[^_]+\.json$/.test(entry)) names.add(`${prefix}${entry}`);
         else if (/\.(ya?ml|json)$/.test(entry)) {
           const text = host.readFile(join(dir, entry));
-          if (text !== undefined && MAYBE_CRD.test(text)) this.addCrds(text, join(dir, entry));
+          if (text !== undefined && MAYBE_CRD.test(text)) addCrds(this.locationCrds!, text, join(dir, entry));
         }
       }
     };
     visit(path, '', 0);
     this.jsonDirs.push({ dir: path, names });
+  }
+}
+
+/** The CRDs of a text, first one per group and kind. */
+function addCrds(crds: Map<string, CrdInfo>, text: string, source: string): void {
+  for (const doc of parseYaml(text, { version: '1.1' }).documents) {
+    const values = isList(doc.value) ? (doc.value as { items: unknown[] }).items : [doc.value];
+    for (const value of values) {
+      const info = crdInfoOf(value, source);
+      const key = info && `${info.group} ${info.kind}`;
+      if (info && !crds.has(key!)) crds.set(key!, info);
+    }
   }
 }
 
@@ -152,8 +202,10 @@ const requireModule = createRequire(import.meta.url);
 type AjvInstance = { compile(schema: JsonSchema): Validator };
 let ajv: AjvInstance | undefined;
 const compiledCache = new Map<string, Validator | Error>();
+/** Pruned validators kept at most (each is small; a run meets few shapes per kind). */
+const MAX_PRUNED = 4000;
 
-function compiled(schema: JsonSchema, source: string): CustomLookup {
+function compile(schema: JsonSchema): Validator | Error {
   const key = JSON.stringify(schema);
   let validator = compiledCache.get(key);
   if (!validator) {
@@ -167,8 +219,25 @@ function compiled(schema: JsonSchema, source: string): CustomLookup {
     } catch (error) {
       validator = error instanceof Error ? error : new Error(String(error));
     }
+    if (compiledCache.size >= MAX_PRUNED) compiledCache.clear();
     compiledCache.set(key, validator);
   }
+  return validator;
+}
+
+function compiled(schema: JsonSchema, source: string): CustomLookup {
+  if (isPrunable(schema)) {
+    // Compiled per object, cut down to what the object reaches (the same verdict and errors).
+    const validator: Validator = (data: unknown) => {
+      const pruned = compile(pruneSchema(schema, [data]) as JsonSchema);
+      if (pruned instanceof Error) throw pruned;
+      const ok = pruned(data);
+      validator.errors = pruned.errors ?? null;
+      return ok;
+    };
+    return { status: 'found', validator, schema, source };
+  }
+  const validator = compile(schema);
   if (validator instanceof Error) return { status: 'broken', reason: `its schema cannot be compiled (${validator.message})`, source };
   return { status: 'found', validator, schema, source };
 }
