@@ -9,6 +9,19 @@ interface Options {
 
 const ROOT = /^(root|0)(:.*)?$/;
 
+/** Compiled image globs, shared by every file linted with the same option. */
+const matchers = new Map<string, (image: string) => boolean>();
+
+function nonRootMatcher(patterns: readonly string[]): (image: string) => boolean {
+  const key = patterns.join('\u0000');
+  let m = matchers.get(key);
+  if (!m) {
+    m = picomatch([...patterns], { dot: true });
+    matchers.set(key, m);
+  }
+  return m;
+}
+
 /** The container's explicit user, if it is root. */
 function rootUser(c: ContainerSpec) {
   if (c.security.runAsUser?.value === 0) return c.security.runAsUser;
@@ -49,7 +62,7 @@ export default defineRule<'rootUser' | 'noUser' | 'noUserKubernetes' | 'noUserCo
     fixable: false,
   },
   create(ctx, options) {
-    const knownNonRoot = picomatch(options.nonRootImages, { dot: true });
+    const knownNonRoot = nonRootMatcher(options.nonRootImages);
     // A pod-level runAsUser: 0 is shared by its containers: report it once.
     const reported = new Set<unknown>();
     return {

@@ -176,6 +176,8 @@ export async function loadConfigFile(filepath: string, seen: Set<string> = new S
 /** Finds the config that applies to files in `dir`, or undefined. Cached per folder. */
 export class ConfigResolver {
   private readonly byDir = new Map<string, Promise<LoadedConfig>>();
+  /** One default for the whole run, so per-file settings are resolved once, not per file. */
+  private defaults: Promise<LoadedConfig> | undefined;
 
   constructor(
     private readonly cwd: string,
@@ -185,7 +187,7 @@ export class ConfigResolver {
 
   forFile(path: string): Promise<LoadedConfig> {
     if (this.explicit) return Promise.resolve(this.explicit);
-    if (!this.useConfigFiles) return Promise.resolve(defaultConfig(this.cwd));
+    if (!this.useConfigFiles) return this.defaultConfig();
     const dir = dirname(resolve(this.cwd, path));
     let pending = this.byDir.get(dir);
     if (!pending) {
@@ -193,6 +195,10 @@ export class ConfigResolver {
       this.byDir.set(dir, pending);
     }
     return pending;
+  }
+
+  private defaultConfig(): Promise<LoadedConfig> {
+    return (this.defaults ??= Promise.resolve(defaultConfig(this.cwd)));
   }
 
   private async search(dir: string): Promise<LoadedConfig> {
@@ -203,7 +209,7 @@ export class ConfigResolver {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new ConfigError(`cannot read configuration: ${reason}`);
     }
-    if (!found) return defaultConfig(this.cwd);
+    if (!found) return this.defaultConfig();
     return resolveConfig(found.config ?? {}, found.filepath, new Set([found.filepath]));
   }
 }

@@ -22,8 +22,13 @@ export interface FileHost {
  * Facts about the whole set of linted files. Format modules add their own fields by
  * declaration merging, and fill them in a collector registered with `registerCollector`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ProjectFacts {}
+export interface ProjectFacts {
+  /**
+   * Files other files depend on (display paths), linted first so that what their parse
+   * yields (custom resource definitions) is ready when the others need it.
+   */
+  lintFirst?: Set<string>;
+}
 
 export interface LintEnvironment {
   /** Target Kubernetes minor version, `x.y`; undefined: the newest bundled. */

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { ConfigResolver, isIgnored, settingsForFile, type CliRuleOverrides, type LoadedConfig } from './config.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { collectProjectFacts, createEnvironment, type EnvironmentOptions, type ProjectFile } from './environment.js';
+import { collectProjectFacts, createEnvironment, type EnvironmentOptions, type LintEnvironment, type ProjectFile } from './environment.js';
 import { lintSource, prepareFormats, sortFindings, summarise, type FileResult, type LintResult } from './lint.js';
 import { readSource, type ReadResult } from './load.js';
 import type { FileFormat } from './types.js';
@@ -47,14 +47,24 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const read = await readAll(files, resolver, options.skipUnknown ?? false);
   collectProjectFacts(read.flatMap(projectFile), env);
 
-  const results: FileResult[] = [];
-  for (const { file, config, read: { text, problem }, format } of read) {
+  const results: FileResult[] = new Array<FileResult>(read.length);
+  for (const i of lintOrder(read, env)) {
+    const { file, config, read: { text, problem }, format } = read[i]!;
     await prepareFormats([format]);
     const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintFile(file.display, text, format, rules, problem, { absolutePath: file.absolute, env }));
+    results[i] = lintFile(file.display, text, format, rules, problem, { absolutePath: file.absolute, env });
   }
   const findings = sortFindings(uniqueFindings(results.flatMap((r) => r.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
+}
+
+/** The order files are linted in (results keep the input order): those others depend on first. */
+function lintOrder(read: readonly ReadFile[], env: LintEnvironment): number[] {
+  const defining = env.project.lintFirst;
+  const indexes = read.map((_, i) => i);
+  if (!defining || defining.size === 0) return indexes;
+  const first = indexes.filter((i) => defining.has(read[i]!.file.display));
+  return [...first, ...indexes.filter((i) => !defining.has(read[i]!.file.display))];
 }
 
 /**

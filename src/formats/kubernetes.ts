@@ -9,7 +9,7 @@ import type { PodTemplate } from '../model/kubernetes/pod-template.js';
 import { annotationSuppressions } from '../model/kubernetes/suppressions.js';
 import { pathAtOffset } from '../parse/yaml/nodes.js';
 import { formatPath, type YamlDocument } from '../parse/yaml/parse.js';
-import '../model/kubernetes/schema/custom.js'; // registers the CRD collector
+import { customSchemas } from '../model/kubernetes/schema/custom.js'; // also registers the CRD collector
 import { parseYamlParts } from './yaml-common.js';
 
 /** Every object of a file, for rules that compare objects (duplicates, a Service and its Deployment). */
@@ -44,6 +44,8 @@ function readable(doc: YamlDocument): boolean {
 
 export function parseKubernetesFile(source: SourceText, context?: AdapterContext): ParsedFile & { objects: KubernetesObject[] } {
   const parts = parseYamlParts(source, { version: '1.1' });
+  // A file holding CRDs hands them to the schema catalog, which need not parse it again.
+  if (context?.env.project.kubernetesCrdFiles) customSchemas(context.env).noteParsed(source.path, parts.yaml.documents);
   const objects = parts.yaml.documents.flatMap((doc) => (readable(doc) ? objectsOfDocument(doc.value, doc.root, doc.index) : []));
   const containers = extractKubernetesContainers(objects);
   return {

@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { registerCollector, type LintEnvironment } from '../../../core/environment.js';
-import { parseYaml } from '../../../parse/yaml/parse.js';
+import { parseYaml, type YamlDocument } from '../../../parse/yaml/parse.js';
 import { crdInfoOf, customResourceSchema, type CrdInfo } from './crd-schema.js';
 import { isPrunable, pruneSchema } from './prune.js';
 import type { JsonSchema, Validator } from './types.js';
@@ -25,16 +25,23 @@ declare module '../../../core/environment.js' {
   }
 }
 
-/** A file that may define custom resources, with the kinds it may define (a superset). */
+/** A file that may define custom resources: its documents that may hold a CRD, with the kinds each may define. */
 export interface CrdFile {
   display: string;
+  parts: CrdText[];
+}
+
+export interface CrdText {
   text: string;
-  /** Every value written after a `kind:` key; undefined when the scan cannot tell (parse it for any kind). */
+  /** Where it starts in the file (without a BOM). */
+  start: number;
+  /** Every value written after a `kind:` key (a superset); undefined when the scan cannot tell. */
   kinds: ReadonlySet<string> | undefined;
 }
 
 const MAYBE_CRD = /["']?kind["']?\s*:\s*["']?CustomResourceDefinition\b/;
 const KIND_VALUE = /\bkind["']?\s*:[ \t]*([^\s,}\]#]*)/g;
+const DOCUMENT_START = /^---(?=[ \n]|$)/gm;
 
 /** The values written after `kind:` anywhere in the text; undefined if some could hide behind an alias, a tag or an escape. */
 function kindsIn(text: string): Set<string> | undefined {
@@ -47,11 +54,32 @@ function kindsIn(text: string): Set<string> | undefined {
   return kinds;
 }
 
+/**
+ * The documents of a file that may hold a CRD. A `---` line always starts a document, so
+ * each is read on its own as it would be in the file; files with directives or `...`
+ * markers are kept whole.
+ */
+function crdParts(raw: string): CrdText[] {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (/^(%|\.\.\.)/m.test(text)) return [{ text, start: 0, kinds: kindsIn(text) }];
+  const starts = [0, ...[...text.matchAll(DOCUMENT_START)].map((m) => m.index).filter((i) => i > 0)];
+  const parts: CrdText[] = [];
+  starts.forEach((start, i) => {
+    const part = text.slice(start, starts[i + 1] ?? text.length);
+    if (MAYBE_CRD.test(part)) parts.push({ text: part, start, kinds: kindsIn(part) });
+  });
+  return parts;
+}
+
 registerCollector((files, env) => {
   const found = files
     .filter((f) => f.format === 'kubernetes' && MAYBE_CRD.test(f.text))
-    .map((f): CrdFile => ({ display: f.display, text: f.text, kinds: kindsIn(f.text) }));
-  if (found.length > 0) env.project.kubernetesCrdFiles = found;
+    .map((f): CrdFile => ({ display: f.display, parts: crdParts(f.text) }));
+  if (found.length === 0) return;
+  env.project.kubernetesCrdFiles = found;
+  // Linted first: their own parse then gives the catalog their CRDs (see noteParsed).
+  env.project.lintFirst ??= new Set();
+  for (const f of found) env.project.lintFirst.add(f.display);
 });
 
 export type CustomLookup =
@@ -71,8 +99,9 @@ class CustomSchemaCatalog {
   private locationCrds: Map<string, CrdInfo> | undefined;
   private jsonDirs: JsonSchemaDir[] = [];
   private readonly lookups = new Map<string, CustomLookup>();
-  /** The CRDs of each linted file that was parsed, by file. */
-  private readonly fileCrds = new Map<CrdFile, Map<string, CrdInfo>>();
+  private byDisplay: Map<string, CrdFile> | undefined;
+  /** The CRDs of each document that was parsed. */
+  private readonly partCrds = new Map<CrdText, Map<string, CrdInfo>>();
 
   constructor(private readonly env: LintEnvironment) {}
 
@@ -118,9 +147,11 @@ class CustomSchemaCatalog {
   private crdOf(group: string, kind: string): CrdInfo | undefined {
     const key = `${group} ${kind}`;
     for (const file of this.env.project.kubernetesCrdFiles ?? []) {
-      if (file.kinds && !file.kinds.has(kind)) continue;
-      const found = this.crdsOfFile(file).get(key);
-      if (found) return found;
+      for (const part of file.parts) {
+        if (part.kinds && !part.kinds.has(kind)) continue;
+        const found = this.crdsOf(part, file.display).get(key);
+        if (found) return found;
+      }
     }
     if (!this.locationCrds) {
       this.locationCrds = new Map();
@@ -129,12 +160,29 @@ class CustomSchemaCatalog {
     return this.locationCrds.get(key);
   }
 
-  private crdsOfFile(file: CrdFile): Map<string, CrdInfo> {
-    let crds = this.fileCrds.get(file);
+  /**
+   * The CRDs of a linted file, from its own parse: what lookups would otherwise parse again.
+   * Files holding CRDs are linted first (lint-files.ts), so this usually comes first.
+   */
+  noteParsed(display: string, documents: readonly YamlDocument[]): void {
+    this.byDisplay ??= new Map((this.env.project.kubernetesCrdFiles ?? []).map((f) => [f.display, f]));
+    const file = this.byDisplay.get(display);
+    if (!file) return;
+    file.parts.forEach((part, i) => {
+      if (this.partCrds.has(part)) return;
+      const end = file.parts[i + 1]?.start ?? Infinity;
+      const crds = new Map<string, CrdInfo>();
+      for (const doc of documents) if (doc.span.start >= part.start && doc.span.start < end) addCrdsOf(crds, doc.value, display);
+      this.partCrds.set(part, crds);
+    });
+  }
+
+  private crdsOf(part: CrdText, source: string): Map<string, CrdInfo> {
+    let crds = this.partCrds.get(part);
     if (!crds) {
       crds = new Map();
-      addCrds(crds, file.text, file.display);
-      this.fileCrds.set(file, crds);
+      addCrds(crds, part.text, source);
+      this.partCrds.set(part, crds);
     }
     return crds;
   }
@@ -166,13 +214,15 @@ class CustomSchemaCatalog {
 
 /** The CRDs of a text, first one per group and kind. */
 function addCrds(crds: Map<string, CrdInfo>, text: string, source: string): void {
-  for (const doc of parseYaml(text, { version: '1.1' }).documents) {
-    const values = isList(doc.value) ? (doc.value as { items: unknown[] }).items : [doc.value];
-    for (const value of values) {
-      const info = crdInfoOf(value, source);
-      const key = info && `${info.group} ${info.kind}`;
-      if (info && !crds.has(key!)) crds.set(key!, info);
-    }
+  for (const doc of parseYaml(text, { version: '1.1' }).documents) addCrdsOf(crds, doc.value, source);
+}
+
+function addCrdsOf(crds: Map<string, CrdInfo>, documentValue: unknown, source: string): void {
+  const values = isList(documentValue) ? (documentValue as { items: unknown[] }).items : [documentValue];
+  for (const value of values) {
+    const info = crdInfoOf(value, source);
+    const key = info && `${info.group} ${info.kind}`;
+    if (info && !crds.has(key!)) crds.set(key!, info);
   }
 }
 
@@ -205,8 +255,7 @@ const compiledCache = new Map<string, Validator | Error>();
 /** Pruned validators kept at most (each is small; a run meets few shapes per kind). */
 const MAX_PRUNED = 4000;
 
-function compile(schema: JsonSchema): Validator | Error {
-  const key = JSON.stringify(schema);
+function compile(schema: JsonSchema, key = JSON.stringify(schema)): Validator | Error {
   let validator = compiledCache.get(key);
   if (!validator) {
     try {
@@ -226,18 +275,40 @@ function compile(schema: JsonSchema): Validator | Error {
 }
 
 function compiled(schema: JsonSchema, source: string): CustomLookup {
-  if (isPrunable(schema)) {
-    // Compiled per object, cut down to what the object reaches (the same verdict and errors).
-    const validator: Validator = (data: unknown) => {
-      const pruned = compile(pruneSchema(schema, [data]) as JsonSchema);
-      if (pruned instanceof Error) throw pruned;
-      const ok = pruned(data);
-      validator.errors = pruned.errors ?? null;
-      return ok;
-    };
-    return { status: 'found', validator, schema, source };
-  }
+  if (isPrunable(schema)) return { status: 'found', validator: prunedValidator(schema), schema, source };
   const validator = compile(schema);
   if (validator instanceof Error) return { status: 'broken', reason: `its schema cannot be compiled (${validator.message})`, source };
   return { status: 'found', validator, schema, source };
+}
+
+/**
+ * Validates each object against the schema pruned to it (the same verdict and errors as
+ * the whole schema). Once the pruned schemas compiled for this schema add up to its own
+ * size (many objects of one kind, in many shapes), the whole schema is compiled instead.
+ */
+function prunedValidator(schema: JsonSchema): Validator {
+  const wholeSize = JSON.stringify(schema).length;
+  let spent = 0;
+  let whole: Validator | undefined;
+  const validator: Validator = (data: unknown) => {
+    let v = whole;
+    if (!v) {
+      const pruned = pruneSchema(schema, [data]) as JsonSchema;
+      const key = JSON.stringify(pruned);
+      if (!compiledCache.has(key)) spent += key.length;
+      if (spent > wholeSize) {
+        const full = compile(schema);
+        if (!(full instanceof Error)) v = whole = full;
+      }
+      if (!v) {
+        const compiledPruned = compile(pruned, key);
+        if (compiledPruned instanceof Error) throw compiledPruned;
+        v = compiledPruned;
+      }
+    }
+    const ok = v(data);
+    validator.errors = v.errors ?? null;
+    return ok;
+  };
+  return validator;
 }
