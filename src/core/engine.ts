@@ -36,14 +36,38 @@ interface Draft {
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
 
+interface RulePlan {
+  rule: AnyRule;
+  severity: Severity;
+  /** Defaults and configured options, merged once. */
+  options: object;
+}
+
+/** Per format, the configured rules that apply to it: computed once per rule set (files share rule sets). */
+const plans = new WeakMap<readonly ConfiguredRule[], Map<string, { plan: RulePlan[]; superseding: ReadonlyMap<string, readonly string[]> }>>();
+
+function planFor(rules: readonly ConfiguredRule[], format: string): { plan: RulePlan[]; superseding: ReadonlyMap<string, readonly string[]> } {
+  let byFormat = plans.get(rules);
+  if (!byFormat) plans.set(rules, (byFormat = new Map()));
+  let entry = byFormat.get(format);
+  if (!entry) {
+    const plan = isFormat(format)
+      ? rules.filter(({ rule }) => rule.meta.formats.includes(format)).map(({ rule, severity, options }) => ({ rule, severity, options: { ...(rule.meta.defaults ?? {}), ...options } }))
+      : [];
+    const superseding = new Map(rules.filter((r) => r.rule.meta.supersedes?.length).map((r) => [r.rule.id, r.rule.meta.supersedes!]));
+    byFormat.set(format, (entry = { plan, superseding }));
+  }
+  return entry;
+}
+
 export function runRules(file: ParsedFile, rules: readonly ConfiguredRule[], sources: SourceIndex): Finding[] {
   const drafts: Draft[] = [];
   const context = new FileContext(file.source, file.format, file.dockerfile, file.containers, file.env);
   const dispatch = new Map<ListenerKey, Handler[]>();
   let currentObject: ObjectRef | undefined;
+  const { plan, superseding } = planFor(rules, file.format);
 
-  for (const { rule, severity, options } of rules) {
-    if (!isFormat(file.format) || !rule.meta.formats.includes(file.format)) continue;
+  for (const { rule, severity, options } of plan) {
     const ruleContext: RuleContext = {
       ruleId: rule.id,
       file: context,
@@ -51,12 +75,14 @@ export function runRules(file: ParsedFile, rules: readonly ConfiguredRule[], sou
     };
     let listeners: Listeners;
     try {
-      listeners = rule.create(ruleContext, { ...(rule.meta.defaults ?? {}), ...options });
+      // Each file gets its own copy of the options, as before: a rule may keep state in them.
+      listeners = rule.create(ruleContext, { ...options });
     } catch (error) {
       drafts.push(crash(rule.id, error, file.source.text.length));
       continue;
     }
-    for (const [key, fn] of Object.entries(listeners) as [ListenerKey, Handler][]) {
+    for (const key in listeners) {
+      const fn = (listeners as Record<string, unknown>)[key];
       if (typeof fn !== 'function') continue;
       const guarded: Handler = (payload) => {
         try {
@@ -65,9 +91,9 @@ export function runRules(file: ParsedFile, rules: readonly ConfiguredRule[], sou
           drafts.push(crash(rule.id, error, 0));
         }
       };
-      const list = dispatch.get(key);
+      const list = dispatch.get(key as ListenerKey);
       if (list) list.push(guarded);
-      else dispatch.set(key, [guarded]);
+      else dispatch.set(key as ListenerKey, [guarded]);
     }
   }
 
@@ -80,7 +106,6 @@ export function runRules(file: ParsedFile, rules: readonly ConfiguredRule[], sou
       currentObject = undefined;
     });
   }
-  const superseding = new Map(rules.filter((r) => r.rule.meta.supersedes?.length).map((r) => [r.rule.id, r.rule.meta.supersedes!]));
   return finish(drafts, file, sources, superseding);
 }
 

@@ -83,6 +83,8 @@ export function collectProjectFacts(files: readonly ProjectFile[], env: LintEnvi
 export const fileSystemHost: FileHost = {
   readFile(absolutePath) {
     try {
+      // Most files asked for are missing (.env, override files): find out without an exception.
+      if (statSync(absolutePath, { throwIfNoEntry: false }) === undefined) return undefined;
       const text = readFileSync(absolutePath, 'utf8');
       return text.includes('\u0000') ? undefined : text;
     } catch {
@@ -91,8 +93,7 @@ export const fileSystemHost: FileHost = {
   },
   exists(absolutePath) {
     try {
-      statSync(absolutePath);
-      return true;
+      return statSync(absolutePath, { throwIfNoEntry: false }) !== undefined;
     } catch {
       return false;
     }
@@ -115,8 +116,26 @@ export interface EnvironmentOptions {
   compose?: ComposeEnvironmentOptions;
 }
 
+/**
+ * The file system for one run, remembering which paths exist: every compose file of a folder
+ * asks for the same override and `.env` files. (Contents are not cached: `--fix` rewrites files.)
+ */
+export function runHost(host: FileHost = fileSystemHost): FileHost {
+  const known = new Map<string, boolean>();
+  const out: FileHost = {
+    readFile: (path) => host.readFile(path),
+    exists(path) {
+      let exists = known.get(path);
+      if (exists === undefined) known.set(path, (exists = host.exists(path)));
+      return exists;
+    },
+  };
+  if (host.listDirectory) out.listDirectory = (path) => host.listDirectory!(path);
+  return out;
+}
+
 export function createEnvironment(options: EnvironmentOptions = {}): LintEnvironment {
-  const env: LintEnvironment = { host: options.host ?? fileSystemHost, project: {} };
+  const env: LintEnvironment = { host: options.host ?? runHost(), project: {} };
   if (options.kubernetesVersion !== undefined) env.kubernetesVersion = options.kubernetesVersion;
   if (options.schemaLocations !== undefined) env.schemaLocations = options.schemaLocations;
   if (options.compose !== undefined) env.compose = options.compose;
