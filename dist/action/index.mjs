@@ -2227,6 +2227,60 @@ var init_compose_duplicate_container_name = __esm({
   }
 });
 
+// rules/compose/compose-duplicate-entry.ts
+var WHAT, compose_duplicate_entry_default;
+var init_compose_duplicate_entry = __esm({
+  "rules/compose/compose-duplicate-entry.ts"() {
+    "use strict";
+    init_rule();
+    WHAT = {
+      environment: "environment variable",
+      labels: "label",
+      annotations: "annotation",
+      ports: "port mapping",
+      volumes: "mount at",
+      expose: "exposed port",
+      cap_add: "capability",
+      cap_drop: "capability",
+      sysctls: "sysctl",
+      secrets: "secret at",
+      configs: "config at"
+    };
+    compose_duplicate_entry_default = defineRule({
+      id: "compose-duplicate-entry",
+      meta: {
+        description: "A list in one compose file should not name the same variable, label, port or mount twice",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          duplicate: 'Service "{{service}}" lists {{what}} "{{key}}" twice in `{{list}}`; Compose keeps only the last one, so remove the other.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            for (const r2 of project.redefinitions) {
+              if (r2.earlier.node.file !== r2.later.node.file) continue;
+              const [, service, list2] = r2.path;
+              if (service === void 0 || list2 === void 0) continue;
+              ctx.report({
+                messageId: "duplicate",
+                node: r2.later.node,
+                data: { service, list: r2.path.slice(2).join("."), key: r2.key, what: WHAT[list2] ?? "entry" },
+                related: [{ node: r2.earlier.node, message: "First listed here." }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
 // rules/compose/compose-duplicate-host-port.ts
 var compose_duplicate_host_port_default;
 var init_compose_duplicate_host_port = __esm({
@@ -3805,6 +3859,7 @@ var init_compose = __esm({
     init_compose_database_port_exposed();
     init_compose_dependency_cycle();
     init_compose_duplicate_container_name();
+    init_compose_duplicate_entry();
     init_compose_duplicate_host_port();
     init_compose_duplicate_mount_target();
     init_compose_env_misplaced();
@@ -3838,7 +3893,7 @@ var init_compose = __esm({
     init_compose_unused_resource();
     group = {
       folder: "compose",
-      rules: [compose_bind_mount_missing_default, compose_container_name_default, compose_database_port_exposed_default, compose_dependency_cycle_default, compose_duplicate_container_name_default, compose_duplicate_host_port_default, compose_duplicate_mount_target_default, compose_env_misplaced_default, compose_fixed_host_port_replicas_default, compose_healthy_relies_on_image_default, compose_healthy_without_healthcheck_default, compose_host_ipc_default, compose_host_network_default, compose_host_pid_default, compose_invalid_duration_default, compose_invalid_env_file_default, compose_invalid_extends_default, compose_invalid_include_default, compose_invalid_interpolation_default, compose_invalid_port_default, compose_links_default, compose_missing_file_default, compose_missing_image_default, compose_missing_project_name_default, compose_missing_restart_default, compose_network_mode_conflict_default, compose_obsolete_version_default, compose_port_all_interfaces_default, compose_replicas_container_name_default, compose_required_variable_default, compose_schema_default, compose_sensitive_host_mount_default, compose_sexagesimal_port_default, compose_undefined_reference_default, compose_undefined_variable_default, compose_unused_resource_default]
+      rules: [compose_bind_mount_missing_default, compose_container_name_default, compose_database_port_exposed_default, compose_dependency_cycle_default, compose_duplicate_container_name_default, compose_duplicate_entry_default, compose_duplicate_host_port_default, compose_duplicate_mount_target_default, compose_env_misplaced_default, compose_fixed_host_port_replicas_default, compose_healthy_relies_on_image_default, compose_healthy_without_healthcheck_default, compose_host_ipc_default, compose_host_network_default, compose_host_pid_default, compose_invalid_duration_default, compose_invalid_env_file_default, compose_invalid_extends_default, compose_invalid_include_default, compose_invalid_interpolation_default, compose_invalid_port_default, compose_links_default, compose_missing_file_default, compose_missing_image_default, compose_missing_project_name_default, compose_missing_restart_default, compose_network_mode_conflict_default, compose_obsolete_version_default, compose_port_all_interfaces_default, compose_replicas_container_name_default, compose_required_variable_default, compose_schema_default, compose_sensitive_host_mount_default, compose_sexagesimal_port_default, compose_undefined_reference_default, compose_undefined_variable_default, compose_unused_resource_default]
     };
     compose_default = group;
   }
@@ -4060,7 +4115,8 @@ var init_duplicate_env_var = __esm({
       id: "duplicate-env-var",
       meta: {
         description: "A container should not define the same environment variable twice",
-        formats: ["kubernetes", "compose"],
+        // Compose: compose-duplicate-entry (the loader keeps only the last entry, as Compose does).
+        formats: ["kubernetes"],
         severity: "warning",
         recommended: true,
         category: "correctness",
@@ -4069,15 +4125,14 @@ var init_duplicate_env_var = __esm({
           { tool: "kube-score", id: "environment-variable-key-duplication" }
         ],
         messages: {
-          kubernetes: 'Environment variable "{{env}}" is defined again in container "{{name}}"; only the last definition counts, so remove one.',
-          compose: 'Environment variable "{{env}}" is defined again in service "{{name}}"; only one definition counts, so remove one.'
+          kubernetes: 'Environment variable "{{env}}" is defined again in container "{{name}}"; only the last definition counts, so remove one.'
         },
         fixable: false
       },
       create(ctx) {
         return {
           Container(c) {
-            if (c.origin.format === "dockerfile") return;
+            if (c.origin.format !== "kubernetes") return;
             const first = /* @__PURE__ */ new Map();
             for (const env2 of c.env) {
               const earlier = first.get(env2.name.value);
@@ -4086,7 +4141,7 @@ var init_duplicate_env_var = __esm({
                 continue;
               }
               ctx.report({
-                messageId: c.origin.format,
+                messageId: "kubernetes",
                 node: env2.name.node,
                 data: { env: env2.name.value, name: c.origin.name },
                 related: [{ node: earlier.node, message: "First defined here." }]
@@ -4281,15 +4336,19 @@ var init_missing_resource_limits = __esm({
         options: {
           type: "object",
           additionalProperties: false,
-          properties: { cpu: { type: "boolean", description: "Also require a CPU limit." } }
+          properties: {
+            cpu: { type: "boolean", description: "Also require a CPU limit." },
+            compose: { type: "boolean", description: "Also check compose services." }
+          }
         },
-        defaults: { cpu: false },
+        defaults: { cpu: false, compose: false },
         fixable: false
       },
       create(ctx, options) {
         return {
           Container(c) {
             if (c.origin.format === "compose") {
+              if (!options.compose) return;
               if (!c.resources.limits.memory && !c.resources.limits.cpu) ctx.report({ messageId: "compose", node: c.resources.node ?? c.node, data: { name: c.origin.name } });
               return;
             }
@@ -4383,7 +4442,9 @@ var init_privilege_escalation_allowed = __esm({
         ],
         messages: {
           allowed: 'Container "{{name}}" allows privilege escalation: a setuid binary or file capability in it can gain privileges its process does not have; set allowPrivilegeEscalation: false.',
-          unset: 'Container "{{name}}" does not set allowPrivilegeEscalation, which defaults to true; set securityContext.allowPrivilegeEscalation: false.'
+          unset: 'Container "{{name}}" does not set allowPrivilegeEscalation, which defaults to true; set securityContext.allowPrivilegeEscalation: false.',
+          allowedCompose: 'Service "{{name}}" turns no-new-privileges off: a setuid binary or file capability in it can gain privileges its process does not have; use `no-new-privileges:true`.',
+          unsetCompose: 'Service "{{name}}" does not set no-new-privileges, so setuid binaries in it can gain privileges; add `security_opt: ["no-new-privileges:true"]`.'
         },
         options: {
           type: "object",
@@ -4399,9 +4460,12 @@ var init_privilege_escalation_allowed = __esm({
             if (c.origin.format === "dockerfile" || c.origin.role === "ephemeralContainer") return;
             if (c.security.privileged?.value) return;
             const setting = c.security.allowPrivilegeEscalation;
-            if (setting?.value === true) ctx.report({ messageId: "allowed", node: setting.node, data: { name: c.origin.name } });
-            else if (!setting && options.requireExplicitFalse && c.origin.format === "kubernetes") {
-              ctx.report({ messageId: "unset", node: c.node, path: ["securityContext", "allowPrivilegeEscalation"], data: { name: c.origin.name } });
+            const compose = c.origin.format === "compose";
+            const data = { name: c.origin.name };
+            if (setting?.value === true) ctx.report({ messageId: compose ? "allowedCompose" : "allowed", node: setting.node, data });
+            else if (!setting && options.requireExplicitFalse) {
+              if (compose) ctx.report({ messageId: "unsetCompose", node: c.node, data });
+              else ctx.report({ messageId: "unset", node: c.node, path: ["securityContext", "allowPrivilegeEscalation"], data });
             }
           }
         };
@@ -47927,7 +47991,7 @@ function composeContainer(service) {
   security.capabilitiesDrop.push(...listOfText(get2("cap_drop")));
   for (const opt of listOfText(get2("security_opt"))) {
     const [name2, value] = splitOption(opt.value);
-    if (name2 === "no-new-privileges" && value !== "false") security.allowPrivilegeEscalation = { value: false, node: opt.node };
+    if (name2 === "no-new-privileges") security.allowPrivilegeEscalation = { value: value === "false", node: opt.node };
     else if (name2 === "seccomp" && value !== void 0) security.seccompProfile = { value, node: opt.node };
   }
   const pullPolicy = sourced(get2("pull_policy"));
@@ -48026,6 +48090,7 @@ function buildComposeProject(loaded, ctx) {
     configs: resources(tree, "configs", loaded, ctx.host),
     models: resources(tree, "models", loaded, ctx.host),
     problems: loaded.problems,
+    redefinitions: loaded.redefinitions,
     tree
   };
   return project;
@@ -48363,12 +48428,12 @@ function plainish(value) {
   if (value.kind === "seq") return value.items.map(plainish);
   return Object.fromEntries([...value.entries].map(([k, e]) => [k, plainish(e.value)]));
 }
-function enforceUniqueness(value, path4 = []) {
+function enforceUniqueness(value, path4 = [], onRedefinition) {
   if (value.kind === "map") {
     let changed = false;
     const entries = /* @__PURE__ */ new Map();
     for (const [k, e] of value.entries) {
-      const next = enforceUniqueness(e.value, [...path4, k]);
+      const next = enforceUniqueness(e.value, [...path4, k], onRedefinition);
       if (next !== e.value) changed = true;
       entries.set(k, next === e.value ? e : { key: e.key, value: next });
     }
@@ -48376,11 +48441,11 @@ function enforceUniqueness(value, path4 = []) {
   }
   if (value.kind === "seq" && path4.length >= 3 && path4[0] === "services") {
     const rule = UNIQUE.find(([pattern]) => matches(path4, pattern));
-    if (rule) return uniqueBy(value, rule[1]);
+    if (rule) return uniqueBy(value, rule[1], (key2, earlier, later) => onRedefinition?.({ path: path4.map(String), key: key2, earlier, later }));
   }
   return value;
 }
-function uniqueBy(seq, index2) {
+function uniqueBy(seq, index2, onReplace) {
   const items = [];
   const at = /* @__PURE__ */ new Map();
   for (const item of seq.items) {
@@ -48393,7 +48458,10 @@ function uniqueBy(seq, index2) {
     if (j === void 0) {
       at.set(key2, items.length);
       items.push(item);
-    } else items[j] = item;
+    } else {
+      onReplace?.(key2, items[j], item);
+      items[j] = item;
+    }
   }
   return items.length === seq.items.length && items.every((v, i2) => v === seq.items[i2]) ? seq : { ...seq, items };
 }
@@ -48576,11 +48644,13 @@ var init_load = __esm({
           tree = tree ? mergeTrees(tree, layerTree) : layerTree;
         }
         const empty = { kind: "map", entries: /* @__PURE__ */ new Map(), node: fakeNode() };
-        const final = tree ? stripResets(enforceUniqueness(tree)) : empty;
+        const redefinitions = [];
+        const final = tree ? stripResets(enforceUniqueness(tree, [], (r2) => redefinitions.push(r2))) : empty;
         return {
           tree: final,
           files: this.files,
           problems: this.problems,
+          redefinitions,
           projectDir,
           envFiles: this.envSources,
           baseDirOf: (node) => (node.file ? this.baseDirs.get(node.file.path) : void 0) ?? this.baseDirs.get(this.input.source.path) ?? projectDir,
