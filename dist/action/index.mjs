@@ -4759,6 +4759,7 @@ var init_untagged_image = __esm({
           Container(container) {
             const image = container.image;
             if (!image || image.value.dynamic || image.value.scratch) return;
+            if (container.origin.format === "kubernetes" && image.value.raw === "auto") return;
             if (image.value.tag === void 0 && image.value.digest === void 0) {
               ctx.report({ messageId: "untagged", node: image.node, data: { image: image.value.raw } });
             }
@@ -23094,6 +23095,7 @@ function convertDocument(doc, index2, text2) {
   } catch (error) {
     errors.push({ code: "UNPARSABLE", message: describeFailure(error), span: { start: start2, end: start2 } });
   }
+  for (const e of errors) if (e.code === "DUPLICATE_KEY" && root2) e.span = keySpanAt(root2, e.span) ?? e.span;
   if (converter.tooDeep) errors.push({ code: "TOO_DEEP", message: `Nesting deeper than ${MAX_DEPTH} levels is not read.`, span: converter.tooDeep });
   let value;
   if (errors.length === 0 || doc.contents) {
@@ -23111,6 +23113,20 @@ function convertDocument(doc, index2, text2) {
     }
   }
   return { index: index2, span: { start: start2, end }, root: root2, value, errors, warnings };
+}
+function keySpanAt(root2, at) {
+  const stack = [root2];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.span.start > at.start || node.span.end < at.start) continue;
+    if (node.kind === "map") {
+      for (const pair of node.pairs) {
+        if (pair.key.span.start === at.start) return pair.key.span;
+        if (pair.value) stack.push(pair.value);
+      }
+    } else if (node.kind === "seq") stack.push(...node.items);
+  }
+  return void 0;
 }
 function keyText(key2) {
   if (key2.kind === "scalar") return typeof key2.value === "symbol" ? "<<" : String(key2.value ?? "");
