@@ -905,7 +905,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input2, options) => {
+    var parse3 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1075,7 +1075,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1598,7 +1598,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input2, options) => {
+    parse3.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -1663,7 +1663,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -1672,7 +1672,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1760,7 +1760,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1786,10 +1786,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse2.fastpaths(input2, options);
+        parsed.output = parse3.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input2, options);
+        parsed = parse3(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -9075,13 +9075,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve14(xhr.response);
+                resolve15(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -9277,9 +9277,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve14(receiveInstance(mod, inst));
+          resolve15(receiveInstance(mod, inst));
         });
       });
     }
@@ -10612,8 +10612,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve14, reject) => {
-      readyPromiseResolve = resolve14;
+    moduleRtn = new Promise((resolve15, reject) => {
+      readyPromiseResolve = resolve15;
       readyPromiseReject = reject;
     });
   }
@@ -22927,7 +22927,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -22968,7 +22968,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -26274,7 +26274,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root2, ref);
+      let _sch = resolve15.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -26301,7 +26301,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root2, ref) {
+    function resolve15(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -27161,11 +27161,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse3(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve14(baseURI, relativeURI, options) {
+    function resolve15(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -27204,8 +27204,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative6, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative6 = parse2(serialize(relative6, options), options);
+        base = parse3(serialize(base, options), options);
+        relative6 = parse3(serialize(relative6, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative6.scheme) {
@@ -27523,7 +27523,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -27556,11 +27556,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve14,
+      resolve: resolve15,
       resolveComponent,
       equal,
       serialize,
-      parse: parse2
+      parse: parse3
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -30633,7 +30633,7 @@ function checkObject(object, env2) {
   let result = checks.get(object);
   if (!result) {
     result = runCheck(object, env2);
-    result.problems = result.problems.filter((p) => !isPlaceholder(object, p));
+    result.problems = result.problems.filter((p) => !isPlaceholder(object, p) && !(object.patch && p.messageId === "required"));
     for (const problem2 of result.problems) if (problem2.data.actual !== void 0) problem2.data.actual = asWritten(object, problem2);
     checks.set(object, result);
   }
@@ -31372,7 +31372,7 @@ function buildPodTemplate(object) {
     }
   }
   template.containers = containers;
-  template.partial = containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
+  template.partial = object.patch === true || containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
   return template;
 }
 function stringEntries(metadata2, key2) {
@@ -40150,7 +40150,7 @@ var require_parse2 = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants2();
-    var parse2 = (input2, options = {}) => {
+    var parse3 = (input2, options = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -40350,7 +40350,7 @@ var require_parse2 = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -40361,7 +40361,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify2();
     var compile = require_compile2();
     var expand = require_expand();
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var braces = (input2, options = {}) => {
       let output = [];
       if (Array.isArray(input2)) {
@@ -40381,7 +40381,7 @@ var require_braces = __commonJS({
       }
       return output;
     };
-    braces.parse = (input2, options = {}) => parse2(input2, options);
+    braces.parse = (input2, options = {}) => parse3(input2, options);
     braces.stringify = (input2, options = {}) => {
       if (typeof input2 === "string") {
         return stringify(braces.parse(input2, options), options);
@@ -41245,7 +41245,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input2, options) => {
+    var parse3 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -41416,7 +41416,7 @@ var require_parse3 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -41941,7 +41941,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input2, options) => {
+    parse3.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -42007,7 +42007,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -42017,7 +42017,7 @@ var require_picomatch3 = __commonJS({
     "use strict";
     var path4 = __require("path");
     var scan = require_scan2();
-    var parse2 = require_parse3();
+    var parse3 = require_parse3();
     var utils = require_utils4();
     var constants = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -42105,7 +42105,7 @@ var require_picomatch3 = __commonJS({
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -42131,10 +42131,10 @@ var require_picomatch3 = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse2.fastpaths(input2, options);
+        parsed.output = parse3.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input2, options);
+        parsed = parse3(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -43567,41 +43567,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve14, reject) {
+        var p = new Promise(function(resolve15, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve14(result);
+            resolve15(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve14, reject) {
+        var p = new Promise(function(resolve15, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve14(result);
+            resolve15(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve14) {
+        var p = new Promise(function(resolve15) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve14();
+              resolve15();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve14();
+                resolve15();
                 queue.drain = previousDrain;
               };
             }
@@ -44087,9 +44087,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve14(stats) : reject(error);
+            return error === null ? resolve15(stats) : reject(error);
           });
         });
       }
@@ -44113,10 +44113,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root2, options) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           this._walkAsync(root2, options, (error, entries) => {
             if (error === null) {
-              resolve14(entries);
+              resolve15(entries);
             } else {
               reject(error);
             }
@@ -44126,10 +44126,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry2) => entries.push(entry2));
-          stream.once("end", () => resolve14(entries));
+          stream.once("end", () => resolve15(entries));
         });
       }
     };
@@ -46818,9 +46818,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname7 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname7);
-      const hasExtension = nodePath.extname(dirname7) && !dirname7.startsWith(".");
+      const dirname8 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname8);
+      const hasExtension = nodePath.extname(dirname8) && !dirname8.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -48199,7 +48199,7 @@ function parseDotenv(text2, lookup = () => void 0) {
   const values = /* @__PURE__ */ new Map();
   const entries = [];
   const problems = [];
-  const resolve14 = (name2) => values.get(name2) ?? lookup(name2);
+  const resolve15 = (name2) => values.get(name2) ?? lookup(name2);
   let i2 = 0;
   const n = text2.length;
   const starts = [0];
@@ -48275,7 +48275,7 @@ function parseDotenv(text2, lookup = () => void 0) {
       }
       value = read2.value;
       i2 = read2.end;
-      if (quote === '"') value = interpolate(unescape(value), resolve14).value;
+      if (quote === '"') value = interpolate(unescape(value), resolve15).value;
       const nl = text2.indexOf("\n", i2);
       const rest = text2.slice(i2, nl < 0 ? n : nl).trim();
       if (rest !== "" && !rest.startsWith("#")) problems.push({ message: `unexpected text after the quoted value of "${key2}"`, line });
@@ -48285,7 +48285,7 @@ function parseDotenv(text2, lookup = () => void 0) {
       let raw = text2.slice(i2, nl < 0 ? n : nl);
       const comment = raw.indexOf(" #");
       if (comment >= 0) raw = raw.slice(0, comment);
-      value = interpolate(raw.trimEnd(), resolve14).value;
+      value = interpolate(raw.trimEnd(), resolve15).value;
       i2 = nl < 0 ? n : nl + 1;
     }
     values.set(key2, value);
@@ -49303,6 +49303,48 @@ var init_suppressions = __esm({
   }
 });
 
+// src/model/kubernetes/kustomize.ts
+import { dirname as dirname6, resolve as resolve9 } from "node:path";
+function patchPaths(text2) {
+  let doc;
+  try {
+    doc = (0, import_yaml2.parse)(text2, { logLevel: "silent", maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  if (!isRecord2(doc)) return [];
+  const out2 = [];
+  const add = (v) => {
+    if (typeof v === "string" && v !== "" && !v.includes("\n") && !/^[a-z]+:\/\//i.test(v)) out2.push(v);
+  };
+  for (const key2 of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
+    const list2 = doc[key2];
+    if (!Array.isArray(list2)) continue;
+    for (const item of list2) add(isRecord2(item) ? item.path : item);
+  }
+  return out2;
+}
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var import_yaml2;
+var init_kustomize = __esm({
+  "src/model/kubernetes/kustomize.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_environment();
+    registerCollector((files, env2) => {
+      const patches = /* @__PURE__ */ new Set();
+      for (const file of files) {
+        if (file.format !== "kustomize" || !file.absolute) continue;
+        const folder = dirname6(file.absolute);
+        for (const path4 of patchPaths(file.text)) patches.add(resolve9(folder, path4));
+      }
+      if (patches.size > 0) env2.project.kustomizePatches = patches;
+    });
+  }
+});
+
 // src/formats/kubernetes.ts
 function readable(doc) {
   return doc.errors.every((e) => READABLE_DESPITE.has(e.code));
@@ -49310,6 +49352,8 @@ function readable(doc) {
 function parseKubernetesFile(source, context) {
   const parts2 = parseYamlParts(source, { version: "1.1" });
   const objects = parts2.yaml.documents.flatMap((doc) => readable(doc) ? objectsOfDocument(doc.value, doc.root, doc.index) : []);
+  const patches = context?.env.project.kustomizePatches;
+  if (patches && context?.absolutePath && patches.has(context.absolutePath)) for (const object of objects) object.patch = true;
   const containers = extractKubernetesContainers(objects);
   return {
     source,
@@ -49371,6 +49415,7 @@ var init_kubernetes3 = __esm({
     init_nodes();
     init_parse();
     init_custom();
+    init_kustomize();
     init_yaml_common();
     READABLE_DESPITE = /* @__PURE__ */ new Set(["DUPLICATE_KEY"]);
   }
@@ -49820,9 +49865,9 @@ var lint_files_exports = {};
 __export(lint_files_exports, {
   lintFiles: () => lintFiles
 });
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 async function lintFiles(patterns, options = {}) {
-  const cwd = resolve11(options.cwd ?? process.cwd());
+  const cwd = resolve12(options.cwd ?? process.cwd());
   const files = options.files ?? await discoverFiles(patterns, cwd);
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
   const overrides = options.ruleOverrides ?? /* @__PURE__ */ new Map();
@@ -49888,14 +49933,14 @@ import { setFlagsFromString } from "node:v8";
 // src/action/run.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 
 // src/cli/main.ts
 init_config();
 init_discover();
 init_package_info();
 import { writeFile as writeFile2 } from "node:fs/promises";
-import { relative as relative5, resolve as resolve12 } from "node:path";
+import { relative as relative5, resolve as resolve13 } from "node:path";
 
 // src/core/types.ts
 var SEVERITY_RANK = { off: 0, info: 1, warning: 2, error: 3 };
@@ -51098,7 +51143,7 @@ function applyBaseline(result, baseline) {
 // src/cli/fix-command.ts
 import { randomBytes } from "node:crypto";
 import { chmod, chown, realpath, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
-import { basename as basename4, dirname as dirname6, join as join10, resolve as resolve9 } from "node:path";
+import { basename as basename4, dirname as dirname7, join as join10, resolve as resolve10 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -51726,7 +51771,7 @@ var FixSession = class {
     } else if (this.stdin !== void 0) {
       report.stdout = this.outcomes[0]?.outcome.output ?? this.stdin;
     } else {
-      for (const { path: path4, outcome } of changed) await writeFileAtomic(resolve9(this.cwd, path4), outcome.output);
+      for (const { path: path4, outcome } of changed) await writeFileAtomic(resolve10(this.cwd, path4), outcome.output);
     }
     return report;
   }
@@ -51744,7 +51789,7 @@ async function writeFileAtomic(path4, content) {
     throw new CliError(`cannot write fixes to ${path4}: ${error.message}`);
   }
   const mode = Number(info2.mode) & 4095;
-  const temp = join10(dirname6(target2), `.${basename4(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
+  const temp = join10(dirname7(target2), `.${basename4(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
   try {
     await writeFile(temp, content, { mode, flag: "wx" });
     await chmod(temp, mode);
@@ -51829,10 +51874,10 @@ init_discover();
 init_environment();
 init_lint();
 init_load2();
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 async function lintStdin(input2, filename, options) {
-  const cwd = resolve10(options.cwd ?? process.cwd());
-  const absolute = resolve10(cwd, filename ?? "stdin");
+  const cwd = resolve11(options.cwd ?? process.cwd());
+  const absolute = resolve11(cwd, filename ?? "stdin");
   const display = filename ? displayPath(cwd, absolute) : "<stdin>";
   const { text: text2, problem: problem2 } = typeof input2 === "string" ? { text: input2, problem: void 0 } : decode(input2);
   const config = await new ConfigResolver(cwd, options.config, !options.noConfig).forFile(absolute);
@@ -51911,13 +51956,13 @@ function useColor(args2, io) {
 }
 async function lintCommand(args2, io) {
   const { lintFiles: lintFiles2 } = await Promise.resolve().then(() => (init_lint_files(), lint_files_exports));
-  const config = args2.config ? await loadConfigFile(resolve12(io.cwd, args2.config)) : void 0;
-  const baseline = args2.baseline ? await readBaseline(resolve12(io.cwd, args2.baseline), args2.baseline) : void 0;
+  const config = args2.config ? await loadConfigFile(resolve13(io.cwd, args2.config)) : void 0;
+  const baseline = args2.baseline ? await readBaseline(resolve13(io.cwd, args2.baseline), args2.baseline) : void 0;
   const input2 = args2.stdin ? await io.readStdin() : void 0;
   const stdinText = input2 === void 0 ? void 0 : typeof input2 === "string" ? input2 : input2.toString("utf8");
   const fix = args2.fix ? new FixSession(args2.fix, io.cwd, stdinText) : void 0;
   const compose = {
-    ...args2.envFiles.length > 0 ? { envFiles: args2.envFiles.map((f) => resolve12(io.cwd, f)) } : {},
+    ...args2.envFiles.length > 0 ? { envFiles: args2.envFiles.map((f) => resolve13(io.cwd, f)) } : {},
     ...args2.processEnv ? { processEnv: io.env } : {}
   };
   const options = {
@@ -51928,7 +51973,7 @@ async function lintCommand(args2, io) {
     compose,
     ...config ? { config } : {},
     ...args2.kubernetesVersion ? { kubernetesVersion: args2.kubernetesVersion } : {},
-    ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve12(io.cwd, l)) } : {},
+    ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve13(io.cwd, l)) } : {},
     ...fix ? { lintFile: fix.lintFile } : {}
   };
   let result = input2 !== void 0 ? await lintStdin(input2, args2.stdinFilename, options) : await lintFiles2(args2.paths, options);
@@ -51936,7 +51981,7 @@ async function lintCommand(args2, io) {
   for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}
 `);
   if (args2.writeBaseline) {
-    await writeFile2(resolve12(io.cwd, args2.writeBaseline), baselineText(result.findings));
+    await writeFile2(resolve13(io.cwd, args2.writeBaseline), baselineText(result.findings));
     io.stderr(`plimsoll: recorded ${result.findings.length} finding(s) in ${args2.writeBaseline}.
 `);
     result = applyBaseline(result, result.findings);
@@ -51949,14 +51994,14 @@ async function lintCommand(args2, io) {
   const context = { color: useColor(args2, io), cwd: io.cwd, root: ciRoot(io) };
   for (const target2 of args2.outputs) {
     const text2 = FORMATTERS[target2.format](result, target2.file ? { ...context, color: false } : context);
-    if (target2.file) await writeFile2(resolve12(io.cwd, target2.file), text2);
+    if (target2.file) await writeFile2(resolve13(io.cwd, target2.file), text2);
     else toConsole(text2);
   }
   return exitCode(result, args2);
 }
 function ciRoot(io) {
   const workspace = io.env.GITHUB_WORKSPACE;
-  return workspace && !relative5(resolve12(workspace), io.cwd).startsWith("..") ? resolve12(workspace) : io.cwd;
+  return workspace && !relative5(resolve13(workspace), io.cwd).startsWith("..") ? resolve13(workspace) : io.cwd;
 }
 function onlyErrors(result) {
   const findings = result.findings.filter((f) => f.severity === "error");
@@ -52031,7 +52076,7 @@ ${delimiter}
 `;
 }
 async function runAction(env2, io) {
-  const workspace = resolve13(env2.GITHUB_WORKSPACE || process.cwd());
+  const workspace = resolve14(env2.GITHUB_WORKSPACE || process.cwd());
   let inputs;
   try {
     inputs = readInputs(env2);
@@ -52040,7 +52085,7 @@ async function runAction(env2, io) {
 `);
     return 2;
   }
-  const cwd = resolve13(workspace, inputs.workingDirectory);
+  const cwd = resolve14(workspace, inputs.workingDirectory);
   let result;
   let errorText = "";
   const cli = {
@@ -52062,7 +52107,7 @@ async function runAction(env2, io) {
 `);
   }
   if (result) {
-    const sarifPath = inputs.sarifFile ? resolve13(cwd, inputs.sarifFile) : "";
+    const sarifPath = inputs.sarifFile ? resolve14(cwd, inputs.sarifFile) : "";
     const outputs = {
       errors: result.summary.errors,
       warnings: result.summary.warnings,

@@ -10,6 +10,7 @@ import { annotationSuppressions } from '../model/kubernetes/suppressions.js';
 import { pathAtOffset } from '../parse/yaml/nodes.js';
 import { formatPath, type YamlDocument } from '../parse/yaml/parse.js';
 import '../model/kubernetes/schema/custom.js'; // registers the CRD collector
+import '../model/kubernetes/kustomize.js'; // registers the Kustomize patch collector
 import { parseYamlParts } from './yaml-common.js';
 
 /** Every object of a file, for rules that compare objects (duplicates, a Service and its Deployment). */
@@ -45,6 +46,8 @@ function readable(doc: YamlDocument): boolean {
 export function parseKubernetesFile(source: SourceText, context?: AdapterContext): ParsedFile & { objects: KubernetesObject[] } {
   const parts = parseYamlParts(source, { version: '1.1' });
   const objects = parts.yaml.documents.flatMap((doc) => (readable(doc) ? objectsOfDocument(doc.value, doc.root, doc.index) : []));
+  const patches = context?.env.project.kustomizePatches;
+  if (patches && context?.absolutePath && patches.has(context.absolutePath)) for (const object of objects) object.patch = true;
   const containers = extractKubernetesContainers(objects);
   return {
     source,
