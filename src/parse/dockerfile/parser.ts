@@ -44,6 +44,7 @@ import {
   joinContinuations,
   splitLines,
   splitWords,
+  unquoteText,
 } from './lexer.js';
 
 /**
@@ -341,10 +342,9 @@ function flagOf(word: Word, text: MappedText, state: ParseState): Flag {
   return flag;
 }
 
+/** A value with quotes removed and escapes resolved; whitespace inside it is kept. */
 function unquote(raw: string, escapeChar: string): string {
-  const words = splitWords(raw, escapeChar);
-  if (words.length <= 1) return words[0]?.value ?? '';
-  return words.map((w) => w.value).join(' ');
+  return unquoteText(raw, escapeChar);
 }
 
 function textNode(word: Word, text: MappedText): TextNode {
@@ -507,8 +507,14 @@ function parseInstruction(
   }
 }
 
+/** Flags that are on or off; every other flag needs a value. */
+const BOOLEAN_FLAGS = new Set(['link', 'parents', 'keep-git-dir', 'unpack']);
+/** Flags that may be given more than once. */
+const REPEATABLE_FLAGS = new Set(['mount', 'exclude', 'device']);
+
 function checkFlags(keyword: string, flags: Flag[], state: ParseState): void {
   const allowed = ALLOWED_FLAGS[keyword] ?? [];
+  const seen = new Set<string>();
   for (const flag of flags) {
     if (!allowed.includes(flag.name)) {
       const hint = closest(flag.name, allowed);
@@ -518,7 +524,17 @@ function checkFlags(keyword: string, flags: Flag[], state: ParseState): void {
           : `Unknown flag "--${flag.name}" for ${keyword}${hint ? ` (did you mean --${hint}?)` : ''}.`,
         flag.span,
       );
+      continue;
     }
+    if (BOOLEAN_FLAGS.has(flag.name)) {
+      if (flag.value && !/^(?:true|false)$/i.test(flag.value.value)) {
+        state.error(`--${flag.name} is true or false, not "${flag.value.raw}".`, flag.value.span);
+      }
+    } else if (!flag.value) {
+      state.error(`--${flag.name} needs a value: --${flag.name}=<value>.`, flag.span);
+    }
+    if (seen.has(flag.name) && !REPEATABLE_FLAGS.has(flag.name)) state.error(`--${flag.name} is given more than once.`, flag.span);
+    seen.add(flag.name);
   }
 }
 
