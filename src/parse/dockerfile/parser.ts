@@ -86,6 +86,13 @@ interface Line {
   end: number;
 }
 
+/** The global scope: the platform ARGs are set by every build, to values the parser cannot know. */
+function platformScope(): MapScope {
+  const scope = new MapScope();
+  for (const name of PLATFORM_ARGS) scope.setOpaque(name);
+  return scope;
+}
+
 /** Parser state carried from one instruction to the next. */
 class ParseState {
   readonly errors: DockerfileSyntaxError[] = [];
@@ -94,7 +101,7 @@ class ParseState {
   readonly instructions: Instruction[] = [];
   readonly stages: Stage[] = [];
   readonly globalArgs: ArgInstruction[] = [];
-  readonly globalScope = new MapScope(new Map(PLATFORM_ARGS.map((n) => [n, undefined] as const)));
+  readonly globalScope = platformScope();
   stageScope = new MapScope();
   stageEnv = new Map<string, string | undefined>();
   readonly stageEnvs: Map<string, string | undefined>[] = [];
@@ -743,11 +750,17 @@ function parseArg(base: InstructionBase, head: ParsedHead, text: MappedText, sta
 }
 
 function declareArg(name: string, value: string | undefined, state: ParseState): void {
+  const automatic = value === undefined && PLATFORM_ARGS.includes(name);
   if (state.stages.length === 0) {
-    state.globalScope.set(name, value);
+    // `ARG TARGETARCH` without a default keeps the value the build sets.
+    if (!automatic) state.globalScope.set(name, value);
     return;
   }
   if (state.stageEnv.has(name)) return; // ENV always wins over ARG
+  if (automatic) {
+    state.stageScope.setOpaque(name);
+    return;
+  }
   const inherited = value ?? (state.globalScope.has(name) ? state.globalScope.get(name) : undefined);
   state.stageScope.set(name, inherited);
 }
