@@ -1,5 +1,6 @@
 /** Multi-stage builds (names, indexes, FROM <stage>), global ARGs, ONBUILD, and instruction keywords. */
 import { describe, expect, it } from 'vitest';
+import type { RunInstruction } from '../../src/parse/dockerfile/ast.js';
 import { parse } from './helpers.js';
 
 describe('stages', () => {
@@ -66,8 +67,8 @@ describe('ONBUILD', () => {
     ]);
     expect(trigger.flags.map((f) => p.text(f.span))).toEqual(['--chown=1']);
     expect(p.text(onbuild.span)).toBe('ONBUILD COPY --chown=1 . /app');
-    const run = p.ins(2, 'ONBUILD').trigger;
-    expect(run?.keyword === 'RUN' && run.form).toBe('json');
+    const run = p.ins(2, 'ONBUILD').trigger as RunInstruction | undefined;
+    expect([run?.keyword, run?.form]).toEqual(['RUN', 'json']);
   });
 
   it('refuses ONBUILD, FROM and MAINTAINER as triggers', () => {
