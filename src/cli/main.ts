@@ -8,6 +8,8 @@ import { ConfigError, loadConfigFile } from '../core/config.js';
 import { UsageError } from '../core/discover.js';
 import type { LintResult } from '../core/lint.js';
 import { packageVersion } from '../core/package-info.js';
+import { findRule, ruleIds } from '../core/registry.js';
+import { closest } from '../core/suggest.js';
 import { SEVERITY_RANK } from '../core/types.js';
 import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
@@ -86,7 +88,17 @@ function useColor(args: LintArgs, io: CliIO): boolean {
   return io.isTTY;
 }
 
+/** `--rule` names a rule that does not exist: a usage error naming the closest id. */
+function checkRuleIds(args: LintArgs): void {
+  for (const id of args.rules.keys()) {
+    if (findRule(id)) continue;
+    const hint = closest(id, ruleIds(), Math.max(2, Math.floor(id.length / 3)));
+    throw new UsageError(`Unknown rule "${id}" in --rule${hint ? ` (did you mean "${hint}"?)` : ''}. "plimsoll rules" lists them all.`);
+  }
+}
+
 async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
+  checkRuleIds(args);
   const { lintFiles } = await import('../core/lint-files.js');
   const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
   const options = { cwd: io.cwd, noConfig: args.noConfig, ruleOverrides: args.rules, ...(config ? { config } : {}) };
