@@ -2,8 +2,8 @@
  * The command-line entry. Returns the exit code; never lets a stack trace reach the user:
  * usage and configuration problems are one line and exit 2.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { ConfigError, loadConfigFile } from '../core/config.js';
 import { UsageError } from '../core/discover.js';
 import type { LintResult } from '../core/lint.js';
@@ -110,10 +110,22 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const context = { color: useColor(args, io), cwd: io.cwd };
   for (const target of args.outputs) {
     const text = FORMATTERS[target.format](result, target.file ? { ...context, color: false } : context);
-    if (target.file) await writeFile(resolve(io.cwd, target.file), text);
+    if (target.file) await writeOutput(resolve(io.cwd, target.file), text);
     else io.stdout(text);
   }
   return exitCode(result, args);
+}
+
+/** Writes an output file, creating its folder; a failure is one line and exit 2. */
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new UsageError(`Cannot write ${path}: ${reason}.`);
+  }
 }
 
 function onlyErrors(result: LintResult): LintResult {
