@@ -30,6 +30,28 @@ export function instructionsBefore(stage: Stage, dockerfile: Dockerfile, instruc
   return out;
 }
 
+/** Offset of the first instruction with each keyword in a stage's lineage, computed once per stage. */
+const firstOffsets = new WeakMap<Stage, Map<string, number>>();
+
+/**
+ * Whether an instruction with `keyword` comes before `instruction` in the stage's lineage
+ * (instructionsBefore(…).some(keyword) without building the list: rules ask it per instruction).
+ */
+export function hasBefore(stage: Stage, dockerfile: Dockerfile, instruction: Instruction, keyword: string): boolean {
+  let firsts = firstOffsets.get(stage);
+  if (!firsts) {
+    firsts = new Map();
+    for (const s of stageLineage(stage, dockerfile)) {
+      // Instructions of base stages all come before this stage's: count them at offset -1.
+      const ancestor = s !== stage;
+      for (const ins of s.instructions) if (!firsts.has(ins.keyword)) firsts.set(ins.keyword, ancestor ? -1 : ins.span.start);
+    }
+    firstOffsets.set(stage, firsts);
+  }
+  const first = firsts.get(keyword);
+  return first !== undefined && first < instruction.span.start;
+}
+
 /** The stage is built, through its base stages, on `scratch`: nothing in its environment comes from an image. */
 export function rootedInScratch(stage: Stage, dockerfile: Dockerfile): boolean {
   const root = stageLineage(stage, dockerfile)[0]!;

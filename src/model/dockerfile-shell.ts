@@ -77,16 +77,28 @@ function execForm(values: { value: string; span: { start: number; end: number } 
   return { text: values.map((v) => v.value).join(' '), commands: [command], errors: [] };
 }
 
+/** Each stage's SHELL instructions, found once per Dockerfile: asking per RUN must not rescan the stage. */
+const shellsOfStages = new WeakMap<Dockerfile, ShellInstruction[][]>();
+
+function stageShells(dockerfile: Dockerfile): ShellInstruction[][] {
+  let shells = shellsOfStages.get(dockerfile);
+  if (!shells) {
+    shells = dockerfile.stages.map((s) => s.instructions.filter((i): i is ShellInstruction => i.keyword === 'SHELL'));
+    shellsOfStages.set(dockerfile, shells);
+  }
+  return shells;
+}
+
 /** The SHELL in effect for an instruction: the stage's last SHELL before it, inherited through FROM <stage>. */
 export function effectiveShell(instruction: Instruction, dockerfile: Dockerfile): string | undefined {
+  const shells = stageShells(dockerfile);
   let stage = dockerfile.stages[instruction.stageIndex];
   let before = instruction.span.start;
   while (stage) {
-    for (let i = stage.instructions.length - 1; i >= 0; i--) {
-      const ins = stage.instructions[i]!;
-      if (ins.keyword === 'SHELL' && ins.span.start < before) {
-        return (ins as ShellInstruction).json?.values[0]?.value.toLowerCase().replace(/\.exe$/, '');
-      }
+    const list = shells[stage.index] ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const ins = list[i]!;
+      if (ins.span.start < before) return ins.json?.values[0]?.value.toLowerCase().replace(/\.exe$/, '');
     }
     if (stage.baseStage === undefined) {
       const image = stage.from.imageExpanded ?? '';
