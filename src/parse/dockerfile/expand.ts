@@ -46,6 +46,8 @@ export function expandVariables(
   protect?: (value: string, inDouble: boolean) => string,
   startInDouble = false,
 ): Expansion {
+  // Without a `$` there is nothing to expand, and the text stays exactly as it is.
+  if (!text.includes('$')) return { value: text, resolved: true, references: [] };
   const references: FoundReference[] = [];
   let value = '';
   let resolved = true;

@@ -126,8 +126,17 @@ export function unquoteText(text: string, escapeChar: string): string {
 }
 
 function readWord(text: string, escapeChar: string, from: number, to: number, stopAtSpace: boolean): { end: number; value: string } {
-  let i = from;
-  let value = '';
+  // Most words have no quotes or escapes: slice them instead of building them a character at a time.
+  let plain = from;
+  while (plain < to) {
+    const c = text[plain]!;
+    if (c === '"' || c === "'" || c === escapeChar) break;
+    if (stopAtSpace && isSpace(c)) return { end: plain, value: text.slice(from, plain) };
+    plain++;
+  }
+  if (plain === to) return { end: to, value: text.slice(from, to) };
+  let i = plain;
+  let value = text.slice(from, plain);
   let quote: string | undefined;
   while (i < to) {
     const c = text[i]!;
