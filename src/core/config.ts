@@ -194,6 +194,10 @@ export class ConfigResolver {
     try {
       found = await (await getExplorer()).search(dir);
     } catch (error) {
+      // A place the search may not look into (e.g. the global config folder of a HOME the
+      // user cannot read) holds no config for us; a config file that cannot be read is an error.
+      const { code, syscall } = error as NodeJS.ErrnoException;
+      if ((code === 'EACCES' || code === 'EPERM') && syscall === 'stat') return defaultConfig(this.cwd);
       throw readFailure(error, dir);
     }
     if (!found) return defaultConfig(this.cwd);

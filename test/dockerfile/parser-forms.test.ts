@@ -115,6 +115,16 @@ describe('JSON and shell form', () => {
     expect(p.ins(6, 'WORKDIR').path?.value).toBe('/srv');
   });
 
+  it('takes the rest of the line as the WORKDIR path, spaces and all (BuildKit does)', () => {
+    const p = parse('# escape=`\nFROM a\nWORKDIR C:\\Program Files (x86)\\MSBuild\nWORKDIR "/srv/my app"\n');
+    expect([p.ins(1, 'WORKDIR').path?.value, p.text(p.ins(1, 'WORKDIR').path?.span)]).toEqual([
+      'C:\\Program Files (x86)\\MSBuild',
+      'C:\\Program Files (x86)\\MSBuild',
+    ]);
+    expect(p.ins(2, 'WORKDIR').pathExpanded).toBe('/srv/my app');
+    expect(p.errors()).toEqual([]);
+  });
+
   it('reads ENV and LABEL pairs with quotes, and the legacy space form keeping inner whitespace', () => {
     const p = parse('FROM a\nLABEL "a b"="c d" e=f\\ g\nENV PATH=/x:$PATH\nENV LEGACY some  "quoted  text"\nENV EMPTY=\n');
     expect(p.ins(1, 'LABEL').pairs.map((kv) => [kv.key.value, kv.value?.value, p.text(kv.key.span), p.text(kv.value?.span)])).toEqual([

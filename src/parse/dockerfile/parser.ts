@@ -485,8 +485,10 @@ function parseInstruction(
     }
     case 'WORKDIR': {
       const node: WorkdirInstruction = { ...base, keyword };
-      const word = head.words[0];
-      if (head.words.length > 1) state.error('WORKDIR takes exactly one argument.', base.argsSpan);
+      // BuildKit takes the rest of the line as the path: `WORKDIR C:\Program Files\App` is one path.
+      const word: Word | undefined = argsText
+        ? { start: head.argsStart, end: head.argsStart + argsText.length, raw: argsText, value: unquote(argsText, state.escapeChar) }
+        : undefined;
       if (word) {
         node.path = textNode(word, text);
         node.pathExpanded = expander.expand(word).value;
