@@ -5,11 +5,13 @@
 import { resolve } from 'node:path';
 import { defaultConfig, loadConfigFile, resolveInlineConfig, settingsForFile, type LoadedConfig, type PlimsollConfig } from './core/config.js';
 import { detectFormat } from './core/detect.js';
+import { collectProjectFacts, createEnvironment } from './core/environment.js';
 import { lintFiles as lintFilesInternal } from './core/lint-files.js';
 import { lintSource, summarise, type LintSummary } from './core/lint.js';
 import { registeredRules } from './core/registry.js';
 import type { FileFormat, Span } from './core/types.js';
 import { initShellParser } from './parse/dockerfile/shell.js';
+import { versionProblem } from './model/kubernetes/versions.js';
 import { catalogEntry, type CatalogEntry } from './cli/rules-command.js';
 import { rangeResolver, toJsonFinding, type JsonFinding } from './report/json.js';
 
@@ -26,8 +28,10 @@ export interface LintTextOptions {
   filename: string;
   /** A configuration object (presets may be extended; other files may not). Default: plimsoll:recommended. */
   config?: PlimsollConfig | LoadedConfig;
-  /** Not used yet by Dockerfile rules; accepted for the Kubernetes checks. */
+  /** Target Kubernetes minor version (`x.y`) for schemas and API checks; default: the newest bundled. */
   kubernetesVersion?: string;
+  /** Folders or files with CRDs or `{kind}_{version}.json` schemas for custom resources. */
+  schemaLocations?: readonly string[];
 }
 
 export interface LintTextResult {
@@ -49,7 +53,9 @@ export function lintText(text: string, options: LintTextOptions): LintTextResult
     : defaultConfig(process.cwd());
   const format = detectFormat(absolute, text, true) ?? 'unknown';
   const { rules } = settingsForFile(config, absolute);
-  const file = lintSource(options.filename, text, format, rules);
+  const env = createEnvironment(kubernetesEnvironment(options, process.cwd()));
+  collectProjectFacts([{ absolute, display: options.filename, format, text }], env);
+  const file = lintSource(options.filename, text, format, rules, undefined, { absolutePath: absolute, env });
   const rangeOf = rangeResolver({ files: [file], findings: file.findings, summary: summarise([file], file.findings) });
   return { format, findings: file.findings.map((f) => ({ ...toJsonFinding(f, rangeOf), offsets: f.span })) };
 }
@@ -64,6 +70,22 @@ export interface LintFilesOptions {
   cwd?: string;
   /** A config object, or the path of a config file; default: config files found upward from each file. */
   config?: PlimsollConfig | LoadedConfig | string;
+  /** Target Kubernetes minor version (`x.y`) for schemas and API checks; default: the newest bundled. */
+  kubernetesVersion?: string;
+  /** Folders or files with CRDs or `{kind}_{version}.json` schemas for custom resources (relative to cwd). */
+  schemaLocations?: readonly string[];
+}
+
+/** Checks the Kubernetes options (an unknown version throws a TypeError naming the bundled ones). */
+function kubernetesEnvironment(options: { kubernetesVersion?: string; schemaLocations?: readonly string[] }, cwd: string) {
+  const out: { kubernetesVersion?: string; schemaLocations?: readonly string[] } = {};
+  if (options.kubernetesVersion !== undefined) {
+    const problem = versionProblem(options.kubernetesVersion);
+    if (problem) throw new TypeError(problem);
+    out.kubernetesVersion = options.kubernetesVersion;
+  }
+  if (options.schemaLocations) out.schemaLocations = options.schemaLocations.map((l) => resolve(cwd, l));
+  return out;
 }
 
 /** Lints files, folders and globs (.gitignore honoured), each with the config that applies to it. */
@@ -72,7 +94,7 @@ export async function lintFiles(patterns: string | readonly string[], options: L
   let config: LoadedConfig | undefined;
   if (typeof options.config === 'string') config = await loadConfigFile(resolve(cwd, options.config));
   else if (options.config) config = isLoaded(options.config) ? options.config : resolveInlineConfig(options.config, cwd);
-  const result = await lintFilesInternal([patterns].flat(), { cwd, ...(config ? { config } : {}) });
+  const result = await lintFilesInternal([patterns].flat(), { cwd, ...(config ? { config } : {}), ...kubernetesEnvironment(options, cwd) });
   const rangeOf = rangeResolver(result);
   const counts = new Map<string, number>();
   for (const f of result.findings) counts.set(f.file, (counts.get(f.file) ?? 0) + 1);

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/discover.js';
 import type { SeverityOrOff } from '../core/types.js';
+import { versionProblem } from '../model/kubernetes/versions.js';
 
 export const FORMAT_NAMES = ['stylish', 'json'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -26,6 +27,14 @@ export interface LintArgs {
   stdinFilename?: string;
   quiet: boolean;
   color?: boolean;
+  /** `--env-file`: compose interpolation reads these instead of the project's `.env`. */
+  envFiles: string[];
+  /** `--process-env`: compose interpolation also reads Plimsoll's own environment. */
+  processEnv: boolean;
+  /** `--kubernetes-version x.y`: target for schemas and API checks. */
+  kubernetesVersion?: string;
+  /** `--schema-location`: extra schemas for custom resources, in order. */
+  schemaLocations: string[];
 }
 
 export interface RulesArgs {
@@ -55,8 +64,12 @@ const LINT_OPTIONS = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   quiet: { type: 'boolean' },
+  'kubernetes-version': { type: 'string' },
+  'schema-location': { type: 'string', multiple: true },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  'env-file': { type: 'string', multiple: true },
+  'process-env': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -132,7 +145,16 @@ function parseLint(argv: readonly string[]): CliArgs {
     failOn: failOn as FailOn,
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
+    envFiles: values['env-file'] ?? [],
+    processEnv: values['process-env'] ?? false,
+    schemaLocations: values['schema-location'] ?? [],
   };
+  const kubernetesVersion = values['kubernetes-version'];
+  if (kubernetesVersion !== undefined) {
+    const problem = versionProblem(kubernetesVersion);
+    if (problem) throw new UsageError(problem);
+    args.kubernetesVersion = kubernetesVersion;
+  }
   if (values.config) args.config = values.config;
   if (maxWarnings !== undefined) args.maxWarnings = maxWarnings;
   if (values['stdin-filename']) args.stdinFilename = values['stdin-filename'];
@@ -182,7 +204,11 @@ Options:
       --max-warnings <n>       exit 1 when there are more than n warnings
       --stdin                  lint standard input
       --stdin-filename <name>  the file name standard input stands for
+      --env-file <file>        compose: read variables from this file instead of .env; repeatable
+      --process-env            compose: also read variables from the environment (it wins over env files)
       --quiet                  report errors only
+      --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
+      --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
   -h, --help                   show this help
   -v, --version                show the version

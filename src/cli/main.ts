@@ -101,7 +101,19 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   checkRuleIds(args);
   const { lintFiles } = await import('../core/lint-files.js');
   const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
-  const options = { cwd: io.cwd, noConfig: args.noConfig, ruleOverrides: args.rules, ...(config ? { config } : {}) };
+  const compose = {
+    ...(args.envFiles.length > 0 ? { envFiles: args.envFiles.map((f) => resolve(io.cwd, f)) } : {}),
+    ...(args.processEnv ? { processEnv: io.env } : {}),
+  };
+  const options = {
+    cwd: io.cwd,
+    noConfig: args.noConfig,
+    ruleOverrides: args.rules,
+    compose,
+    ...(config ? { config } : {}),
+    ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
+    ...(args.schemaLocations.length > 0 ? { schemaLocations: args.schemaLocations.map((l) => resolve(io.cwd, l)) } : {}),
+  };
   let result: LintResult = args.stdin
     ? await lintStdin(await io.readStdin(), args.stdinFilename, options)
     : await lintFiles(args.paths, options);

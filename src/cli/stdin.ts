@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigResolver, isIgnored, settingsForFile } from '../core/config.js';
 import { detectFormat } from '../core/detect.js';
 import { displayPath } from '../core/discover.js';
+import { collectProjectFacts, createEnvironment } from '../core/environment.js';
 import type { LintFilesOptions } from '../core/lint-files.js';
 import { lintSource, prepareFormats, summarise, type LintResult } from '../core/lint.js';
 import { decode } from '../core/load.js';
@@ -17,6 +18,8 @@ export async function lintStdin(input: string | Buffer, filename: string | undef
   const format = text === undefined ? 'unknown' : (detectFormat(absolute, text, true) ?? 'unknown');
   await prepareFormats([format]);
   const { rules } = settingsForFile(config, absolute, options.ruleOverrides);
-  const file = lintSource(display, text, format, rules, problem);
+  const env = createEnvironment(options);
+  if (text !== undefined) collectProjectFacts([{ absolute, display, format, text }], env);
+  const file = lintSource(display, text, format, rules, problem, { absolutePath: absolute, env });
   return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
 }

@@ -1,12 +1,17 @@
-/** Linting many files: discovery, per-file configuration, reading, and the summary. */
+/**
+ * Linting many files: discovery, per-file configuration, reading, the facts gathered from
+ * all files together (collectors), then each file's rules, and the summary.
+ */
 import { resolve } from 'node:path';
 import { ConfigResolver, isIgnored, settingsForFile, type CliRuleOverrides, type LoadedConfig } from './config.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
+import { collectProjectFacts, createEnvironment, type EnvironmentOptions, type ProjectFile } from './environment.js';
 import { lintSource, prepareFormats, sortFindings, summarise, type FileResult, type LintResult } from './lint.js';
-import { readSource } from './load.js';
+import { readSource, type ReadResult } from './load.js';
+import type { FileFormat } from './types.js';
 
-export interface LintFilesOptions {
+export interface LintFilesOptions extends EnvironmentOptions {
   cwd?: string;
   /** An explicit configuration, instead of looking for config files. */
   config?: LoadedConfig;
@@ -18,32 +23,71 @@ export interface LintFilesOptions {
   files?: DiscoveredFile[];
 }
 
+interface ReadFile {
+  file: DiscoveredFile;
+  config: LoadedConfig;
+  read: ReadResult;
+  format: FileFormat;
+}
+
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const files = options.files ?? (await discoverFiles(patterns, cwd));
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
   const overrides = options.ruleOverrides ?? new Map();
+  const env = createEnvironment(options);
+
+  const read = await readAll(files, resolver);
+  collectProjectFacts(read.flatMap(projectFile), env);
+
   const results: FileResult[] = [];
-  // Reading is I/O bound: keep a few reads in flight while linting synchronously.
-  const reads = files.map((file) => ({ file, read: undefined as ReturnType<typeof readSource> | undefined }));
+  for (const { file, config, read: { text, problem }, format } of read) {
+    await prepareFormats([format]);
+    const { rules } = settingsForFile(config, file.absolute, overrides);
+    results.push(lintSource(file.display, text, format, rules, problem, { absolutePath: file.absolute, env }));
+  }
+  const findings = sortFindings(uniqueFindings(results.flatMap((r) => r.findings)));
+  return { files: results, findings, summary: summarise(results, findings) };
+}
+
+/**
+ * Files linted together can report the same finding twice: a compose override and its base
+ * file both see the merged project, an included file is linted on its own and through the
+ * file that includes it. A finding is the same when rule, file, place and message agree.
+ */
+function uniqueFindings(findings: FileResult['findings']): FileResult['findings'] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Reads and detects every file that is not ignored, keeping a few reads in flight. */
+async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolver): Promise<ReadFile[]> {
+  const pending = files.map((file) => ({ file, read: undefined as Promise<ReadResult> | undefined }));
   const window = 16;
-  for (let i = 0; i < Math.min(window, reads.length); i++) reads[i]!.read = readSource(reads[i]!.file.absolute);
-  for (let i = 0; i < reads.length; i++) {
-    const { file } = reads[i]!;
-    const next = reads[i + window];
+  for (let i = 0; i < Math.min(window, pending.length); i++) pending[i]!.read = readSource(pending[i]!.file.absolute);
+  const out: ReadFile[] = [];
+  for (let i = 0; i < pending.length; i++) {
+    const { file } = pending[i]!;
+    const next = pending[i + window];
     if (next) next.read = readSource(next.file.absolute);
     const config = await resolver.forFile(file.absolute);
     if (isIgnored(config, file.absolute)) continue;
-    const { text, problem } = await reads[i]!.read!;
+    const read = await pending[i]!.read!;
     const format =
-      text === undefined
+      read.text === undefined
         ? (formatFromName(file.absolute) ?? (file.explicit ? 'unknown' : undefined))
-        : detectFormat(file.absolute, text, file.explicit);
+        : detectFormat(file.absolute, read.text, file.explicit);
     if (!format || (format === 'yaml' && !file.explicit)) continue;
-    await prepareFormats([format]);
-    const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintSource(file.display, text, format, rules, problem));
+    out.push({ file, config, read, format });
   }
-  const findings = sortFindings(results.flatMap((r) => r.findings));
-  return { files: results, findings, summary: summarise(results, findings) };
+  return out;
+}
+
+function projectFile({ file, read, format }: ReadFile): ProjectFile[] {
+  return read.text === undefined ? [] : [{ absolute: file.absolute, display: file.display, format, text: read.text }];
 }

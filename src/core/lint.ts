@@ -2,10 +2,12 @@
  * Linting one file, start to end: decode, detect, parse, run the configured rules.
  * Every entry point (CLI, library, LSP, action) goes through `lintSource`.
  */
+import { parseComposeFile } from '../formats/compose.js';
 import { parseDockerfileFile } from '../formats/dockerfile.js';
 import { parseKubernetesFile } from '../formats/kubernetes.js';
 import { initShellParser } from '../parse/dockerfile/shell.js';
 import { runRules, type ConfiguredRule } from './engine.js';
+import { createEnvironment, type LintEnvironment } from './environment.js';
 import { fingerprintAll } from './fingerprint.js';
 import type { ReadProblem } from './load.js';
 import { formatMessage } from './message.js';
@@ -37,11 +39,19 @@ export interface LintResult {
   summary: LintSummary;
 }
 
-type Adapter = (source: SourceText) => ParsedFile;
+/** What an adapter knows about the file besides its text. */
+export interface AdapterContext {
+  /** Absolute path of the linted file, when it has one (relative references resolve against it). */
+  absolutePath?: string;
+  env: LintEnvironment;
+}
+
+type Adapter = (source: SourceText, context: AdapterContext) => ParsedFile;
 
 /** Formats with rules. Kustomize, Helm templates and other YAML are recognised but not linted. */
 const adapters: Partial<Record<FileFormat, Adapter>> = {
   dockerfile: parseDockerfileFile,
+  compose: parseComposeFile,
   kubernetes: parseKubernetesFile,
 };
 
@@ -60,6 +70,7 @@ export function lintSource(
   format: FileFormat,
   rules: readonly ConfiguredRule[],
   problem?: ReadProblem,
+  where: Partial<AdapterContext> = {},
 ): FileResult {
   const source = new SourceText(path, text ?? '');
   const findings: Finding[] = [];
@@ -71,7 +82,9 @@ export function lintSource(
   if (text === undefined || !adapter) {
     return { path, format, documents: text === undefined ? 0 : 1, findings, source };
   }
-  const parsed = adapter(source);
+  const context: AdapterContext = { env: where.env ?? createEnvironment() };
+  if (where.absolutePath !== undefined) context.absolutePath = where.absolutePath;
+  const parsed = adapter(source, context);
   findings.push(...runRules(parsed, rules, sourceIndex()));
   return { path, format, documents: parsed.documents, findings: sortFindings(findings), source };
 }

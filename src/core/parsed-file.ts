@@ -4,6 +4,7 @@
  */
 import type { ContainerSpec } from '../model/container.js';
 import type { Dockerfile } from '../parse/dockerfile/ast.js';
+import type { LintEnvironment } from './environment.js';
 import type { ListenerKey } from './listeners.js';
 import type { SourceText } from './source.js';
 import type { FileFormat, Locatable, ObjectRef, Span } from './types.js';
@@ -25,6 +26,13 @@ export interface ScopedSuppression {
 
 export type Emit = (key: ListenerKey, payload: unknown) => void;
 
+/** Another file the model was built from (a compose override, extends or include file). */
+export interface RelatedSource {
+  source: SourceText;
+  comments: CommentToken[];
+  nextLineTarget(comment: Span): Span | undefined;
+}
+
 export interface ParsedFile {
   source: SourceText;
   format: FileFormat;
@@ -33,6 +41,8 @@ export interface ParsedFile {
   dockerfile?: Dockerfile;
   containers: ContainerSpec[];
   comments: CommentToken[];
+  /** The run's environment (target Kubernetes version, schemas), when the adapter uses it. */
+  env?: LintEnvironment;
   /** Extra suppressions from the format itself (annotations). */
   suppressions?: ScopedSuppression[];
   /** Emits the events of one walk over the file, in document order. */
@@ -45,4 +55,6 @@ export interface ParsedFile {
   objectAt?(span: Span): ObjectRef | undefined;
   /** A stable description of where a span is (stage + instruction, YAML path), for fingerprints. */
   contextOf?(span: Span): string;
+  /** Other files findings may land in (by display path); their comments suppress findings there. */
+  relatedSources?: ReadonlyMap<string, RelatedSource>;
 }

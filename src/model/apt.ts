@@ -34,3 +34,23 @@ export function assumesYes(parsed: ParsedArgs): boolean {
   }
   return quiet >= 2;
 }
+
+/** `--no-install-recommends`, or `-o APT::Install-Recommends=false` (also 0/no). */
+export function skipsRecommends(parsed: ParsedArgs): boolean {
+  return parsed.options.some(
+    (o) =>
+      o.name === '--no-install-recommends' ||
+      (o.name === '--install-recommends' && /^(0|false|no)$/i.test(o.value ?? '')) ||
+      ((o.name === '-o' || o.name === '--option') && /^APT::Install-Recommends=(0|false|no)$/i.test(o.value ?? '')),
+  );
+}
+
+/**
+ * The script writes an apt setting that turns recommends off, e.g.
+ * `echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norecommends`.
+ */
+export function configuresNoRecommends(script: ShellScript, before = Infinity): boolean {
+  return script.commands.some(
+    (c) => c.span.start < before && c.args.some((a) => /APT::Install-Recommends\s*"?(0|false|no)\b/i.test(a.value ?? a.text)),
+  );
+}

@@ -9,6 +9,7 @@ import type {
   Instruction,
   RunInstruction,
   ShellInstruction,
+  Stage,
 } from '../parse/dockerfile/ast.js';
 import { joinContinuations, linesIn, MappedText } from '../parse/dockerfile/lexer.js';
 import { parseShell, type ShellCommand, type ShellScript } from '../parse/dockerfile/shell.js';
@@ -91,21 +92,35 @@ function stageShells(dockerfile: Dockerfile): ShellInstruction[][] {
 
 /** The SHELL in effect for an instruction: the stage's last SHELL before it, inherited through FROM <stage>. */
 export function effectiveShell(instruction: Instruction, dockerfile: Dockerfile): string | undefined {
+  const shell = shellInstructionFor(instruction, dockerfile);
+  if (shell) return shell.json?.values[0]?.value.toLowerCase().replace(/\.exe$/, '');
+  const root = rootStage(instruction, dockerfile);
+  return root && WINDOWS_IMAGE.test(root.from.imageExpanded ?? '') ? 'cmd' : undefined;
+}
+
+/** The SHELL instruction in effect for an instruction, if any (its stage's, or a base stage's). */
+export function shellInstructionFor(instruction: Instruction, dockerfile: Dockerfile): ShellInstruction | undefined {
   const shells = stageShells(dockerfile);
   let stage = dockerfile.stages[instruction.stageIndex];
   let before = instruction.span.start;
-  while (stage) {
+  const seen = new Set<number>();
+  while (stage && !seen.has(stage.index)) {
+    seen.add(stage.index);
     const list = shells[stage.index] ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      const ins = list[i]!;
-      if (ins.span.start < before) return ins.json?.values[0]?.value.toLowerCase().replace(/\.exe$/, '');
-    }
-    if (stage.baseStage === undefined) {
-      const image = stage.from.imageExpanded ?? '';
-      return WINDOWS_IMAGE.test(image) ? 'cmd' : undefined;
-    }
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.span.start < before) return list[i];
+    if (stage.baseStage === undefined) return undefined;
     before = Infinity;
     stage = dockerfile.stages[stage.baseStage];
   }
   return undefined;
+}
+
+function rootStage(instruction: Instruction, dockerfile: Dockerfile): Stage | undefined {
+  let stage = dockerfile.stages[instruction.stageIndex];
+  const seen = new Set<number>();
+  while (stage && stage.baseStage !== undefined && !seen.has(stage.index)) {
+    seen.add(stage.index);
+    stage = dockerfile.stages[stage.baseStage];
+  }
+  return stage;
 }

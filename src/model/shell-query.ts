@@ -13,6 +13,8 @@ export interface CommandView {
   args: ShellWord[];
   /** Wrapper commands that were stripped, e.g. ['sudo']. */
   wrappers: string[];
+  /** The words that named those wrappers, in the same order. */
+  wrapperWords: ShellWord[];
 }
 
 /** Options of wrapper commands that take a value (`sudo -u user`, `nice -n 10`). */
@@ -30,6 +32,8 @@ const WRAPPERS: Record<string, readonly string[]> = {
   timeout: ['-s', '--signal', '-k', '--kill-after'],
   gosu: [],
   'su-exec': [],
+  // `xargs apt-get install -y < list`: the packages come from stdin.
+  xargs: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars', '--process-slot-var'],
 };
 
 /** The word's value when static, else its text as written. */
@@ -51,10 +55,13 @@ export function viewCommand(command: ShellCommand): CommandView | undefined {
   let nameWord = command.name;
   let args = command.args;
   const wrappers: string[] = [];
+  const wrapperWords: ShellWord[] = [];
   for (let guard = 0; guard < 5; guard++) {
     const name = basename(wordValue(nameWord));
     const valueOptions = WRAPPERS[name];
     if (!valueOptions) break;
+    // `command -v curl` asks whether curl exists; it does not run it.
+    if (name === 'command' && args.some((a) => /^-[pvV]*[vV]/.test(wordValue(a)))) break;
     let i = 0;
     // gosu/su-exec take the user as the first operand.
     const userOperand = name === 'gosu' || name === 'su-exec' || name === 'timeout';
@@ -75,10 +82,11 @@ export function viewCommand(command: ShellCommand): CommandView | undefined {
     const next = args[i];
     if (!next) break;
     wrappers.push(name);
+    wrapperWords.push(nameWord);
     nameWord = next;
     args = args.slice(i + 1);
   }
-  return { command, name: basename(wordValue(nameWord)), nameWord, args, wrappers };
+  return { command, name: basename(wordValue(nameWord)), nameWord, args, wrappers, wrapperWords };
 }
 
 /** Every command of the script, seen through wrappers, whose name is one of `names`. */
