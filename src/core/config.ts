@@ -2,11 +2,10 @@
  * Configuration: found upward from each linted file with cosmiconfig, validated
  * against the generated schema, resolved per file (presets, overrides, CLI overrides).
  */
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { describeSchemaErrors, type SchemaError } from './config-errors.js';
-import { buildConfigSchema } from './config-schema.js';
+import { describeSchemaErrors } from './config-errors.js';
+import { configErrors } from './config-validate.js';
 import type { ConfiguredRule } from './engine.js';
 import { findRule, registeredRules, ruleIds } from './registry.js';
 import type { Severity, SeverityOrOff } from './types.js';
@@ -86,25 +85,13 @@ export function defaultConfig(baseDir: string): LoadedConfig {
 
 // ---- validation -------------------------------------------------------------
 
-type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
-let validator: Validator | undefined;
-
-/** Ajv is loaded on first use (synchronously, it is CommonJS): a run without a config never pays for it. */
-function getValidator(): Validator {
-  if (validator) return validator;
-  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  validator = ajv.compile(buildConfigSchema(registeredRules())) as Validator;
-  return validator;
-}
-
 export function validateConfig(config: unknown, filepath?: string): PlimsollConfig {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new ConfigError('the configuration must be an object.', filepath);
   }
-  const validate = getValidator();
-  if (validate(config)) return config as PlimsollConfig;
-  throw new ConfigError(describeSchemaErrors(validate.errors ?? [], config, ruleIds()), filepath);
+  const errors = configErrors(config as Record<string, unknown>);
+  if (errors.length === 0) return config as PlimsollConfig;
+  throw new ConfigError(describeSchemaErrors(errors, config, ruleIds()), filepath);
 }
 
 // ---- loading ----------------------------------------------------------------

@@ -92,9 +92,9 @@ describe('bad input through lintFiles', () => {
   });
 
   // The whole 10 MB file takes ~20 s with every rule on this 2-core machine, too long for each
-  // `npm test`: PLIMSOLL_SLOW_TESTS=1 runs it; by default a 2 MB one is linted (the parser alone
+  // `npm test`: PLIMSOLL_SLOW_TESTS=1 runs it; by default a 1 MB one is linted (the parser alone
   // reads 10 MB in parser-robustness.test.ts).
-  const megabytes = process.env.PLIMSOLL_SLOW_TESTS ? 10 : 2;
+  const megabytes = process.env.PLIMSOLL_SLOW_TESTS ? 10 : 1;
   it(`lints a ${megabytes} MB Dockerfile to the end`, async () => {
     const block = 'RUN apt-get update && \\\n    apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nENV A=1 B=$A\nCOPY --chown=app src/ /app/\n';
     const cwd = tree({ Dockerfile: `FROM debian:12\nUSER app\n${block.repeat(Math.ceil((megabytes * 1_000_000) / block.length))}` });
@@ -104,7 +104,7 @@ describe('bad input through lintFiles', () => {
     expect(result.files).toHaveLength(1);
     expect(ids(result.findings)).not.toContain('internal-error');
     // Only "it finishes" is asserted, with room for a loaded machine.
-    expect(seconds).toBeLessThan(megabytes * 12);
+    expect(seconds).toBeLessThan(megabytes * 20);
   }, 180_000);
 });
 
