@@ -20,6 +20,6 @@ export async function lintStdin(input: string | Buffer, filename: string | undef
   const { rules } = settingsForFile(config, absolute, options.ruleOverrides);
   const env = createEnvironment(options);
   if (text !== undefined) collectProjectFacts([{ absolute, display, format, text }], env);
-  const file = lintSource(display, text, format, rules, problem, { absolutePath: absolute, env });
+  const file = (options.lintFile ?? lintSource)(display, text, format, rules, problem, { absolutePath: absolute, env });
   return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
 }

@@ -21,7 +21,13 @@ export interface LintFilesOptions extends EnvironmentOptions {
   ruleOverrides?: CliRuleOverrides;
   /** Read these files as they are; do not look for others. */
   files?: DiscoveredFile[];
+  /** Files named explicitly are detected like found ones: unrecognised files are skipped silently. */
+  skipUnknown?: boolean;
+  /** Lints one file; `--fix` passes one that fixes, then lints the result. Default: lintSource. */
+  lintFile?: FileLinter;
 }
+
+export type FileLinter = typeof lintSource;
 
 interface ReadFile {
   file: DiscoveredFile;
@@ -35,16 +41,17 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const files = options.files ?? (await discoverFiles(patterns, cwd));
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
   const overrides = options.ruleOverrides ?? new Map();
+  const lintFile = options.lintFile ?? lintSource;
   const env = createEnvironment(options);
 
-  const read = await readAll(files, resolver);
+  const read = await readAll(files, resolver, options.skipUnknown ?? false);
   collectProjectFacts(read.flatMap(projectFile), env);
 
   const results: FileResult[] = [];
   for (const { file, config, read: { text, problem }, format } of read) {
     await prepareFormats([format]);
     const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintSource(file.display, text, format, rules, problem, { absolutePath: file.absolute, env }));
+    results.push(lintFile(file.display, text, format, rules, problem, { absolutePath: file.absolute, env }));
   }
   const findings = sortFindings(uniqueFindings(results.flatMap((r) => r.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
@@ -66,7 +73,7 @@ function uniqueFindings(findings: FileResult['findings']): FileResult['findings'
 }
 
 /** Reads and detects every file that is not ignored, keeping a few reads in flight. */
-async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolver): Promise<ReadFile[]> {
+async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolver, skipUnknown: boolean): Promise<ReadFile[]> {
   const pending = files.map((file) => ({ file, read: undefined as Promise<ReadResult> | undefined }));
   const window = 16;
   for (let i = 0; i < Math.min(window, pending.length); i++) pending[i]!.read = readSource(pending[i]!.file.absolute);
@@ -78,11 +85,12 @@ async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolve
     const config = await resolver.forFile(file.absolute);
     if (isIgnored(config, file.absolute)) continue;
     const read = await pending[i]!.read!;
+    const explicit = file.explicit && !skipUnknown;
     const format =
       read.text === undefined
-        ? (formatFromName(file.absolute) ?? (file.explicit ? 'unknown' : undefined))
-        : detectFormat(file.absolute, read.text, file.explicit);
-    if (!format || (format === 'yaml' && !file.explicit)) continue;
+        ? (formatFromName(file.absolute) ?? (explicit ? 'unknown' : undefined))
+        : detectFormat(file.absolute, read.text, explicit);
+    if (!format || (format === 'yaml' && !explicit)) continue;
     out.push({ file, config, read, format });
   }
   return out;

@@ -194,13 +194,13 @@ describe('several outputs', () => {
     const cwd = tree({ Dockerfile: CLEAN, 'taken/keep': '' });
     const { code, stderr } = await run(['-o', 'taken'], { cwd });
     expect(code).toBe(2);
-    expect(stderr).toBe(`plimsoll: Cannot write ${join(cwd, 'taken')}: it is a folder.\nRun "plimsoll --help" for usage.\n`);
+    expect(stderr).toBe(`plimsoll: Cannot write ${join(cwd, 'taken')}: it is a folder.\n`);
   });
 
   it('exits 2 for an unknown format', async () => {
     const { code, stderr } = await run(['-f', 'xml'], { cwd: tree({ Dockerfile: CLEAN }) });
     expect(code).toBe(2);
-    expect(stderr).toBe('plimsoll: Unknown format "xml" (use stylish, json).\nRun "plimsoll --help" for usage.\n');
+    expect(stderr).toMatch(/^plimsoll: Unknown format "xml" \(use stylish, json(, [a-z]+)*\)\.\nRun "plimsoll --help" for usage\.\n$/);
   });
 });
 
