@@ -905,7 +905,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input2, options) => {
+    var parse3 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1075,7 +1075,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1598,7 +1598,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input2, options) => {
+    parse3.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -1663,7 +1663,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -1672,10 +1672,10 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch3(input2, options, returnState));
@@ -1688,7 +1688,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject4(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -1760,7 +1760,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1786,10 +1786,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse2.fastpaths(input2, options);
+        parsed.output = parse3.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input2, options);
+        parsed = parse3(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1824,6 +1824,115 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/core/suggest.ts
+function editDistance(a, b) {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let before = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const cur = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      cur[j] = d;
+    }
+    before = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+function closest(word, candidates, maxDistance) {
+  const limit = maxDistance ?? Math.max(1, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : void 0;
+}
+var init_suggest = __esm({
+  "src/core/suggest.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/config-errors.ts
+function valueAt(root2, pointer3) {
+  let value = root2;
+  for (const raw of pointer3.split("/").slice(1)) {
+    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    value = value !== null && typeof value === "object" ? value[key2] : void 0;
+  }
+  return value;
+}
+function branchOf(e) {
+  const m = /\/rules\/properties\/[^/]+\/anyOf\/(\d)\//.exec(e.schemaPath);
+  return m ? Number(m[1]) : void 0;
+}
+function writtenBranch(value) {
+  if (typeof value === "string") return 0;
+  if (Array.isArray(value)) return 1;
+  if (value !== null && typeof value === "object") return 2;
+  return void 0;
+}
+function describePath(pointer3) {
+  const m = RULE_SETTING.exec(pointer3);
+  const dotted = (p) => p.slice(1).replace(/\//g, ".");
+  if (!m) return pointer3 ? dotted(pointer3) : "configuration";
+  const inner = (m[2] ?? "").replace(/^\/1(?=\/|$)/, "/options").replace(/^\/0$/, "/severity");
+  return dotted(m[1]) + (inner ? ` ${dotted(inner)}` : "");
+}
+function describe(e, config, ruleIds2) {
+  const where = describePath(e.instancePath);
+  if (e.keyword === "additionalProperties") {
+    const name2 = String(e.params.additionalProperty);
+    if (/(^|\/)rules$/.test(e.instancePath)) {
+      const hint = closest(name2, ruleIds2, Math.max(2, Math.floor(name2.length / 3)));
+      return `unknown rule "${name2}"${hint ? ` (did you mean "${hint}"?)` : ""}`;
+    }
+    if (RULE_SETTING.test(e.instancePath)) return `${where}: unknown option "${name2}"`;
+    return `unknown property "${name2}" in ${where}`;
+  }
+  if (e.keyword === "enum") {
+    const value = valueAt(config, e.instancePath);
+    if (RULE_SETTING.test(e.instancePath)) return `${where}: ${JSON.stringify(value)} is not a severity; use ${SEVERITIES}`;
+    return `${where}: ${JSON.stringify(value)} must be one of ${e.params.allowedValues.join(", ")}`;
+  }
+  if (e.keyword === "anyOf" && RULE_SETTING.exec(e.instancePath)?.[2] === void 0) {
+    return `${where}: expected a severity (${SEVERITIES}), [severity, options] or { severity, options }`;
+  }
+  return `${where}: ${e.message ?? "is invalid"}`;
+}
+function describeSchemaErrors(errors, config, ruleIds2, limit = 5) {
+  const relevant = errors.filter((e) => {
+    const m = RULE_SETTING.exec(e.instancePath);
+    if (!m) return true;
+    const written = writtenBranch(valueAt(config, m[1]));
+    const branch = branchOf(e);
+    if (e.keyword === "anyOf" && m[2] === void 0) return written === void 0;
+    return branch === void 0 || branch === written;
+  });
+  const messages = [...new Set(relevant.map((e) => describe(e, config, ruleIds2)))];
+  return messages.slice(0, limit).join("; ");
+}
+var RULE_SETTING, SEVERITIES;
+var init_config_errors = __esm({
+  "src/core/config-errors.ts"() {
+    "use strict";
+    init_suggest();
+    RULE_SETTING = /^((?:\/overrides\/\d+)?\/rules\/[^/]+)(\/.*)?$/;
+    SEVERITIES = "off, info, warning or error";
+  }
+});
+
 // src/core/config-schema.ts
 function ruleSettingSchema(options) {
   const optionSchema = options ?? { type: "object", additionalProperties: false, properties: {} };
@@ -1839,10 +1948,10 @@ function ruleSettingSchema(options) {
     ]
   };
 }
-function buildConfigSchema(rules) {
+function buildConfigSchema(rules, rulesSchemaOverride) {
   const ruleProps = {};
   for (const { rule } of rules) ruleProps[rule.id] = { description: rule.meta.description, ...ruleSettingSchema(rule.meta.options) };
-  const rulesSchema = { type: "object", additionalProperties: false, properties: ruleProps };
+  const rulesSchema = rulesSchemaOverride ?? { type: "object", additionalProperties: false, properties: ruleProps };
   const settings = {
     kubernetesVersion: { type: "string", pattern: "^\\d+\\.\\d+$", description: 'Target Kubernetes version, e.g. "1.31".' },
     schemaLocations: { type: "array", items: { type: "string" }, description: "Extra schema folders for custom resources." },
@@ -2219,6 +2328,60 @@ var init_compose_duplicate_container_name = __esm({
               if (other) ctx.report({ messageId: "duplicate", node: service.containerName.node, data: { service: service.name, name: name2, other: other.name }, object: service.objectRef });
               earlier.push(service);
               byName.set(name2, earlier);
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/compose/compose-duplicate-entry.ts
+var WHAT, compose_duplicate_entry_default;
+var init_compose_duplicate_entry = __esm({
+  "rules/compose/compose-duplicate-entry.ts"() {
+    "use strict";
+    init_rule();
+    WHAT = {
+      environment: "environment variable",
+      labels: "label",
+      annotations: "annotation",
+      ports: "port mapping",
+      volumes: "mount at",
+      expose: "exposed port",
+      cap_add: "capability",
+      cap_drop: "capability",
+      sysctls: "sysctl",
+      secrets: "secret at",
+      configs: "config at"
+    };
+    compose_duplicate_entry_default = defineRule({
+      id: "compose-duplicate-entry",
+      meta: {
+        description: "A list in one compose file should not name the same variable, label, port or mount twice",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          duplicate: 'Service "{{service}}" lists {{what}} "{{key}}" twice in `{{list}}`; Compose keeps only the last one, so remove the other.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          ComposeProject(project) {
+            for (const r2 of project.redefinitions) {
+              if (r2.earlier.node.file !== r2.later.node.file) continue;
+              const [, service, list2] = r2.path;
+              if (service === void 0 || list2 === void 0) continue;
+              ctx.report({
+                messageId: "duplicate",
+                node: r2.later.node,
+                data: { service, list: r2.path.slice(2).join("."), key: r2.key, what: WHAT[list2] ?? "entry" },
+                related: [{ node: r2.earlier.node, message: "First listed here." }]
+              });
             }
           }
         };
@@ -3567,7 +3730,7 @@ function toPlain(value) {
   }
   return out2;
 }
-function valueAt(root2, path4) {
+function valueAt2(root2, path4) {
   let value = root2;
   let key2;
   let matched = 0;
@@ -3805,6 +3968,7 @@ var init_compose = __esm({
     init_compose_database_port_exposed();
     init_compose_dependency_cycle();
     init_compose_duplicate_container_name();
+    init_compose_duplicate_entry();
     init_compose_duplicate_host_port();
     init_compose_duplicate_mount_target();
     init_compose_env_misplaced();
@@ -3838,7 +4002,7 @@ var init_compose = __esm({
     init_compose_unused_resource();
     group = {
       folder: "compose",
-      rules: [compose_bind_mount_missing_default, compose_container_name_default, compose_database_port_exposed_default, compose_dependency_cycle_default, compose_duplicate_container_name_default, compose_duplicate_host_port_default, compose_duplicate_mount_target_default, compose_env_misplaced_default, compose_fixed_host_port_replicas_default, compose_healthy_relies_on_image_default, compose_healthy_without_healthcheck_default, compose_host_ipc_default, compose_host_network_default, compose_host_pid_default, compose_invalid_duration_default, compose_invalid_env_file_default, compose_invalid_extends_default, compose_invalid_include_default, compose_invalid_interpolation_default, compose_invalid_port_default, compose_links_default, compose_missing_file_default, compose_missing_image_default, compose_missing_project_name_default, compose_missing_restart_default, compose_network_mode_conflict_default, compose_obsolete_version_default, compose_port_all_interfaces_default, compose_replicas_container_name_default, compose_required_variable_default, compose_schema_default, compose_sensitive_host_mount_default, compose_sexagesimal_port_default, compose_undefined_reference_default, compose_undefined_variable_default, compose_unused_resource_default]
+      rules: [compose_bind_mount_missing_default, compose_container_name_default, compose_database_port_exposed_default, compose_dependency_cycle_default, compose_duplicate_container_name_default, compose_duplicate_entry_default, compose_duplicate_host_port_default, compose_duplicate_mount_target_default, compose_env_misplaced_default, compose_fixed_host_port_replicas_default, compose_healthy_relies_on_image_default, compose_healthy_without_healthcheck_default, compose_host_ipc_default, compose_host_network_default, compose_host_pid_default, compose_invalid_duration_default, compose_invalid_env_file_default, compose_invalid_extends_default, compose_invalid_include_default, compose_invalid_interpolation_default, compose_invalid_port_default, compose_links_default, compose_missing_file_default, compose_missing_image_default, compose_missing_project_name_default, compose_missing_restart_default, compose_network_mode_conflict_default, compose_obsolete_version_default, compose_port_all_interfaces_default, compose_replicas_container_name_default, compose_required_variable_default, compose_schema_default, compose_sensitive_host_mount_default, compose_sexagesimal_port_default, compose_undefined_reference_default, compose_undefined_variable_default, compose_unused_resource_default]
     };
     compose_default = group;
   }
@@ -4060,7 +4224,8 @@ var init_duplicate_env_var = __esm({
       id: "duplicate-env-var",
       meta: {
         description: "A container should not define the same environment variable twice",
-        formats: ["kubernetes", "compose"],
+        // Compose: compose-duplicate-entry (the loader keeps only the last entry, as Compose does).
+        formats: ["kubernetes"],
         severity: "warning",
         recommended: true,
         category: "correctness",
@@ -4069,15 +4234,14 @@ var init_duplicate_env_var = __esm({
           { tool: "kube-score", id: "environment-variable-key-duplication" }
         ],
         messages: {
-          kubernetes: 'Environment variable "{{env}}" is defined again in container "{{name}}"; only the last definition counts, so remove one.',
-          compose: 'Environment variable "{{env}}" is defined again in service "{{name}}"; only one definition counts, so remove one.'
+          kubernetes: 'Environment variable "{{env}}" is defined again in container "{{name}}"; only the last definition counts, so remove one.'
         },
         fixable: false
       },
       create(ctx) {
         return {
           Container(c) {
-            if (c.origin.format === "dockerfile") return;
+            if (c.origin.format !== "kubernetes") return;
             const first = /* @__PURE__ */ new Map();
             for (const env2 of c.env) {
               const earlier = first.get(env2.name.value);
@@ -4086,7 +4250,7 @@ var init_duplicate_env_var = __esm({
                 continue;
               }
               ctx.report({
-                messageId: c.origin.format,
+                messageId: "kubernetes",
                 node: env2.name.node,
                 data: { env: env2.name.value, name: c.origin.name },
                 related: [{ node: earlier.node, message: "First defined here." }]
@@ -4281,15 +4445,19 @@ var init_missing_resource_limits = __esm({
         options: {
           type: "object",
           additionalProperties: false,
-          properties: { cpu: { type: "boolean", description: "Also require a CPU limit." } }
+          properties: {
+            cpu: { type: "boolean", description: "Also require a CPU limit." },
+            compose: { type: "boolean", description: "Also check compose services." }
+          }
         },
-        defaults: { cpu: false },
+        defaults: { cpu: false, compose: false },
         fixable: false
       },
       create(ctx, options) {
         return {
           Container(c) {
             if (c.origin.format === "compose") {
+              if (!options.compose) return;
               if (!c.resources.limits.memory && !c.resources.limits.cpu) ctx.report({ messageId: "compose", node: c.resources.node ?? c.node, data: { name: c.origin.name } });
               return;
             }
@@ -4383,7 +4551,9 @@ var init_privilege_escalation_allowed = __esm({
         ],
         messages: {
           allowed: 'Container "{{name}}" allows privilege escalation: a setuid binary or file capability in it can gain privileges its process does not have; set allowPrivilegeEscalation: false.',
-          unset: 'Container "{{name}}" does not set allowPrivilegeEscalation, which defaults to true; set securityContext.allowPrivilegeEscalation: false.'
+          unset: 'Container "{{name}}" does not set allowPrivilegeEscalation, which defaults to true; set securityContext.allowPrivilegeEscalation: false.',
+          allowedCompose: 'Service "{{name}}" turns no-new-privileges off: a setuid binary or file capability in it can gain privileges its process does not have; use `no-new-privileges:true`.',
+          unsetCompose: 'Service "{{name}}" does not set no-new-privileges, so setuid binaries in it can gain privileges; add `security_opt: ["no-new-privileges:true"]`.'
         },
         options: {
           type: "object",
@@ -4399,9 +4569,12 @@ var init_privilege_escalation_allowed = __esm({
             if (c.origin.format === "dockerfile" || c.origin.role === "ephemeralContainer") return;
             if (c.security.privileged?.value) return;
             const setting = c.security.allowPrivilegeEscalation;
-            if (setting?.value === true) ctx.report({ messageId: "allowed", node: setting.node, data: { name: c.origin.name } });
-            else if (!setting && options.requireExplicitFalse && c.origin.format === "kubernetes") {
-              ctx.report({ messageId: "unset", node: c.node, path: ["securityContext", "allowPrivilegeEscalation"], data: { name: c.origin.name } });
+            const compose = c.origin.format === "compose";
+            const data = { name: c.origin.name };
+            if (setting?.value === true) ctx.report({ messageId: compose ? "allowedCompose" : "allowed", node: setting.node, data });
+            else if (!setting && options.requireExplicitFalse) {
+              if (compose) ctx.report({ messageId: "unsetCompose", node: c.node, data });
+              else ctx.report({ messageId: "unset", node: c.node, path: ["securityContext", "allowPrivilegeEscalation"], data });
             }
           }
         };
@@ -4451,18 +4624,28 @@ var init_privileged_container = __esm({
 });
 
 // rules/container/run-as-root.ts
+function nonRootMatcher(patterns) {
+  const key2 = patterns.join("\0");
+  let m = matchers.get(key2);
+  if (!m) {
+    m = (0, import_picomatch.default)([...patterns], { dot: true });
+    matchers.set(key2, m);
+  }
+  return m;
+}
 function rootUser(c) {
   if (c.security.runAsUser?.value === 0) return c.security.runAsUser;
   if (c.security.user && ROOT.test(c.security.user.value.trim())) return c.security.user;
   return void 0;
 }
-var import_picomatch, ROOT, run_as_root_default;
+var import_picomatch, ROOT, matchers, run_as_root_default;
 var init_run_as_root = __esm({
   "rules/container/run-as-root.ts"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch2(), 1);
     init_rule();
     ROOT = /^(root|0)(:.*)?$/;
+    matchers = /* @__PURE__ */ new Map();
     run_as_root_default = defineRule({
       id: "run-as-root",
       meta: {
@@ -4494,7 +4677,7 @@ var init_run_as_root = __esm({
         fixable: false
       },
       create(ctx, options) {
-        const knownNonRoot = (0, import_picomatch.default)(options.nonRootImages, { dot: true });
+        const knownNonRoot = nonRootMatcher(options.nonRootImages);
         const reported = /* @__PURE__ */ new Set();
         return {
           Container(c) {
@@ -4695,6 +4878,7 @@ var init_untagged_image = __esm({
           Container(container) {
             const image = container.image;
             if (!image || image.value.dynamic || image.value.scratch) return;
+            if (container.origin.format === "kubernetes" && image.value.raw === "auto") return;
             if (image.value.tag === void 0 && image.value.digest === void 0) {
               ctx.report({ messageId: "untagged", node: image.node, data: { image: image.value.raw } });
             }
@@ -5385,6 +5569,7 @@ var init_packages = __esm({
 
 // src/parse/dockerfile/expand.ts
 function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble = false) {
+  if (!text2.includes("$")) return { value: text2, resolved: true, references: [] };
   const references = [];
   let value = "";
   let resolved = true;
@@ -5432,6 +5617,12 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
       const op = m[2];
       const word = m[3] ?? "";
       references.push({ name: name2, start: start2, end: close + 1, hasFallback: op !== void 0 && !op.endsWith("?") });
+      if (scope.isOpaque?.(name2)) {
+        resolved = false;
+        value += text2.slice(i2, close + 1);
+        i2 = close + 1;
+        continue;
+      }
       const known = scope.has(name2);
       const current = scope.get(name2);
       const set = known && current !== void 0;
@@ -5477,7 +5668,7 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
       const name2 = text2.slice(i2 + 1, j);
       references.push({ name: name2, start: start2, end: j, hasFallback: false });
       const current = scope.get(name2);
-      if (scope.has(name2) && current !== void 0) value += substitute(current);
+      if (scope.has(name2) && current !== void 0 && !scope.isOpaque?.(name2)) value += substitute(current);
       else {
         resolved = false;
         value += text2.slice(i2, j);
@@ -5509,6 +5700,15 @@ var init_expand = __esm({
         this.vars = vars;
       }
       vars;
+      opaque = /* @__PURE__ */ new Set();
+      isOpaque(name2) {
+        return this.opaque.has(name2);
+      }
+      /** Declares a variable every build sets, to a value not known here. */
+      setOpaque(name2) {
+        this.vars.set(name2, void 0);
+        this.opaque.add(name2);
+      }
       has(name2) {
         return this.vars.has(name2);
       }
@@ -5517,47 +5717,14 @@ var init_expand = __esm({
       }
       set(name2, value) {
         this.vars.set(name2, value);
+        this.opaque.delete(name2);
       }
       clone() {
-        return new _MapScope(new Map(this.vars));
+        const copy = new _MapScope(new Map(this.vars));
+        for (const name2 of this.opaque) copy.opaque.add(name2);
+        return copy;
       }
     };
-  }
-});
-
-// src/core/suggest.ts
-function editDistance(a, b) {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const cur = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-function closest(word, candidates, maxDistance) {
-  const limit = maxDistance ?? Math.max(1, Math.floor(word.length / 3));
-  const lower = word.toLowerCase();
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= limit ? best : void 0;
-}
-var init_suggest = __esm({
-  "src/core/suggest.ts"() {
-    "use strict";
   }
 });
 
@@ -5612,45 +5779,62 @@ function splitWords(text2, escapeChar, from = 0, to = text2.length) {
     while (i2 < to && isSpace(text2[i2])) i2++;
     if (i2 >= to) break;
     const start2 = i2;
-    let value = "";
-    let quote;
-    while (i2 < to) {
-      const c = text2[i2];
-      if (quote) {
-        if (c === quote) {
-          quote = void 0;
-          i2++;
+    const word = readWord(text2, escapeChar, i2, to, true);
+    i2 = word.end;
+    words.push({ start: start2, end: i2, raw: text2.slice(start2, i2), value: word.value });
+  }
+  return words;
+}
+function unquoteText(text2, escapeChar) {
+  return readWord(text2, escapeChar, 0, text2.length, false).value;
+}
+function readWord(text2, escapeChar, from, to, stopAtSpace) {
+  let plain = from;
+  while (plain < to) {
+    const c = text2[plain];
+    if (c === '"' || c === "'" || c === escapeChar) break;
+    if (stopAtSpace && isSpace(c)) return { end: plain, value: text2.slice(from, plain) };
+    plain++;
+  }
+  if (plain === to) return { end: to, value: text2.slice(from, to) };
+  let i2 = plain;
+  let value = text2.slice(from, plain);
+  let quote;
+  while (i2 < to) {
+    const c = text2[i2];
+    if (quote) {
+      if (c === quote) {
+        quote = void 0;
+        i2++;
+        continue;
+      }
+      if (c === escapeChar && quote === '"' && i2 + 1 < to) {
+        const next = text2[i2 + 1];
+        if (next === '"' || next === escapeChar || next === "$") {
+          value += next;
+          i2 += 2;
           continue;
         }
-        if (c === escapeChar && quote === '"' && i2 + 1 < to) {
-          const next = text2[i2 + 1];
-          if (next === '"' || next === escapeChar || next === "$") {
-            value += next;
-            i2 += 2;
-            continue;
-          }
-        }
-        value += c;
-        i2++;
-        continue;
-      }
-      if (isSpace(c)) break;
-      if (c === '"' || c === "'") {
-        quote = c;
-        i2++;
-        continue;
-      }
-      if (c === escapeChar && i2 + 1 < to) {
-        value += text2[i2 + 1];
-        i2 += 2;
-        continue;
       }
       value += c;
       i2++;
+      continue;
     }
-    words.push({ start: start2, end: i2, raw: text2.slice(start2, i2), value });
+    if (stopAtSpace && isSpace(c)) break;
+    if (c === '"' || c === "'") {
+      quote = c;
+      i2++;
+      continue;
+    }
+    if (c === escapeChar && i2 + 1 < to) {
+      value += text2[i2 + 1];
+      i2 += 2;
+      continue;
+    }
+    value += c;
+    i2++;
   }
-  return words;
+  return { end: i2, value };
 }
 function continuationIndex(line, escapeChar) {
   let end = line.length;
@@ -5739,6 +5923,11 @@ var init_lexer = __esm({
 });
 
 // src/parse/dockerfile/parser.ts
+function platformScope() {
+  const scope = new MapScope();
+  for (const name2 of PLATFORM_ARGS) scope.setOpaque(name2);
+  return scope;
+}
 function parseDockerfile(source) {
   const lines = splitLines(source);
   const { directives, next, escapeChar, errors: directiveErrors } = readDirectives(lines);
@@ -5758,12 +5947,13 @@ function parseDockerfile(source) {
     }
     const { logical, nextLine } = readLogicalLine(lines, i2, state);
     i2 = nextLine;
-    const heredocs = HEREDOC_INSTRUCTIONS.has(firstWordUpper(logical.text.text)) ? readHeredocs(logical, lines, i2, state) : { heredocs: [], nextLine: i2 };
+    const heredocs = mayHaveHeredocs(logical.text.text) ? readHeredocs(logical, lines, i2, state) : { heredocs: [], nextLine: i2 };
     i2 = heredocs.nextLine;
     const end = heredocs.heredocs.length > 0 ? heredocs.heredocs.at(-1).span.end : logical.end;
     const instruction = parseInstruction(logical.text, 0, { start: logical.start, end }, heredocs.heredocs, state, false);
     if (instruction) addInstruction(instruction, state);
   }
+  if (state.instructions.length === 0) state.error("The Dockerfile has no instructions; start it with FROM <image>.", { start: 0, end: 0 });
   for (const stage of state.stages) {
     const last = stage.instructions.at(-1) ?? stage.from;
     stage.span = { start: stage.from.span.start, end: last.span.end };
@@ -5790,16 +5980,17 @@ function readDirectives(lines) {
     const line = lines[i2];
     const m = DIRECTIVE.exec(line.text);
     if (!m) break;
-    const name2 = m[1].toLowerCase();
+    const name2 = m[2].toLowerCase();
     if (!KNOWN_DIRECTIVES.has(name2)) break;
-    const nameStart = line.start + line.text.indexOf(m[1]);
-    const valueStart = line.start + line.text.lastIndexOf(m[2]);
+    const nameStart = line.start + m[1].length;
+    const valueStart = nameStart + m[2].length + m[3].length;
+    const hash = line.start + m[1].indexOf("#");
     const directive = {
-      span: { start: line.start, end: line.end },
+      span: { start: hash, end: line.end },
       name: name2,
-      nameSpan: { start: nameStart, end: nameStart + m[1].length },
-      value: m[2],
-      valueSpan: { start: valueStart, end: valueStart + m[2].length }
+      nameSpan: { start: nameStart, end: nameStart + m[2].length },
+      value: m[4],
+      valueSpan: { start: valueStart, end: valueStart + m[4].length }
     };
     if (directives.some((d) => d.name === name2)) {
       errors.push({ message: `Only one "${name2}" parser directive can be used.`, span: directive.span });
@@ -5832,8 +6023,10 @@ function readLogicalLine(lines, first, state) {
   const leading = text2.text.length - text2.text.trimStart().length;
   return { logical: { text: text2, start: text2.sourceStart(leading), end }, nextLine };
 }
-function firstWordUpper(text2) {
-  return /^\s*(\S+)/.exec(text2)?.[1]?.toUpperCase() ?? "";
+function mayHaveHeredocs(text2) {
+  const m = /^\s*(\S+)(?:\s+(\S+))?/.exec(text2);
+  const first = m?.[1]?.toUpperCase() ?? "";
+  return HEREDOC_INSTRUCTIONS.has(first) || first === "ONBUILD" && HEREDOC_INSTRUCTIONS.has(m?.[2]?.toUpperCase() ?? "");
 }
 function readHeredocs(logical, lines, first, state) {
   const heredocs = [];
@@ -5930,14 +6123,12 @@ function flagOf(word, text2, state) {
   return flag;
 }
 function unquote(raw, escapeChar) {
-  const words = splitWords(raw, escapeChar);
-  if (words.length <= 1) return words[0]?.value ?? "";
-  return words.map((w) => w.value).join(" ");
+  return unquoteText(raw, escapeChar);
 }
 function textNode(word, text2) {
   return { span: text2.span(word.start, word.end), raw: word.raw, value: word.value };
 }
-function parseJson(text2, argsStart) {
+function parseJson(text2, argsStart, state) {
   const all = text2.text;
   const trimmed = all.slice(argsStart).trim();
   if (!trimmed.startsWith("[")) return void 0;
@@ -5947,7 +6138,12 @@ function parseJson(text2, argsStart) {
   } catch {
     return void 0;
   }
-  if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === "string")) return void 0;
+  if (!Array.isArray(parsed)) return void 0;
+  if (!parsed.every((v) => typeof v === "string")) {
+    const start2 = all.indexOf("[", argsStart);
+    state?.error('In JSON form every argument must be a string in double quotes, e.g. ["npm", "start"].', text2.span(start2, all.trimEnd().length));
+    return void 0;
+  }
   const values = [];
   const literal = /"(?:[^"\\]|\\.)*"/g;
   literal.lastIndex = argsStart;
@@ -6003,7 +6199,7 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
       return parseRun(base, head, text2, heredocs, state);
     case "CMD":
     case "ENTRYPOINT": {
-      const json = parseJson(text2, head.argsStart);
+      const json = parseJson(text2, head.argsStart, state);
       const node = {
         ...base,
         keyword,
@@ -6014,8 +6210,9 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
       return node;
     }
     case "SHELL": {
-      const json = parseJson(text2, head.argsStart);
-      if (!json && argsText) state.error('SHELL requires its arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"].', base.argsSpan);
+      const errorsBefore = state.errors.length;
+      const json = parseJson(text2, head.argsStart, state);
+      if (!json && argsText && state.errors.length === errorsBefore) state.error('SHELL requires its arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"].', base.argsSpan);
       const node = { ...base, keyword };
       if (json) node.json = json;
       return node;
@@ -6042,8 +6239,7 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
     }
     case "WORKDIR": {
       const node = { ...base, keyword };
-      const word = head.words[0];
-      if (head.words.length > 1) state.error("WORKDIR takes exactly one argument.", base.argsSpan);
+      const word = argsText ? { start: head.argsStart, end: head.argsStart + argsText.length, raw: argsText, value: unquote(argsText, state.escapeChar) } : void 0;
       if (word) {
         node.path = textNode(word, text2);
         node.pathExpanded = expander.expand(word).value;
@@ -6054,7 +6250,7 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
       return parseHealthcheck(base, head, text2, state);
     case "ONBUILD": {
       const node = { ...base, keyword };
-      const trigger = argsText ? parseInstruction(text2, head.argsStart, base.argsSpan, [], state, true) : void 0;
+      const trigger = argsText ? parseInstruction(text2, head.argsStart, { start: base.argsSpan.start, end: span.end }, heredocs, state, true) : void 0;
       if (trigger) {
         if (["ONBUILD", "FROM", "MAINTAINER"].includes(trigger.keyword)) {
           state.error(`${trigger.keyword} is not allowed as an ONBUILD trigger.`, trigger.keywordSpan);
@@ -6071,6 +6267,7 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
 }
 function checkFlags(keyword, flags2, state) {
   const allowed = ALLOWED_FLAGS[keyword] ?? [];
+  const seen = /* @__PURE__ */ new Set();
   for (const flag of flags2) {
     if (!allowed.includes(flag.name)) {
       const hint = closest(flag.name, allowed);
@@ -6078,7 +6275,17 @@ function checkFlags(keyword, flags2, state) {
         allowed.length === 0 ? `${keyword} does not accept flags; "--${flag.name}" is not valid.` : `Unknown flag "--${flag.name}" for ${keyword}${hint ? ` (did you mean --${hint}?)` : ""}.`,
         flag.span
       );
+      continue;
     }
+    if (BOOLEAN_FLAGS.has(flag.name)) {
+      if (flag.value && !/^(?:true|false)$/i.test(flag.value.value)) {
+        state.error(`--${flag.name} is true or false, not "${flag.value.raw}".`, flag.value.span);
+      }
+    } else if (!flag.value) {
+      state.error(`--${flag.name} needs a value: --${flag.name}=<value>.`, flag.span);
+    }
+    if (seen.has(flag.name) && !REPEATABLE_FLAGS.has(flag.name)) state.error(`--${flag.name} is given more than once.`, flag.span);
+    seen.add(flag.name);
   }
 }
 function protectValue(value, inDouble, escapeChar) {
@@ -6108,7 +6315,7 @@ function parseFrom(base, head, text2, state, expander) {
   return node;
 }
 function parseRun(base, head, text2, heredocs, state) {
-  const json = heredocs.length === 0 ? parseJson(text2, head.argsStart) : void 0;
+  const json = heredocs.length === 0 ? parseJson(text2, head.argsStart, state) : void 0;
   const first = head.words[0];
   const form = json ? "json" : first && heredocs[0] && HEREDOC_MARKER.test(first.raw) ? "heredoc" : "shell";
   const node = { ...base, keyword: "RUN", form, mounts: [] };
@@ -6126,14 +6333,15 @@ function parseMount(flag, state) {
     if (!part) continue;
     const eq = part.indexOf("=");
     const key2 = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    options[key2] = eq < 0 ? "true" : part.slice(eq + 1).trim();
+    options[MOUNT_ALIASES[key2] ?? key2] = eq < 0 ? "true" : part.slice(eq + 1).trim();
   }
-  const type = options.type ?? "bind";
+  const type = (options.type ?? "bind").toLowerCase();
+  if (options.type !== void 0) options.type = type;
   if (!MOUNT_TYPES.has(type)) state.error(`Unknown mount type "${type}": use bind, cache, tmpfs, secret or ssh.`, flag.value.span);
   return { span: flag.span, type, options };
 }
 function parseCopy(base, keyword, head, text2, heredocs, state, expander) {
-  const json = parseJson(text2, head.argsStart);
+  const json = heredocs.length === 0 ? parseJson(text2, head.argsStart, state) : void 0;
   const node = { ...base, keyword, form: json ? "json" : "shell", sources: [] };
   if (json) {
     node.json = json;
@@ -6227,11 +6435,16 @@ function parseArg(base, head, text2, state, expander) {
   return { ...base, keyword: "ARG", pairs };
 }
 function declareArg(name2, value, state) {
+  const automatic = value === void 0 && PLATFORM_ARGS.includes(name2);
   if (state.stages.length === 0) {
-    state.globalScope.set(name2, value);
+    if (!automatic) state.globalScope.set(name2, value);
     return;
   }
   if (state.stageEnv.has(name2)) return;
+  if (automatic) {
+    state.stageScope.setOpaque(name2);
+    return;
+  }
   const inherited = value ?? (state.globalScope.has(name2) ? state.globalScope.get(name2) : void 0);
   state.stageScope.set(name2, inherited);
 }
@@ -6268,7 +6481,7 @@ function parseHealthcheck(base, head, text2, state) {
     return node;
   }
   node.cmdKeyword = textNode(first, text2);
-  const json = parseJson(text2, first.end);
+  const json = parseJson(text2, first.end, state);
   node.form = json ? "json" : "shell";
   if (json) node.json = json;
   const rest = text2.text.slice(first.end).trim();
@@ -6307,7 +6520,7 @@ function addInstruction(instruction, state) {
   if (stage) stage.instructions.push(instruction);
   else if (instruction.keyword === "ARG") state.globalArgs.push(instruction);
 }
-var DIRECTIVE, KNOWN_DIRECTIVES, HEREDOC_MARKER, HEREDOC_INSTRUCTIONS, ALLOWED_FLAGS, PLATFORM_ARGS, PROXY_ARGS, EXPANDING, ParseState, Expander, MOUNT_TYPES, PORT2;
+var DIRECTIVE, KNOWN_DIRECTIVES, HEREDOC_MARKER, HEREDOC_INSTRUCTIONS, ALLOWED_FLAGS, PLATFORM_ARGS, PROXY_ARGS, EXPANDING, ParseState, BOOLEAN_FLAGS, REPEATABLE_FLAGS, Expander, MOUNT_TYPES, MOUNT_ALIASES, PORT2;
 var init_parser = __esm({
   "src/parse/dockerfile/parser.ts"() {
     "use strict";
@@ -6315,7 +6528,7 @@ var init_parser = __esm({
     init_ast();
     init_expand();
     init_lexer();
-    DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
+    DIRECTIVE = /^(\s*#\s*)([a-zA-Z][a-zA-Z0-9]*)(\s*=\s*)(.+?)\s*$/;
     KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
     HEREDOC_MARKER = /^(\d*)<<(-?)([^<]*)$/;
     HEREDOC_INSTRUCTIONS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
@@ -6362,7 +6575,7 @@ var init_parser = __esm({
       instructions = [];
       stages = [];
       globalArgs = [];
-      globalScope = new MapScope(new Map(PLATFORM_ARGS.map((n) => [n, void 0])));
+      globalScope = platformScope();
       stageScope = new MapScope();
       stageEnv = /* @__PURE__ */ new Map();
       stageEnvs = [];
@@ -6376,6 +6589,8 @@ var init_parser = __esm({
         return this.stages.length === 0 ? this.globalScope : this.stageScope;
       }
     };
+    BOOLEAN_FLAGS = /* @__PURE__ */ new Set(["link", "parents", "keep-git-dir", "unpack"]);
+    REPEATABLE_FLAGS = /* @__PURE__ */ new Set(["mount", "exclude", "device"]);
     Expander = class {
       constructor(text2, state, disabled, refs) {
         this.text = text2;
@@ -6406,6 +6621,7 @@ var init_parser = __esm({
       }
     };
     MOUNT_TYPES = /* @__PURE__ */ new Set(["bind", "cache", "tmpfs", "secret", "ssh"]);
+    MOUNT_ALIASES = { src: "source", dst: "target", destination: "target", ro: "readonly", rw: "readwrite" };
     PORT2 = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/;
   }
 });
@@ -6420,15 +6636,48 @@ function stageLineage(stage, dockerfile) {
   }
   return out2;
 }
-function instructionsBefore(stage, dockerfile, instruction) {
-  const out2 = [];
-  for (const s of stageLineage(stage, dockerfile)) {
-    for (const ins of s.instructions) {
-      if (instruction && ins === instruction) return out2;
-      out2.push(ins);
+function hasBeforeWhere(stage, dockerfile, instruction, key2, test) {
+  let answers = firstOffsets.get(stage);
+  if (!answers) firstOffsets.set(stage, answers = /* @__PURE__ */ new Map());
+  if (!answers.has(key2)) {
+    let first2;
+    for (const s of stageLineage(stage, dockerfile)) {
+      const found = s.instructions.find(test);
+      if (found) {
+        first2 = s === stage ? found.span.start : -1;
+        break;
+      }
     }
+    answers.set(key2, first2);
   }
-  return out2;
+  const first = answers.get(key2);
+  return first !== void 0 && first < instruction.span.start;
+}
+function hasBefore(stage, dockerfile, instruction, keyword) {
+  return hasBeforeWhere(stage, dockerfile, instruction, `keyword:${keyword}`, (i2) => i2.keyword === keyword);
+}
+function declaredValueBefore(stage, dockerfile, instruction, name2) {
+  let byName = assignments.get(stage);
+  if (!byName) assignments.set(stage, byName = /* @__PURE__ */ new Map());
+  let list2 = byName.get(name2);
+  if (!list2) {
+    list2 = [];
+    for (const s of stageLineage(stage, dockerfile)) {
+      for (const ins of s.instructions) {
+        if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
+        for (const pair of ins.pairs) {
+          if (pair.key.value === name2 && (pair.value || ins.keyword === "ENV")) list2.push({ at: s === stage ? ins.span.start : -1, value: pair.value?.value ?? "" });
+        }
+      }
+    }
+    byName.set(name2, list2);
+  }
+  let value;
+  for (const entry2 of list2) {
+    if (entry2.at >= instruction.span.start) break;
+    value = entry2.value;
+  }
+  return value;
 }
 function rootedInScratch(stage, dockerfile) {
   const root2 = stageLineage(stage, dockerfile)[0];
@@ -6471,12 +6720,14 @@ function looksLikeJsonArray(text2) {
   if (!t.startsWith("[") || !t.endsWith("]")) return false;
   return /^\[["'“”‘’]/.test(t) || t.includes(",");
 }
-var PLATFORM_VALUES;
+var firstOffsets, assignments, PLATFORM_VALUES;
 var init_dockerfile_query = __esm({
   "src/model/dockerfile-query.ts"() {
     "use strict";
     init_expand();
     init_parser();
+    firstOffsets = /* @__PURE__ */ new WeakMap();
+    assignments = /* @__PURE__ */ new WeakMap();
     PLATFORM_VALUES = {
       TARGETPLATFORM: "linux/amd64",
       TARGETOS: "linux",
@@ -6570,13 +6821,7 @@ function envValueFor(name2, command, script, instruction, dockerfile) {
   if (!dockerfile || instruction.stageIndex < 0) return void 0;
   const stage = dockerfile.stages[instruction.stageIndex];
   if (!stage) return void 0;
-  for (const ins of instructionsBefore(stage, dockerfile, instruction)) {
-    if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
-    for (const pair of ins.pairs) {
-      if (pair.key.value === name2 && (pair.value || ins.keyword === "ENV")) value = pair.value?.value ?? "";
-    }
-  }
-  return value;
+  return declaredValueBefore(stage, dockerfile, instruction, name2);
 }
 function isTruthy(value) {
   return value !== void 0 && TRUTHY.has(value.toLowerCase());
@@ -6745,7 +6990,7 @@ var init_apt_get_missing_no_install_recommends = __esm({
         const configuredBefore = (run2) => {
           const stage = dockerfile?.stages[run2.stageIndex];
           if (!dockerfile || !stage) return false;
-          return instructionsBefore(stage, dockerfile, run2).some((i2) => i2.keyword === "RUN" && configuresNoRecommends(ctx.file.shell(i2)));
+          return hasBeforeWhere(stage, dockerfile, run2, "apt-no-recommends", (i2) => i2.keyword === "RUN" && configuresNoRecommends(ctx.file.shell(i2)));
         };
         return {
           "DockerfileInstruction:RUN"(run2) {
@@ -7180,23 +7425,30 @@ var init_copy_context_before_install = __esm({
               if (!installs.has(ins)) installs.set(ins, installIn(ctx.file.shell(ins)));
               return installs.get(ins);
             };
+            let installedBefore;
+            let scanned = 0;
+            const installBefore = (index2) => {
+              installedBefore ??= stageLineage(stage, dockerfile).slice(0, -1).some((s) => s.instructions.some((i2) => installOf(i2)));
+              for (; !installedBefore && scanned < index2; scanned++) if (installOf(stage.instructions[scanned])) installedBefore = true;
+              return installedBefore;
+            };
+            let next = 0;
             stage.instructions.forEach((ins, index2) => {
               if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return;
               const copy = ins;
-              if (copy.from || !copy.sources.some((s) => WHOLE_CONTEXT.has(s.value))) return;
-              if (instructionsBefore(stage, dockerfile, ins).some((i2) => installOf(i2))) return;
-              for (const later of stage.instructions.slice(index2 + 1)) {
-                const install = installOf(later);
-                if (!install) continue;
-                const line = ctx.file.source.positionAt(install.word.span.start).line + 1;
-                ctx.report({
-                  messageId: "cacheBust",
-                  span: copy.keywordSpan,
-                  data: { what: install.what, line },
-                  related: [{ span: install.word.span, message: "Dependencies are installed here" }]
-                });
-                return;
-              }
+              if (copy.from || !copy.sources.some((s) => WHOLE_CONTEXT.has(s.value)) || installBefore(index2)) return;
+              next = Math.max(next, index2 + 1);
+              while (next < stage.instructions.length && !installOf(stage.instructions[next])) next++;
+              const later = stage.instructions[next];
+              const install = later && installOf(later);
+              if (!install) return;
+              const line = ctx.file.source.positionAt(install.word.span.start).line + 1;
+              ctx.report({
+                messageId: "cacheBust",
+                span: copy.keywordSpan,
+                data: { what: install.what, line },
+                related: [{ span: install.word.span, message: "Dependencies are installed here" }]
+              });
             });
           }
         };
@@ -7377,7 +7629,7 @@ var init_copy_relative_destination = __esm({
           if (isAbsolutePath(dest.value) || hasUnresolvedVariable(dest.value) || dest.raw.replace(/^["']/, "").startsWith("$")) return;
           const stage = dockerfile.stages[ins.stageIndex];
           if (!stage || rootedInScratch(stage, dockerfile)) return;
-          if (instructionsBefore(stage, dockerfile, ins).some((i2) => i2.keyword === "WORKDIR")) return;
+          if (hasBefore(stage, dockerfile, ins, "WORKDIR")) return;
           ctx.report({ messageId: "noWorkdir", node: dest, data: { keyword: ins.keyword, destination: dest.value } });
         };
         return { "DockerfileInstruction:COPY": check, "DockerfileInstruction:ADD": check };
@@ -8015,7 +8267,7 @@ var init_go_unpinned_package = __esm({
         const noModuleFile = (run2) => {
           const stage = dockerfile?.stages[run2.stageIndex];
           if (!dockerfile || !stage || run2.mounts.some((m) => m.type === "bind")) return false;
-          return !instructionsBefore(stage, dockerfile, run2).some((i2) => i2.keyword === "COPY" || i2.keyword === "ADD");
+          return !hasBefore(stage, dockerfile, run2, "COPY") && !hasBefore(stage, dockerfile, run2, "ADD");
         };
         return {
           "DockerfileInstruction:RUN"(run2) {
@@ -8203,8 +8455,7 @@ var init_json_args_recommended = __esm({
           }
           const stage = dockerfile.stages[ins.stageIndex];
           if (!stage) return;
-          const before = instructionsBefore(stage, dockerfile, ins);
-          if (before.some((i2) => i2.keyword === "SHELL")) return;
+          if (hasBefore(stage, dockerfile, ins, "SHELL")) return;
           const json = execFormOf(ins, ctx.file.text);
           let fix;
           if (json) {
@@ -8368,6 +8619,14 @@ function repaired(text2) {
   }
   return void 0;
 }
+function isJson(text2) {
+  try {
+    JSON.parse(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function jsonCandidate(ins) {
   switch (ins.keyword) {
     case "CMD":
@@ -8418,7 +8677,7 @@ var init_malformed_json_args = __esm({
         return {
           DockerfileInstruction(ins) {
             const candidate = jsonCandidate(ins);
-            if (!candidate || !looksLikeJsonArray(candidate.text)) return;
+            if (!candidate || !looksLikeJsonArray(candidate.text) || isJson(candidate.text)) return;
             const text2 = repaired(candidate.text);
             ctx.report({
               messageId: "malformed",
@@ -9010,13 +9269,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve14(xhr.response);
+                resolve15(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -9212,9 +9471,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve14(receiveInstance(mod, inst));
+          resolve15(receiveInstance(mod, inst));
         });
       });
     }
@@ -10547,8 +10806,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve14, reject) => {
-      readyPromiseResolve = resolve14;
+    moduleRtn = new Promise((resolve15, reject) => {
+      readyPromiseResolve = resolve15;
       readyPromiseReject = reject;
     });
   }
@@ -12978,10 +13237,10 @@ var init_shell = __esm({
       command(node, ctx) {
         const nameNode = node.childForFieldName("name");
         const args2 = [];
-        const assignments = [];
+        const assignments2 = [];
         for (const child of node.namedChildren) {
           if (!child) continue;
-          if (child.type === "variable_assignment") assignments.push(this.assignment(child));
+          if (child.type === "variable_assignment") assignments2.push(this.assignment(child));
           else if (child.type === "command_name") continue;
           else if (child.type.endsWith("redirect")) this.children(child, ctx);
           else if (nameNode && child.startIndex > nameNode.startIndex) args2.push(this.word(child));
@@ -12989,7 +13248,7 @@ var init_shell = __esm({
         }
         const command = {
           args: args2,
-          assignments,
+          assignments: assignments2,
           span: this.toSpan(node.startIndex, node.endIndex),
           inSubshell: ctx.inSubshell,
           conditional: ctx.conditional
@@ -13078,6 +13337,14 @@ function execForm(values) {
   };
   return { text: values.map((v) => v.value).join(" "), commands: [command], errors: [] };
 }
+function stageShells(dockerfile) {
+  let shells = shellsOfStages.get(dockerfile);
+  if (!shells) {
+    shells = dockerfile.stages.map((s) => s.instructions.filter((i2) => i2.keyword === "SHELL"));
+    shellsOfStages.set(dockerfile, shells);
+  }
+  return shells;
+}
 function effectiveShell(instruction, dockerfile) {
   const shell = shellInstructionFor(instruction, dockerfile);
   if (shell) return shell.json?.values[0]?.value.toLowerCase().replace(/\.exe$/, "");
@@ -13085,15 +13352,14 @@ function effectiveShell(instruction, dockerfile) {
   return root2 && WINDOWS_IMAGE.test(root2.from.imageExpanded ?? "") ? "cmd" : void 0;
 }
 function shellInstructionFor(instruction, dockerfile) {
+  const shells = stageShells(dockerfile);
   let stage = dockerfile.stages[instruction.stageIndex];
   let before = instruction.span.start;
   const seen = /* @__PURE__ */ new Set();
   while (stage && !seen.has(stage.index)) {
     seen.add(stage.index);
-    for (let i2 = stage.instructions.length - 1; i2 >= 0; i2--) {
-      const ins = stage.instructions[i2];
-      if (ins.keyword === "SHELL" && ins.span.start < before) return ins;
-    }
+    const list2 = shells[stage.index] ?? [];
+    for (let i2 = list2.length - 1; i2 >= 0; i2--) if (list2[i2].span.start < before) return list2[i2];
     if (stage.baseStage === void 0) return void 0;
     before = Infinity;
     stage = dockerfile.stages[stage.baseStage];
@@ -13109,7 +13375,7 @@ function rootStage(instruction, dockerfile) {
   }
   return stage;
 }
-var POSIX_SHELLS, WINDOWS_IMAGE;
+var POSIX_SHELLS, WINDOWS_IMAGE, shellsOfStages;
 var init_dockerfile_shell = __esm({
   "src/model/dockerfile-shell.ts"() {
     "use strict";
@@ -13117,6 +13383,7 @@ var init_dockerfile_shell = __esm({
     init_shell();
     POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh|busybox)$/;
     WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
+    shellsOfStages = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -13613,34 +13880,56 @@ var init_undefined_var = __esm({
           if (!dockerfile) return;
           const globalArgs = new Set(declarations(dockerfile.globalArgs).map((d) => d.name));
           const scratch = rootedInScratch(stage, dockerfile);
+          const before = /* @__PURE__ */ new Set();
+          for (const s of stageLineage(stage, dockerfile).slice(0, -1)) for (const d of declarations(s.instructions)) before.add(d.name);
+          const declaredAt = /* @__PURE__ */ new Map();
+          stage.instructions.forEach((ins, index2) => {
+            for (const d of declarations([ins])) {
+              const list2 = declaredAt.get(d.name);
+              if (list2) list2.push(index2);
+              else declaredAt.set(d.name, [index2]);
+            }
+          });
+          const declaredAfter = (name2, index2) => {
+            const list2 = declaredAt.get(name2) ?? [];
+            let lo = 0;
+            let hi = list2.length;
+            while (lo < hi) {
+              const mid = lo + hi >> 1;
+              if (list2[mid] > index2) hi = mid;
+              else lo = mid + 1;
+            }
+            return lo < list2.length ? stage.instructions[list2[lo]] : void 0;
+          };
           stage.instructions.forEach((ins, index2) => {
             const undefinedRefs = ins.variables.filter((v) => v.defined === false && !v.hasFallback && v.name !== "PATH");
-            if (undefinedRefs.length === 0) return;
-            const later = declarations(stage.instructions.slice(index2 + 1));
-            const before = declarations(instructionsBefore(stage, dockerfile, ins));
-            const sameInstruction = new Set(declarations([ins]).map((d) => d.name));
-            const reported = /* @__PURE__ */ new Set();
-            for (const ref of undefinedRefs) {
-              const name2 = ref.name;
-              if (sameInstruction.has(name2) || reported.has(name2)) continue;
-              reported.add(name2);
-              const declaredLater = later.find((d) => d.name === name2);
-              if (declaredLater) {
-                const line = ctx.file.source.positionAt(declaredLater.instruction.span.start).line + 1;
-                ctx.report({ messageId: "beforeDeclaration", node: ref, data: { name: name2, keyword: declaredLater.instruction.keyword, line } });
-              } else if (IMAGE_ENV.has(name2)) {
-                continue;
-              } else if (globalArgs.has(name2)) {
-                ctx.report({ messageId: "globalArg", node: ref, data: { name: name2 } });
-              } else if (PLATFORM_ARGS.includes(name2)) {
-                ctx.report({ messageId: "platformArg", node: ref, data: { name: name2 } });
-              } else if (scratch) {
-                ctx.report({ messageId: "scratch", node: ref, data: { name: name2 } });
-              } else {
-                const suggestion = nearMiss(name2, /* @__PURE__ */ new Set([...before.map((d) => d.name), ...PROXY_ARGS]));
-                if (suggestion) ctx.report({ messageId: "typo", node: ref, data: { name: name2, suggestion } });
+            const own = declarations([ins]);
+            if (undefinedRefs.length > 0) {
+              const sameInstruction = new Set(own.map((d) => d.name));
+              const reported = /* @__PURE__ */ new Set();
+              for (const ref of undefinedRefs) {
+                const name2 = ref.name;
+                if (sameInstruction.has(name2) || reported.has(name2)) continue;
+                reported.add(name2);
+                const declaredLater = declaredAfter(name2, index2);
+                if (declaredLater) {
+                  const line = ctx.file.source.positionAt(declaredLater.span.start).line + 1;
+                  ctx.report({ messageId: "beforeDeclaration", node: ref, data: { name: name2, keyword: declaredLater.keyword, line } });
+                } else if (IMAGE_ENV.has(name2)) {
+                  continue;
+                } else if (globalArgs.has(name2)) {
+                  ctx.report({ messageId: "globalArg", node: ref, data: { name: name2 } });
+                } else if (PLATFORM_ARGS.includes(name2)) {
+                  ctx.report({ messageId: "platformArg", node: ref, data: { name: name2 } });
+                } else if (scratch) {
+                  ctx.report({ messageId: "scratch", node: ref, data: { name: name2 } });
+                } else {
+                  const suggestion = nearMiss(name2, [...before, ...PROXY_ARGS]);
+                  if (suggestion) ctx.report({ messageId: "typo", node: ref, data: { name: name2, suggestion } });
+                }
               }
             }
+            for (const d of own) before.add(d.name);
           });
         };
         return { DockerfileStage: checkStage };
@@ -13939,7 +14228,7 @@ var init_workdir_relative_path = __esm({
             if (/^\.\/?$/.test(path4)) return;
             const stage = dockerfile.stages[ins.stageIndex];
             if (!stage || rootedInScratch(stage, dockerfile)) return;
-            if (instructionsBefore(stage, dockerfile, ins).some((i2) => i2.keyword === "WORKDIR")) return;
+            if (hasBefore(stage, dockerfile, ins, "WORKDIR")) return;
             ctx.report({ messageId: "relative", node: ins.path, data: { path: ins.path.value } });
           }
         };
@@ -15592,8 +15881,21 @@ function collectProjectFacts(files, env2) {
     }
   }
 }
+function runHost(host = fileSystemHost) {
+  const known = /* @__PURE__ */ new Map();
+  const out2 = {
+    readFile: (path4) => host.readFile(path4),
+    exists(path4) {
+      let exists = known.get(path4);
+      if (exists === void 0) known.set(path4, exists = host.exists(path4));
+      return exists;
+    }
+  };
+  if (host.listDirectory) out2.listDirectory = (path4) => host.listDirectory(path4);
+  return out2;
+}
 function createEnvironment(options = {}) {
-  const env2 = { host: options.host ?? fileSystemHost, project: {} };
+  const env2 = { host: options.host ?? runHost(), project: {} };
   if (options.kubernetesVersion !== void 0) env2.kubernetesVersion = options.kubernetesVersion;
   if (options.schemaLocations !== void 0) env2.schemaLocations = options.schemaLocations;
   if (options.compose !== void 0) env2.compose = options.compose;
@@ -15607,6 +15909,7 @@ var init_environment = __esm({
     fileSystemHost = {
       readFile(absolutePath) {
         try {
+          if (statSync(absolutePath, { throwIfNoEntry: false }) === void 0) return void 0;
           const text2 = readFileSync5(absolutePath, "utf8");
           return text2.includes("\0") ? void 0 : text2;
         } catch {
@@ -15615,8 +15918,7 @@ var init_environment = __esm({
       },
       exists(absolutePath) {
         try {
-          statSync(absolutePath);
-          return true;
+          return statSync(absolutePath, { throwIfNoEntry: false }) !== void 0;
         } catch {
           return false;
         }
@@ -22862,7 +23164,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -22903,7 +23205,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -23040,6 +23342,7 @@ function convertDocument(doc, index2, text2) {
   } catch (error) {
     errors.push({ code: "UNPARSABLE", message: describeFailure(error), span: { start: start2, end: start2 } });
   }
+  for (const e of errors) if (e.code === "DUPLICATE_KEY" && root2) e.span = keySpanAt(root2, e.span) ?? e.span;
   if (converter.tooDeep) errors.push({ code: "TOO_DEEP", message: `Nesting deeper than ${MAX_DEPTH} levels is not read.`, span: converter.tooDeep });
   let value;
   if (errors.length === 0 || doc.contents) {
@@ -23057,6 +23360,20 @@ function convertDocument(doc, index2, text2) {
     }
   }
   return { index: index2, span: { start: start2, end }, root: root2, value, errors, warnings };
+}
+function keySpanAt(root2, at) {
+  const stack = [root2];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node.span.start > at.start || node.span.end < at.start) continue;
+    if (node.kind === "map") {
+      for (const pair of node.pairs) {
+        if (pair.key.span.start === at.start) return pair.key.span;
+        if (pair.value) stack.push(pair.value);
+      }
+    } else if (node.kind === "seq") stack.push(...node.items);
+  }
+  return void 0;
 }
 function keyText(key2) {
   if (key2.kind === "scalar") return typeof key2.value === "symbol" ? "<<" : String(key2.value ?? "");
@@ -24401,6 +24718,109 @@ var init_crd_schema = __esm({
   "src/model/kubernetes/schema/crd-schema.ts"() {
     "use strict";
     isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/model/kubernetes/schema/prune.ts
+function isPrunable(schema) {
+  if (typeof schema === "boolean") return true;
+  if (!isObject2(schema)) return false;
+  for (const [key2, value] of Object.entries(schema)) {
+    switch (key2) {
+      case "type":
+        if (typeof value === "string" ? !TYPES.has(value) : !Array.isArray(value) || value.length === 0 || !value.every((t) => typeof t === "string" && TYPES.has(t))) return false;
+        break;
+      case "properties":
+        if (!isObject2(value) || !Object.values(value).every(isPrunable)) return false;
+        break;
+      case "additionalProperties":
+      case "not":
+        if (!isPrunable(value)) return false;
+        break;
+      case "items":
+        if (Array.isArray(value) ? !value.every(isPrunable) : !isPrunable(value)) return false;
+        break;
+      case "allOf":
+      case "anyOf":
+      case "oneOf":
+        if (!Array.isArray(value) || value.length === 0 || !value.every(isPrunable)) return false;
+        break;
+      case "required":
+        if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return false;
+        break;
+      case "enum":
+        if (!Array.isArray(value) || value.length === 0) return false;
+        break;
+      case "const":
+      case "uniqueItems":
+        break;
+      case "pattern":
+        if (typeof value !== "string" || !compiles(value)) return false;
+        break;
+      default:
+        if (NUMBER_KEYWORDS.has(key2)) {
+          if (typeof value !== "number" || !Number.isFinite(value)) return false;
+        } else if (COUNT_KEYWORDS.has(key2)) {
+          if (typeof value !== "number" || !Number.isInteger(value) || value < 0) return false;
+        } else if (!ANNOTATIONS.has(key2)) return false;
+    }
+  }
+  return true;
+}
+function compiles(pattern) {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+function pruneSchema(schema, values) {
+  if (typeof schema === "boolean") return schema;
+  if (values.length === 0) return {};
+  const out2 = { ...schema };
+  const props = isObject2(schema.properties) ? schema.properties : void 0;
+  const objects = values.filter(isObject2);
+  if (props) {
+    const pruned = {};
+    for (const [name2, sub] of Object.entries(props)) {
+      const reaching = [];
+      for (const o of objects) if (Object.prototype.hasOwnProperty.call(o, name2) && o[name2] !== void 0) reaching.push(o[name2]);
+      pruned[name2] = reaching.length > 0 ? pruneSchema(sub, reaching) : {};
+    }
+    out2.properties = pruned;
+  }
+  const additional = schema.additionalProperties;
+  if (isObject2(additional)) {
+    const reaching = [];
+    for (const o of objects) for (const [name2, v] of Object.entries(o)) if (!(props && Object.prototype.hasOwnProperty.call(props, name2)) && v !== void 0) reaching.push(v);
+    out2.additionalProperties = pruneSchema(additional, reaching);
+  }
+  const arrays = values.filter(Array.isArray);
+  const items = schema.items;
+  if (Array.isArray(items)) {
+    out2.items = items.map((sub, i2) => pruneSchema(sub, arrays.filter((a) => a.length > i2).map((a) => a[i2])));
+  } else if (isObject2(items)) {
+    const elements = [];
+    for (const a of arrays) for (let i2 = 0; i2 < a.length; i2++) elements.push(a[i2]);
+    out2.items = pruneSchema(items, elements);
+  }
+  for (const key2 of ["allOf", "anyOf", "oneOf"]) {
+    const branches = schema[key2];
+    if (Array.isArray(branches)) out2[key2] = branches.map((b) => pruneSchema(b, values));
+  }
+  if (schema.not !== void 0) out2.not = pruneSchema(schema.not, values);
+  return out2;
+}
+var isObject2, TYPES, NUMBER_KEYWORDS, COUNT_KEYWORDS, ANNOTATIONS;
+var init_prune = __esm({
+  "src/model/kubernetes/schema/prune.ts"() {
+    "use strict";
+    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    TYPES = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+    NUMBER_KEYWORDS = /* @__PURE__ */ new Set(["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]);
+    COUNT_KEYWORDS = /* @__PURE__ */ new Set(["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"]);
+    ANNOTATIONS = /* @__PURE__ */ new Set(["title", "$comment", "format", "example", "examples", "readOnly", "writeOnly", "deprecated", "externalDocs", "default", "description"]);
   }
 });
 
@@ -27355,7 +27775,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root2, ref);
+      let _sch = resolve15.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -27382,7 +27802,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root2, ref) {
+    function resolve15(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -28242,11 +28662,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse3(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve14(baseURI, relativeURI, options) {
+    function resolve15(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -28285,8 +28705,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative6, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative6 = parse2(serialize(relative6, options), options);
+        base = parse3(serialize(base, options), options);
+        relative6 = parse3(serialize(relative6, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative6.scheme) {
@@ -28604,7 +29024,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -28637,11 +29057,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve14,
+      resolve: resolve15,
       resolveComponent,
       equal,
       serialize,
-      parse: parse2
+      parse: parse3
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -31312,6 +31732,37 @@ var require_ajv = __commonJS({
 // src/model/kubernetes/schema/custom.ts
 import { createRequire as createRequire3 } from "node:module";
 import { join as join4, resolve } from "node:path";
+function kindsIn(text2) {
+  const kinds = /* @__PURE__ */ new Set();
+  for (const m of text2.matchAll(KIND_VALUE)) {
+    const token = m[1].replace(/^["']|["']$/g, "");
+    if (token === "" || /^[*!&|>]/.test(token) || token.includes("\\")) return void 0;
+    kinds.add(token);
+  }
+  return kinds;
+}
+function crdParts(raw) {
+  const text2 = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
+  if (/^(%|\.\.\.)/m.test(text2)) return [{ text: text2, start: 0, kinds: kindsIn(text2) }];
+  const starts = [0, ...[...text2.matchAll(DOCUMENT_START)].map((m) => m.index).filter((i2) => i2 > 0)];
+  const parts2 = [];
+  starts.forEach((start2, i2) => {
+    const part = text2.slice(start2, starts[i2 + 1] ?? text2.length);
+    if (MAYBE_CRD.test(part)) parts2.push({ text: part, start: start2, kinds: kindsIn(part) });
+  });
+  return parts2;
+}
+function addCrds(crds, text2, source) {
+  for (const doc of parseYaml(text2, { version: "1.1" }).documents) addCrdsOf(crds, doc.value, source);
+}
+function addCrdsOf(crds, documentValue2, source) {
+  const values = isList(documentValue2) ? documentValue2.items : [documentValue2];
+  for (const value of values) {
+    const info2 = crdInfoOf(value, source);
+    const key2 = info2 && `${info2.group} ${info2.kind}`;
+    if (info2 && !crds.has(key2)) crds.set(key2, info2);
+  }
+}
 function jsonSchemaFile(schema) {
   const { $schema: _drop, id: _id, ...rest } = schema;
   return rest;
@@ -31324,44 +31775,85 @@ function customSchemas(env2) {
   }
   return catalog;
 }
-function compiled(schema, source) {
-  const key2 = JSON.stringify(schema);
-  let validator3 = compiledCache.get(key2);
-  if (!validator3) {
+function compile(schema, key2 = JSON.stringify(schema)) {
+  let validator2 = compiledCache.get(key2);
+  if (!validator2) {
     try {
       if (!ajv) {
         const Ajv = require_ajv().default;
         ajv = new Ajv({ allErrors: true, strict: false, messages: false, validateFormats: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
       }
-      validator3 = ajv.compile(schema);
+      validator2 = ajv.compile(schema);
     } catch (error) {
-      validator3 = error instanceof Error ? error : new Error(String(error));
+      validator2 = error instanceof Error ? error : new Error(String(error));
     }
-    compiledCache.set(key2, validator3);
+    if (compiledCache.size >= MAX_PRUNED) compiledCache.clear();
+    compiledCache.set(key2, validator2);
   }
-  if (validator3 instanceof Error) return { status: "broken", reason: `its schema cannot be compiled (${validator3.message})`, source };
-  return { status: "found", validator: validator3, schema, source };
+  return validator2;
 }
-var MAYBE_CRD, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule2, ajv, compiledCache;
+function compiled(schema, source) {
+  if (isPrunable(schema)) return { status: "found", validator: prunedValidator(schema), schema, source };
+  const validator2 = compile(schema);
+  if (validator2 instanceof Error) return { status: "broken", reason: `its schema cannot be compiled (${validator2.message})`, source };
+  return { status: "found", validator: validator2, schema, source };
+}
+function prunedValidator(schema) {
+  const wholeSize = JSON.stringify(schema).length;
+  let spent = 0;
+  let whole;
+  const validator2 = (data) => {
+    let v = whole;
+    if (!v) {
+      const pruned = pruneSchema(schema, [data]);
+      const key2 = JSON.stringify(pruned);
+      if (!compiledCache.has(key2)) spent += key2.length;
+      if (spent > wholeSize) {
+        const full = compile(schema);
+        if (!(full instanceof Error)) v = whole = full;
+      }
+      if (!v) {
+        const compiledPruned = compile(pruned, key2);
+        if (compiledPruned instanceof Error) throw compiledPruned;
+        v = compiledPruned;
+      }
+    }
+    const ok = v(data);
+    validator2.errors = v.errors ?? null;
+    return ok;
+  };
+  return validator2;
+}
+var MAYBE_CRD, KIND_VALUE, DOCUMENT_START, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule2, ajv, compiledCache, MAX_PRUNED;
 var init_custom = __esm({
   "src/model/kubernetes/schema/custom.ts"() {
     "use strict";
     init_environment();
     init_parse();
     init_crd_schema();
+    init_prune();
     MAYBE_CRD = /["']?kind["']?\s*:\s*["']?CustomResourceDefinition\b/;
+    KIND_VALUE = /\bkind["']?\s*:[ \t]*([^\s,}\]#]*)/g;
+    DOCUMENT_START = /^---(?=[ \n]|$)/gm;
     registerCollector((files, env2) => {
-      const found = files.filter((f) => f.format === "kubernetes" && MAYBE_CRD.test(f.text)).map((f) => ({ display: f.display, text: f.text }));
-      if (found.length > 0) env2.project.kubernetesCrdFiles = found;
+      const found = files.filter((f) => f.format === "kubernetes" && MAYBE_CRD.test(f.text)).map((f) => ({ display: f.display, parts: crdParts(f.text) }));
+      if (found.length === 0) return;
+      env2.project.kubernetesCrdFiles = found;
+      env2.project.lintFirst ??= /* @__PURE__ */ new Set();
+      for (const f of found) env2.project.lintFirst.add(f.display);
     });
     CustomSchemaCatalog = class {
       constructor(env2) {
         this.env = env2;
       }
       env;
-      crds;
+      /** CRDs from the schema locations, read on the first lookup. */
+      locationCrds;
       jsonDirs = [];
       lookups = /* @__PURE__ */ new Map();
+      byDisplay;
+      /** The CRDs of each document that was parsed. */
+      partCrds = /* @__PURE__ */ new Map();
       lookup(group6, version, kind) {
         const key2 = `${group6}/${version} ${kind}`;
         let result = this.lookups.get(key2);
@@ -31372,8 +31864,7 @@ var init_custom = __esm({
         return result;
       }
       find(group6, version, kind) {
-        this.load();
-        const crd = this.crds.get(`${group6} ${kind}`);
+        const crd = this.crdOf(group6, kind);
         if (crd) {
           const v = crd.versions.find((x) => x.name === version && x.served);
           if (!v) return { status: "notServed", served: crd.versions.filter((x) => x.served).map((x) => x.name), source: crd.source };
@@ -31396,29 +31887,56 @@ var init_custom = __esm({
         }
         return { status: "missing" };
       }
-      /** Reads the CRDs of the linted files and the schema locations, once. */
-      load() {
-        if (this.crds) return;
-        this.crds = /* @__PURE__ */ new Map();
-        for (const file of this.env.project.kubernetesCrdFiles ?? []) this.addCrds(file.text, file.display);
-        for (const location of this.env.schemaLocations ?? []) this.addLocation(resolve(location));
-      }
-      addCrds(text2, source) {
-        for (const doc of parseYaml(text2, { version: "1.1" }).documents) {
-          const values = isList(doc.value) ? doc.value.items : [doc.value];
-          for (const value of values) {
-            const info2 = crdInfoOf(value, source);
-            const key2 = info2 && `${info2.group} ${info2.kind}`;
-            if (info2 && !this.crds.has(key2)) this.crds.set(key2, info2);
+      /**
+       * The first CRD for a group and kind: the linted files in order (each parsed when it may
+       * define the kind), then the schema locations.
+       */
+      crdOf(group6, kind) {
+        const key2 = `${group6} ${kind}`;
+        for (const file of this.env.project.kubernetesCrdFiles ?? []) {
+          for (const part of file.parts) {
+            if (part.kinds && !part.kinds.has(kind)) continue;
+            const found = this.crdsOf(part, file.display).get(key2);
+            if (found) return found;
           }
         }
+        if (!this.locationCrds) {
+          this.locationCrds = /* @__PURE__ */ new Map();
+          for (const location of this.env.schemaLocations ?? []) this.addLocation(resolve(location));
+        }
+        return this.locationCrds.get(key2);
+      }
+      /**
+       * The CRDs of a linted file, from its own parse: what lookups would otherwise parse again.
+       * Files holding CRDs are linted first (lint-files.ts), so this usually comes first.
+       */
+      noteParsed(display, documents) {
+        this.byDisplay ??= new Map((this.env.project.kubernetesCrdFiles ?? []).map((f) => [f.display, f]));
+        const file = this.byDisplay.get(display);
+        if (!file) return;
+        file.parts.forEach((part, i2) => {
+          if (this.partCrds.has(part)) return;
+          const end = file.parts[i2 + 1]?.start ?? Infinity;
+          const crds = /* @__PURE__ */ new Map();
+          for (const doc of documents) if (doc.span.start >= part.start && doc.span.start < end) addCrdsOf(crds, doc.value, display);
+          this.partCrds.set(part, crds);
+        });
+      }
+      crdsOf(part, source) {
+        let crds = this.partCrds.get(part);
+        if (!crds) {
+          crds = /* @__PURE__ */ new Map();
+          addCrds(crds, part.text, source);
+          this.partCrds.set(part, crds);
+        }
+        return crds;
       }
       addLocation(path4) {
         const host = this.env.host;
         const entries = host.listDirectory?.(path4);
         if (!entries) {
           const text2 = host.readFile(path4);
-          if (text2 !== void 0 && MAYBE_CRD.test(text2)) this.addCrds(text2, path4);
+          if (text2 !== void 0 && MAYBE_CRD.test(text2)) addCrds(this.locationCrds, text2, path4);
           return;
         }
         const names = /* @__PURE__ */ new Set();
@@ -31429,7 +31947,7 @@ var init_custom = __esm({
             } else if (entry2.endsWith(".json") && /_[^_]+\.json$/.test(entry2)) names.add(`${prefix}${entry2}`);
             else if (/\.(ya?ml|json)$/.test(entry2)) {
               const text2 = host.readFile(join4(dir, entry2));
-              if (text2 !== void 0 && MAYBE_CRD.test(text2)) this.addCrds(text2, join4(dir, entry2));
+              if (text2 !== void 0 && MAYBE_CRD.test(text2)) addCrds(this.locationCrds, text2, join4(dir, entry2));
             }
           }
         };
@@ -31441,6 +31959,7 @@ var init_custom = __esm({
     catalogs = /* @__PURE__ */ new WeakMap();
     __runtimeRequire_requireModule2 = createRequire3(import.meta.url);
     compiledCache = /* @__PURE__ */ new Map();
+    MAX_PRUNED = 4e3;
   }
 });
 
@@ -31470,7 +31989,7 @@ function pathOf(pointerText, value) {
   }
   return out2;
 }
-function valueAt2(value, path4) {
+function valueAt3(value, path4) {
   let node = value;
   for (const segment of path4) node = node?.[segment];
   return node;
@@ -31523,8 +32042,8 @@ function explainErrors(errors, value, schema) {
 }
 function explain(error, value, schema) {
   const path4 = pathOf(error.instancePath, value);
-  const here = valueAt2(value, path4);
-  const where = describePath(path4);
+  const here = valueAt3(value, path4);
+  const where = describePath2(path4);
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(error.params.additionalProperty);
@@ -31617,7 +32136,7 @@ function describeConstraint(error) {
       return void 0;
   }
 }
-function describePath(path4) {
+function describePath2(path4) {
   if (path4.length === 0) return "the object";
   let out2 = "";
   for (const segment of path4) {
@@ -31714,7 +32233,7 @@ function checkObject(object, env2) {
   let result = checks.get(object);
   if (!result) {
     result = runCheck(object, env2);
-    result.problems = result.problems.filter((p) => !isPlaceholder(object, p));
+    result.problems = result.problems.filter((p) => !isPlaceholder(object, p) && !(object.patch && p.messageId === "required"));
     for (const problem2 of result.problems) if (problem2.data.actual !== void 0) problem2.data.actual = asWritten(object, problem2);
     checks.set(object, result);
   }
@@ -31756,10 +32275,10 @@ function runCheck(object, env2) {
   const group6 = groupOf(apiVersion);
   if (isBuiltinGroup(group6)) {
     const schemas2 = builtinSchemas(target2.schema);
-    const validator3 = schemas2.validator(apiVersion, kind);
-    if (validator3) {
+    const validator2 = schemas2.validator(apiVersion, kind);
+    if (validator2) {
       const root2 = { $ref: `#/definitions/${schemas2.definitionOf(apiVersion, kind)}` };
-      problems.push(...validate(validator3, value, () => new SchemaNavigator(root2, schemas2.definitions())));
+      problems.push(...validate(validator2, value, () => new SchemaNavigator(root2, schemas2.definitions())));
       problems.push(...metadataProblems(value, kind, true));
       return { status: "validated", problems };
     }
@@ -31809,11 +32328,11 @@ function knownInAnyVersion(kind) {
 function versionLabel(target2) {
   return target2.schema === target2.target ? `Kubernetes ${target2.target}` : `Kubernetes ${target2.target} (bundled ${target2.schema} schemas)`;
 }
-function validate(validator3, value, navigator2) {
+function validate(validator2, value, navigator2) {
   const { status: _status, ...spec } = value;
   const data = withoutNulls(spec);
-  if (validator3(data)) return [];
-  return explainErrors(validator3.errors ?? [], data, navigator2());
+  if (validator2(data)) return [];
+  return explainErrors(validator2.errors ?? [], data, navigator2());
 }
 function withoutNulls(value) {
   if (Array.isArray(value)) return value.map(withoutNulls);
@@ -31846,7 +32365,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   }
   const selectorPaths = kind === "Service" ? [...LABEL_MAPS, ["spec", "selector"]] : LABEL_MAPS;
   for (const path4 of selectorPaths) {
-    const labels = record(valueAt3(value, path4));
+    const labels = record(valueAt4(value, path4));
     if (!labels) continue;
     for (const [key2, v] of Object.entries(labels)) {
       const keyWhy = checkQualifiedKey(key2);
@@ -31858,7 +32377,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
     }
   }
   for (const path4 of ANNOTATION_MAPS) {
-    const annotations = record(valueAt3(value, path4));
+    const annotations = record(valueAt4(value, path4));
     if (!annotations) continue;
     for (const key2 of Object.keys(annotations)) {
       const why = checkQualifiedKey(key2);
@@ -31867,7 +32386,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   }
   return out2;
 }
-function valueAt3(value, path4) {
+function valueAt4(value, path4) {
   let node = value;
   for (const segment of path4) node = record(node)?.[segment];
   return node;
@@ -32453,7 +32972,7 @@ function buildPodTemplate(object) {
     }
   }
   template.containers = containers;
-  template.partial = containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
+  template.partial = object.patch === true || containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
   return template;
 }
 function stringEntries(metadata2, key2) {
@@ -34454,8 +34973,8 @@ var require_json_schema_2020_12 = __commonJS({
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
       return this;
-      function with$data(ajv2, sch) {
-        return $data ? ajv2.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      function with$data(ajv3, sch) {
+        return $data ? ajv3.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
       }
     }
     exports.default = addMetaSchema2020;
@@ -34536,6 +35055,60 @@ var require__ = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
+  }
+});
+
+// src/core/config-validate.ts
+function getAjv() {
+  if (ajv2) return ajv2;
+  const { Ajv2020 } = require__();
+  ajv2 = new Ajv2020({ allErrors: true, strict: false });
+  return ajv2;
+}
+function settingValidator(id, options) {
+  let validate2 = settingValidators.get(id);
+  if (!validate2) {
+    validate2 = getAjv().compile(ruleSettingSchema(options));
+    settingValidators.set(id, validate2);
+  }
+  return validate2;
+}
+function ruleErrors(rules, pointer3) {
+  const errors = [];
+  for (const [id, setting] of Object.entries(rules)) {
+    const registered = findRule(id);
+    if (!registered) {
+      errors.push({ instancePath: pointer3, schemaPath: "#/properties/rules/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: id } });
+      continue;
+    }
+    const validate2 = settingValidator(id, registered.rule.meta.options);
+    if (validate2(setting)) continue;
+    const at = `${pointer3}/${id.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    for (const e of validate2.errors ?? []) {
+      errors.push({ ...e, instancePath: at + e.instancePath, schemaPath: `#/properties/rules/properties/${id}/${e.schemaPath.replace(/^#\//, "")}` });
+    }
+  }
+  return errors;
+}
+function configErrors(config) {
+  structure ??= getAjv().compile(buildConfigSchema([], { type: "object" }));
+  const errors = structure(config) ? [] : [...structure.errors ?? []];
+  if (isObject3(config.rules)) errors.push(...ruleErrors(config.rules, "/rules"));
+  if (Array.isArray(config.overrides)) {
+    config.overrides.forEach((o, i2) => {
+      if (isObject3(o) && isObject3(o.rules)) errors.push(...ruleErrors(o.rules, `/overrides/${i2}/rules`));
+    });
+  }
+  return errors;
+}
+var ajv2, structure, settingValidators, isObject3;
+var init_config_validate = __esm({
+  "src/core/config-validate.ts"() {
+    "use strict";
+    init_config_schema();
+    init_registry();
+    settingValidators = /* @__PURE__ */ new Map();
+    isObject3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   }
 });
 
@@ -35485,7 +36058,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject2(subject) {
+    function isObject4(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -35514,7 +36087,7 @@ var require_common = __commonJS({
       return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
     }
     module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject2;
+    module2.exports.isObject = isObject4;
     module2.exports.toArray = toArray;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
@@ -39602,36 +40175,13 @@ function presetRules(name2) {
 function defaultConfig(baseDir) {
   return { baseDir, rules: presetRules("plimsoll:recommended"), ignorePatterns: [], overrides: [], settings: {} };
 }
-function getValidator() {
-  if (validator) return validator;
-  const { Ajv2020 } = require__();
-  const ajv2 = new Ajv2020({ allErrors: true, strict: false });
-  validator = ajv2.compile(buildConfigSchema(registeredRules()));
-  return validator;
-}
 function validateConfig(config, filepath) {
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
     throw new ConfigError("the configuration must be an object.", filepath);
   }
-  const validate2 = getValidator();
-  if (validate2(config)) return config;
-  const messages = (validate2.errors ?? []).map((e) => describeError(e));
-  const unique = [...new Set(messages.filter((m) => m !== void 0))];
-  throw new ConfigError(unique.slice(0, 5).join("; "), filepath);
-}
-function describeError(e) {
-  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "configuration";
-  if (e.keyword === "additionalProperty" || e.keyword === "additionalProperties") {
-    const name2 = String(e.params.additionalProperty);
-    if (/(^|\.)rules$/.test(where)) {
-      const hint = closest(name2, ruleIds(), Math.max(2, Math.floor(name2.length / 3)));
-      return `unknown rule "${name2}"${hint ? ` (did you mean "${hint}"?)` : ""}`;
-    }
-    return `unknown property "${name2}" in ${where}`;
-  }
-  if (e.keyword === "anyOf") return `${where}: expected a severity (off, info, warning, error), [severity, options] or { severity, options }`;
-  if (e.keyword === "enum") return `${where}: must be one of ${e.params.allowedValues.join(", ")}`;
-  return `${where}: ${e.message ?? "is invalid"}`;
+  const errors = configErrors(config);
+  if (errors.length === 0) return config;
+  throw new ConfigError(describeSchemaErrors(errors, config, ruleIds()), filepath);
 }
 async function getExplorer() {
   if (explorer) return explorer;
@@ -39647,10 +40197,17 @@ async function loadConfigFile(filepath, seen = /* @__PURE__ */ new Set()) {
   try {
     result = await (await getExplorer()).load(absolute);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new ConfigError(`cannot read configuration: ${reason}`, absolute);
+    throw readFailure(error, absolute);
   }
   return resolveConfig(result?.config ?? {}, absolute, seen);
+}
+function readFailure(error, where) {
+  const e = error ?? {};
+  if (e.code === "ENOENT") return new ConfigError("cannot read configuration: no such file.", where);
+  const lines = String(e.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 1 && /^\w+ Error in /.test(lines[0])) lines.shift();
+  const filepath = typeof e.filepath === "string" ? e.filepath : where;
+  return new ConfigError(`cannot read configuration: ${lines[0] ?? "unknown error"}`, filepath);
 }
 async function resolveConfig(raw, filepath, seen) {
   const config = validateConfig(raw, filepath);
@@ -39684,7 +40241,7 @@ function assemble(config, filepath, baseDir, parents) {
     }
     const parent = parents[nextParent++];
     mergeRules(loaded.rules, parent.rules);
-    loaded.ignorePatterns.push(...parent.ignorePatterns.map((p) => rebase(p, parent.baseDir, baseDir)));
+    loaded.ignorePatterns.push(...parent.ignorePatterns);
     loaded.overrides.push(...parent.overrides);
     Object.assign(loaded.settings, parent.settings);
   }
@@ -39693,10 +40250,6 @@ function assemble(config, filepath, baseDir, parents) {
   loaded.overrides.push(...config.overrides ?? []);
   Object.assign(loaded.settings, pickSettings(config));
   return loaded;
-}
-function rebase(pattern, from, to) {
-  const rel = relative(to, from).split("\\").join("/");
-  return rel ? `${rel}/${pattern}` : pattern;
 }
 function pickSettings(s) {
   const out2 = {};
@@ -39772,14 +40325,14 @@ function settingsForFile(config, file, cli = /* @__PURE__ */ new Map()) {
   perConfig.set(key2, result);
   return result;
 }
-var import_picomatch2, ConfigError, PRESETS, validator, MODULE_NAME, SEARCH_PLACES, explorer, ConfigResolver, matcherCache, fileSettingsCache;
+var import_picomatch2, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, explorer, ConfigResolver, matcherCache, fileSettingsCache;
 var init_config = __esm({
   "src/core/config.ts"() {
     "use strict";
     import_picomatch2 = __toESM(require_picomatch2(), 1);
-    init_config_schema();
+    init_config_errors();
+    init_config_validate();
     init_registry();
-    init_suggest();
     ConfigError = class extends Error {
       constructor(message, filepath) {
         super(filepath ? `${filepath}: ${message}` : message);
@@ -39816,9 +40369,11 @@ var init_config = __esm({
       explicit;
       useConfigFiles;
       byDir = /* @__PURE__ */ new Map();
+      /** One default for the whole run, so per-file settings are resolved once, not per file. */
+      defaults;
       forFile(path4) {
         if (this.explicit) return Promise.resolve(this.explicit);
-        if (!this.useConfigFiles) return Promise.resolve(defaultConfig(this.cwd));
+        if (!this.useConfigFiles) return this.defaultConfig();
         const dir = dirname2(resolve2(this.cwd, path4));
         let pending = this.byDir.get(dir);
         if (!pending) {
@@ -39827,15 +40382,19 @@ var init_config = __esm({
         }
         return pending;
       }
+      defaultConfig() {
+        return this.defaults ??= Promise.resolve(defaultConfig(this.cwd));
+      }
       async search(dir) {
         let found;
         try {
           found = await (await getExplorer()).search(dir);
         } catch (error) {
-          const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-          throw new ConfigError(`cannot read configuration: ${reason}`);
+          const { code: code2, syscall } = error;
+          if ((code2 === "EACCES" || code2 === "EPERM") && syscall === "stat") return defaultConfig(this.cwd);
+          throw readFailure(error, dir);
         }
-        if (!found) return defaultConfig(this.cwd);
+        if (!found) return this.defaultConfig();
         return resolveConfig(found.config ?? {}, found.filepath, /* @__PURE__ */ new Set([found.filepath]));
       }
     };
@@ -40762,7 +41321,7 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject4 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
       return (value) => toNumber === true ? Number(value) : String(value);
     };
@@ -40931,14 +41490,14 @@ var require_fill_range = __commonJS({
       if (typeof step === "function") {
         return fill(start2, end, 1, { transform: step });
       }
-      if (isObject2(step)) {
+      if (isObject4(step)) {
         return fill(start2, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
-        if (step != null && !isObject2(step)) return invalidStep(step, opts);
+        if (step != null && !isObject4(step)) return invalidStep(step, opts);
         return fill(start2, end, 1, step);
       }
       if (isNumber(start2) && isNumber(end)) {
@@ -40956,7 +41515,7 @@ var require_compile2 = __commonJS({
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils3();
-    var compile = (ast, options = {}) => {
+    var compile2 = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -40998,7 +41557,7 @@ var require_compile2 = __commonJS({
       };
       return walk(ast);
     };
-    module2.exports = compile;
+    module2.exports = compile2;
   }
 });
 
@@ -41231,7 +41790,7 @@ var require_parse2 = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants2();
-    var parse2 = (input2, options = {}) => {
+    var parse3 = (input2, options = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -41431,7 +41990,7 @@ var require_parse2 = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -41440,9 +41999,9 @@ var require_braces = __commonJS({
   "node_modules/braces/index.js"(exports, module2) {
     "use strict";
     var stringify = require_stringify2();
-    var compile = require_compile2();
+    var compile2 = require_compile2();
     var expand = require_expand();
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var braces = (input2, options = {}) => {
       let output = [];
       if (Array.isArray(input2)) {
@@ -41462,7 +42021,7 @@ var require_braces = __commonJS({
       }
       return output;
     };
-    braces.parse = (input2, options = {}) => parse2(input2, options);
+    braces.parse = (input2, options = {}) => parse3(input2, options);
     braces.stringify = (input2, options = {}) => {
       if (typeof input2 === "string") {
         return stringify(braces.parse(input2, options), options);
@@ -41473,7 +42032,7 @@ var require_braces = __commonJS({
       if (typeof input2 === "string") {
         input2 = braces.parse(input2, options);
       }
-      return compile(input2, options);
+      return compile2(input2, options);
     };
     braces.expand = (input2, options = {}) => {
       if (typeof input2 === "string") {
@@ -42326,7 +42885,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input2, options) => {
+    var parse3 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -42497,7 +43056,7 @@ var require_parse3 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -43022,7 +43581,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input2, options) => {
+    parse3.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -43088,7 +43647,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -43098,10 +43657,10 @@ var require_picomatch3 = __commonJS({
     "use strict";
     var path4 = __require("path");
     var scan = require_scan2();
-    var parse2 = require_parse3();
+    var parse3 = require_parse3();
     var utils = require_utils4();
     var constants = require_constants3();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch3(input2, options, returnState));
@@ -43114,7 +43673,7 @@ var require_picomatch3 = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject4(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -43186,7 +43745,7 @@ var require_picomatch3 = __commonJS({
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -43212,10 +43771,10 @@ var require_picomatch3 = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse2.fastpaths(input2, options);
+        parsed.output = parse3.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input2, options);
+        parsed = parse3(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -43852,13 +44411,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read2(path4, settings, callback) {
-      settings.fs.lstat(path4, (lstatError, lstat) => {
+      settings.fs.lstat(path4, (lstatError, lstat3) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat);
+        if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat3);
           return;
         }
         settings.fs.stat(path4, (statError, stat3) => {
@@ -43867,7 +44426,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat);
+            callSuccessCallback(callback, lstat3);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -43894,9 +44453,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read2(path4, settings) {
-      const lstat = settings.fs.lstatSync(path4);
-      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat;
+      const lstat3 = settings.fs.lstatSync(path4);
+      if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat3;
       }
       try {
         const stat3 = settings.fs.statSync(path4);
@@ -43906,7 +44465,7 @@ var require_sync = __commonJS({
         return stat3;
       } catch (error) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat;
+          return lstat3;
         }
         throw error;
       }
@@ -44648,41 +45207,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve14, reject) {
+        var p = new Promise(function(resolve15, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve14(result);
+            resolve15(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve14, reject) {
+        var p = new Promise(function(resolve15, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve14(result);
+            resolve15(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve14) {
+        var p = new Promise(function(resolve15) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve14();
+              resolve15();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve14();
+                resolve15();
                 queue.drain = previousDrain;
               };
             }
@@ -45168,9 +45727,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve14(stats) : reject(error);
+            return error === null ? resolve15(stats) : reject(error);
           });
         });
       }
@@ -45194,10 +45753,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root2, options) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           this._walkAsync(root2, options, (error, entries) => {
             if (error === null) {
-              resolve14(entries);
+              resolve15(entries);
             } else {
               reject(error);
             }
@@ -45207,10 +45766,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry2) => entries.push(entry2));
-          stream.once("end", () => resolve14(entries));
+          stream.once("end", () => resolve15(entries));
         });
       }
     };
@@ -47899,9 +48458,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname7 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname7);
-      const hasExtension = nodePath.extname(dirname7) && !dirname7.startsWith(".");
+      const dirname9 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname9);
+      const hasExtension = nodePath.extname(dirname9) && !dirname9.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -48345,7 +48904,7 @@ var init_globby = __esm({
 });
 
 // src/core/discover.ts
-import { stat } from "node:fs/promises";
+import { lstat, stat } from "node:fs/promises";
 import { relative as relative2, resolve as resolve3, sep } from "node:path";
 function displayPath(cwd, absolute) {
   const rel = relative2(cwd, absolute);
@@ -48365,13 +48924,27 @@ async function discoverFiles(patterns, cwd) {
     if (info2?.isFile()) add(absolute, true);
     else if (info2?.isDirectory()) folders.push(absolute);
     else if (GLOB_CHARS.test(pattern)) globs.push(pattern);
+    else if (await lstat(absolute).then((l) => l.isSymbolicLink(), () => false)) add(absolute, true);
     else throw new UsageError(`No such file or folder: ${pattern}`);
   }
   if (folders.length > 0 || globs.length > 0) {
     const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
     for (const folder of folders) {
-      const paths = await globby2("**/*", { cwd: folder, gitignore: true, ignore: ALWAYS_IGNORED, dot: true, absolute: true, followSymbolicLinks: false });
-      for (const p of paths) if (isCandidateName(p)) add(resolve3(p), false);
+      const entries = await globby2("**/*", {
+        cwd: folder,
+        gitignore: true,
+        ignore: ALWAYS_IGNORED,
+        dot: true,
+        absolute: true,
+        followSymbolicLinks: false,
+        onlyFiles: false,
+        objectMode: true
+      });
+      for (const entry2 of entries) {
+        if (entry2.dirent.isDirectory() || !isCandidateName(entry2.path)) continue;
+        if (entry2.dirent.isSymbolicLink() && await stat(entry2.path).then((s) => s.isDirectory(), () => false)) continue;
+        add(resolve3(entry2.path), false);
+      }
     }
     if (globs.length > 0) {
       const paths = await globby2(globs, { cwd, gitignore: true, ignore: ALWAYS_IGNORED, dot: true, absolute: true });
@@ -48472,18 +49045,18 @@ import { createRequire as createRequire4 } from "node:module";
 import { join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 function loadValidator() {
-  if (validator2) return validator2;
+  if (validator) return validator;
   const __runtimeRequire_require = createRequire4(import.meta.url);
   const beside = fileURLToPath5(new URL("generated/compose-spec-validator.cjs", import.meta.url));
   const compiled2 = existsSync4(beside) ? beside : join6(packageRoot(), "build", "generated", "compose-spec-validator.cjs");
   if (existsSync4(compiled2)) {
-    validator2 = __runtimeRequire_require(compiled2);
+    validator = __runtimeRequire_require(compiled2);
   } else {
     const Ajv = require_ajv().default;
     const schema = JSON.parse(readFileSync7(join6(packageRoot(), "schemas", "compose-spec.json"), "utf8"));
-    validator2 = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true }).compile(schema);
+    validator = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true }).compile(schema);
   }
-  return validator2;
+  return validator;
 }
 function validateComposeTree(tree) {
   const validate2 = loadValidator();
@@ -48498,7 +49071,7 @@ function validateComposeTree(tree) {
   const seen = /* @__PURE__ */ new Set();
   for (const { path: path4, message, key: key2 } of explain2(errors)) {
     const segments = pointer2(path4);
-    const at = valueAt(tree, key2 === void 0 ? segments : [...segments, key2]);
+    const at = valueAt2(tree, key2 === void 0 ? segments : [...segments, key2]);
     if (at.matched === segments.length && at.value.kind === "scalar" && at.value.unresolved) continue;
     const node = at.key ?? at.value.node;
     const id = `${node.span.start}:${message}`;
@@ -48539,13 +49112,13 @@ function explain2(errors) {
     const types = [...branches.values()].flatMap((list2) => list2.filter((e) => e.keyword === "type" && e.instancePath === alt.instancePath).map((e) => String(e.params.type)));
     out2.push({ path: alt.instancePath, message: `${label(alt.instancePath)} must be ${typeList(types)}, not ${typeOf(alt.data)}` });
   }
-  for (const e of errors) if (!hidden.has(e)) out2.push(describe(e));
+  for (const e of errors) if (!hidden.has(e)) out2.push(describe2(e));
   return out2;
 }
 function score(list2) {
   return list2.length * 100 - Math.max(...list2.map((e) => e.instancePath.length));
 }
-function describe(e) {
+function describe2(e) {
   const where = label(e.instancePath);
   switch (e.keyword) {
     case "type":
@@ -48602,7 +49175,7 @@ function typeOf(value) {
   if (typeof value === "number") return `the number ${value}`;
   return `the string ${JSON.stringify(value).slice(0, 60)}`;
 }
-var validator2, TYPE_NAMES;
+var validator, TYPE_NAMES;
 var init_schema = __esm({
   "src/parse/compose/schema.ts"() {
     "use strict";
@@ -49088,7 +49661,7 @@ function composeContainer(service) {
   security.capabilitiesDrop.push(...listOfText(get2("cap_drop")));
   for (const opt of listOfText(get2("security_opt"))) {
     const [name2, value] = splitOption(opt.value);
-    if (name2 === "no-new-privileges" && value !== "false") security.allowPrivilegeEscalation = { value: false, node: opt.node };
+    if (name2 === "no-new-privileges") security.allowPrivilegeEscalation = { value: value === "false", node: opt.node };
     else if (name2 === "seccomp" && value !== void 0) security.seccompProfile = { value, node: opt.node };
   }
   const pullPolicy = sourced(get2("pull_policy"));
@@ -49187,6 +49760,7 @@ function buildComposeProject(loaded, ctx) {
     configs: resources(tree, "configs", loaded, ctx.host),
     models: resources(tree, "models", loaded, ctx.host),
     problems: loaded.problems,
+    redefinitions: loaded.redefinitions,
     tree
   };
   return project;
@@ -49279,7 +49853,7 @@ function parseDotenv(text2, lookup = () => void 0) {
   const values = /* @__PURE__ */ new Map();
   const entries = [];
   const problems = [];
-  const resolve14 = (name2) => values.get(name2) ?? lookup(name2);
+  const resolve15 = (name2) => values.get(name2) ?? lookup(name2);
   let i2 = 0;
   const n = text2.length;
   const starts = [0];
@@ -49355,7 +49929,7 @@ function parseDotenv(text2, lookup = () => void 0) {
       }
       value = read2.value;
       i2 = read2.end;
-      if (quote === '"') value = interpolate(unescape(value), resolve14).value;
+      if (quote === '"') value = interpolate(unescape(value), resolve15).value;
       const nl = text2.indexOf("\n", i2);
       const rest = text2.slice(i2, nl < 0 ? n : nl).trim();
       if (rest !== "" && !rest.startsWith("#")) problems.push({ message: `unexpected text after the quoted value of "${key2}"`, line });
@@ -49365,7 +49939,7 @@ function parseDotenv(text2, lookup = () => void 0) {
       let raw = text2.slice(i2, nl < 0 ? n : nl);
       const comment = raw.indexOf(" #");
       if (comment >= 0) raw = raw.slice(0, comment);
-      value = interpolate(raw.trimEnd(), resolve14).value;
+      value = interpolate(raw.trimEnd(), resolve15).value;
       i2 = nl < 0 ? n : nl + 1;
     }
     values.set(key2, value);
@@ -49524,12 +50098,12 @@ function plainish(value) {
   if (value.kind === "seq") return value.items.map(plainish);
   return Object.fromEntries([...value.entries].map(([k, e]) => [k, plainish(e.value)]));
 }
-function enforceUniqueness(value, path4 = []) {
+function enforceUniqueness(value, path4 = [], onRedefinition) {
   if (value.kind === "map") {
     let changed = false;
     const entries = /* @__PURE__ */ new Map();
     for (const [k, e] of value.entries) {
-      const next = enforceUniqueness(e.value, [...path4, k]);
+      const next = enforceUniqueness(e.value, [...path4, k], onRedefinition);
       if (next !== e.value) changed = true;
       entries.set(k, next === e.value ? e : { key: e.key, value: next });
     }
@@ -49537,11 +50111,11 @@ function enforceUniqueness(value, path4 = []) {
   }
   if (value.kind === "seq" && path4.length >= 3 && path4[0] === "services") {
     const rule = UNIQUE.find(([pattern]) => matches(path4, pattern));
-    if (rule) return uniqueBy(value, rule[1]);
+    if (rule) return uniqueBy(value, rule[1], (key2, earlier, later) => onRedefinition?.({ path: path4.map(String), key: key2, earlier, later }));
   }
   return value;
 }
-function uniqueBy(seq, index2) {
+function uniqueBy(seq, index2, onReplace) {
   const items = [];
   const at = /* @__PURE__ */ new Map();
   for (const item of seq.items) {
@@ -49554,7 +50128,10 @@ function uniqueBy(seq, index2) {
     if (j === void 0) {
       at.set(key2, items.length);
       items.push(item);
-    } else items[j] = item;
+    } else {
+      onReplace?.(key2, items[j], item);
+      items[j] = item;
+    }
   }
   return items.length === seq.items.length && items.every((v, i2) => v === seq.items[i2]) ? seq : { ...seq, items };
 }
@@ -49737,11 +50314,13 @@ var init_load = __esm({
           tree = tree ? mergeTrees(tree, layerTree) : layerTree;
         }
         const empty = { kind: "map", entries: /* @__PURE__ */ new Map(), node: fakeNode() };
-        const final = tree ? stripResets(enforceUniqueness(tree)) : empty;
+        const redefinitions = [];
+        const final = tree ? stripResets(enforceUniqueness(tree, [], (r2) => redefinitions.push(r2))) : empty;
         return {
           tree: final,
           files: this.files,
           problems: this.problems,
+          redefinitions,
           projectDir,
           envFiles: this.envSources,
           baseDirOf: (node) => (node.file ? this.baseDirs.get(node.file.path) : void 0) ?? this.baseDirs.get(this.input.source.path) ?? projectDir,
@@ -50206,7 +50785,7 @@ function parseDockerfileFile(source) {
     comments: dockerfile.comments.map((c) => ({ text: c.text, span: c.span, trailing: false })),
     walk: (emit) => walkDockerfile(dockerfile, containers, emit),
     nextLineTarget: (comment) => nextInstruction(dockerfile, comment)?.span,
-    contextOf: (span) => contextOf(dockerfile, span)
+    contextOf: (span) => contextOf(dockerfile, source, span)
   };
 }
 function walkDockerfile(dockerfile, containers, emit) {
@@ -50231,6 +50810,17 @@ function walkDockerfile(dockerfile, containers, emit) {
   }
   emit("Dockerfile:exit", dockerfile);
 }
+function instructionFrom(dockerfile, offset) {
+  const list2 = dockerfile.instructions;
+  let lo = 0;
+  let hi = list2.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (list2[mid].span.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return list2[lo];
+}
 function nextInstruction(dockerfile, comment) {
   const list2 = dockerfile.instructions;
   let lo = 0;
@@ -50242,11 +50832,12 @@ function nextInstruction(dockerfile, comment) {
   }
   return list2[lo];
 }
-function contextOf(dockerfile, span) {
-  const ins = dockerfile.instructions.find((i2) => span.start >= i2.span.start && span.start <= i2.span.end);
-  if (!ins) return "file";
+function contextOf(dockerfile, source, span) {
+  const ins = instructionFrom(dockerfile, span.start);
+  if (!ins || span.start < ins.span.start) return "file";
   const stage = dockerfile.stages[ins.stageIndex];
-  return `${stage ? stage.name ?? `#${stage.index}` : "global"}/${ins.keyword}`;
+  const text2 = source.slice(ins.span).replace(/\s+/g, " ").trim();
+  return `${stage ? stage.name ?? `#${stage.index}` : "global"}/${ins.keyword}/${text2}`;
 }
 var init_dockerfile3 = __esm({
   "src/formats/dockerfile.ts"() {
@@ -50378,13 +50969,58 @@ var init_suppressions = __esm({
   }
 });
 
+// src/model/kubernetes/kustomize.ts
+import { dirname as dirname6, resolve as resolve9 } from "node:path";
+function patchPaths(text2) {
+  let doc;
+  try {
+    doc = (0, import_yaml3.parse)(text2, { logLevel: "silent", maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  if (!isRecord2(doc)) return [];
+  const out2 = [];
+  const add = (v) => {
+    if (typeof v === "string" && v !== "" && !v.includes("\n") && !/^[a-z]+:\/\//i.test(v)) out2.push(v);
+  };
+  for (const key2 of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
+    const list2 = doc[key2];
+    if (!Array.isArray(list2)) continue;
+    for (const item of list2) add(isRecord2(item) ? item.path : item);
+  }
+  return out2;
+}
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var import_yaml3;
+var init_kustomize = __esm({
+  "src/model/kubernetes/kustomize.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_environment();
+    registerCollector((files, env2) => {
+      const patches = /* @__PURE__ */ new Set();
+      for (const file of files) {
+        if (file.format !== "kustomize" || !file.absolute) continue;
+        const folder = dirname6(file.absolute);
+        for (const path4 of patchPaths(file.text)) patches.add(resolve9(folder, path4));
+      }
+      if (patches.size > 0) env2.project.kustomizePatches = patches;
+    });
+  }
+});
+
 // src/formats/kubernetes.ts
 function readable(doc) {
   return doc.errors.every((e) => READABLE_DESPITE.has(e.code));
 }
 function parseKubernetesFile(source, context) {
   const parts2 = parseYamlParts(source, { version: "1.1" });
+  if (context?.env.project.kubernetesCrdFiles) customSchemas(context.env).noteParsed(source.path, parts2.yaml.documents);
   const objects = parts2.yaml.documents.flatMap((doc) => readable(doc) ? objectsOfDocument(doc.value, doc.root, doc.index) : []);
+  const patches = context?.env.project.kustomizePatches;
+  if (patches && context?.absolutePath && patches.has(context.absolutePath)) for (const object of objects) object.patch = true;
   const containers = extractKubernetesContainers(objects);
   return {
     source,
@@ -50446,6 +51082,7 @@ var init_kubernetes3 = __esm({
     init_nodes();
     init_parse();
     init_custom();
+    init_kustomize();
     init_yaml_common();
     READABLE_DESPITE = /* @__PURE__ */ new Set(["DUPLICATE_KEY"]);
   }
@@ -50554,7 +51191,7 @@ function collectSuppressions(file, sources) {
     }
     const h = HADOLINT.exec(comment.text);
     if (h) {
-      const rules = new Set(h[2].split(",").flatMap((id) => sources.get(`hadolint:${id.trim()}`) ?? []));
+      const rules = new Set(h[2].split(/\s*,\s*/).flatMap((id) => sources.get(`hadolint:${id.trim()}`) ?? []));
       if (rules.size === 0) continue;
       if (h[1]) result.push({ rules });
       else {
@@ -50604,18 +51241,29 @@ var init_suppress = __esm({
   "src/core/suppress.ts"() {
     "use strict";
     PLIMSOLL = /^plimsoll-ignore(-file|-next-line)?(?:\s+(.*))?$/;
-    HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/;
+    HADOLINT = /^hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*([A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*)/;
   }
 });
 
 // src/core/engine.ts
+function planFor(rules, format) {
+  let byFormat = plans.get(rules);
+  if (!byFormat) plans.set(rules, byFormat = /* @__PURE__ */ new Map());
+  let entry2 = byFormat.get(format);
+  if (!entry2) {
+    const plan = isFormat(format) ? rules.filter(({ rule }) => rule.meta.formats.includes(format)).map(({ rule, severity, options }) => ({ rule, severity, options: { ...rule.meta.defaults ?? {}, ...options } })) : [];
+    const superseding = new Map(rules.filter((r2) => r2.rule.meta.supersedes?.length).map((r2) => [r2.rule.id, r2.rule.meta.supersedes]));
+    byFormat.set(format, entry2 = { plan, superseding });
+  }
+  return entry2;
+}
 function runRules(file, rules, sources) {
   const drafts = [];
   const context = new FileContext(file.source, file.format, file.dockerfile, file.containers, file.env);
   const dispatch = /* @__PURE__ */ new Map();
   let currentObject;
-  for (const { rule, severity, options } of rules) {
-    if (!isFormat(file.format) || !rule.meta.formats.includes(file.format)) continue;
+  const { plan, superseding } = planFor(rules, file.format);
+  for (const { rule, severity, options } of plan) {
     const ruleContext = {
       ruleId: rule.id,
       file: context,
@@ -50623,12 +51271,13 @@ function runRules(file, rules, sources) {
     };
     let listeners;
     try {
-      listeners = rule.create(ruleContext, { ...rule.meta.defaults ?? {}, ...options });
+      listeners = rule.create(ruleContext, { ...options });
     } catch (error) {
       drafts.push(crash(rule.id, error, file.source.text.length));
       continue;
     }
-    for (const [key2, fn] of Object.entries(listeners)) {
+    for (const key2 in listeners) {
+      const fn = listeners[key2];
       if (typeof fn !== "function") continue;
       const guarded = (payload) => {
         try {
@@ -50651,7 +51300,6 @@ function runRules(file, rules, sources) {
       currentObject = void 0;
     });
   }
-  const superseding = new Map(rules.filter((r2) => r2.rule.meta.supersedes?.length).map((r2) => [r2.rule.id, r2.rule.meta.supersedes]));
   return finish(drafts, file, sources, superseding);
 }
 function isFormat(format) {
@@ -50761,7 +51409,7 @@ function supersededKeys(drafts, superseding) {
   }
   return out2;
 }
-var INTERNAL_ERROR_RULE, spanKey, cmp;
+var INTERNAL_ERROR_RULE, plans, spanKey, cmp;
 var init_engine = __esm({
   "src/core/engine.ts"() {
     "use strict";
@@ -50770,6 +51418,7 @@ var init_engine = __esm({
     init_message();
     init_suppress();
     INTERNAL_ERROR_RULE = "internal-error";
+    plans = /* @__PURE__ */ new WeakMap();
     spanKey = (ruleId, d) => `${ruleId}@${d.source?.path ?? ""}@${d.span.start}:${d.span.end}`;
     cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
@@ -50861,7 +51510,7 @@ var init_lint = __esm({
 });
 
 // src/core/load.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { lstat as lstat2, readFile as readFile2 } from "node:fs/promises";
 function decode(bytes) {
   const head = bytes.subarray(0, 8e3);
   if (head.includes(0)) return { problem: { kind: "binary" } };
@@ -50877,7 +51526,8 @@ async function readSource(path4) {
     return decode(await readFile2(path4));
   } catch (error) {
     const code2 = error.code;
-    const message = code2 === "EACCES" ? "permission denied" : code2 === "EISDIR" ? "is a directory" : code2 === "ENOENT" ? "no such file" : error.message;
+    let message = code2 === "EACCES" ? "permission denied" : code2 === "EISDIR" ? "is a directory" : code2 === "ENOENT" ? "no such file" : error.message;
+    if (code2 === "ENOENT" && await lstat2(path4).then((l) => l.isSymbolicLink(), () => false)) message = "a symbolic link to a file that does not exist";
     return { problem: { kind: "io", message } };
   }
 }
@@ -50895,9 +51545,9 @@ var lint_files_exports = {};
 __export(lint_files_exports, {
   lintFiles: () => lintFiles
 });
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 async function lintFiles(patterns, options = {}) {
-  const cwd = resolve11(options.cwd ?? process.cwd());
+  const cwd = resolve12(options.cwd ?? process.cwd());
   const files = options.files ?? await discoverFiles(patterns, cwd);
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
   const overrides = options.ruleOverrides ?? /* @__PURE__ */ new Map();
@@ -50905,14 +51555,22 @@ async function lintFiles(patterns, options = {}) {
   const env2 = createEnvironment(options);
   const read2 = await readAll(files, resolver, options.skipUnknown ?? false);
   collectProjectFacts(read2.flatMap(projectFile), env2);
-  const results = [];
-  for (const { file, config, read: { text: text2, problem: problem2 }, format } of read2) {
+  const results = new Array(read2.length);
+  for (const i2 of lintOrder(read2, env2)) {
+    const { file, config, read: { text: text2, problem: problem2 }, format } = read2[i2];
     await prepareFormats([format]);
     const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintFile(file.display, text2, format, rules, problem2, { absolutePath: file.absolute, env: env2 }));
+    results[i2] = lintFile(file.display, text2, format, rules, problem2, { absolutePath: file.absolute, env: env2 });
   }
   const findings = sortFindings(uniqueFindings(results.flatMap((r2) => r2.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
+}
+function lintOrder(read2, env2) {
+  const defining = env2.project.lintFirst;
+  const indexes = read2.map((_, i2) => i2);
+  if (!defining || defining.size === 0) return indexes;
+  const first = indexes.filter((i2) => defining.has(read2[i2].file.display));
+  return [...first, ...indexes.filter((i2) => !defining.has(read2[i2].file.display))];
 }
 function uniqueFindings(findings) {
   const seen = /* @__PURE__ */ new Set();
@@ -50963,14 +51621,16 @@ import { setFlagsFromString } from "node:v8";
 // src/action/run.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 
 // src/cli/main.ts
 init_config();
 init_discover();
 init_package_info();
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { relative as relative5, resolve as resolve12 } from "node:path";
+init_registry();
+init_suggest();
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname8, relative as relative5, resolve as resolve13 } from "node:path";
 
 // src/core/types.ts
 var SEVERITY_RANK = { off: 0, info: 1, warning: 2, error: 3 };
@@ -51976,7 +52636,8 @@ function parse(args2, options) {
   try {
     return parseArgs({ args: [...args2], options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, "."));
+    const lines = error.message.split("\n").filter((l) => !/^To specify /.test(l.trim()));
+    throw new UsageError(lines.join(" ").replace(/\. To specify a positional argument.*$/s, "."));
   }
 }
 function parseLint(argv) {
@@ -52173,7 +52834,7 @@ function applyBaseline(result, baseline) {
 // src/cli/fix-command.ts
 import { randomBytes } from "node:crypto";
 import { chmod, chown, realpath, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
-import { basename as basename4, dirname as dirname6, join as join10, resolve as resolve9 } from "node:path";
+import { basename as basename4, dirname as dirname7, join as join10, resolve as resolve10 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -52801,7 +53462,7 @@ var FixSession = class {
     } else if (this.stdin !== void 0) {
       report.stdout = this.outcomes[0]?.outcome.output ?? this.stdin;
     } else {
-      for (const { path: path4, outcome } of changed) await writeFileAtomic(resolve9(this.cwd, path4), outcome.output);
+      for (const { path: path4, outcome } of changed) await writeFileAtomic(resolve10(this.cwd, path4), outcome.output);
     }
     return report;
   }
@@ -52819,7 +53480,7 @@ async function writeFileAtomic(path4, content) {
     throw new CliError(`cannot write fixes to ${path4}: ${error.message}`);
   }
   const mode = Number(info2.mode) & 4095;
-  const temp = join10(dirname6(target2), `.${basename4(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
+  const temp = join10(dirname7(target2), `.${basename4(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
   try {
     await writeFile(temp, content, { mode, flag: "wx" });
     await chmod(temp, mode);
@@ -52904,10 +53565,10 @@ init_discover();
 init_environment();
 init_lint();
 init_load2();
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 async function lintStdin(input2, filename, options) {
-  const cwd = resolve10(options.cwd ?? process.cwd());
-  const absolute = resolve10(cwd, filename ?? "stdin");
+  const cwd = resolve11(options.cwd ?? process.cwd());
+  const absolute = resolve11(cwd, filename ?? "stdin");
   const display = filename ? displayPath(cwd, absolute) : "<stdin>";
   const { text: text2, problem: problem2 } = typeof input2 === "string" ? { text: input2, problem: void 0 } : decode(input2);
   const config = await new ConfigResolver(cwd, options.config, !options.noConfig).forFile(absolute);
@@ -52984,15 +53645,23 @@ function useColor(args2, io) {
   if (io.env.NO_COLOR) return false;
   return io.isTTY;
 }
+function checkRuleIds(args2) {
+  for (const id of args2.rules.keys()) {
+    if (findRule(id)) continue;
+    const hint = closest(id, ruleIds(), Math.max(2, Math.floor(id.length / 3)));
+    throw new UsageError(`Unknown rule "${id}" in --rule${hint ? ` (did you mean "${hint}"?)` : ""}. "plimsoll rules" lists them all.`);
+  }
+}
 async function lintCommand(args2, io) {
+  checkRuleIds(args2);
   const { lintFiles: lintFiles2 } = await Promise.resolve().then(() => (init_lint_files(), lint_files_exports));
-  const config = args2.config ? await loadConfigFile(resolve12(io.cwd, args2.config)) : void 0;
-  const baseline = args2.baseline ? await readBaseline(resolve12(io.cwd, args2.baseline), args2.baseline) : void 0;
+  const config = args2.config ? await loadConfigFile(resolve13(io.cwd, args2.config)) : void 0;
+  const baseline = args2.baseline ? await readBaseline(resolve13(io.cwd, args2.baseline), args2.baseline) : void 0;
   const input2 = args2.stdin ? await io.readStdin() : void 0;
   const stdinText = input2 === void 0 ? void 0 : typeof input2 === "string" ? input2 : input2.toString("utf8");
   const fix = args2.fix ? new FixSession(args2.fix, io.cwd, stdinText) : void 0;
   const compose = {
-    ...args2.envFiles.length > 0 ? { envFiles: args2.envFiles.map((f) => resolve12(io.cwd, f)) } : {},
+    ...args2.envFiles.length > 0 ? { envFiles: args2.envFiles.map((f) => resolve13(io.cwd, f)) } : {},
     ...args2.processEnv ? { processEnv: io.env } : {}
   };
   const options = {
@@ -53003,7 +53672,7 @@ async function lintCommand(args2, io) {
     compose,
     ...config ? { config } : {},
     ...args2.kubernetesVersion ? { kubernetesVersion: args2.kubernetesVersion } : {},
-    ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve12(io.cwd, l)) } : {},
+    ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve13(io.cwd, l)) } : {},
     ...fix ? { lintFile: fix.lintFile } : {}
   };
   let result = input2 !== void 0 ? await lintStdin(input2, args2.stdinFilename, options) : await lintFiles2(args2.paths, options);
@@ -53011,7 +53680,7 @@ async function lintCommand(args2, io) {
   for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}
 `);
   if (args2.writeBaseline) {
-    await writeFile2(resolve12(io.cwd, args2.writeBaseline), baselineText(result.findings));
+    await writeOutput(resolve13(io.cwd, args2.writeBaseline), baselineText(result.findings));
     io.stderr(`plimsoll: recorded ${result.findings.length} finding(s) in ${args2.writeBaseline}.
 `);
     result = applyBaseline(result, result.findings);
@@ -53024,14 +53693,24 @@ async function lintCommand(args2, io) {
   const context = { color: useColor(args2, io), cwd: io.cwd, root: ciRoot(io) };
   for (const target2 of args2.outputs) {
     const text2 = FORMATTERS[target2.format](result, target2.file ? { ...context, color: false } : context);
-    if (target2.file) await writeFile2(resolve12(io.cwd, target2.file), text2);
+    if (target2.file) await writeOutput(resolve13(io.cwd, target2.file), text2);
     else toConsole(text2);
   }
   return exitCode(result, args2);
 }
+async function writeOutput(path4, text2) {
+  try {
+    await mkdir(dirname8(path4), { recursive: true });
+    await writeFile2(path4, text2);
+  } catch (error) {
+    const code2 = error.code;
+    const reason = code2 === "EACCES" ? "permission denied" : code2 === "EISDIR" ? "it is a folder" : error.message;
+    throw new CliError(`Cannot write ${path4}: ${reason}.`);
+  }
+}
 function ciRoot(io) {
   const workspace = io.env.GITHUB_WORKSPACE;
-  return workspace && !relative5(resolve12(workspace), io.cwd).startsWith("..") ? resolve12(workspace) : io.cwd;
+  return workspace && !relative5(resolve13(workspace), io.cwd).startsWith("..") ? resolve13(workspace) : io.cwd;
 }
 function onlyErrors(result) {
   const findings = result.findings.filter((f) => f.severity === "error");
@@ -53106,7 +53785,7 @@ ${delimiter}
 `;
 }
 async function runAction(env2, io) {
-  const workspace = resolve13(env2.GITHUB_WORKSPACE || process.cwd());
+  const workspace = resolve14(env2.GITHUB_WORKSPACE || process.cwd());
   let inputs;
   try {
     inputs = readInputs(env2);
@@ -53115,7 +53794,7 @@ async function runAction(env2, io) {
 `);
     return 2;
   }
-  const cwd = resolve13(workspace, inputs.workingDirectory);
+  const cwd = resolve14(workspace, inputs.workingDirectory);
   let result;
   let errorText = "";
   const cli = {
@@ -53137,7 +53816,7 @@ async function runAction(env2, io) {
 `);
   }
   if (result) {
-    const sarifPath = inputs.sarifFile ? resolve13(cwd, inputs.sarifFile) : "";
+    const sarifPath = inputs.sarifFile ? resolve14(cwd, inputs.sarifFile) : "";
     const outputs = {
       errors: result.summary.errors,
       warnings: result.summary.warnings,

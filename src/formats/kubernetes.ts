@@ -10,6 +10,7 @@ import { annotationSuppressions } from '../model/kubernetes/suppressions.js';
 import { pathAtOffset } from '../parse/yaml/nodes.js';
 import { formatPath, type YamlDocument } from '../parse/yaml/parse.js';
 import { customSchemas } from '../model/kubernetes/schema/custom.js'; // also registers the CRD collector
+import '../model/kubernetes/kustomize.js'; // registers the Kustomize patch collector
 import { parseYamlParts } from './yaml-common.js';
 
 /** Every object of a file, for rules that compare objects (duplicates, a Service and its Deployment). */
@@ -47,6 +48,8 @@ export function parseKubernetesFile(source: SourceText, context?: AdapterContext
   // A file holding CRDs hands them to the schema catalog, which need not parse it again.
   if (context?.env.project.kubernetesCrdFiles) customSchemas(context.env).noteParsed(source.path, parts.yaml.documents);
   const objects = parts.yaml.documents.flatMap((doc) => (readable(doc) ? objectsOfDocument(doc.value, doc.root, doc.index) : []));
+  const patches = context?.env.project.kustomizePatches;
+  if (patches && context?.absolutePath && patches.has(context.absolutePath)) for (const object of objects) object.patch = true;
   const containers = extractKubernetesContainers(objects);
   return {
     source,

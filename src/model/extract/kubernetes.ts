@@ -85,7 +85,7 @@ function buildPodTemplate(object: KubernetesObject): PodTemplate | undefined {
     }
   }
   template.containers = containers;
-  template.partial = containers.some((c) => c.origin.role !== 'ephemeralContainer' && !c.image && !(c.node as Anchored).yaml.pairs.some((p) => p.keyText === 'image'));
+  template.partial = object.patch === true || containers.some((c) => c.origin.role !== 'ephemeralContainer' && !c.image && !(c.node as Anchored).yaml.pairs.some((p) => p.keyText === 'image'));
   return template;
 }
 
