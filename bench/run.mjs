@@ -1,13 +1,14 @@
-// `npm run bench`: Plimsoll against the floor (reading + the fastest parsers) and against
-// the tools users would pick instead, on ../shared/corpus/real, plus cold start, peak
-// memory and growth on a generated project. Prints a table; writes bench/results.json.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench`: Plimsoll against the floor (reading + the fastest parsers) and against the
+// tools users would pick instead, on ../shared/corpus/real, in one run; plus cold start, peak
+// memory, and growth on a generated project. Each measurement is a fresh process (see
+// measure()). Prints tables of medians (wall and CPU time; compare ratios, which hold on a
+// busy machine better than times); writes bench/results.json.
+//   BENCH_REPS=n   repetitions (default 5)      BENCH_SCALE=1,3,10   sizes of the generated project
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import yaml from 'js-yaml';
 import { generateScaleSet } from './generate-scale-set.mjs';
-import { childJson, corpusFiles, mb, ms, processTime, ratio, table, time } from './lib.mjs';
+import { child, corpusFiles, mb, median, ms, processTime, ratio, ratios, table, wc } from './lib.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, '..', 'shared', 'corpus', 'real');
@@ -16,147 +17,100 @@ if (!existsSync(join(corpus, 'INDEX.tsv'))) {
   process.exit(0);
 }
 const REPS = Number(process.env.BENCH_REPS ?? 5);
-const require = createRequire(import.meta.url);
-const { parseYaml } = await import('../build/src/parse/yaml/parse.js');
-const { parseDockerfile } = await import('../build/src/parse/dockerfile/parser.js');
-const { initShellParser } = await import('../build/src/parse/dockerfile/shell.js');
-const { shellOfInstruction } = await import('../build/src/model/dockerfile-shell.js');
-const { lintFiles } = await import('../build/src/core/lint-files.js');
-const { findRule } = await import('../build/src/core/registry.js');
-const { resolveInlineConfig } = await import('../build/src/core/config.js');
-await initShellParser();
+const SCALES = (process.env.BENCH_SCALE ?? '1,3,10').split(',').map(Number);
+const CPUS = availableParallelism();
 
 const files = corpusFiles(corpus);
-const read = (list) => list.map((p) => readFileSync(p, 'utf8'));
-const asExplicit = (list) => list.map((p) => ({ absolute: p, display: p, explicit: true }));
-const results = { machine: { cpus: availableParallelism(), model: cpus()[0]?.model, node: process.version }, counts: {}, times: {} };
-for (const [k, v] of Object.entries(files)) results.counts[k] = v.length;
+const bytes = Object.fromEntries(Object.entries(files).map(([k, list]) => [k, list.reduce((s, p) => s + statSync(p).size, 0)]));
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: CPUS, model: cpus()[0]?.model, node: process.version },
+  reps: REPS,
+  counts: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.length])),
+  bytes,
+  times: {},
+};
 const t = results.times;
+const step = (name) => process.stderr.write(`bench: ${name}…\n`);
+const work = mkdtempSync(join(tmpdir(), 'bench-'));
+const lists = Object.fromEntries(
+  Object.entries(files).map(([k, list]) => {
+    const path = join(work, `${k}.txt`);
+    writeFileSync(path, list.join('\n'));
+    return [k, path];
+  }),
+);
+const TASK = join(root, 'bench', 'task.mjs');
 
-// ---- floors ------------------------------------------------------------------------
-const jsYamlAll = (list) => {
-  for (const text of read(list)) {
-    try {
-      yaml.loadAll(text);
-    } catch {
-      // Invalid YAML costs the same attempt in every parser.
-    }
-  }
-};
-/** A plain Dockerfile tokenizer: lines, continuations, the instruction keyword. */
-const tokenizeDockerfiles = (list) => {
-  let n = 0;
-  for (const text of read(list)) {
-    let logical = '';
-    for (const line of text.split('\n')) {
-      const trimmed = line.trim();
-      if (!trimmed || trimmed.startsWith('#')) continue;
-      if (trimmed.endsWith('\\')) {
-        logical += trimmed.slice(0, -1);
-        continue;
-      }
-      logical += trimmed;
-      n += logical.split(/\s/, 1)[0].length;
-      logical = '';
-    }
-  }
-  return n;
-};
-t.floorK8s = await time(() => jsYamlAll(files.k8s), REPS);
-t.floorCompose = await time(() => jsYamlAll(files.compose), REPS);
-t.floorDockerfile = await time(() => tokenizeDockerfiles(files.dockerfile), REPS);
-
-// ---- Plimsoll's own parsers ----------------------------------------------------------
-t.parseK8s = await time(() => read(files.k8s).forEach((text) => parseYaml(text, { version: '1.1' })), REPS);
-t.parseCompose = await time(() => read(files.compose).forEach((text) => parseYaml(text, { version: '1.2' })), REPS);
-t.parseDockerfile = await time(() => {
-  for (const text of read(files.dockerfile)) {
-    const df = parseDockerfile(text);
-    for (const ins of df.instructions) if (ins.keyword === 'RUN') shellOfInstruction(ins, text, df);
-  }
-}, REPS);
-
-// ---- full lint, one process, single-threaded ------------------------------------------
-const lint = (list, config) => lintFiles([], { cwd: root, files: asExplicit(list), noConfig: true, ...(config ? { config } : {}) });
-const fullReps = Math.max(3, Math.floor(REPS / 2));
-t.lintK8s = await time(() => lint(files.k8s), fullReps);
-t.lintCompose = await time(() => lint(files.compose), fullReps);
-t.lintDockerfile = await time(() => lint(files.dockerfile), fullReps);
-if (findRule('kubernetes-schema')) {
-  const schemaOnly = resolveInlineConfig({ extends: [], rules: { 'kubernetes-schema': 'error' } }, root);
-  t.schemaK8s = await time(() => lint(files.k8s, schemaOnly), fullReps);
+/**
+ * Every measurement is a fresh process running one task (bench/task.mjs) on the same files:
+ * start-up, module loading and JIT warm-up count for Plimsoll and the others alike, and no
+ * cache outlives a run. Medians of `reps` runs, after one that warms the file cache.
+ */
+function measure(task, format, reps = REPS, extra = []) {
+  const run = () => {
+    const r = child([TASK, task, lists[format], ...extra], { cwd: corpus });
+    if (r.status !== 0) throw new Error(`${task} failed: ${r.stderr.slice(0, 800)}`);
+    return { ...JSON.parse(r.stdout.trim().split('\n').at(-1)), wall: r.wall, cpu: r.cpu, maxRss: r.maxRss };
+  };
+  run();
+  const runs = Array.from({ length: reps }, run);
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), maxRss: median(runs.map((r) => r.maxRss)), found: runs[0].found, digest: runs[0].digest };
 }
 
-// ---- the alternatives, same files, same process ---------------------------------------
-const { DCLinter } = await import('dclint');
-const dclint = new DCLinter({ rules: {}, quiet: true, debug: false, exclude: [] });
-t.dclint = await time(() => dclint.lintFiles(files.compose, false), fullReps);
+// ---- floors: reading + the fastest parsers, and reading + Plimsoll's own parsers ------------
+step('floors');
+t.floorK8s = measure('js-yaml', 'k8s');
+t.floorCompose = measure('js-yaml', 'compose');
+t.floorDockerfile = measure('tokenize', 'dockerfile');
+t.parseK8s = measure('parse-yaml-1.1', 'k8s');
+t.parseCompose = measure('parse-yaml-1.2', 'compose');
+t.parseDockerfile = measure('parse-dockerfile', 'dockerfile');
+t.parseDockerfileShell = measure('parse-dockerfile-shell', 'dockerfile');
 
-const dockerfilelint = require('dockerfilelint');
-const noConfigDir = mkdtempSync(join(tmpdir(), 'bench-'));
-t.dockerfilelint = await time(() => {
-  for (const text of read(files.dockerfile)) {
-    try {
-      dockerfilelint.run(noConfigDir, text);
-    } catch {
-      // It throws on some inputs; the time spent still counts.
-    }
-  }
-}, fullReps);
-const { validate: dockerfileUtilsValidate } = require('dockerfile-utils');
-t.dockerfileUtils = await time(() => read(files.dockerfile).forEach((text) => dockerfileUtilsValidate(text)), fullReps);
-
-const models = new Map();
-function modelFor(apiVersion, kind) {
-  const key = `${apiVersion}/${kind}`;
-  if (!models.has(key)) {
-    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : [undefined, apiVersion];
-    const path = group ? `kubernetes-models/${group}/${version}/${kind}` : `kubernetes-models/${version}/${kind}`;
-    let model;
-    try {
-      model = require(path)[kind];
-    } catch {
-      model = undefined;
-    }
-    models.set(key, model);
-  }
-  return models.get(key);
+// ---- Plimsoll: the full lint of each format (schema + recommended rules + graph), one process ----
+step('Plimsoll full lint');
+for (const [key, format] of [['K8s', 'k8s'], ['Compose', 'compose'], ['Dockerfile', 'dockerfile']]) {
+  t[`lint${key}`] = measure('lint', format);
+  t[`lint${key}Jobs`] = measure('lint', format, Math.max(3, REPS >> 1), ['--jobs', String(CPUS)]);
+  t[`lint${key}Jobs`].sameResult = t[`lint${key}Jobs`].digest === t[`lint${key}`].digest;
 }
-t.kubernetesModels = await time(() => {
-  for (const text of read(files.k8s)) {
-    let docs = [];
-    try {
-      docs = yaml.loadAll(text);
-    } catch {
-      continue;
-    }
-    for (const doc of docs) {
-      if (!doc || typeof doc !== 'object' || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') continue;
-      const Model = modelFor(doc.apiVersion, doc.kind);
-      if (!Model) continue;
-      try {
-        new Model(doc).validate();
-      } catch {
-        // Invalid documents are part of the work.
-      }
-    }
-  }
-}, fullReps);
-rmSync(noConfigDir, { recursive: true, force: true });
+t.schemaK8s = measure('lint-schema', 'k8s');
 
-// ---- cold start -------------------------------------------------------------------------
+// ---- the alternatives, same files --------------------------------------------------------
+step('alternatives');
+t.kubernetesModels = measure('kubernetes-models', 'k8s');
+// dclint takes over half a minute on the corpus: one run.
+t.dclint = measure('dclint', 'compose', 1);
+t.dockerfilelint = measure('dockerfilelint', 'dockerfile');
+t.dockerfileUtils = measure('dockerfile-utils', 'dockerfile');
+
+// ---- cold start: one small file per format, each a fresh process ----------------------------
+step('cold start');
 const samples = join(root, 'bench', 'samples');
 const cli = join(root, 'bin', 'plimsoll.js');
-t.nodeBaseline = processTime(process.execPath, ['-e', '0']);
-t.coldDockerfile = processTime(process.execPath, [cli, '--no-config', join(samples, 'Dockerfile')]);
-t.coldK8s = processTime(process.execPath, [cli, '--no-config', join(samples, 'deployment.yaml')]);
-t.coldCompose = processTime(process.execPath, [cli, '--no-config', join(samples, 'compose.yaml')]);
+const coldDir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+t.nodeBaseline = processTime(['-e', '0']);
+for (const [key, sample] of [['coldDockerfile', 'Dockerfile'], ['coldK8s', 'deployment.yaml'], ['coldCompose', 'compose.yaml']]) {
+  // As a user runs it: config files looked for (there are none), the default output.
+  t[key] = processTime([cli, join(samples, sample)], 10, { cwd: coldDir });
+}
+rmSync(coldDir, { recursive: true, force: true });
 
-// ---- peak memory of the whole corpus, and growth with size ------------------------------
-const work = mkdtempSync(join(tmpdir(), 'bench-'));
+// ---- the whole corpus in one process: time and peak memory; growth with size ---------------
+step('whole corpus');
 const listFile = join(work, 'all.txt');
 writeFileSync(listFile, [...files.k8s, ...files.compose, ...files.dockerfile].join('\n'));
-results.wholeCorpus = childJson(join(root, 'bench', 'child-lint.mjs'), ['--list', listFile], { cwd: root });
+const whole = (jobs) => {
+  const r = child([join(root, 'bench', 'child-lint.mjs'), '--list', listFile, '--jobs', String(jobs)], { cwd: corpus });
+  if (r.status !== 0) throw new Error(`child-lint failed: ${r.stderr.slice(0, 500)}`);
+  return { ...JSON.parse(r.stdout.trim().split('\n').at(-1)), wall: r.wall, cpu: r.cpu, maxRss: r.maxRss };
+};
+results.wholeCorpus = whole(1);
+results.wholeCorpusJobs = whole(CPUS);
+results.wholeCorpusJobs.sameResult = results.wholeCorpusJobs.digest === results.wholeCorpus.digest;
+
+step('generated project');
 const k8sDocuments = readFileSync(join(corpus, 'INDEX.tsv'), 'utf8')
   .trim()
   .split('\n')
@@ -165,48 +119,70 @@ const k8sDocuments = readFileSync(join(corpus, 'INDEX.tsv'), 'utf8')
   .filter((r) => r[1] === 'k8s')
   .reduce((sum, r) => sum + Number(r[2] || 0), 0);
 results.scale = [];
-for (const factor of [1, 3, 10]) {
+for (const factor of SCALES) {
   const dir = join(work, `scale-${factor}`);
   const generated = generateScaleSet(dir, k8sDocuments * factor);
-  const run = childJson(join(root, 'bench', 'child-lint.mjs'), ['--dir', dir], { cwd: root });
-  results.scale.push({ factor, ...generated, ms: run.ms, maxRss: run.maxRss });
+  const r = child([join(root, 'bench', 'child-lint.mjs'), '--dir', dir], { cwd: work });
+  if (r.status !== 0) throw new Error(`child-lint failed: ${r.stderr.slice(0, 500)}`);
+  results.scale.push({ factor, ...generated, ...JSON.parse(r.stdout.trim().split('\n').at(-1)), wall: r.wall, cpu: r.cpu, maxRss: r.maxRss });
 }
 rmSync(work, { recursive: true, force: true });
 
-// ---- report -----------------------------------------------------------------------------
+// ---- report ---------------------------------------------------------------------------------
 const n = results.counts;
-console.log(`\nPlimsoll bench — ${results.machine.cpus} CPUs (${results.machine.model}), Node ${results.machine.node}, medians of ${REPS} runs\n`);
-console.log(
+const kb = (k) => `${(bytes[k] / 1048576).toFixed(1)} MB`;
+const out = [];
+out.push(`Plimsoll bench — ${CPUS} CPUs (${results.machine.model}), Node ${results.machine.node}; each figure a fresh process, medians of ${REPS} runs, wall / CPU time; ratios of CPU time (wall in brackets)`);
+out.push('');
+out.push(
   table(
-    ['format', 'files', 'floor (js-yaml / tokenizer)', 'Plimsoll parsers', 'Plimsoll full lint', 'lint / floor', 'alternative', 'alt time', 'Plimsoll / alt'],
+    ['format', 'files', 'floor (js-yaml / tokenizer)', 'Plimsoll parsers', 'full lint, 1 thread, peak RSS', `full lint, --jobs ${CPUS}`, 'lint / floor'],
     [
-      ['Kubernetes', n.k8s, ms(t.floorK8s), ms(t.parseK8s), ms(t.lintK8s), ratio(t.lintK8s, t.floorK8s), 'kubernetes-models (schema only)', ms(t.kubernetesModels), `${ratio(t.schemaK8s, t.kubernetesModels)} (schema only)`],
-      ['Compose', n.compose, ms(t.floorCompose), ms(t.parseCompose), ms(t.lintCompose), ratio(t.lintCompose, t.floorCompose), 'dclint', ms(t.dclint), ratio(t.lintCompose, t.dclint)],
-      ['Dockerfile', n.dockerfile, ms(t.floorDockerfile), ms(t.parseDockerfile), ms(t.lintDockerfile), ratio(t.lintDockerfile, t.floorDockerfile), 'dockerfilelint', ms(t.dockerfilelint), ratio(t.lintDockerfile, t.dockerfilelint)],
-      ['', '', '', '', '', '', 'dockerfile-utils', ms(t.dockerfileUtils), ratio(t.lintDockerfile, t.dockerfileUtils)],
+      ['Kubernetes', `${n.k8s} (${kb('k8s')})`, wc(t.floorK8s), wc(t.parseK8s), `${wc(t.lintK8s)}, ${mb(t.lintK8s.maxRss)}`, wc(t.lintK8sJobs), ratios(t.lintK8s, t.floorK8s)],
+      ['Compose', `${n.compose} (${kb('compose')})`, wc(t.floorCompose), wc(t.parseCompose), `${wc(t.lintCompose)}, ${mb(t.lintCompose.maxRss)}`, wc(t.lintComposeJobs), ratios(t.lintCompose, t.floorCompose)],
+      ['Dockerfile', `${n.dockerfile} (${kb('dockerfile')})`, wc(t.floorDockerfile), `${wc(t.parseDockerfile)} (with shell: ${wc(t.parseDockerfileShell)})`, `${wc(t.lintDockerfile)}, ${mb(t.lintDockerfile.maxRss)}`, wc(t.lintDockerfileJobs), ratios(t.lintDockerfile, t.floorDockerfile)],
     ],
   ),
 );
-console.log(`\nCold start (one small file, fresh process): node -e 0 ${ms(t.nodeBaseline)}`);
-console.log(
+out.push(`(--jobs ${CPUS} gives the same findings as one thread: ${['K8s', 'Compose', 'Dockerfile'].every((k) => t[`lint${k}Jobs`].sameResult) ? 'yes' : 'NO'}.)`);
+out.push('');
+out.push(
   table(
-    ['file', 'time', '/ node -e 0'],
+    ['alternative', 'on', 'its time', 'Plimsoll', 'Plimsoll / alternative'],
     [
-      ['Dockerfile', ms(t.coldDockerfile), ratio(t.coldDockerfile, t.nodeBaseline)],
-      ['Kubernetes manifest', ms(t.coldK8s), ratio(t.coldK8s, t.nodeBaseline)],
-      ['compose.yaml', ms(t.coldCompose), ratio(t.coldCompose, t.nodeBaseline)],
+      ['kubernetes-models (schema only)', 'Kubernetes', wc(t.kubernetesModels), `${wc(t.schemaK8s)} (schema only)`, ratios(t.schemaK8s, t.kubernetesModels)],
+      ['dclint', 'Compose', wc(t.dclint), wc(t.lintCompose), ratios(t.lintCompose, t.dclint)],
+      ['dockerfilelint', 'Dockerfile', wc(t.dockerfilelint), wc(t.lintDockerfile), ratios(t.lintDockerfile, t.dockerfilelint)],
+      ['dockerfile-utils (validate)', 'Dockerfile', wc(t.dockerfileUtils), wc(t.lintDockerfile), ratios(t.lintDockerfile, t.dockerfileUtils)],
     ],
   ),
 );
+out.push('');
+out.push(`Cold start (one small file, a fresh process, medians of 10): node -e 0 takes ${wc(t.nodeBaseline)}`);
+out.push(
+  table(
+    ['file', 'wall / CPU', '/ node -e 0', 'peak RSS'],
+    [
+      ['Dockerfile', wc(t.coldDockerfile), ratios(t.coldDockerfile, t.nodeBaseline), mb(t.coldDockerfile.maxRss)],
+      ['Kubernetes manifest', wc(t.coldK8s), ratios(t.coldK8s, t.nodeBaseline), mb(t.coldK8s.maxRss)],
+      ['compose.yaml', wc(t.coldCompose), ratios(t.coldCompose, t.nodeBaseline), mb(t.coldCompose.maxRss)],
+    ],
+  ),
+);
+out.push('');
 const w = results.wholeCorpus;
-console.log(`\nWhole corpus in one process: ${w.files} files, ${ms(w.ms)}, peak RSS ${mb(w.maxRss)}, ${w.internalErrors} internal errors.`);
-console.log('\nGenerated project (Kubernetes), growth with size:');
+const wj = results.wholeCorpusJobs;
+out.push(`Whole corpus in one process: ${w.files} files, ${ms(w.wall)} wall / ${ms(w.cpu)} CPU, peak RSS ${mb(w.maxRss)}, ${w.internalErrors} internal errors.`);
+out.push(`  with --jobs ${CPUS}: ${ms(wj.wall)} wall / ${ms(wj.cpu)} CPU, peak RSS ${mb(wj.maxRss)}; same findings as one thread: ${wj.sameResult ? 'yes' : 'NO'}.`);
+out.push('');
+out.push('Generated project (Kubernetes: Deployments, Services, Ingresses, NetworkPolicies, quotas in many namespaces), growth with size:');
 const base = results.scale[0];
-console.log(
+out.push(
   table(
-    ['size', 'files', 'documents', 'time', 'time / 1×', 'peak RSS'],
-    results.scale.map((s) => [`${s.factor}×`, s.files, s.documents, ms(s.ms), ratio(s.ms, base.ms), mb(s.maxRss)]),
+    ['size', 'files', 'documents', 'wall / CPU', 'CPU / 1×', 'peak RSS'],
+    results.scale.map((s) => [`${s.factor}×`, s.files, s.documents, `${ms(s.wall)} / ${ms(s.cpu)}`, ratio(s.cpu, base.cpu), mb(s.maxRss)]),
   ),
 );
+console.log(out.join('\n'));
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nResults written to bench/results.json.');

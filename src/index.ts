@@ -74,6 +74,10 @@ export interface LintFilesOptions {
   kubernetesVersion?: string;
   /** Folders or files with CRDs or `{kind}_{version}.json` schemas for custom resources (relative to cwd). */
   schemaLocations?: readonly string[];
+  /** Worker threads; `auto` (default): every CPU for large inputs, one thread otherwise. Same result either way. */
+  jobs?: number | 'auto';
+  /** Lint only the `index`-th (1-based) of `count` deterministic slices of the files. */
+  shard?: { index: number; count: number };
 }
 
 /** Checks the Kubernetes options (an unknown version throws a TypeError naming the bundled ones). */
@@ -94,7 +98,13 @@ export async function lintFiles(patterns: string | readonly string[], options: L
   let config: LoadedConfig | undefined;
   if (typeof options.config === 'string') config = await loadConfigFile(resolve(cwd, options.config));
   else if (options.config) config = isLoaded(options.config) ? options.config : resolveInlineConfig(options.config, cwd);
-  const result = await lintFilesInternal([patterns].flat(), { cwd, ...(config ? { config } : {}), ...kubernetesEnvironment(options, cwd) });
+  const result = await lintFilesInternal([patterns].flat(), {
+    cwd,
+    ...(config ? { config } : {}),
+    ...kubernetesEnvironment(options, cwd),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+  });
   const rangeOf = rangeResolver(result);
   const counts = new Map<string, number>();
   for (const f of result.findings) counts.set(f.file, (counts.get(f.file) ?? 0) + 1);

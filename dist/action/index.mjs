@@ -905,7 +905,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input2, options) => {
+    var parse2 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1075,7 +1075,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1598,7 +1598,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input2, options) => {
+    parse2.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -1663,7 +1663,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse3;
+    module2.exports = parse2;
   }
 });
 
@@ -1672,7 +1672,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse2 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1760,7 +1760,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1786,10 +1786,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse3.fastpaths(input2, options);
+        parsed.output = parse2.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input2, options);
+        parsed = parse2(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -3473,30 +3473,30 @@ function pairsOf(map) {
   }
   return out2;
 }
-function get(node, segment) {
+function get(node, segment2) {
   const n = deref(node);
   if (!n) return void 0;
-  if (n.kind === "map" && typeof segment === "string") return pairOf(n, segment)?.value ?? void 0;
-  if (n.kind === "seq" && typeof segment === "number") return n.items[segment];
+  if (n.kind === "map" && typeof segment2 === "string") return pairOf(n, segment2)?.value ?? void 0;
+  if (n.kind === "seq" && typeof segment2 === "number") return n.items[segment2];
   return void 0;
 }
 function resolvePath(root2, path4) {
   let node = root2;
   let pair;
   let matched = 0;
-  for (const segment of path4) {
+  for (const segment2 of path4) {
     const n = deref(node);
     if (!n) break;
     let next;
     let nextPair;
-    if (n.kind === "map" && typeof segment === "string") {
-      nextPair = pairOf(n, segment);
+    if (n.kind === "map" && typeof segment2 === "string") {
+      nextPair = pairOf(n, segment2);
       next = nextPair?.value ?? void 0;
       if (nextPair && !next) {
         return { node: nextPair.key, matched: matched + 1, pair: nextPair };
       }
-    } else if (n.kind === "seq" && typeof segment === "number") {
-      next = n.items[segment];
+    } else if (n.kind === "seq" && typeof segment2 === "number") {
+      next = n.items[segment2];
       nextPair = void 0;
     }
     if (!next) break;
@@ -3734,14 +3734,14 @@ function valueAt2(root2, path4) {
   let value = root2;
   let key2;
   let matched = 0;
-  for (const segment of path4) {
+  for (const segment2 of path4) {
     if (value.kind === "map") {
-      const entry2 = value.entries.get(String(segment));
+      const entry2 = value.entries.get(String(segment2));
       if (!entry2) break;
       key2 = entry2.key;
       value = entry2.value;
     } else if (value.kind === "seq") {
-      const item = value.items[Number(segment)];
+      const item = value.items[Number(segment2)];
       if (!item) break;
       key2 = void 0;
       value = item;
@@ -6767,8 +6767,8 @@ function layerIsShipped(instruction, dockerfile) {
   if (!dockerfile || instruction.parentOnbuild) return true;
   return shippedStages(dockerfile).has(instruction.stageIndex);
 }
-function mountTargets(run2, types = ["cache", "tmpfs"]) {
-  return run2.mounts.filter((m) => types.includes(m.type)).map((m) => m.options.target ?? m.options.dst ?? m.options.destination).filter((t) => t !== void 0 && t !== "").map(trimSlashes);
+function mountTargets(run2, types2 = ["cache", "tmpfs"]) {
+  return run2.mounts.filter((m) => types2.includes(m.type)).map((m) => m.options.target ?? m.options.dst ?? m.options.destination).filter((t) => t !== void 0 && t !== "").map(trimSlashes);
 }
 function mountCovers(run2, path4) {
   return mountTargets(run2).some((t) => within(path4, t));
@@ -9204,8 +9204,8 @@ async function Module2(moduleArg = {}) {
   var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
   var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
   if (ENVIRONMENT_IS_NODE) {
-    const { createRequire: createRequire5 } = await import("module");
-    var require = createRequire5(import.meta.url);
+    const { createRequire: createRequire7 } = await import("module");
+    var require = createRequire7(import.meta.url);
   }
   Module.currentQueryProgressCallback = null;
   Module.currentProgressCallback = null;
@@ -9748,7 +9748,7 @@ async function Module2(moduleArg = {}) {
     // f64
     "e": 111
   };
-  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+  var generateTypePack = /* @__PURE__ */ __name((types2) => uleb128EncodeWithLen(Array.from(types2, (type) => {
     var code2 = wasmTypeCodes[type];
     return code2;
   })), "generateTypePack");
@@ -10235,8 +10235,8 @@ async function Module2(moduleArg = {}) {
       return;
     }
     addRunDependency("loadDylibs");
-    for (var lib of dynamicLibraries) {
-      await loadDynamicLibrary(lib, {
+    for (var lib2 of dynamicLibraries) {
+      await loadDynamicLibrary(lib2, {
         loadAsync: true,
         global: true,
         nodelete: true,
@@ -11949,17 +11949,17 @@ var init_web_tree_sitter = __esm({
        *
        * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
        */
-      descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-        if (!Array.isArray(types)) types = [types];
+      descendantsOfType(types2, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+        if (!Array.isArray(types2)) types2 = [types2];
         const symbols = [];
         const typesBySymbol = this.tree.language.types;
-        for (const node_type of types) {
+        for (const node_type of types2) {
           if (node_type == "ERROR") {
             symbols.push(65535);
           }
         }
         for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-          if (types.includes(typesBySymbol[i2])) {
+          if (types2.includes(typesBySymbol[i2])) {
             symbols.push(i2);
           }
         }
@@ -13103,11 +13103,11 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 function initShellParser() {
   initialising ??= (async () => {
-    const { Parser: Parser3, Language: Language2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
-    await Parser3.init();
+    const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_web_tree_sitter(), web_tree_sitter_exports));
+    await Parser2.init();
     const wasm = readFileSync(grammarPath());
     const language = await Language2.load(wasm);
-    const p = new Parser3();
+    const p = new Parser2();
     p.setLanguage(language);
     parser = p;
   })();
@@ -15790,12 +15790,12 @@ function moduleFileOf(apiVersion) {
   return `${apiVersion.includes("/") ? apiVersion.replace(/[^\w]/g, "_") : `core_${apiVersion}`}.cjs`;
 }
 function builtinSchemas(version) {
-  let schemas2 = byVersion.get(version);
-  if (!schemas2) {
-    schemas2 = new BuiltinSchemas(version);
-    byVersion.set(version, schemas2);
+  let schemas = byVersion.get(version);
+  if (!schemas) {
+    schemas = new BuiltinSchemas(version);
+    byVersion.set(version, schemas);
   }
-  return schemas2;
+  return schemas;
 }
 function isBuiltinGroup(group6) {
   if (!groups) {
@@ -15934,6 +15934,16 @@ var init_environment = __esm({
   }
 });
 
+// src/parse/yaml/limits.ts
+var MAX_DEPTH, MAX_ALIAS_COUNT;
+var init_limits = __esm({
+  "src/parse/yaml/limits.ts"() {
+    "use strict";
+    MAX_DEPTH = 1e3;
+    MAX_ALIAS_COUNT = 1e3;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -15945,12 +15955,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -15971,7 +15981,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -15980,14 +15990,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap;
     exports.isNode = isNode;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq2;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar;
+    exports.isSeq = isSeq;
   }
 });
 
@@ -16201,7 +16211,7 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError2) {
+      add(line, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
@@ -16212,7 +16222,7 @@ var require_directives = __commonJS({
         switch (name2) {
           case "%TAG": {
             if (parts2.length !== 2) {
-              onError2(0, "%TAG directive should contain exactly two parts");
+              onError(0, "%TAG directive should contain exactly two parts");
               if (parts2.length < 2)
                 return false;
             }
@@ -16223,7 +16233,7 @@ var require_directives = __commonJS({
           case "%YAML": {
             this.yaml.explicit = true;
             if (parts2.length !== 1) {
-              onError2(0, "%YAML directive should contain exactly one part");
+              onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
             const [version] = parts2;
@@ -16232,12 +16242,12 @@ var require_directives = __commonJS({
               return true;
             } else {
               const isValid = /^\d+\.\d+$/.test(version);
-              onError2(6, `Unsupported YAML version ${version}`, isValid);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
               return false;
             }
           }
           default:
-            onError2(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -16247,38 +16257,38 @@ var require_directives = __commonJS({
        * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
        *   `'!local'` tag, or `null` if unresolvable.
        */
-      tagName(source, onError2) {
+      tagName(source, onError) {
         if (source === "!")
           return "!";
         if (source[0] !== "!") {
-          onError2(`Not a valid tag: ${source}`);
+          onError(`Not a valid tag: ${source}`);
           return null;
         }
         if (source[1] === "<") {
           const verbatim = source.slice(2, -1);
           if (verbatim === "!" || verbatim === "!!") {
-            onError2(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
             return null;
           }
           if (source[source.length - 1] !== ">")
-            onError2("Verbatim tags must end with a >");
+            onError("Verbatim tags must end with a >");
           return verbatim;
         }
         const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
-          onError2(`The ${source} tag has no suffix`);
+          onError(`The ${source} tag has no suffix`);
         const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
           } catch (error) {
-            onError2(String(error));
+            onError(String(error));
             return null;
           }
         }
         if (handle2 === "!")
           return source;
-        onError2(`Could not resolve tag: ${source}`);
+        onError(`Could not resolve tag: ${source}`);
         return null;
       }
       /**
@@ -17598,16 +17608,16 @@ var require_merge = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var MERGE_KEY = "<<";
+    var MERGE_KEY2 = "<<";
     var merge = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value) => value === MERGE_KEY2 || typeof value === "symbol" && value.description === MERGE_KEY2,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY2)), {
         addToJSMap: addMergeToJSMap
       }),
-      stringify: () => MERGE_KEY
+      stringify: () => MERGE_KEY2
     };
     var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
@@ -18062,9 +18072,9 @@ var require_map = __commonJS({
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError2) {
+      resolve(map2, onError) {
         if (!identity2.isMap(map2))
-          onError2("Expected a mapping for this tag");
+          onError("Expected a mapping for this tag");
         return map2;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
@@ -18200,9 +18210,9 @@ var require_seq = __commonJS({
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError2) {
+      resolve(seq2, onError) {
         if (!identity2.isSeq(seq2))
-          onError2("Expected a sequence for this tag");
+          onError("Expected a sequence for this tag");
         return seq2;
       },
       createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
@@ -18475,8 +18485,8 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError2) {
-        onError2(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
         return str2;
       }
     };
@@ -18505,7 +18515,7 @@ var require_binary = __commonJS({
        *   const blob = new Blob([buffer], { type: 'image/jpeg' })
        *   document.querySelector('#photo').src = URL.createObjectURL(blob)
        */
-      resolve(src, onError2) {
+      resolve(src, onError) {
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
@@ -18515,7 +18525,7 @@ var require_binary = __commonJS({
             buffer[i2] = str2.charCodeAt(i2);
           return buffer;
         } else {
-          onError2("This environment does not support reading binary tags; either Buffer or atob is required");
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
         }
       },
@@ -18559,7 +18569,7 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError2) {
+    function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
           let item = seq.items[i2];
@@ -18567,7 +18577,7 @@ var require_pairs = __commonJS({
             continue;
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
-              onError2("Each pair must have its own sequence indicator");
+              onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
@@ -18582,7 +18592,7 @@ ${cn.comment}` : item.comment;
           seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
-        onError2("Expected a sequence for this tag");
+        onError("Expected a sequence for this tag");
       return seq;
     }
     function createPairs(schema, iterable, ctx) {
@@ -18686,13 +18696,13 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError2) {
-        const pairs$1 = pairs.resolvePairs(seq, onError2);
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key: key2 } of pairs$1.items) {
           if (identity2.isScalar(key2)) {
             if (seenKeys.includes(key2.value)) {
-              onError2(`Ordered maps must not include duplicate keys: ${key2.value}`);
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
               seenKeys.push(key2.value);
             }
@@ -18940,14 +18950,14 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError2) {
+      resolve(map, onError) {
         if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
-            onError2("Set items must all have null values");
+            onError("Set items must all have null values");
         } else
-          onError2("Expected a mapping for this tag");
+          onError("Expected a mapping for this tag");
         return map;
       }
     };
@@ -19012,7 +19022,7 @@ var require_timestamp = __commonJS({
       resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
-    var timestamp = {
+    var timestamp2 = {
       identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
@@ -19021,7 +19031,7 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str2) {
-        const match = str2.match(timestamp.test);
+        const match = str2.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -19040,7 +19050,7 @@ var require_timestamp = __commonJS({
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
-    exports.timestamp = timestamp;
+    exports.timestamp = timestamp2;
   }
 });
 
@@ -19060,7 +19070,7 @@ var require_schema3 = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
-    var timestamp = require_timestamp();
+    var timestamp2 = require_timestamp();
     var schema = [
       map.map,
       seq.seq,
@@ -19080,9 +19090,9 @@ var require_schema3 = __commonJS({
       omap.omap,
       pairs.pairs,
       set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
+      timestamp2.intTime,
+      timestamp2.floatTime,
+      timestamp2.timestamp
     ];
     exports.schema = schema;
   }
@@ -19107,8 +19117,8 @@ var require_tags = __commonJS({
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
-    var timestamp = require_timestamp();
-    var schemas2 = /* @__PURE__ */ new Map([
+    var timestamp2 = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
@@ -19121,11 +19131,11 @@ var require_tags = __commonJS({
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
+      floatTime: timestamp2.floatTime,
       int: int.int,
       intHex: int.intHex,
       intOct: int.intOct,
-      intTime: timestamp.intTime,
+      intTime: timestamp2.intTime,
       map: map.map,
       merge: merge.merge,
       null: _null.nullTag,
@@ -19133,7 +19143,7 @@ var require_tags = __commonJS({
       pairs: pairs.pairs,
       seq: seq.seq,
       set: set.set,
-      timestamp: timestamp.timestamp
+      timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary2.binary,
@@ -19141,10 +19151,10 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+      "tag:yaml.org,2002:timestamp": timestamp2.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas2.get(schemaName);
+      const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
       }
@@ -19153,7 +19163,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas2.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -19192,7 +19202,7 @@ var require_Schema = __commonJS({
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    var Schema2 = class _Schema {
+    var Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
@@ -19210,7 +19220,7 @@ var require_Schema = __commonJS({
         return copy;
       }
     };
-    exports.Schema = Schema2;
+    exports.Schema = Schema;
   }
 });
 
@@ -19303,7 +19313,7 @@ var require_Document = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
-    var Schema2 = require_Schema();
+    var Schema = require_Schema();
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
@@ -19554,7 +19564,7 @@ var require_Document = __commonJS({
         if (options.schema instanceof Object)
           this.schema = options.schema;
         else if (opt)
-          this.schema = new Schema2.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -19672,7 +19682,7 @@ ${pointer3}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens2, { flow, indicator, next, offset, onError: onError2, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -19690,12 +19700,12 @@ var require_resolve_props = __commonJS({
       for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError2(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
         if (tab) {
           if (atNewline && token.type !== "comment" && token.type !== "newline") {
-            onError2(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
           tab = null;
         }
@@ -19708,7 +19718,7 @@ var require_resolve_props = __commonJS({
             break;
           case "comment": {
             if (!hasSpace)
-              onError2(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
             if (!comment)
               comment = cb;
@@ -19734,9 +19744,9 @@ var require_resolve_props = __commonJS({
             break;
           case "anchor":
             if (anchor)
-              onError2(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token.source.endsWith(":"))
-              onError2(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
             start2 ?? (start2 = token.offset);
             atNewline = false;
@@ -19745,7 +19755,7 @@ var require_resolve_props = __commonJS({
             break;
           case "tag": {
             if (tag)
-              onError2(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
             start2 ?? (start2 = token.offset);
             atNewline = false;
@@ -19755,9 +19765,9 @@ var require_resolve_props = __commonJS({
           }
           case indicator:
             if (anchor || tag)
-              onError2(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
-              onError2(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
             found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
@@ -19765,7 +19775,7 @@ var require_resolve_props = __commonJS({
           case "comma":
             if (flow) {
               if (comma)
-                onError2(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
               comma = token;
               atNewline = false;
               hasSpace = false;
@@ -19773,7 +19783,7 @@ var require_resolve_props = __commonJS({
             }
           // else fallthrough
           default:
-            onError2(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
             atNewline = false;
             hasSpace = false;
         }
@@ -19781,10 +19791,10 @@ var require_resolve_props = __commonJS({
       const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError2(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
       if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
-        onError2(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
         found,
@@ -19849,12 +19859,12 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError2) {
+    function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
         if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
-          onError2(end, "BAD_INDENT", msg, true);
+          onError(end, "BAD_INDENT", msg, true);
         }
       }
     }
@@ -19889,7 +19899,7 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError2, tag) {
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
@@ -19902,7 +19912,7 @@ var require_resolve_block_map = __commonJS({
           indicator: "explicit-key-ind",
           next: key2 ?? sep4?.[0],
           offset,
-          onError: onError2,
+          onError,
           parentIndent: bm.indent,
           startOnNewline: true
         });
@@ -19910,9 +19920,9 @@ var require_resolve_block_map = __commonJS({
         if (implicitKey) {
           if (key2) {
             if (key2.type === "block-seq")
-              onError2(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
             else if ("indent" in key2 && key2.indent !== bm.indent)
-              onError2(offset, "BAD_INDENT", startColMsg);
+              onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
@@ -19925,24 +19935,24 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError2(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
-          onError2(offset, "BAD_INDENT", startColMsg);
+          onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError2) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError2);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError2);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-          onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
-          onError: onError2,
+          onError,
           parentIndent: bm.indent,
           startOnNewline: !key2 || key2.type === "block-scalar"
         });
@@ -19950,13 +19960,13 @@ var require_resolve_block_map = __commonJS({
         if (valueProps.found) {
           if (implicitKey) {
             if (value?.type === "block-map" && !valueProps.hasNewline)
-              onError2(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
-              onError2(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError2) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError2);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError2);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -19964,7 +19974,7 @@ var require_resolve_block_map = __commonJS({
           map.items.push(pair);
         } else {
           if (implicitKey)
-            onError2(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
           if (valueProps.comment) {
             if (keyNode.comment)
               keyNode.comment += "\n" + valueProps.comment;
@@ -19978,7 +19988,7 @@ var require_resolve_block_map = __commonJS({
         }
       }
       if (commentEnd && commentEnd < offset)
-        onError2(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
       map.range = [bm.offset, offset, commentEnd ?? offset];
       return map;
     }
@@ -19993,7 +20003,7 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError2, tag) {
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
@@ -20007,16 +20017,16 @@ var require_resolve_block_seq = __commonJS({
           indicator: "seq-item-ind",
           next: value,
           offset,
-          onError: onError2,
+          onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
           if (props.anchor || props.tag || value) {
             if (value?.type === "block-seq")
-              onError2(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
-              onError2(offset, "MISSING_CHAR", "Sequence item without - indicator");
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
           } else {
             commentEnd = props.end;
             if (props.comment)
@@ -20024,9 +20034,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError2) : composeEmptyNode(ctx, props.end, start2, null, props, onError2);
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError2);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -20041,7 +20051,7 @@ var require_resolve_block_seq = __commonJS({
 var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
-    function resolveEnd(end, offset, reqSpace, onError2) {
+    function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
       if (end) {
         let hasSpace = false;
@@ -20054,7 +20064,7 @@ var require_resolve_end = __commonJS({
               break;
             case "comment": {
               if (reqSpace && !hasSpace)
-                onError2(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
               if (!comment)
                 comment = cb;
@@ -20069,7 +20079,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError2(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
           offset += source.length;
         }
@@ -20094,10 +20104,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError2, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -20114,16 +20124,16 @@ var require_resolve_flow_collection = __commonJS({
           indicator: "explicit-key-ind",
           next: key2 ?? sep4?.[0],
           offset,
-          onError: onError2,
+          onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i2 === 0 && props.comma)
-              onError2(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
-              onError2(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
                 coll.comment += "\n" + props.comment;
@@ -20133,8 +20143,8 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
-            onError2(
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+            onError(
               key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
@@ -20143,10 +20153,10 @@ var require_resolve_flow_collection = __commonJS({
         }
         if (i2 === 0) {
           if (props.comma)
-            onError2(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
           if (!props.comma)
-            onError2(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
             loop: for (const st of start2) {
@@ -20173,52 +20183,52 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError2) : composeEmptyNode(ctx, props.end, sep4, null, props, onError2);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
-            onError2(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError2) : composeEmptyNode(ctx, keyStart, start2, null, props, onError2);
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
           if (isBlock(key2))
-            onError2(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
             offset: keyNode.range[2],
-            onError: onError2,
+            onError,
             parentIndent: fc.indent,
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
-                    onError2(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
                     break;
                   }
                 }
               if (props.start < valueProps.found.offset - 1024)
-                onError2(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
           } else if (value) {
             if ("source" in value && value.source?.[0] === ":")
-              onError2(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
-              onError2(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError2) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError2) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
-              onError2(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
               keyNode.comment += "\n" + valueProps.comment;
@@ -20228,10 +20238,10 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-              onError2(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
@@ -20244,7 +20254,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -20252,12 +20262,12 @@ var require_resolve_flow_collection = __commonJS({
       else {
         const name2 = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-        onError2(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
       }
       if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError2);
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
         if (end.comment) {
           if (coll.comment)
             coll.comment += "\n" + end.comment;
@@ -20285,8 +20295,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError2, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError2, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError2, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError2, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -20296,20 +20306,20 @@ var require_compose_collection = __commonJS({
         coll.tag = tagName;
       return coll;
     }
-    function composeCollection(CN, ctx, token, props, onError2) {
+    function composeCollection(CN, ctx, token, props, onError) {
       const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError2(tagToken, "TAG_RESOLVE_FAILED", msg));
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
-          onError2(lastProp, "MISSING_CHAR", message);
+          onError(lastProp, "MISSING_CHAR", message);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError2, tagName);
+        return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
@@ -20319,15 +20329,15 @@ var require_compose_collection = __commonJS({
           tag = kt;
         } else {
           if (kt) {
-            onError2(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
           } else {
-            onError2(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError2, tagName);
+          return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError2, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError2(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
@@ -20344,9 +20354,9 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError2) {
+    function resolveBlockScalar(ctx, scalar, onError) {
       const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError2);
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
@@ -20377,14 +20387,14 @@ var require_resolve_block_scalar = __commonJS({
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError2(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
-            onError2(offset, "BAD_INDENT", message);
+            onError(offset, "BAD_INDENT", message);
           }
           break;
         }
@@ -20408,7 +20418,7 @@ var require_resolve_block_scalar = __commonJS({
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError2(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -20448,9 +20458,9 @@ var require_resolve_block_scalar = __commonJS({
       const end = start2 + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start2, end, end] };
     }
-    function parseBlockScalarHeader({ offset, props }, strict, onError2) {
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
-        onError2(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
         return null;
       }
       const { source } = props[0];
@@ -20471,7 +20481,7 @@ var require_resolve_block_scalar = __commonJS({
         }
       }
       if (error !== -1)
-        onError2(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -20487,19 +20497,19 @@ var require_resolve_block_scalar = __commonJS({
           case "comment":
             if (strict && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
-              onError2(token, "MISSING_CHAR", message);
+              onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
             comment = token.source.substring(1);
             break;
           case "error":
-            onError2(token, "UNEXPECTED_TOKEN", token.message);
+            onError(token, "UNEXPECTED_TOKEN", token.message);
             length += token.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
             const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError2(token, "UNEXPECTED_TOKEN", message);
+            onError(token, "UNEXPECTED_TOKEN", message);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -20528,11 +20538,11 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError2) {
+    function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError2(offset + rel, code2, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -20548,7 +20558,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError2(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -20557,7 +20567,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError2);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
@@ -20565,7 +20575,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError2) {
+    function plainValue(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -20590,12 +20600,12 @@ var require_resolve_flow_scalar = __commonJS({
         }
       }
       if (badChar)
-        onError2(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
       return unfoldLines2(source);
     }
-    function singleQuotedValue2(source, onError2) {
+    function singleQuotedValue2(source, onError) {
       if (source[source.length - 1] !== "'" || source.length === 1)
-        onError2(source.length, "MISSING_CHAR", "Missing closing 'quote");
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
       return unfoldLines2(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines2(source) {
@@ -20632,7 +20642,7 @@ var require_resolve_flow_scalar = __commonJS({
       match = last.exec(source);
       return res + sep4 + (match?.[1] ?? "");
     }
-    function doubleQuotedValue2(source, onError2) {
+    function doubleQuotedValue2(source, onError) {
       let res = "";
       for (let i2 = 1; i2 < source.length - 1; ++i2) {
         const ch = source[i2];
@@ -20657,11 +20667,11 @@ var require_resolve_flow_scalar = __commonJS({
               next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i2 + 1, length, onError2);
+            res += parseCharCode(source, i2 + 1, length, onError);
             i2 += length;
           } else {
             const raw = source.substr(i2 - 1, 2);
-            onError2(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
@@ -20676,7 +20686,7 @@ var require_resolve_flow_scalar = __commonJS({
         }
       }
       if (source[source.length - 1] !== '"' || source.length === 1)
-        onError2(source.length, "MISSING_CHAR", 'Missing closing "quote');
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
       return res;
     }
     function foldNewline(source, offset) {
@@ -20727,7 +20737,7 @@ var require_resolve_flow_scalar = __commonJS({
       "\\": "\\",
       "	": "	"
     };
-    function parseCharCode(source, offset, length, onError2) {
+    function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
       const code2 = ok ? parseInt(cc, 16) : NaN;
@@ -20735,7 +20745,7 @@ var require_resolve_flow_scalar = __commonJS({
         return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
-        onError2(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
         return raw;
       }
     }
@@ -20751,25 +20761,25 @@ var require_compose_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError2) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError2) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError2);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError2(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError2);
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError2);
+        tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError2(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
-        onError2(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
       scalar.range = range;
@@ -20784,7 +20794,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError2) {
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity2.SCALAR];
       const matchWithTest = [];
@@ -20804,10 +20814,10 @@ var require_compose_scalar = __commonJS({
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
-      onError2(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError2) {
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
       const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
@@ -20815,7 +20825,7 @@ var require_compose_scalar = __commonJS({
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError2(token, "TAG_RESOLVE_FAILED", msg, true);
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
       return tag;
@@ -20865,22 +20875,22 @@ var require_compose_node = __commonJS({
     var resolveEnd = require_resolve_end();
     var utilEmptyScalarPosition = require_util_empty_scalar_position();
     var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError2) {
+    function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
-          node = composeAlias(ctx, token, onError2);
+          node = composeAlias(ctx, token, onError);
           if (anchor || tag)
-            onError2(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError2);
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
           if (anchor)
             node.anchor = anchor.source.substring(1);
           break;
@@ -20888,26 +20898,26 @@ var require_compose_node = __commonJS({
         case "block-seq":
         case "flow-collection":
           try {
-            node = composeCollection.composeCollection(CN, ctx, token, props, onError2);
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            onError2(token, "RESOURCE_EXHAUSTION", message);
+            onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
           const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError2(token, "UNEXPECTED_TOKEN", message);
+          onError(token, "UNEXPECTED_TOKEN", message);
           isSrcToken = false;
         }
       }
-      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError2));
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
-        onError2(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError2(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -20921,18 +20931,18 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError2) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError2);
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
       if (anchor) {
         node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
-          onError2(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -20942,14 +20952,14 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError2) {
+    function composeAlias({ options }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
-        onError2(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
-        onError2(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError2);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -20968,7 +20978,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start: start2, value, end }, onError2) {
+    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -20982,18 +20992,18 @@ var require_compose_doc = __commonJS({
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
-        onError: onError2,
+        onError,
         parentIndent: 0,
         startOnNewline: true
       });
       if (props.found) {
         doc.directives.docStart = true;
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
-          onError2(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError2) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError2);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError2);
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
         doc.comment = re.comment;
       doc.range = [offset, contentEnd, re.offset];
@@ -21047,7 +21057,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer2 = class {
+    var Composer = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -21207,7 +21217,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer2;
+    exports.Composer = Composer;
   }
 });
 
@@ -21219,12 +21229,12 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError2) {
+    function resolveAsScalar(token, strict = true, onError) {
       if (token) {
         const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
-          if (onError2)
-            onError2(offset, code2, message);
+          if (onError)
+            onError(offset, code2, message);
           else
             throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
@@ -21531,7 +21541,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -21615,7 +21625,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -22338,7 +22348,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser3 = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -23111,7 +23121,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser3;
+    exports.Parser = Parser2;
   }
 });
 
@@ -23164,7 +23174,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -23205,7 +23215,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -23218,7 +23228,7 @@ var require_dist = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var Schema2 = require_Schema();
+    var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
     var identity2 = require_identity();
@@ -23234,7 +23244,7 @@ var require_dist = __commonJS({
     var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
-    exports.Schema = Schema2.Schema;
+    exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
@@ -23264,23 +23274,15 @@ var require_dist = __commonJS({
   }
 });
 
-// src/parse/yaml/limits.ts
-var MAX_DEPTH, MAX_ALIAS_COUNT;
-var init_limits = __esm({
-  "src/parse/yaml/limits.ts"() {
-    "use strict";
-    MAX_DEPTH = 1e3;
-    MAX_ALIAS_COUNT = 1e3;
-  }
-});
-
 // src/parse/yaml/read-with-library.ts
+import { createRequire as createRequire3 } from "node:module";
 function readWithYamlLibrary(text2, options) {
   const comments = [];
   const docs = [];
   try {
-    const parser2 = new import_yaml.Parser();
-    const composer = new import_yaml.Composer({ version: options.version, merge: true, uniqueKeys: true, logLevel: "error" });
+    const { Composer, Parser: Parser2 } = yamlLib();
+    const parser2 = new Parser2();
+    const composer = new Composer({ version: options.version, merge: true, uniqueKeys: true, logLevel: "error" });
     const hasComments = text2.includes("#");
     for (const token of parser2.parse(text2)) {
       if (hasComments) collectComments(token, text2, comments);
@@ -23421,12 +23423,13 @@ function collectComments(token, text2, out2) {
   };
   visit(token);
 }
-var import_yaml, STYLES, Converter;
+var __runtimeRequire_requireModule2, lib, yamlLib, STYLES, Converter;
 var init_read_with_library = __esm({
   "src/parse/yaml/read-with-library.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
     init_limits();
+    __runtimeRequire_requireModule2 = createRequire3(import.meta.url);
+    yamlLib = () => lib ??= require_dist();
     STYLES = {
       PLAIN: "plain",
       QUOTE_SINGLE: "single",
@@ -23445,7 +23448,7 @@ var init_read_with_library = __esm({
           return { kind: "scalar", value: null, source: "", style: "plain", span };
         }
         let out2;
-        if ((0, import_yaml.isScalar)(node)) {
+        if (yamlLib().isScalar(node)) {
           const s = {
             kind: "scalar",
             value: node.value,
@@ -23454,17 +23457,17 @@ var init_read_with_library = __esm({
             span
           };
           out2 = s;
-        } else if ((0, import_yaml.isMap)(node)) {
+        } else if (yamlLib().isMap(node)) {
           const map = { kind: "map", pairs: [], flow: Boolean(node.flow), span };
-          for (const item of node.items) if ((0, import_yaml.isPair)(item)) map.pairs.push(this.pair(item, depth));
+          for (const item of node.items) if (yamlLib().isPair(item)) map.pairs.push(this.pair(item, depth));
           out2 = map;
-        } else if ((0, import_yaml.isSeq)(node)) {
+        } else if (yamlLib().isSeq(node)) {
           const seq = { kind: "seq", items: [], flow: Boolean(node.flow), span };
           for (const item of node.items) {
             if (item && typeof item === "object" && "range" in item) seq.items.push(this.node(item, depth + 1));
           }
           out2 = seq;
-        } else if ((0, import_yaml.isAlias)(node)) {
+        } else if (yamlLib().isAlias(node)) {
           const target2 = this.anchors.get(node.source);
           out2 = { kind: "alias", name: node.source, span, ...target2 ? { target: target2 } : {} };
         } else {
@@ -23480,7 +23483,7 @@ var init_read_with_library = __esm({
       pair(item, depth) {
         const keyNode = item.key;
         const key2 = keyNode && typeof keyNode === "object" && "range" in keyNode ? this.node(keyNode, depth + 1) : { kind: "scalar", value: keyNode, source: String(keyNode ?? ""), style: "plain", span: { start: 0, end: 0 } };
-        const merge = (0, import_yaml.isScalar)(keyNode) && (typeof keyNode.value === "symbol" || keyNode.source === "<<") && key2.kind === "scalar" && key2.source === "<<";
+        const merge = yamlLib().isScalar(keyNode) && (typeof keyNode.value === "symbol" || keyNode.source === "<<") && key2.kind === "scalar" && key2.source === "<<";
         const valueNode = item.value;
         const value = valueNode && typeof valueNode === "object" && "range" in valueNode ? this.node(valueNode, depth + 1) : null;
         const end = value && value.span.end > key2.span.end ? value.span.end : key2.span.end;
@@ -23491,15 +23494,36 @@ var init_read_with_library = __esm({
 });
 
 // src/parse/yaml/scalars.ts
+function int11(s, offset, radix) {
+  const sign = s[0];
+  if (sign === "-" || sign === "+") offset += 1;
+  const n = parseInt(s.substring(offset).replace(/_/g, ""), radix);
+  return sign === "-" ? -1 * n : n;
+}
+function sexagesimal(s) {
+  const sign = s[0];
+  const parts2 = sign === "-" || sign === "+" ? s.substring(1) : s;
+  const n = parts2.replace(/_/g, "").split(":").reduce((acc, p) => acc * 60 + Number(p), 0);
+  return sign === "-" ? -1 * n : n;
+}
+function timestamp(s) {
+  const m = s.match(TIMESTAMP);
+  const [, year, month, day, hour, minute, second] = m.map(Number);
+  const millisec = m[7] ? Number(`${m[7]}00`.substr(1, 3)) : 0;
+  let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+  const tz = m[8];
+  if (tz && tz !== "Z") {
+    let d = sexagesimal(tz);
+    if (Math.abs(d) < 30) d *= 60;
+    date -= 6e4 * d;
+  }
+  return new Date(date);
+}
 function resolvePlain(source, version, atKey) {
   if (source.length > 0 && !MAYBE_TYPED.has(source[0])) return source;
-  for (const tag of tagLists[version]) {
-    if (tag.default === "key" && !atKey) continue;
-    if (!tag.test.test(source)) continue;
-    failed = false;
-    const value = tag.resolve(source, onError, {});
-    if (failed) return FAIL;
-    return (0, import_yaml2.isScalar)(value) ? value.value : value;
+  for (const [test, resolve15, atKeyOnly] of RESOLVERS[version]) {
+    if (atKeyOnly && !atKey) continue;
+    if (test.test(source)) return resolve15(source);
   }
   return source;
 }
@@ -23629,24 +23653,46 @@ function blockScalarValue(source, literal, chomp, parentIndent, explicit) {
   } else if (chomp === "") value += "\n";
   return value;
 }
-var import_yaml2, schemas, tagLists, MAYBE_TYPED, failed, onError, FAIL, trimEnd, trimStart, trimBoth, ESCAPES;
+var NULL, MERGE, nan, NAN, TIMESTAMP, RESOLVERS, MAYBE_TYPED, MERGE_KEY, FAIL, trimEnd, trimStart, trimBoth, ESCAPES;
 var init_scalars = __esm({
   "src/parse/yaml/scalars.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    schemas = {
-      "1.1": new import_yaml2.Schema({ schema: "yaml-1.1", merge: true, resolveKnownTags: false }),
-      "1.2": new import_yaml2.Schema({ schema: "core", merge: true, resolveKnownTags: true })
-    };
-    tagLists = {
-      "1.1": schemas["1.1"].tags.filter((t) => t.test && t.default),
-      "1.2": schemas["1.2"].tags.filter((t) => t.test && t.default)
+    NULL = [/^(?:~|[Nn]ull|NULL)?$/, () => null];
+    MERGE = [/^<<$/, () => Symbol(MERGE_KEY), true];
+    nan = (s) => s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    NAN = [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, nan];
+    TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/;
+    RESOLVERS = {
+      "1.2": [
+        NULL,
+        [/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"],
+        [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
+        [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+        [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
+        NAN,
+        [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
+        [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
+        MERGE
+      ],
+      "1.1": [
+        NULL,
+        [/^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/, () => true],
+        [/^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/, () => false],
+        [/^[-+]?0b[0-1_]+$/, (s) => int11(s, 2, 2)],
+        [/^[-+]?0[0-7_]+$/, (s) => int11(s, 1, 8)],
+        [/^[-+]?[0-9][0-9_]*$/, (s) => int11(s, 0, 10)],
+        [/^[-+]?0x[0-9a-fA-F_]+$/, (s) => int11(s, 2, 16)],
+        NAN,
+        [/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, (s) => parseFloat(s.replace(/_/g, ""))],
+        [/^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/, (s) => parseFloat(s.replace(/_/g, ""))],
+        MERGE,
+        [/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/, sexagesimal],
+        [/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/, sexagesimal],
+        [TIMESTAMP, timestamp]
+      ]
     };
     MAYBE_TYPED = new Set("0123456789+-.~<yYnNtTfFoO");
-    failed = false;
-    onError = () => {
-      failed = true;
-    };
+    MERGE_KEY = "<<";
     FAIL = /* @__PURE__ */ Symbol("fail");
     trimEnd = (s) => s.replace(/ +$/, "");
     trimStart = (s) => s.replace(/^ +/, "");
@@ -24502,11 +24548,11 @@ var init_scan = __esm({
       flowCollection(parentIndent, p, level) {
         this.enter();
         const t = this.t;
-        const isMap2 = t.charCodeAt(p) === LBRACE;
-        const close = isMap2 ? RBRACE : RBRACKET;
-        const map = isMap2 ? { kind: "map", pairs: [], flow: true, span: { start: p, end: p } } : void 0;
-        const seq = isMap2 ? void 0 : { kind: "seq", items: [], flow: true, span: { start: p, end: p } };
-        const seen = isMap2 ? /* @__PURE__ */ new Map() : void 0;
+        const isMap = t.charCodeAt(p) === LBRACE;
+        const close = isMap ? RBRACE : RBRACKET;
+        const map = isMap ? { kind: "map", pairs: [], flow: true, span: { start: p, end: p } } : void 0;
+        const seq = isMap ? void 0 : { kind: "seq", items: [], flow: true, span: { start: p, end: p } };
+        const seen = isMap ? /* @__PURE__ */ new Map() : void 0;
         let i2 = this.flowSpace(p + 1, parentIndent, level);
         if (t.charCodeAt(i2) === close) {
           i2++;
@@ -26293,37 +26339,37 @@ var require_dataType = __commonJS({
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
     })(DataType || (exports.DataType = DataType = {}));
     function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
-      const hasNull = types.includes("null");
+      const types2 = getJSONTypes(schema.type);
+      const hasNull = types2.includes("null");
       if (hasNull) {
         if (schema.nullable === false)
           throw new Error("type: null contradicts nullable: false");
       } else {
-        if (!types.length && schema.nullable !== void 0) {
+        if (!types2.length && schema.nullable !== void 0) {
           throw new Error('"nullable" cannot be used without "type"');
         }
         if (schema.nullable === true)
-          types.push("null");
+          types2.push("null");
       }
-      return types;
+      return types2;
     }
     exports.getSchemaTypes = getSchemaTypes;
     function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-      if (types.every(rules_1.isJSONType))
-        return types;
-      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+      const types2 = Array.isArray(ts) ? ts : ts ? [ts] : [];
+      if (types2.every(rules_1.isJSONType))
+        return types2;
+      throw new Error("type must be JSONType or JSONType[]: " + types2.join(","));
     }
     exports.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
+    function coerceAndCheckDataType(it, types2) {
       const { gen, data, opts } = it;
-      const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+      const coerceTo = coerceToTypes(types2, opts.coerceTypes);
+      const checkTypes = types2.length > 0 && !(coerceTo.length === 0 && types2.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types2[0]));
       if (checkTypes) {
-        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+        const wrongType = checkDataTypes(types2, data, opts.strictNumbers, DataType.Wrong);
         gen.if(wrongType, () => {
           if (coerceTo.length)
-            coerceData(it, types, coerceTo);
+            coerceData(it, types2, coerceTo);
           else
             reportTypeError(it);
         });
@@ -26332,15 +26378,15 @@ var require_dataType = __commonJS({
     }
     exports.coerceAndCheckDataType = coerceAndCheckDataType;
     var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
-    function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+    function coerceToTypes(types2, coerceTypes) {
+      return coerceTypes ? types2.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
     }
-    function coerceData(it, types, coerceTo) {
+    function coerceData(it, types2, coerceTo) {
       const { gen, data, opts } = it;
       const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
       const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
       if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types2, data, opts.strictNumbers), () => gen.assign(coerced, data)));
       }
       gen.if((0, codegen_1._)`${coerced} !== undefined`);
       for (const t of coerceTo) {
@@ -26416,19 +26462,19 @@ var require_dataType = __commonJS({
         return checkDataType(dataTypes[0], data, strictNums, correct);
       }
       let cond;
-      const types = (0, util_1.toHash)(dataTypes);
-      if (types.array && types.object) {
+      const types2 = (0, util_1.toHash)(dataTypes);
+      if (types2.array && types2.object) {
         const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
-        delete types.null;
-        delete types.array;
-        delete types.object;
+        cond = types2.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        delete types2.null;
+        delete types2.array;
+        delete types2.object;
       } else {
         cond = codegen_1.nil;
       }
-      if (types.number)
-        delete types.integer;
-      for (const t in types)
+      if (types2.number)
+        delete types2.integer;
+      for (const t in types2)
         cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
       return cond;
     }
@@ -27233,9 +27279,9 @@ var require_validate = __commonJS({
     function typeAndKeywords(it, errsCount) {
       if (it.opts.jtd)
         return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
+      const types2 = (0, dataType_1.getSchemaTypes)(it.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types2);
+      schemaKeywords(it, types2, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
       const { schema, errSchemaPath, opts, self } = it;
@@ -27285,7 +27331,7 @@ var require_validate = __commonJS({
       if (items instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
+    function schemaKeywords(it, types2, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self } = it;
       const { RULES } = self;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
@@ -27293,7 +27339,7 @@ var require_validate = __commonJS({
         return;
       }
       if (!opts.jtd)
-        checkStrictTypes(it, types);
+        checkStrictTypes(it, types2);
       gen.block(() => {
         for (const group6 of RULES.rules)
           groupKeywords(group6);
@@ -27305,7 +27351,7 @@ var require_validate = __commonJS({
         if (group6.type) {
           gen.if((0, dataType_2.checkDataType)(group6.type, data, opts.strictNumbers));
           iterateKeywords(it, group6);
-          if (types.length === 1 && types[0] === group6.type && typeErrors) {
+          if (types2.length === 1 && types2[0] === group6.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
@@ -27329,27 +27375,27 @@ var require_validate = __commonJS({
         }
       });
     }
-    function checkStrictTypes(it, types) {
+    function checkStrictTypes(it, types2) {
       if (it.schemaEnv.meta || !it.opts.strictTypes)
         return;
-      checkContextTypes(it, types);
+      checkContextTypes(it, types2);
       if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
+        checkMultipleTypes(it, types2);
       checkKeywordTypes(it, it.dataTypes);
     }
-    function checkContextTypes(it, types) {
-      if (!types.length)
+    function checkContextTypes(it, types2) {
+      if (!types2.length)
         return;
       if (!it.dataTypes.length) {
-        it.dataTypes = types;
+        it.dataTypes = types2;
         return;
       }
-      types.forEach((t) => {
+      types2.forEach((t) => {
         if (!includesType(it.dataTypes, t)) {
           strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
         }
       });
-      narrowSchemaTypes(it, types);
+      narrowSchemaTypes(it, types2);
     }
     function checkMultipleTypes(it, ts) {
       if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
@@ -27603,9 +27649,9 @@ var require_validate = __commonJS({
       }
       let expr = data;
       const segments = jsonPointer.split("/");
-      for (const segment of segments) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+      for (const segment2 of segments) {
+        if (segment2) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment2))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
         }
       }
@@ -28137,9 +28183,9 @@ var require_utils2 = __commonJS({
       const output = [];
       let trailingDirectory = false;
       for (let i2 = 0; i2 <= last; i2++) {
-        const segment = segments[i2];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
+        const segment2 = segments[i2];
+        if (segment2 === "." || segment2 === "..") {
+          if (segment2 === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
               output.pop();
             } else {
@@ -28148,7 +28194,7 @@ var require_utils2 = __commonJS({
           }
           trailingDirectory = i2 === last;
         } else {
-          output.push(segment);
+          output.push(segment2);
         }
       }
       if (trailingDirectory && output[output.length - 1] !== "..") {
@@ -28662,7 +28708,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
@@ -28705,8 +28751,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative6, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative6 = parse3(serialize(relative6, options), options);
+        base = parse2(serialize(base, options), options);
+        relative6 = parse2(serialize(relative6, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative6.scheme) {
@@ -29024,7 +29070,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -29061,7 +29107,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse2
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -29494,15 +29540,15 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas2, regex) {
-        for (const keyRef in schemas2) {
-          const sch = schemas2[keyRef];
+      _removeAllSchemas(schemas, regex) {
+        for (const keyRef in schemas) {
+          const sch = schemas[keyRef];
           if (!regex || regex.test(keyRef)) {
             if (typeof sch == "string") {
-              delete schemas2[keyRef];
+              delete schemas[keyRef];
             } else if (sch && !sch.meta) {
               this._cache.delete(sch.schema);
-              delete schemas2[keyRef];
+              delete schemas[keyRef];
             }
           }
         }
@@ -31730,7 +31776,7 @@ var require_ajv = __commonJS({
 });
 
 // src/model/kubernetes/schema/custom.ts
-import { createRequire as createRequire3 } from "node:module";
+import { createRequire as createRequire4 } from "node:module";
 import { join as join4, resolve } from "node:path";
 function kindsIn(text2) {
   const kinds = /* @__PURE__ */ new Set();
@@ -31824,7 +31870,7 @@ function prunedValidator(schema) {
   };
   return validator2;
 }
-var MAYBE_CRD, KIND_VALUE, DOCUMENT_START, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule2, ajv, compiledCache, MAX_PRUNED;
+var MAYBE_CRD, KIND_VALUE, DOCUMENT_START, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule3, ajv, compiledCache, MAX_PRUNED;
 var init_custom = __esm({
   "src/model/kubernetes/schema/custom.ts"() {
     "use strict";
@@ -31957,7 +32003,7 @@ var init_custom = __esm({
     };
     isList = (v) => typeof v === "object" && v !== null && Array.isArray(v.items) && String(v.kind).endsWith("List");
     catalogs = /* @__PURE__ */ new WeakMap();
-    __runtimeRequire_requireModule2 = createRequire3(import.meta.url);
+    __runtimeRequire_requireModule3 = createRequire4(import.meta.url);
     compiledCache = /* @__PURE__ */ new Map();
     MAX_PRUNED = 4e3;
   }
@@ -31991,7 +32037,7 @@ function pathOf(pointerText, value) {
 }
 function valueAt3(value, path4) {
   let node = value;
-  for (const segment of path4) node = node?.[segment];
+  for (const segment2 of path4) node = node?.[segment2];
   return node;
 }
 function jsonType(value) {
@@ -32003,8 +32049,8 @@ function jsonType(value) {
   if (typeof value === "boolean") return `the boolean ${value}`;
   return typeof value;
 }
-function expectedWords(types) {
-  const words = types.map((t) => TYPE_WORDS[t] ?? t);
+function expectedWords(types2) {
+  const words = types2.map((t) => TYPE_WORDS[t] ?? t);
   return words.length <= 1 ? words[0] ?? "another type" : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
 }
 function typeHint(expected, value) {
@@ -32097,8 +32143,8 @@ function explain(error, value, schema) {
 function describeForms(schema) {
   const branches = schema?.anyOf ?? schema?.oneOf;
   if (!Array.isArray(branches)) return "one of the allowed forms";
-  const types = branches.map((b) => typeof b.type === "string" ? b.type : b.$ref ? "object" : Array.isArray(b.type) ? b.type.join("|") : b.enum ? "enum" : "schema");
-  const unique = [...new Set(types.flatMap((t) => t.split("|")))];
+  const types2 = branches.map((b) => typeof b.type === "string" ? b.type : b.$ref ? "object" : Array.isArray(b.type) ? b.type.join("|") : b.enum ? "enum" : "schema");
+  const unique = [...new Set(types2.flatMap((t) => t.split("|")))];
   return unique.every((t) => t in TYPE_WORDS) ? expectedWords(unique) : "exactly one of the allowed forms (see the CRD schema)";
 }
 function describeConstraint(error) {
@@ -32139,10 +32185,10 @@ function describeConstraint(error) {
 function describePath2(path4) {
   if (path4.length === 0) return "the object";
   let out2 = "";
-  for (const segment of path4) {
-    if (typeof segment === "number") out2 += `[${segment}]`;
-    else if (/^[\w-]+$/.test(segment)) out2 += out2 ? `.${segment}` : segment;
-    else out2 += `["${segment}"]`;
+  for (const segment2 of path4) {
+    if (typeof segment2 === "number") out2 += `[${segment2}]`;
+    else if (/^[\w-]+$/.test(segment2)) out2 += out2 ? `.${segment2}` : segment2;
+    else out2 += `["${segment2}"]`;
   }
   return out2;
 }
@@ -32172,19 +32218,19 @@ var init_explain = __esm({
       }
       at(path4) {
         let schema = this.deref(this.root);
-        for (const segment of path4) {
+        for (const segment2 of path4) {
           if (!schema) return void 0;
-          schema = this.deref(this.child(schema, segment));
+          schema = this.deref(this.child(schema, segment2));
         }
         return schema;
       }
-      child(schema, segment) {
-        if (typeof segment === "number") {
+      child(schema, segment2) {
+        if (typeof segment2 === "number") {
           const items = schema.items;
           if (isSchema(items)) return items;
         } else {
           const props = schema.properties;
-          if (isSchema(props) && isSchema(props[segment])) return props[segment];
+          if (isSchema(props) && isSchema(props[segment2])) return props[segment2];
           if (isSchema(schema.additionalProperties)) return schema.additionalProperties;
         }
         for (const key2 of ["anyOf", "oneOf", "allOf"]) {
@@ -32192,7 +32238,7 @@ var init_explain = __esm({
           if (!Array.isArray(branches)) continue;
           for (const branch of branches) {
             const resolved = this.deref(branch);
-            const found = resolved && this.child(resolved, segment);
+            const found = resolved && this.child(resolved, segment2);
             if (found) return found;
           }
         }
@@ -32274,19 +32320,19 @@ function runCheck(object, env2) {
   if (apiStatus(apiVersion, kind, target2.target)?.status === "removed") return { status: "removed", problems: [] };
   const group6 = groupOf(apiVersion);
   if (isBuiltinGroup(group6)) {
-    const schemas2 = builtinSchemas(target2.schema);
-    const validator2 = schemas2.validator(apiVersion, kind);
+    const schemas = builtinSchemas(target2.schema);
+    const validator2 = schemas.validator(apiVersion, kind);
     if (validator2) {
-      const root2 = { $ref: `#/definitions/${schemas2.definitionOf(apiVersion, kind)}` };
-      problems.push(...validate(validator2, value, () => new SchemaNavigator(root2, schemas2.definitions())));
+      const root2 = { $ref: `#/definitions/${schemas.definitionOf(apiVersion, kind)}` };
+      problems.push(...validate(validator2, value, () => new SchemaNavigator(root2, schemas.definitions())));
       problems.push(...metadataProblems(value, kind, true));
       return { status: "validated", problems };
     }
-    const servedKinds = schemas2.kindsOf(apiVersion);
+    const servedKinds = schemas.kindsOf(apiVersion);
     if (apiStatus(apiVersion, kind, target2.target)) {
       return { status: "noSchema", reason: `the bundled Kubernetes ${target2.schema} schemas do not have it`, problems: metadataProblems(value, kind, false) };
     }
-    const elsewhere = schemas2.apiVersionsOf(kind);
+    const elsewhere = schemas.apiVersionsOf(kind);
     if (!servedKinds) {
       const hint = elsewhere.length > 0 ? `; ${kind} is served by ${elsewhere.join(", ")}.` : ".";
       problems.push({ messageId: "unknownApiVersion", path: ["apiVersion"], at: "value", data: { apiVersion, kind, version: versionLabel(target2), hint } });
@@ -32388,7 +32434,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
 }
 function valueAt4(value, path4) {
   let node = value;
-  for (const segment of path4) node = record(node)?.[segment];
+  for (const segment2 of path4) node = record(node)?.[segment2];
   return node;
 }
 function problemSpan(object, problem2) {
@@ -32942,7 +32988,7 @@ function buildPodTemplate(object) {
   const path4 = templatePathOf(kind);
   const root2 = new YView(object.yaml, []);
   let templateView = root2;
-  for (const segment of path4) templateView = templateView?.object(String(segment));
+  for (const segment2 of path4) templateView = templateView?.object(String(segment2));
   const spec = templateView?.object("spec");
   if (!templateView || !spec) return void 0;
   const metadata2 = templateView.object("metadata");
@@ -33947,7 +33993,7 @@ var init_unsafe_sysctls = __esm({
 function readPlainScalar(text2) {
   if (TRUE2.has(text2)) return { type: "bool", value: true };
   if (FALSE2.has(text2)) return { type: "bool", value: false };
-  if (NULL.has(text2)) return { type: "null" };
+  if (NULL2.has(text2)) return { type: "null" };
   if (SPECIAL_FLOAT.has(text2)) return { type: "float", text: /nan/i.test(text2) ? "NaN" : text2.startsWith("-") ? "-Inf" : "+Inf" };
   const first = text2[0];
   if (first === ".") return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text2) ? { type: "float", text: String(Number(text2)) } : { type: "string" };
@@ -33978,13 +34024,13 @@ function parseGoInt(s) {
   const fits = m[1] === "-" ? -signed <= INT64_MAX + 1n : signed <= (m[1] === "" ? UINT64_MAX : INT64_MAX);
   return fits ? { type: "int", text: signed.toString(), form } : void 0;
 }
-var TRUE2, FALSE2, NULL, SPECIAL_FLOAT, YAML_STYLE_FLOAT, INT64_MAX, UINT64_MAX;
+var TRUE2, FALSE2, NULL2, SPECIAL_FLOAT, YAML_STYLE_FLOAT, INT64_MAX, UINT64_MAX;
 var init_go_yaml = __esm({
   "src/model/kubernetes/go-yaml.ts"() {
     "use strict";
     TRUE2 = /* @__PURE__ */ new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
     FALSE2 = /* @__PURE__ */ new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
-    NULL = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
+    NULL2 = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
     SPECIAL_FLOAT = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"]);
     YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
     INT64_MAX = (1n << 63n) - 1n;
@@ -36322,10 +36368,10 @@ var require_schema5 = __commonJS({
       }
       return result;
     }
-    function Schema2(definition) {
+    function Schema(definition) {
       return this.extend(definition);
     }
-    Schema2.prototype.extend = function extend(definition) {
+    Schema.prototype.extend = function extend(definition) {
       let implicit = [];
       let explicit = [];
       if (definition instanceof Type) {
@@ -36354,7 +36400,7 @@ var require_schema5 = __commonJS({
           throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
         }
       });
-      const result = Object.create(Schema2.prototype);
+      const result = Object.create(Schema.prototype);
       result.implicit = (this.implicit || []).concat(implicit);
       result.explicit = (this.explicit || []).concat(explicit);
       result.compiledImplicit = compileList(result, "implicit");
@@ -36362,7 +36408,7 @@ var require_schema5 = __commonJS({
       result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
       return result;
     };
-    module2.exports = Schema2;
+    module2.exports = Schema;
   }
 });
 
@@ -36412,8 +36458,8 @@ var require_map2 = __commonJS({
 var require_failsafe = __commonJS({
   "node_modules/js-yaml/lib/schema/failsafe.js"(exports, module2) {
     "use strict";
-    var Schema2 = require_schema5();
-    module2.exports = new Schema2({
+    var Schema = require_schema5();
+    module2.exports = new Schema({
       explicit: [
         require_str(),
         require_seq2(),
@@ -37629,7 +37675,7 @@ var require_loader = __commonJS({
       let _result;
       const _anchor = state.anchor;
       let terminator;
-      let isPair2;
+      let isPair;
       let isExplicitPair;
       let isMapping;
       const overridableKeys = /* @__PURE__ */ Object.create(null);
@@ -37668,11 +37714,11 @@ var require_loader = __commonJS({
           throwError(state, "expected the node content, but found ','");
         }
         keyTag = keyNode = valueNode = null;
-        isPair2 = isExplicitPair = false;
+        isPair = isExplicitPair = false;
         if (ch === 63) {
           const following = state.input.charCodeAt(state.position + 1);
           if (isWsOrEol(following)) {
-            isPair2 = isExplicitPair = true;
+            isPair = isExplicitPair = true;
             state.position++;
             skipSeparationSpace(state, true, nodeIndent);
           }
@@ -37686,7 +37732,7 @@ var require_loader = __commonJS({
         skipSeparationSpace(state, true, nodeIndent);
         ch = state.input.charCodeAt(state.position);
         if ((isExplicitPair || state.line === _line) && ch === 58) {
-          isPair2 = true;
+          isPair = true;
           ch = state.input.charCodeAt(++state.position);
           skipSeparationSpace(state, true, nodeIndent);
           composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
@@ -37694,7 +37740,7 @@ var require_loader = __commonJS({
         }
         if (isMapping) {
           storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-        } else if (isPair2) {
+        } else if (isPair) {
           _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
         } else {
           _result.push(keyNode);
@@ -39350,11 +39396,11 @@ var require_env_paths = __commonJS({
     "use strict";
     var path4 = __require("path");
     var os3 = __require("os");
-    var homedir = os3.homedir();
+    var homedir2 = os3.homedir();
     var tmpdir = os3.tmpdir();
     var { env: env2 } = process;
     var macos = (name2) => {
-      const library = path4.join(homedir, "Library");
+      const library = path4.join(homedir2, "Library");
       return {
         data: path4.join(library, "Application Support", name2),
         config: path4.join(library, "Preferences", name2),
@@ -39364,8 +39410,8 @@ var require_env_paths = __commonJS({
       };
     };
     var windows = (name2) => {
-      const appData = env2.APPDATA || path4.join(homedir, "AppData", "Roaming");
-      const localAppData = env2.LOCALAPPDATA || path4.join(homedir, "AppData", "Local");
+      const appData = env2.APPDATA || path4.join(homedir2, "AppData", "Roaming");
+      const localAppData = env2.LOCALAPPDATA || path4.join(homedir2, "AppData", "Local");
       return {
         // Data/config/cache/log are invented by me as Windows isn't opinionated about this
         data: path4.join(localAppData, name2, "Data"),
@@ -39376,13 +39422,13 @@ var require_env_paths = __commonJS({
       };
     };
     var linux = (name2) => {
-      const username = path4.basename(homedir);
+      const username = path4.basename(homedir2);
       return {
-        data: path4.join(env2.XDG_DATA_HOME || path4.join(homedir, ".local", "share"), name2),
-        config: path4.join(env2.XDG_CONFIG_HOME || path4.join(homedir, ".config"), name2),
-        cache: path4.join(env2.XDG_CACHE_HOME || path4.join(homedir, ".cache"), name2),
+        data: path4.join(env2.XDG_DATA_HOME || path4.join(homedir2, ".local", "share"), name2),
+        config: path4.join(env2.XDG_CONFIG_HOME || path4.join(homedir2, ".config"), name2),
+        cache: path4.join(env2.XDG_CACHE_HOME || path4.join(homedir2, ".cache"), name2),
         // https://wiki.debian.org/XDGBaseDirectorySpecification#state
-        log: path4.join(env2.XDG_STATE_HOME || path4.join(homedir, ".local", "state"), name2),
+        log: path4.join(env2.XDG_STATE_HOME || path4.join(homedir2, ".local", "state"), name2),
         temp: path4.join(tmpdir, username, name2)
       };
     };
@@ -40163,7 +40209,9 @@ var require_dist2 = __commonJS({
 });
 
 // src/core/config.ts
-import { dirname as dirname2, isAbsolute, relative, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { homedir } from "node:os";
+import { dirname as dirname2, isAbsolute, join as join5, relative, resolve as resolve2 } from "node:path";
 function presetRules(name2) {
   const map = /* @__PURE__ */ new Map();
   for (const { rule } of registeredRules()) {
@@ -40188,6 +40236,19 @@ async function getExplorer() {
   const { cosmiconfig } = await Promise.resolve().then(() => __toESM(require_dist2(), 1));
   explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: "global", stopDir: "/" });
   return explorer;
+}
+function mayHaveConfig(dir) {
+  const cwd = process.cwd();
+  if (packageMentions(cwd, "cosmiconfig") || META_PLACES.some((p) => isFile(join5(cwd, p)))) return true;
+  for (let d = dir; ; d = dirname2(d)) {
+    if (packageMentions(d, MODULE_NAME)) return true;
+    if (SEARCH_PLACES.some((p) => p !== "package.json" && isFile(join5(d, p)))) return true;
+    if (dirname2(d) === d) break;
+  }
+  const home = homedir();
+  const globalDirs = [process.env.XDG_CONFIG_HOME ? join5(process.env.XDG_CONFIG_HOME, MODULE_NAME) : join5(home, ".config", MODULE_NAME), join5(home, "Library", "Preferences", MODULE_NAME)];
+  if (process.env.APPDATA) globalDirs.push(join5(process.env.APPDATA, MODULE_NAME, "Config"));
+  return globalDirs.some((g) => existsSync4(g) && GLOBAL_PLACES.some((p) => isFile(join5(g, p))));
 }
 async function loadConfigFile(filepath, seen = /* @__PURE__ */ new Set()) {
   const absolute = resolve2(filepath);
@@ -40325,7 +40386,7 @@ function settingsForFile(config, file, cli = /* @__PURE__ */ new Map()) {
   perConfig.set(key2, result);
   return result;
 }
-var import_picomatch2, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, explorer, ConfigResolver, matcherCache, fileSettingsCache;
+var import_picomatch2, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, explorer, META_PLACES, GLOBAL_PLACES, isFile, packageMentions, ConfigResolver, matcherCache, fileSettingsCache;
 var init_config = __esm({
   "src/core/config.ts"() {
     "use strict";
@@ -40359,6 +40420,24 @@ var init_config = __esm({
       "plimsoll.config.mjs",
       "plimsoll.config.cjs"
     ];
+    META_PLACES = ["package.yaml", ".config/config.json", ".config/config.yaml", ".config/config.yml", ".config/config.js", ".config/config.ts", ".config/config.cjs", ".config/config.mjs"];
+    GLOBAL_PLACES = ["config", "config.json", "config.yaml", "config.yml", "config.js", "config.ts", "config.cjs", "config.mjs"];
+    isFile = (path4) => {
+      try {
+        return statSync2(path4, { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        return true;
+      }
+    };
+    packageMentions = (dir, key2) => {
+      const path4 = join5(dir, "package.json");
+      if (!isFile(path4)) return false;
+      try {
+        return readFileSync6(path4, "utf8").includes(`"${key2}"`);
+      } catch {
+        return true;
+      }
+    };
     ConfigResolver = class {
       constructor(cwd, explicit, useConfigFiles = true) {
         this.cwd = cwd;
@@ -40386,6 +40465,7 @@ var init_config = __esm({
         return this.defaults ??= Promise.resolve(defaultConfig(this.cwd));
       }
       async search(dir) {
+        if (!mayHaveConfig(dir)) return this.defaultConfig();
         let found;
         try {
           found = await (await getExplorer()).search(dir);
@@ -41790,7 +41870,7 @@ var require_parse2 = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants2();
-    var parse3 = (input2, options = {}) => {
+    var parse2 = (input2, options = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -41990,7 +42070,7 @@ var require_parse2 = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module2.exports = parse3;
+    module2.exports = parse2;
   }
 });
 
@@ -42001,7 +42081,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify2();
     var compile2 = require_compile2();
     var expand = require_expand();
-    var parse3 = require_parse2();
+    var parse2 = require_parse2();
     var braces = (input2, options = {}) => {
       let output = [];
       if (Array.isArray(input2)) {
@@ -42021,7 +42101,7 @@ var require_braces = __commonJS({
       }
       return output;
     };
-    braces.parse = (input2, options = {}) => parse3(input2, options);
+    braces.parse = (input2, options = {}) => parse2(input2, options);
     braces.stringify = (input2, options = {}) => {
       if (typeof input2 === "string") {
         return stringify(braces.parse(input2, options), options);
@@ -42885,7 +42965,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input2, options) => {
+    var parse2 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -43056,7 +43136,7 @@ var require_parse3 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -43581,7 +43661,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input2, options) => {
+    parse2.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -43647,7 +43727,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module2.exports = parse3;
+    module2.exports = parse2;
   }
 });
 
@@ -43657,7 +43737,7 @@ var require_picomatch3 = __commonJS({
     "use strict";
     var path4 = __require("path");
     var scan = require_scan2();
-    var parse3 = require_parse3();
+    var parse2 = require_parse3();
     var utils = require_utils4();
     var constants = require_constants3();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -43745,7 +43825,7 @@ var require_picomatch3 = __commonJS({
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -43771,10 +43851,10 @@ var require_picomatch3 = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse3.fastpaths(input2, options);
+        parsed.output = parse2.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input2, options);
+        parsed = parse2(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -44537,11 +44617,11 @@ var require_out = __commonJS({
       async.read(path4, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat3;
-    function statSync2(path4, optionsOrSettings) {
+    function statSync3(path4, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path4, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -45821,7 +45901,7 @@ var require_matcher = __commonJS({
         });
       }
       _splitSegmentsIntoSections(segments) {
-        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
+        return utils.array.splitWhen(segments, (segment2) => segment2.dynamic && utils.pattern.hasGlobStar(segment2.pattern));
       }
     };
     exports.default = Matcher;
@@ -45845,11 +45925,11 @@ var require_partial = __commonJS({
             return true;
           }
           const match = parts2.every((part, index2) => {
-            const segment = pattern.segments[index2];
-            if (segment.dynamic && segment.patternRe.test(part)) {
+            const segment2 = pattern.segments[index2];
+            if (segment2.dynamic && segment2.patternRe.test(part)) {
               return true;
             }
-            if (!segment.dynamic && segment.pattern === part) {
+            if (!segment2.dynamic && segment2.pattern === part) {
               return true;
             }
             return false;
@@ -47369,14 +47449,14 @@ var init_utilities = __esm({
         return void 0;
       }
       const staticSegments = [];
-      for (const segment of pattern.split("/")) {
-        if (!segment) {
+      for (const segment2 of pattern.split("/")) {
+        if (!segment2) {
           continue;
         }
-        if (import_fast_glob.default.isDynamicPattern(segment)) {
+        if (import_fast_glob.default.isDynamicPattern(segment2)) {
           break;
         }
-        staticSegments.push(segment);
+        staticSegments.push(segment2);
       }
       return staticSegments.length === 0 ? void 0 : `/${staticSegments.join("/")}`;
     };
@@ -48104,7 +48184,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync9, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync11, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path3.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -48114,14 +48194,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync9, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync11, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync9, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync11, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -48166,13 +48246,13 @@ var init_ignore = __esm({
       }
       return path3.resolve(path3.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync9) => {
+    getGitDirectorySync = (gitRoot, readFileSync11) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path3.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync9(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync11(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -48222,18 +48302,18 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync9 = getReadFileSyncMethod(options.fs);
+      const readFileSync11 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync9);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync11);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync9, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync11, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync9, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync11, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
@@ -49040,20 +49120,20 @@ var init_source = __esm({
 });
 
 // src/parse/compose/schema.ts
-import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
-import { createRequire as createRequire4 } from "node:module";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync8 } from "node:fs";
+import { createRequire as createRequire5 } from "node:module";
+import { join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 function loadValidator() {
   if (validator) return validator;
-  const __runtimeRequire_require = createRequire4(import.meta.url);
+  const __runtimeRequire_require = createRequire5(import.meta.url);
   const beside = fileURLToPath5(new URL("generated/compose-spec-validator.cjs", import.meta.url));
-  const compiled2 = existsSync4(beside) ? beside : join6(packageRoot(), "build", "generated", "compose-spec-validator.cjs");
-  if (existsSync4(compiled2)) {
+  const compiled2 = existsSync5(beside) ? beside : join7(packageRoot(), "build", "generated", "compose-spec-validator.cjs");
+  if (existsSync5(compiled2)) {
     validator = __runtimeRequire_require(compiled2);
   } else {
     const Ajv = require_ajv().default;
-    const schema = JSON.parse(readFileSync7(join6(packageRoot(), "schemas", "compose-spec.json"), "utf8"));
+    const schema = JSON.parse(readFileSync8(join7(packageRoot(), "schemas", "compose-spec.json"), "utf8"));
     validator = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true }).compile(schema);
   }
   return validator;
@@ -49109,8 +49189,8 @@ function explain2(errors) {
       for (const e of best) hidden.delete(e);
       continue;
     }
-    const types = [...branches.values()].flatMap((list2) => list2.filter((e) => e.keyword === "type" && e.instancePath === alt.instancePath).map((e) => String(e.params.type)));
-    out2.push({ path: alt.instancePath, message: `${label(alt.instancePath)} must be ${typeList(types)}, not ${typeOf(alt.data)}` });
+    const types2 = [...branches.values()].flatMap((list2) => list2.filter((e) => e.keyword === "type" && e.instancePath === alt.instancePath).map((e) => String(e.params.type)));
+    out2.push({ path: alt.instancePath, message: `${label(alt.instancePath)} must be ${typeList(types2)}, not ${typeOf(alt.data)}` });
   }
   for (const e of errors) if (!hidden.has(e)) out2.push(describe2(e));
   return out2;
@@ -49162,8 +49242,8 @@ function label(path4) {
   const segments = pointer2(path4).map((s) => /^\d+$/.test(s) ? Number(s) : s);
   return segments.length === 0 ? "The file" : `"${formatPath(segments)}"`;
 }
-function typeList(types) {
-  const names = [...new Set(types.map((t) => TYPE_NAMES[t] ?? t))];
+function typeList(types2) {
+  const names = [...new Set(types2.map((t) => TYPE_NAMES[t] ?? t))];
   if (names.length <= 1) return names[0] ?? "something else";
   return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
@@ -50239,7 +50319,7 @@ var init_merge = __esm({
 });
 
 // src/parse/compose/load.ts
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join7, posix, relative as relative4, resolve as resolve7, sep as sep3 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join8, posix, relative as relative4, resolve as resolve7, sep as sep3 } from "node:path";
 function loadComposeProject(input2) {
   return new Loader(input2).load();
 }
@@ -50303,7 +50383,7 @@ var init_load = __esm({
       reportedEnv = /* @__PURE__ */ new Set();
       cwd;
       load() {
-        const first = this.input.layers[0] ?? this.input.absolutePath ?? join7(this.cwd, this.input.source.path);
+        const first = this.input.layers[0] ?? this.input.absolutePath ?? join8(this.cwd, this.input.source.path);
         const projectDir = dirname3(first);
         const lookup = this.projectEnvironment(projectDir);
         let tree;
@@ -50338,7 +50418,7 @@ var init_load = __esm({
       projectEnvironment(projectDir) {
         const processEnv = this.input.processEnv;
         const explicit = this.input.envFiles && this.input.envFiles.length > 0;
-        const paths = explicit ? this.input.envFiles : [join7(projectDir, ".env")];
+        const paths = explicit ? this.input.envFiles : [join8(projectDir, ".env")];
         const values = this.readEnvFiles(paths, Boolean(explicit), void 0, (name2) => processEnv?.[name2]);
         return (name2) => processEnv?.[name2] ?? values.get(name2);
       }
@@ -50376,7 +50456,7 @@ var init_load = __esm({
       // ---- Files ----
       parsedFile(absolute) {
         const cache3 = this.input.cache;
-        const own = this.input.absolutePath === absolute || !this.input.absolutePath && absolute === join7(this.cwd, this.input.source.path);
+        const own = this.input.absolutePath === absolute || !this.input.absolutePath && absolute === join8(this.cwd, this.input.source.path);
         if (own) {
           const cached2 = cache3?.get(absolute);
           if (cached2 && cached2.source.text === this.input.source.text && cached2.source.path === this.input.source.path) return cached2;
@@ -50491,14 +50571,14 @@ var init_load = __esm({
       applyIncludes(tree, file, lookup, chain) {
         const include = entry(tree, "include");
         if (include?.kind !== "seq") return tree;
-        const dir = dirname3(file.parsed.absolute ?? join7(this.cwd, file.parsed.source.path));
+        const dir = dirname3(file.parsed.absolute ?? join8(this.cwd, file.parsed.source.path));
         let result = tree;
         for (const item of include.items) {
           const spec = includeSpec(item);
           if (spec.paths.length === 0 || spec.paths.some((p) => isRemote(p.text))) continue;
           const absPaths = spec.paths.map((p) => resolvePath2(dir, p.text));
           const projectDir = spec.projectDirectory ? resolvePath2(dir, spec.projectDirectory) : dirname3(absPaths[0]);
-          const envPaths = spec.envFiles.length > 0 ? spec.envFiles.map((p) => resolvePath2(dir, p)) : [join7(projectDir, ".env")];
+          const envPaths = spec.envFiles.length > 0 ? spec.envFiles.map((p) => resolvePath2(dir, p)) : [join8(projectDir, ".env")];
           const envValues = this.readEnvFiles(envPaths, spec.envFiles.length > 0, spec.envNode ?? item.node, lookup);
           const includeLookup = (name2) => envValues.get(name2) ?? lookup(name2);
           let sub;
@@ -50550,11 +50630,11 @@ var init_load = __esm({
 });
 
 // src/formats/compose-files.ts
-import { basename as basename3, dirname as dirname4, join as join8 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join9 } from "node:path";
 function planLayers(absolute, host, linted) {
   const dir = dirname4(absolute);
   const name2 = basename3(absolute);
-  const firstExisting = (names) => names.map((n) => join8(dir, n)).find((p) => p === absolute || host.exists(p));
+  const firstExisting = (names) => names.map((n) => join9(dir, n)).find((p) => p === absolute || host.exists(p));
   const folderBase = firstExisting(DEFAULT_FILES);
   if (DEFAULT_FILES.includes(name2)) {
     if (folderBase !== absolute) return { layers: [absolute], secondary: false };
@@ -50623,7 +50703,7 @@ var init_yaml_common = __esm({
 });
 
 // src/formats/compose.ts
-import { dirname as dirname5, join as join9, resolve as resolve8 } from "node:path";
+import { dirname as dirname5, join as join10, resolve as resolve8 } from "node:path";
 function emptyFacts() {
   return { linted: /* @__PURE__ */ new Set(), lintedDisplay: /* @__PURE__ */ new Set(), parsed: /* @__PURE__ */ new Map(), dockerfiles: /* @__PURE__ */ new Map(), includedElsewhere: /* @__PURE__ */ new Set() };
 }
@@ -50653,7 +50733,7 @@ function runFacts(env2, source, absolute) {
 function parseComposeFile(source, context) {
   const env2 = context.env;
   const facts = runFacts(env2, source, context.absolutePath);
-  const absolute = context.absolutePath ?? join9(process.cwd(), source.path);
+  const absolute = context.absolutePath ?? join10(process.cwd(), source.path);
   const plan = planLayers(absolute, env2.host, facts.linted);
   if (facts.includedElsewhere.has(absolute)) plan.secondary = true;
   const load2 = (layers) => loadComposeProject({
@@ -50970,11 +51050,13 @@ var init_suppressions = __esm({
 });
 
 // src/model/kubernetes/kustomize.ts
+import { createRequire as createRequire6 } from "node:module";
 import { dirname as dirname6, resolve as resolve9 } from "node:path";
 function patchPaths(text2) {
   let doc;
   try {
-    doc = (0, import_yaml3.parse)(text2, { logLevel: "silent", maxAliasCount: 100 });
+    const { parse: parse2 } = require_dist();
+    doc = parse2(text2, { logLevel: "silent", maxAliasCount: 100 });
   } catch {
     return [];
   }
@@ -50993,12 +51075,12 @@ function patchPaths(text2) {
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-var import_yaml3;
+var __runtimeRequire_requireModule4;
 var init_kustomize = __esm({
   "src/model/kubernetes/kustomize.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
     init_environment();
+    __runtimeRequire_requireModule4 = createRequire6(import.meta.url);
     registerCollector((files, env2) => {
       const patches = /* @__PURE__ */ new Set();
       for (const file of files) {
@@ -51509,6 +51591,1775 @@ var init_lint = __esm({
   }
 });
 
+// node_modules/diff/libesm/diff/base.js
+var Diff;
+var init_base = __esm({
+  "node_modules/diff/libesm/diff/base.js"() {
+    Diff = class {
+      diff(oldStr, newStr, options = {}) {
+        let callback;
+        if (typeof options === "function") {
+          callback = options;
+          options = {};
+        } else if ("callback" in options) {
+          callback = options.callback;
+        }
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+      }
+      diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+          value = this.postProcess(value, options);
+          if (callback) {
+            setTimeout(function() {
+              callback(value);
+            }, 0);
+            return void 0;
+          } else {
+            return value;
+          }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+          maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        const execEditLength = () => {
+          for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+            let basePath;
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
+              bestPath[diagonalPath - 1] = void 0;
+            }
+            let canAdd = false;
+            if (addPath) {
+              const addPathNewPos = addPath.oldPos - diagonalPath;
+              canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+            }
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+            if (!canAdd && !canRemove) {
+              bestPath[diagonalPath] = void 0;
+              continue;
+            }
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+              basePath = this.addToPath(addPath, true, false, 0, options);
+            } else {
+              basePath = this.addToPath(removePath, false, true, 1, options);
+            }
+            newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+            if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+              return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+            } else {
+              bestPath[diagonalPath] = basePath;
+              if (basePath.oldPos + 1 >= oldLen) {
+                maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+              }
+              if (newPos + 1 >= newLen) {
+                minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+              }
+            }
+          }
+          editLength++;
+        };
+        if (callback) {
+          (function exec() {
+            setTimeout(function() {
+              if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                return callback(void 0);
+              }
+              if (!execEditLength()) {
+                exec();
+              }
+            }, 0);
+          })();
+        } else {
+          while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+            const ret = execEditLength();
+            if (ret) {
+              return ret;
+            }
+          }
+        }
+      }
+      addToPath(path4, added, removed, oldPosInc, options) {
+        const last = path4.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+          return {
+            oldPos: path4.oldPos + oldPosInc,
+            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+          };
+        } else {
+          return {
+            oldPos: path4.oldPos + oldPosInc,
+            lastComponent: { count: 1, added, removed, previousComponent: last }
+          };
+        }
+      }
+      extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+          newPos++;
+          oldPos++;
+          commonCount++;
+          if (options.oneChangePerToken) {
+            basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+          }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+          basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+      }
+      equals(left, right, options) {
+        if (options.comparator) {
+          return options.comparator(left, right);
+        } else {
+          return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+        }
+      }
+      removeEmpty(array) {
+        const ret = [];
+        for (let i2 = 0; i2 < array.length; i2++) {
+          if (array[i2]) {
+            ret.push(array[i2]);
+          }
+        }
+        return ret;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      castInput(value, options) {
+        return value;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      tokenize(value, options) {
+        return Array.from(value);
+      }
+      join(chars) {
+        return chars.join("");
+      }
+      postProcess(changeObjects, options) {
+        return changeObjects;
+      }
+      get useLongestToken() {
+        return false;
+      }
+      buildValues(lastComponent, newTokens, oldTokens) {
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+          components.push(lastComponent);
+          nextComponent = lastComponent.previousComponent;
+          delete lastComponent.previousComponent;
+          lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+          const component = components[componentPos];
+          if (!component.removed) {
+            if (!component.added && this.useLongestToken) {
+              let value = newTokens.slice(newPos, newPos + component.count);
+              value = value.map(function(value2, i2) {
+                const oldValue = oldTokens[oldPos + i2];
+                return oldValue.length > value2.length ? oldValue : value2;
+              });
+              component.value = this.join(value);
+            } else {
+              component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+            }
+            newPos += component.count;
+            if (!component.added) {
+              oldPos += component.count;
+            }
+          } else {
+            component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+            oldPos += component.count;
+          }
+        }
+        return components;
+      }
+    };
+  }
+});
+
+// node_modules/diff/libesm/diff/character.js
+function diffChars(oldStr, newStr, options) {
+  return characterDiff.diff(oldStr, newStr, options);
+}
+var CharacterDiff, characterDiff;
+var init_character = __esm({
+  "node_modules/diff/libesm/diff/character.js"() {
+    init_base();
+    CharacterDiff = class extends Diff {
+    };
+    characterDiff = new CharacterDiff();
+  }
+});
+
+// node_modules/diff/libesm/util/string.js
+function longestCommonPrefix(str1, str2) {
+  let i2;
+  for (i2 = 0; i2 < str1.length && i2 < str2.length; i2++) {
+    if (str1[i2] != str2[i2]) {
+      return str1.slice(0, i2);
+    }
+  }
+  return str1.slice(0, i2);
+}
+function longestCommonSuffix(str1, str2) {
+  let i2;
+  if (!str1 || !str2 || str1[str1.length - 1] != str2[str2.length - 1]) {
+    return "";
+  }
+  for (i2 = 0; i2 < str1.length && i2 < str2.length; i2++) {
+    if (str1[str1.length - (i2 + 1)] != str2[str2.length - (i2 + 1)]) {
+      return str1.slice(-i2);
+    }
+  }
+  return str1.slice(-i2);
+}
+function replacePrefix(string, oldPrefix, newPrefix) {
+  if (string.slice(0, oldPrefix.length) != oldPrefix) {
+    throw Error(`string ${JSON.stringify(string)} doesn't start with prefix ${JSON.stringify(oldPrefix)}; this is a bug`);
+  }
+  return newPrefix + string.slice(oldPrefix.length);
+}
+function replaceSuffix(string, oldSuffix, newSuffix) {
+  if (!oldSuffix) {
+    return string + newSuffix;
+  }
+  if (string.slice(-oldSuffix.length) != oldSuffix) {
+    throw Error(`string ${JSON.stringify(string)} doesn't end with suffix ${JSON.stringify(oldSuffix)}; this is a bug`);
+  }
+  return string.slice(0, -oldSuffix.length) + newSuffix;
+}
+function removePrefix(string, oldPrefix) {
+  return replacePrefix(string, oldPrefix, "");
+}
+function removeSuffix(string, oldSuffix) {
+  return replaceSuffix(string, oldSuffix, "");
+}
+function maximumOverlap(string1, string2) {
+  return string2.slice(0, overlapCount(string1, string2));
+}
+function overlapCount(a, b) {
+  let startA = 0;
+  if (a.length > b.length) {
+    startA = a.length - b.length;
+  }
+  let endB = b.length;
+  if (a.length < b.length) {
+    endB = a.length;
+  }
+  const map = Array(endB);
+  let k = 0;
+  map[0] = 0;
+  for (let j = 1; j < endB; j++) {
+    if (b[j] == b[k]) {
+      map[j] = map[k];
+    } else {
+      map[j] = k;
+    }
+    while (k > 0 && b[j] != b[k]) {
+      k = map[k];
+    }
+    if (b[j] == b[k]) {
+      k++;
+    }
+  }
+  k = 0;
+  for (let i2 = startA; i2 < a.length; i2++) {
+    while (k > 0 && a[i2] != b[k]) {
+      k = map[k];
+    }
+    if (a[i2] == b[k]) {
+      k++;
+    }
+  }
+  return k;
+}
+function hasOnlyWinLineEndings(string) {
+  return string.includes("\r\n") && !string.startsWith("\n") && !string.match(/[^\r]\n/);
+}
+function hasOnlyUnixLineEndings(string) {
+  return !string.includes("\r\n") && string.includes("\n");
+}
+function segment(string, segmenter) {
+  const parts2 = [];
+  for (const segmentObj of Array.from(segmenter.segment(string))) {
+    const segment2 = segmentObj.segment;
+    if (parts2.length && /\s/.test(parts2[parts2.length - 1]) && /\s/.test(segment2)) {
+      parts2[parts2.length - 1] += segment2;
+    } else {
+      parts2.push(segment2);
+    }
+  }
+  return parts2;
+}
+function trailingWs(string, segmenter) {
+  if (segmenter) {
+    return leadingAndTrailingWs(string, segmenter)[1];
+  }
+  let i2;
+  for (i2 = string.length - 1; i2 >= 0; i2--) {
+    if (!string[i2].match(/\s/)) {
+      break;
+    }
+  }
+  return string.substring(i2 + 1);
+}
+function leadingWs(string, segmenter) {
+  if (segmenter) {
+    return leadingAndTrailingWs(string, segmenter)[0];
+  }
+  const match = string.match(/^\s*/);
+  return match ? match[0] : "";
+}
+function leadingAndTrailingWs(string, segmenter) {
+  if (!segmenter) {
+    return [leadingWs(string), trailingWs(string)];
+  }
+  if (segmenter.resolvedOptions().granularity != "word") {
+    throw new Error('The segmenter passed must have a granularity of "word"');
+  }
+  const segments = segment(string, segmenter);
+  const firstSeg = segments[0];
+  const lastSeg = segments[segments.length - 1];
+  const head = /\s/.test(firstSeg) ? firstSeg : "";
+  const tail = /\s/.test(lastSeg) ? lastSeg : "";
+  return [head, tail];
+}
+var init_string = __esm({
+  "node_modules/diff/libesm/util/string.js"() {
+  }
+});
+
+// node_modules/diff/libesm/diff/word.js
+function diffWords(oldStr, newStr, options) {
+  if ((options === null || options === void 0 ? void 0 : options.ignoreWhitespace) != null && !options.ignoreWhitespace) {
+    return diffWordsWithSpace(oldStr, newStr, options);
+  }
+  return wordDiff.diff(oldStr, newStr, options);
+}
+function dedupeWhitespaceInChangeObjects(startKeep, deletion, insertion, endKeep, segmenter) {
+  if (deletion && insertion) {
+    const [oldWsPrefix, oldWsSuffix] = leadingAndTrailingWs(deletion.value, segmenter);
+    const [newWsPrefix, newWsSuffix] = leadingAndTrailingWs(insertion.value, segmenter);
+    if (startKeep) {
+      const commonWsPrefix = longestCommonPrefix(oldWsPrefix, newWsPrefix);
+      startKeep.value = replaceSuffix(startKeep.value, newWsPrefix, commonWsPrefix);
+      deletion.value = removePrefix(deletion.value, commonWsPrefix);
+      insertion.value = removePrefix(insertion.value, commonWsPrefix);
+    }
+    if (endKeep) {
+      const commonWsSuffix = longestCommonSuffix(oldWsSuffix, newWsSuffix);
+      endKeep.value = replacePrefix(endKeep.value, newWsSuffix, commonWsSuffix);
+      deletion.value = removeSuffix(deletion.value, commonWsSuffix);
+      insertion.value = removeSuffix(insertion.value, commonWsSuffix);
+    }
+  } else if (insertion) {
+    if (startKeep) {
+      const ws = leadingWs(insertion.value, segmenter);
+      insertion.value = insertion.value.substring(ws.length);
+    }
+    if (endKeep) {
+      const ws = leadingWs(endKeep.value, segmenter);
+      endKeep.value = endKeep.value.substring(ws.length);
+    }
+  } else if (startKeep && endKeep) {
+    const newWsFull = leadingWs(endKeep.value, segmenter), [delWsStart, delWsEnd] = leadingAndTrailingWs(deletion.value, segmenter);
+    const newWsStart = longestCommonPrefix(newWsFull, delWsStart);
+    deletion.value = removePrefix(deletion.value, newWsStart);
+    const newWsEnd = longestCommonSuffix(removePrefix(newWsFull, newWsStart), delWsEnd);
+    deletion.value = removeSuffix(deletion.value, newWsEnd);
+    endKeep.value = replacePrefix(endKeep.value, newWsFull, newWsEnd);
+    startKeep.value = replaceSuffix(startKeep.value, newWsFull, newWsFull.slice(0, newWsFull.length - newWsEnd.length));
+  } else if (endKeep) {
+    const endKeepWsPrefix = leadingWs(endKeep.value, segmenter);
+    const deletionWsSuffix = trailingWs(deletion.value, segmenter);
+    const overlap = maximumOverlap(deletionWsSuffix, endKeepWsPrefix);
+    deletion.value = removeSuffix(deletion.value, overlap);
+  } else if (startKeep) {
+    const startKeepWsSuffix = trailingWs(startKeep.value, segmenter);
+    const deletionWsPrefix = leadingWs(deletion.value, segmenter);
+    const overlap = maximumOverlap(startKeepWsSuffix, deletionWsPrefix);
+    deletion.value = removePrefix(deletion.value, overlap);
+  }
+}
+function diffWordsWithSpace(oldStr, newStr, options) {
+  return wordsWithSpaceDiff.diff(oldStr, newStr, options);
+}
+var extendedWordChars, tokenizeIncludingWhitespace, WordDiff, wordDiff, WordsWithSpaceDiff, wordsWithSpaceDiff;
+var init_word = __esm({
+  "node_modules/diff/libesm/diff/word.js"() {
+    init_base();
+    init_string();
+    extendedWordChars = "a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}";
+    tokenizeIncludingWhitespace = new RegExp(`[${extendedWordChars}]+|\\s+|[^${extendedWordChars}]`, "ug");
+    WordDiff = class extends Diff {
+      equals(left, right, options) {
+        if (options.ignoreCase) {
+          left = left.toLowerCase();
+          right = right.toLowerCase();
+        }
+        return left.trim() === right.trim();
+      }
+      tokenize(value, options = {}) {
+        let parts2;
+        if (options.intlSegmenter) {
+          const segmenter = options.intlSegmenter;
+          if (segmenter.resolvedOptions().granularity != "word") {
+            throw new Error('The segmenter passed must have a granularity of "word"');
+          }
+          parts2 = segment(value, segmenter);
+        } else {
+          parts2 = value.match(tokenizeIncludingWhitespace) || [];
+        }
+        const tokens2 = [];
+        let prevPart = null;
+        parts2.forEach((part) => {
+          if (/\s/.test(part)) {
+            if (prevPart == null) {
+              tokens2.push(part);
+            } else {
+              tokens2.push(tokens2.pop() + part);
+            }
+          } else if (prevPart != null && /\s/.test(prevPart)) {
+            if (tokens2[tokens2.length - 1] == prevPart) {
+              tokens2.push(tokens2.pop() + part);
+            } else {
+              tokens2.push(prevPart + part);
+            }
+          } else {
+            tokens2.push(part);
+          }
+          prevPart = part;
+        });
+        return tokens2;
+      }
+      join(tokens2) {
+        return tokens2.map((token, i2) => {
+          if (i2 == 0) {
+            return token;
+          } else {
+            return token.replace(/^\s+/, "");
+          }
+        }).join("");
+      }
+      postProcess(changes, options) {
+        if (!changes || options.oneChangePerToken) {
+          return changes;
+        }
+        let lastKeep = null;
+        let insertion = null;
+        let deletion = null;
+        changes.forEach((change) => {
+          if (change.added) {
+            insertion = change;
+          } else if (change.removed) {
+            deletion = change;
+          } else {
+            if (insertion || deletion) {
+              dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, change, options.intlSegmenter);
+            }
+            lastKeep = change;
+            insertion = null;
+            deletion = null;
+          }
+        });
+        if (insertion || deletion) {
+          dedupeWhitespaceInChangeObjects(lastKeep, deletion, insertion, null, options.intlSegmenter);
+        }
+        return changes;
+      }
+    };
+    wordDiff = new WordDiff();
+    WordsWithSpaceDiff = class extends Diff {
+      tokenize(value) {
+        const regex = new RegExp(`(\\r?\\n)|[${extendedWordChars}]+|[^\\S\\n\\r]+|[^${extendedWordChars}]`, "ug");
+        return value.match(regex) || [];
+      }
+    };
+    wordsWithSpaceDiff = new WordsWithSpaceDiff();
+  }
+});
+
+// node_modules/diff/libesm/util/params.js
+function generateOptions(options, defaults) {
+  if (typeof options === "function") {
+    defaults.callback = options;
+  } else if (options) {
+    for (const name2 in options) {
+      if (Object.prototype.hasOwnProperty.call(options, name2)) {
+        defaults[name2] = options[name2];
+      }
+    }
+  }
+  return defaults;
+}
+var init_params = __esm({
+  "node_modules/diff/libesm/util/params.js"() {
+  }
+});
+
+// node_modules/diff/libesm/diff/line.js
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+  options = generateOptions(options, { ignoreWhitespace: true });
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+var LineDiff, lineDiff;
+var init_line = __esm({
+  "node_modules/diff/libesm/diff/line.js"() {
+    init_base();
+    init_params();
+    LineDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      equals(left, right, options) {
+        if (options.ignoreWhitespace) {
+          if (!options.newlineIsToken || !left.includes("\n")) {
+            left = left.trim();
+          }
+          if (!options.newlineIsToken || !right.includes("\n")) {
+            right = right.trim();
+          }
+        } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+          if (left.endsWith("\n")) {
+            left = left.slice(0, -1);
+          }
+          if (right.endsWith("\n")) {
+            right = right.slice(0, -1);
+          }
+        }
+        return super.equals(left, right, options);
+      }
+    };
+    lineDiff = new LineDiff();
+  }
+});
+
+// node_modules/diff/libesm/diff/sentence.js
+function isSentenceEndPunct(char) {
+  return char == "." || char == "!" || char == "?";
+}
+function diffSentences(oldStr, newStr, options) {
+  return sentenceDiff.diff(oldStr, newStr, options);
+}
+var SentenceDiff, sentenceDiff;
+var init_sentence = __esm({
+  "node_modules/diff/libesm/diff/sentence.js"() {
+    init_base();
+    SentenceDiff = class extends Diff {
+      tokenize(value) {
+        var _a;
+        const result = [];
+        let tokenStartI = 0;
+        for (let i2 = 0; i2 < value.length; i2++) {
+          if (i2 == value.length - 1) {
+            result.push(value.slice(tokenStartI));
+            break;
+          }
+          if (isSentenceEndPunct(value[i2]) && value[i2 + 1].match(/\s/)) {
+            result.push(value.slice(tokenStartI, i2 + 1));
+            i2 = tokenStartI = i2 + 1;
+            while ((_a = value[i2 + 1]) === null || _a === void 0 ? void 0 : _a.match(/\s/)) {
+              i2++;
+            }
+            result.push(value.slice(tokenStartI, i2 + 1));
+            tokenStartI = i2 + 1;
+          }
+        }
+        return result;
+      }
+    };
+    sentenceDiff = new SentenceDiff();
+  }
+});
+
+// node_modules/diff/libesm/diff/css.js
+function diffCss(oldStr, newStr, options) {
+  return cssDiff.diff(oldStr, newStr, options);
+}
+var CssDiff, cssDiff;
+var init_css = __esm({
+  "node_modules/diff/libesm/diff/css.js"() {
+    init_base();
+    CssDiff = class extends Diff {
+      tokenize(value) {
+        return value.split(/([{}:;,]|\s+)/);
+      }
+    };
+    cssDiff = new CssDiff();
+  }
+});
+
+// node_modules/diff/libesm/diff/json.js
+function diffJson(oldStr, newStr, options) {
+  return jsonDiff.diff(oldStr, newStr, options);
+}
+function canonicalize(obj, stack, replacementStack, replacer, key2) {
+  stack = stack || [];
+  replacementStack = replacementStack || [];
+  if (replacer) {
+    obj = replacer(key2 === void 0 ? "" : key2, obj);
+  }
+  let i2;
+  for (i2 = 0; i2 < stack.length; i2 += 1) {
+    if (stack[i2] === obj) {
+      return replacementStack[i2];
+    }
+  }
+  let canonicalizedObj;
+  if ("[object Array]" === Object.prototype.toString.call(obj)) {
+    stack.push(obj);
+    canonicalizedObj = new Array(obj.length);
+    replacementStack.push(canonicalizedObj);
+    for (i2 = 0; i2 < obj.length; i2 += 1) {
+      canonicalizedObj[i2] = canonicalize(obj[i2], stack, replacementStack, replacer, String(i2));
+    }
+    stack.pop();
+    replacementStack.pop();
+    return canonicalizedObj;
+  }
+  if (obj && obj.toJSON) {
+    obj = obj.toJSON();
+  }
+  if (typeof obj === "object" && obj !== null) {
+    stack.push(obj);
+    canonicalizedObj = {};
+    replacementStack.push(canonicalizedObj);
+    const sortedKeys = [];
+    let key3;
+    for (key3 in obj) {
+      if (Object.prototype.hasOwnProperty.call(obj, key3)) {
+        sortedKeys.push(key3);
+      }
+    }
+    sortedKeys.sort();
+    for (i2 = 0; i2 < sortedKeys.length; i2 += 1) {
+      key3 = sortedKeys[i2];
+      canonicalizedObj[key3] = canonicalize(obj[key3], stack, replacementStack, replacer, key3);
+    }
+    stack.pop();
+    replacementStack.pop();
+  } else {
+    canonicalizedObj = obj;
+  }
+  return canonicalizedObj;
+}
+var JsonDiff, jsonDiff;
+var init_json = __esm({
+  "node_modules/diff/libesm/diff/json.js"() {
+    init_base();
+    init_line();
+    JsonDiff = class extends Diff {
+      constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+      }
+      get useLongestToken() {
+        return true;
+      }
+      castInput(value, options) {
+        const { undefinedReplacement, stringifyReplacer = (k, v) => typeof v === "undefined" ? undefinedReplacement : v } = options;
+        return typeof value === "string" ? value : JSON.stringify(canonicalize(value, null, null, stringifyReplacer), null, "  ");
+      }
+      equals(left, right, options) {
+        return super.equals(left.replace(/,([\r\n])/g, "$1"), right.replace(/,([\r\n])/g, "$1"), options);
+      }
+    };
+    jsonDiff = new JsonDiff();
+  }
+});
+
+// node_modules/diff/libesm/diff/array.js
+function diffArrays(oldArr, newArr, options) {
+  return arrayDiff.diff(oldArr, newArr, options);
+}
+var ArrayDiff, arrayDiff;
+var init_array = __esm({
+  "node_modules/diff/libesm/diff/array.js"() {
+    init_base();
+    ArrayDiff = class extends Diff {
+      tokenize(value) {
+        return value.slice();
+      }
+      join(value) {
+        return value;
+      }
+      removeEmpty(value) {
+        return value;
+      }
+    };
+    arrayDiff = new ArrayDiff();
+  }
+});
+
+// node_modules/diff/libesm/patch/line-endings.js
+function unixToWin(patch) {
+  if (Array.isArray(patch)) {
+    return patch.map((p) => unixToWin(p));
+  }
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line, i2) => {
+    var _a;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i2 + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\")) ? line : line + "\r";
+  }) })) });
+}
+function winToUnix(patch) {
+  if (Array.isArray(patch)) {
+    return patch.map((p) => winToUnix(p));
+  }
+  return Object.assign(Object.assign({}, patch), { hunks: patch.hunks.map((hunk) => Object.assign(Object.assign({}, hunk), { lines: hunk.lines.map((line) => line.endsWith("\r") ? line.substring(0, line.length - 1) : line) })) });
+}
+function isUnix(patch) {
+  if (!Array.isArray(patch)) {
+    patch = [patch];
+  }
+  return !patch.some((index2) => index2.hunks.some((hunk) => hunk.lines.some((line) => !line.startsWith("\\") && line.endsWith("\r"))));
+}
+function isWin(patch) {
+  if (!Array.isArray(patch)) {
+    patch = [patch];
+  }
+  return patch.some((index2) => index2.hunks.some((hunk) => hunk.lines.some((line) => line.endsWith("\r")))) && patch.every((index2) => index2.hunks.every((hunk) => hunk.lines.every((line, i2) => {
+    var _a;
+    return line.startsWith("\\") || line.endsWith("\r") || ((_a = hunk.lines[i2 + 1]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"));
+  })));
+}
+var init_line_endings = __esm({
+  "node_modules/diff/libesm/patch/line-endings.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/parse.js
+function parsePatch(uniDiff) {
+  const diffstr = uniDiff.split(/\n/), list2 = [];
+  let i2 = 0;
+  function isGitDiffHeader(line) {
+    return /^diff --git /.test(line);
+  }
+  function isDiffHeader(line) {
+    return isGitDiffHeader(line) || /^Index:\s/.test(line) || /^diff(?: -r \w+)+\s/.test(line);
+  }
+  function isFileHeader(line) {
+    return /^(---|\+\+\+)\s/.test(line);
+  }
+  function isHunkHeader(line) {
+    return /^@@\s/.test(line);
+  }
+  function parseIndex() {
+    var _a;
+    const index2 = {};
+    index2.hunks = [];
+    list2.push(index2);
+    let seenDiffHeader = false;
+    while (i2 < diffstr.length) {
+      const line = diffstr[i2];
+      if (isFileHeader(line) || isHunkHeader(line)) {
+        break;
+      }
+      if (isGitDiffHeader(line)) {
+        if (seenDiffHeader) {
+          return;
+        }
+        seenDiffHeader = true;
+        index2.isGit = true;
+        const paths = parseGitDiffHeader(line);
+        if (paths) {
+          index2.oldFileName = paths.oldFileName;
+          index2.newFileName = paths.newFileName;
+        }
+        i2++;
+        while (i2 < diffstr.length) {
+          const extLine = diffstr[i2];
+          if (isFileHeader(extLine) || isHunkHeader(extLine) || isDiffHeader(extLine)) {
+            break;
+          }
+          const renameFromMatch = /^rename from (.*)/.exec(extLine);
+          if (renameFromMatch) {
+            index2.oldFileName = "a/" + unquoteIfQuoted(renameFromMatch[1]);
+            index2.isRename = true;
+          }
+          const renameToMatch = /^rename to (.*)/.exec(extLine);
+          if (renameToMatch) {
+            index2.newFileName = "b/" + unquoteIfQuoted(renameToMatch[1]);
+            index2.isRename = true;
+          }
+          const copyFromMatch = /^copy from (.*)/.exec(extLine);
+          if (copyFromMatch) {
+            index2.oldFileName = "a/" + unquoteIfQuoted(copyFromMatch[1]);
+            index2.isCopy = true;
+          }
+          const copyToMatch = /^copy to (.*)/.exec(extLine);
+          if (copyToMatch) {
+            index2.newFileName = "b/" + unquoteIfQuoted(copyToMatch[1]);
+            index2.isCopy = true;
+          }
+          const newFileModeMatch = /^new file mode (\d+)/.exec(extLine);
+          if (newFileModeMatch) {
+            index2.isCreate = true;
+            index2.newMode = newFileModeMatch[1];
+          }
+          const deletedFileModeMatch = /^deleted file mode (\d+)/.exec(extLine);
+          if (deletedFileModeMatch) {
+            index2.isDelete = true;
+            index2.oldMode = deletedFileModeMatch[1];
+          }
+          const oldModeMatch = /^old mode (\d+)/.exec(extLine);
+          if (oldModeMatch) {
+            index2.oldMode = oldModeMatch[1];
+          }
+          const newModeMatch = /^new mode (\d+)/.exec(extLine);
+          if (newModeMatch) {
+            index2.newMode = newModeMatch[1];
+          }
+          if (/^Binary files /.test(extLine)) {
+            index2.isBinary = true;
+          }
+          i2++;
+        }
+        continue;
+      } else if (isDiffHeader(line)) {
+        if (seenDiffHeader) {
+          return;
+        }
+        seenDiffHeader = true;
+        const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
+        if (headerMatch) {
+          index2.index = line.substring(headerMatch[0].length).trim();
+        }
+      }
+      i2++;
+    }
+    parseFileHeader(index2);
+    parseFileHeader(index2);
+    if (index2.oldFileName === void 0 !== (index2.newFileName === void 0)) {
+      throw new Error("Missing " + (index2.oldFileName !== void 0 ? '"+++ ..."' : '"--- ..."') + " file header for " + ((_a = index2.oldFileName) !== null && _a !== void 0 ? _a : index2.newFileName));
+    }
+    while (i2 < diffstr.length) {
+      const line = diffstr[i2];
+      if (isDiffHeader(line) || isFileHeader(line) || /^===================================================================/.test(line)) {
+        break;
+      } else if (isHunkHeader(line)) {
+        index2.hunks.push(parseHunk());
+      } else {
+        i2++;
+      }
+    }
+  }
+  function parseGitDiffHeader(line) {
+    const rest = line.substring("diff --git ".length);
+    if (rest.startsWith('"')) {
+      const oldPath = parseQuotedFileName(rest);
+      if (oldPath === null) {
+        return null;
+      }
+      const afterOld = rest.substring(oldPath.rawLength + 1);
+      let newFileName;
+      if (afterOld.startsWith('"')) {
+        const newPath = parseQuotedFileName(afterOld);
+        if (newPath === null) {
+          return null;
+        }
+        newFileName = newPath.fileName;
+      } else {
+        newFileName = afterOld;
+      }
+      return {
+        oldFileName: oldPath.fileName,
+        newFileName
+      };
+    }
+    const quoteIdx = rest.indexOf('"');
+    if (quoteIdx > 0) {
+      const oldFileName = rest.substring(0, quoteIdx - 1);
+      const newPath = parseQuotedFileName(rest.substring(quoteIdx));
+      if (newPath === null) {
+        return null;
+      }
+      return {
+        oldFileName,
+        newFileName: newPath.fileName
+      };
+    }
+    if (rest.startsWith("a/")) {
+      const splits = [];
+      let idx = 0;
+      while (true) {
+        idx = rest.indexOf(" b/", idx + 1);
+        if (idx === -1) {
+          break;
+        }
+        splits.push(idx);
+      }
+      if (splits.length > 0) {
+        const mid = splits[Math.floor(splits.length / 2)];
+        return {
+          oldFileName: rest.substring(0, mid),
+          newFileName: rest.substring(mid + 1)
+        };
+      }
+    }
+    return null;
+  }
+  function unquoteIfQuoted(s) {
+    if (s.startsWith('"')) {
+      const parsed = parseQuotedFileName(s);
+      if (parsed) {
+        return parsed.fileName;
+      }
+    }
+    return s;
+  }
+  function parseQuotedFileName(s) {
+    if (!s.startsWith('"')) {
+      return null;
+    }
+    let result = "";
+    let j = 1;
+    while (j < s.length) {
+      if (s[j] === '"') {
+        return { fileName: result, rawLength: j + 1 };
+      }
+      if (s[j] === "\\" && j + 1 < s.length) {
+        j++;
+        switch (s[j]) {
+          case "a":
+            result += "\x07";
+            break;
+          case "b":
+            result += "\b";
+            break;
+          case "f":
+            result += "\f";
+            break;
+          case "n":
+            result += "\n";
+            break;
+          case "r":
+            result += "\r";
+            break;
+          case "t":
+            result += "	";
+            break;
+          case "v":
+            result += "\v";
+            break;
+          case "\\":
+            result += "\\";
+            break;
+          case '"':
+            result += '"';
+            break;
+          case "0":
+          case "1":
+          case "2":
+          case "3":
+          case "4":
+          case "5":
+          case "6":
+          case "7": {
+            if (j + 2 >= s.length || s[j + 1] < "0" || s[j + 1] > "7" || s[j + 2] < "0" || s[j + 2] > "7") {
+              return null;
+            }
+            const bytes = [parseInt(s.substring(j, j + 3), 8)];
+            j += 3;
+            while (s[j] === "\\" && s[j + 1] >= "0" && s[j + 1] <= "7") {
+              if (j + 3 >= s.length || s[j + 2] < "0" || s[j + 2] > "7" || s[j + 3] < "0" || s[j + 3] > "7") {
+                return null;
+              }
+              bytes.push(parseInt(s.substring(j + 1, j + 4), 8));
+              j += 4;
+            }
+            result += new TextDecoder("utf-8").decode(new Uint8Array(bytes));
+            continue;
+          }
+          // Note that in C, there are also three kinds of hex escape sequences:
+          // - \xhh
+          // - \uhhhh
+          // - \Uhhhhhhhh
+          // We do not bother to parse them here because, so far as we know,
+          // they are never emitted by any tools that generate unified diff
+          // format diffs, and so for now jsdiff does not consider them legal.
+          default:
+            return null;
+        }
+      } else {
+        result += s[j];
+      }
+      j++;
+    }
+    return null;
+  }
+  function parseFileHeader(index2) {
+    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i2]);
+    if (fileHeaderMatch) {
+      const prefix = fileHeaderMatch[1], data = diffstr[i2].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
+      let fileName = data[0];
+      if (fileName.startsWith('"')) {
+        fileName = unquoteIfQuoted(fileName);
+      } else {
+        fileName = fileName.replace(/\\\\/g, "\\");
+      }
+      if (prefix === "---") {
+        index2.oldFileName = fileName;
+        index2.oldHeader = header;
+      } else {
+        index2.newFileName = fileName;
+        index2.newHeader = header;
+      }
+      i2++;
+    }
+  }
+  function parseHunk() {
+    var _a;
+    const chunkHeaderIndex = i2, chunkHeaderLine = diffstr[i2++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
+    const hunk = {
+      oldStart: +chunkHeader[1],
+      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
+      newStart: +chunkHeader[3],
+      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
+      lines: []
+    };
+    if (hunk.oldLines === 0) {
+      hunk.oldStart += 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart += 1;
+    }
+    let addCount = 0, removeCount = 0;
+    for (; i2 < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a = diffstr[i2]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"))); i2++) {
+      const operation = diffstr[i2].length == 0 && i2 != diffstr.length - 1 ? " " : diffstr[i2][0];
+      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
+        hunk.lines.push(diffstr[i2]);
+        if (operation === "+") {
+          addCount++;
+        } else if (operation === "-") {
+          removeCount++;
+        } else if (operation === " ") {
+          addCount++;
+          removeCount++;
+        }
+      } else {
+        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i2]}`);
+      }
+    }
+    if (!addCount && hunk.newLines === 1) {
+      hunk.newLines = 0;
+    }
+    if (!removeCount && hunk.oldLines === 1) {
+      hunk.oldLines = 0;
+    }
+    if (addCount !== hunk.newLines) {
+      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    if (removeCount !== hunk.oldLines) {
+      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    if (i2 < diffstr.length && diffstr[i2] && /^[+ -]/.test(diffstr[i2]) && !isFileHeader(diffstr[i2])) {
+      throw new Error("Hunk at line " + (chunkHeaderIndex + 1) + " has more lines than expected (expected " + hunk.oldLines + " old lines and " + hunk.newLines + " new lines)");
+    }
+    return hunk;
+  }
+  while (i2 < diffstr.length) {
+    parseIndex();
+  }
+  return list2;
+}
+var init_parse2 = __esm({
+  "node_modules/diff/libesm/patch/parse.js"() {
+  }
+});
+
+// node_modules/diff/libesm/util/distance-iterator.js
+function distance_iterator_default(start2, minLine, maxLine) {
+  let wantForward = true, backwardExhausted = false, forwardExhausted = false, localOffset = 1;
+  return function iterator() {
+    if (wantForward && !forwardExhausted) {
+      if (backwardExhausted) {
+        localOffset++;
+      } else {
+        wantForward = false;
+      }
+      if (start2 + localOffset <= maxLine) {
+        return start2 + localOffset;
+      }
+      forwardExhausted = true;
+    }
+    if (!backwardExhausted) {
+      if (!forwardExhausted) {
+        wantForward = true;
+      }
+      if (minLine <= start2 - localOffset) {
+        return start2 - localOffset++;
+      }
+      backwardExhausted = true;
+      return iterator();
+    }
+    return void 0;
+  };
+}
+var init_distance_iterator = __esm({
+  "node_modules/diff/libesm/util/distance-iterator.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/apply.js
+function applyPatch(source, patch, options = {}) {
+  let patches;
+  if (typeof patch === "string") {
+    patches = parsePatch(patch);
+  } else if (Array.isArray(patch)) {
+    patches = patch;
+  } else {
+    patches = [patch];
+  }
+  if (patches.length > 1) {
+    throw new Error("applyPatch only works with a single input.");
+  }
+  return applyStructuredPatch(source, patches[0], options);
+}
+function applyStructuredPatch(source, patch, options = {}) {
+  if (options.autoConvertLineEndings || options.autoConvertLineEndings == null) {
+    if (hasOnlyWinLineEndings(source) && isUnix(patch)) {
+      patch = unixToWin(patch);
+    } else if (hasOnlyUnixLineEndings(source) && isWin(patch)) {
+      patch = winToUnix(patch);
+    }
+  }
+  const lines = source.split("\n"), hunks = patch.hunks, compareLine = options.compareLine || ((lineNumber, line, operation, patchContent) => line === patchContent), fuzzFactor = options.fuzzFactor || 0;
+  let minLine = 0;
+  if (fuzzFactor < 0 || !Number.isInteger(fuzzFactor)) {
+    throw new Error("fuzzFactor must be a non-negative integer");
+  }
+  if (!hunks.length) {
+    return source;
+  }
+  let prevLine = "", removeEOFNL = false, addEOFNL = false;
+  for (let i2 = 0; i2 < hunks[hunks.length - 1].lines.length; i2++) {
+    const line = hunks[hunks.length - 1].lines[i2];
+    if (line[0] == "\\") {
+      if (prevLine[0] == "+") {
+        removeEOFNL = true;
+      } else if (prevLine[0] == "-") {
+        addEOFNL = true;
+      }
+    }
+    prevLine = line;
+  }
+  if (removeEOFNL) {
+    if (addEOFNL) {
+      if (!fuzzFactor && lines[lines.length - 1] == "") {
+        return false;
+      }
+    } else if (lines[lines.length - 1] == "") {
+      lines.pop();
+    } else if (!fuzzFactor) {
+      return false;
+    }
+  } else if (addEOFNL) {
+    if (lines[lines.length - 1] != "") {
+      lines.push("");
+    } else if (!fuzzFactor) {
+      return false;
+    }
+  }
+  function applyHunk(hunkLines, toPos, maxErrors, hunkLinesI = 0, lastContextLineMatched = true, patchedLines = [], patchedLinesLength = 0) {
+    let nConsecutiveOldContextLines = 0;
+    let nextContextLineMustMatch = false;
+    for (; hunkLinesI < hunkLines.length; hunkLinesI++) {
+      const hunkLine = hunkLines[hunkLinesI], operation = hunkLine.length > 0 ? hunkLine[0] : " ", content = hunkLine.length > 0 ? hunkLine.substr(1) : hunkLine;
+      if (operation === "-") {
+        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
+          toPos++;
+          nConsecutiveOldContextLines = 0;
+        } else {
+          if (!maxErrors || lines[toPos] == null) {
+            return null;
+          }
+          patchedLines[patchedLinesLength] = lines[toPos];
+          return applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1);
+        }
+      }
+      if (operation === "+") {
+        if (!lastContextLineMatched) {
+          return null;
+        }
+        patchedLines[patchedLinesLength] = content;
+        patchedLinesLength++;
+        nConsecutiveOldContextLines = 0;
+        nextContextLineMustMatch = true;
+      }
+      if (operation === " ") {
+        nConsecutiveOldContextLines++;
+        patchedLines[patchedLinesLength] = lines[toPos];
+        if (compareLine(toPos + 1, lines[toPos], operation, content)) {
+          patchedLinesLength++;
+          lastContextLineMatched = true;
+          nextContextLineMustMatch = false;
+          toPos++;
+        } else {
+          if (nextContextLineMustMatch || !maxErrors) {
+            return null;
+          }
+          return lines[toPos] && (applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength + 1) || applyHunk(hunkLines, toPos + 1, maxErrors - 1, hunkLinesI, false, patchedLines, patchedLinesLength + 1)) || applyHunk(hunkLines, toPos, maxErrors - 1, hunkLinesI + 1, false, patchedLines, patchedLinesLength);
+        }
+      }
+    }
+    patchedLinesLength -= nConsecutiveOldContextLines;
+    toPos -= nConsecutiveOldContextLines;
+    patchedLines.length = patchedLinesLength;
+    return {
+      patchedLines,
+      oldLineLastI: toPos - 1
+    };
+  }
+  const resultLines = [];
+  let prevHunkOffset = 0;
+  for (let i2 = 0; i2 < hunks.length; i2++) {
+    const hunk = hunks[i2];
+    let hunkResult;
+    const maxLine = lines.length - hunk.oldLines + fuzzFactor;
+    let toPos;
+    for (let maxErrors = 0; maxErrors <= fuzzFactor; maxErrors++) {
+      toPos = hunk.oldStart + prevHunkOffset - 1;
+      const iterator = distance_iterator_default(toPos, minLine, maxLine);
+      for (; toPos !== void 0; toPos = iterator()) {
+        hunkResult = applyHunk(hunk.lines, toPos, maxErrors);
+        if (hunkResult) {
+          break;
+        }
+      }
+      if (hunkResult) {
+        break;
+      }
+    }
+    if (!hunkResult) {
+      return false;
+    }
+    for (let i3 = minLine; i3 < toPos; i3++) {
+      resultLines.push(lines[i3]);
+    }
+    for (let i3 = 0; i3 < hunkResult.patchedLines.length; i3++) {
+      const line = hunkResult.patchedLines[i3];
+      resultLines.push(line);
+    }
+    minLine = hunkResult.oldLineLastI + 1;
+    prevHunkOffset = toPos + 1 - hunk.oldStart;
+  }
+  for (let i2 = minLine; i2 < lines.length; i2++) {
+    resultLines.push(lines[i2]);
+  }
+  return resultLines.join("\n");
+}
+function applyPatches(uniDiff, options) {
+  const spDiff = typeof uniDiff === "string" ? parsePatch(uniDiff) : uniDiff;
+  let currentIndex = 0;
+  function processIndex() {
+    const index2 = spDiff[currentIndex++];
+    if (!index2) {
+      return options.complete();
+    }
+    options.loadFile(index2, function(err2, data) {
+      if (err2) {
+        return options.complete(err2);
+      }
+      const updatedContent = applyPatch(data, index2, options);
+      options.patched(index2, updatedContent, function(err3) {
+        if (err3) {
+          return options.complete(err3);
+        }
+        processIndex();
+      });
+    });
+  }
+  processIndex();
+}
+var init_apply = __esm({
+  "node_modules/diff/libesm/patch/apply.js"() {
+    init_string();
+    init_line_endings();
+    init_parse2();
+    init_distance_iterator();
+  }
+});
+
+// node_modules/diff/libesm/patch/reverse.js
+function swapPrefix(fileName) {
+  if (fileName === void 0 || fileName === "/dev/null") {
+    return fileName;
+  }
+  if (fileName.startsWith("a/")) {
+    return "b/" + fileName.slice(2);
+  }
+  if (fileName.startsWith("b/")) {
+    return "a/" + fileName.slice(2);
+  }
+  return fileName;
+}
+function reversePatch(structuredPatch2) {
+  if (Array.isArray(structuredPatch2)) {
+    return structuredPatch2.map((patch) => reversePatch(patch)).reverse();
+  }
+  const reversed = Object.assign(Object.assign({}, structuredPatch2), { oldFileName: structuredPatch2.isGit ? swapPrefix(structuredPatch2.newFileName) : structuredPatch2.newFileName, oldHeader: structuredPatch2.newHeader, newFileName: structuredPatch2.isGit ? swapPrefix(structuredPatch2.oldFileName) : structuredPatch2.oldFileName, newHeader: structuredPatch2.oldHeader, oldMode: structuredPatch2.newMode, newMode: structuredPatch2.oldMode, isCreate: structuredPatch2.isDelete, isDelete: structuredPatch2.isCreate, hunks: structuredPatch2.hunks.map((hunk) => {
+    return {
+      oldLines: hunk.newLines,
+      oldStart: hunk.newStart,
+      newLines: hunk.oldLines,
+      newStart: hunk.oldStart,
+      lines: hunk.lines.map((l) => {
+        if (l.startsWith("-")) {
+          return `+${l.slice(1)}`;
+        }
+        if (l.startsWith("+")) {
+          return `-${l.slice(1)}`;
+        }
+        return l;
+      })
+    };
+  }) });
+  if (structuredPatch2.isCopy) {
+    reversed.newFileName = "/dev/null";
+    reversed.newHeader = void 0;
+    reversed.isDelete = true;
+    delete reversed.isCreate;
+    delete reversed.isCopy;
+    delete reversed.isRename;
+    reversed.hunks = [];
+  }
+  return reversed;
+}
+var init_reverse = __esm({
+  "node_modules/diff/libesm/patch/reverse.js"() {
+  }
+});
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i2 = 0; i2 < s.length; i2++) {
+    if (s[i2] < " " || s[i2] > "~" || s[i2] === '"' || s[i2] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const b = bytes[i2];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i2++;
+  }
+  result += '"';
+  return result;
+}
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry2) {
+        return " " + entry2;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines2(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
+    const hunk = patch.hunks[i2];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+  return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+function splitLines2(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+var INCLUDE_HEADERS, FILE_HEADERS_ONLY, OMIT_HEADERS;
+var init_create = __esm({
+  "node_modules/diff/libesm/patch/create.js"() {
+    init_line();
+    INCLUDE_HEADERS = {
+      includeIndex: true,
+      includeUnderline: true,
+      includeFileHeaders: true
+    };
+    FILE_HEADERS_ONLY = {
+      includeIndex: false,
+      includeUnderline: false,
+      includeFileHeaders: true
+    };
+    OMIT_HEADERS = {
+      includeIndex: false,
+      includeUnderline: false,
+      includeFileHeaders: false
+    };
+  }
+});
+
+// node_modules/diff/libesm/convert/dmp.js
+function convertChangesToDMP(changes) {
+  const ret = [];
+  let change, operation;
+  for (let i2 = 0; i2 < changes.length; i2++) {
+    change = changes[i2];
+    if (change.added) {
+      operation = 1;
+    } else if (change.removed) {
+      operation = -1;
+    } else {
+      operation = 0;
+    }
+    ret.push([operation, change.value]);
+  }
+  return ret;
+}
+var init_dmp = __esm({
+  "node_modules/diff/libesm/convert/dmp.js"() {
+  }
+});
+
+// node_modules/diff/libesm/convert/xml.js
+function convertChangesToXML(changes) {
+  const ret = [];
+  for (let i2 = 0; i2 < changes.length; i2++) {
+    const change = changes[i2];
+    if (change.added) {
+      ret.push("<ins>");
+    } else if (change.removed) {
+      ret.push("<del>");
+    }
+    ret.push(escapeHTML(change.value));
+    if (change.added) {
+      ret.push("</ins>");
+    } else if (change.removed) {
+      ret.push("</del>");
+    }
+  }
+  return ret.join("");
+}
+function escapeHTML(s) {
+  let n = s;
+  n = n.replace(/&/g, "&amp;");
+  n = n.replace(/</g, "&lt;");
+  n = n.replace(/>/g, "&gt;");
+  n = n.replace(/"/g, "&quot;");
+  return n;
+}
+var init_xml = __esm({
+  "node_modules/diff/libesm/convert/xml.js"() {
+  }
+});
+
+// node_modules/diff/libesm/index.js
+var libesm_exports = {};
+__export(libesm_exports, {
+  Diff: () => Diff,
+  FILE_HEADERS_ONLY: () => FILE_HEADERS_ONLY,
+  INCLUDE_HEADERS: () => INCLUDE_HEADERS,
+  OMIT_HEADERS: () => OMIT_HEADERS,
+  applyPatch: () => applyPatch,
+  applyPatches: () => applyPatches,
+  arrayDiff: () => arrayDiff,
+  canonicalize: () => canonicalize,
+  characterDiff: () => characterDiff,
+  convertChangesToDMP: () => convertChangesToDMP,
+  convertChangesToXML: () => convertChangesToXML,
+  createPatch: () => createPatch,
+  createTwoFilesPatch: () => createTwoFilesPatch,
+  cssDiff: () => cssDiff,
+  diffArrays: () => diffArrays,
+  diffChars: () => diffChars,
+  diffCss: () => diffCss,
+  diffJson: () => diffJson,
+  diffLines: () => diffLines,
+  diffSentences: () => diffSentences,
+  diffTrimmedLines: () => diffTrimmedLines,
+  diffWords: () => diffWords,
+  diffWordsWithSpace: () => diffWordsWithSpace,
+  formatPatch: () => formatPatch,
+  jsonDiff: () => jsonDiff,
+  lineDiff: () => lineDiff,
+  parsePatch: () => parsePatch,
+  reversePatch: () => reversePatch,
+  sentenceDiff: () => sentenceDiff,
+  structuredPatch: () => structuredPatch,
+  wordDiff: () => wordDiff,
+  wordsWithSpaceDiff: () => wordsWithSpaceDiff
+});
+var init_libesm = __esm({
+  "node_modules/diff/libesm/index.js"() {
+    init_base();
+    init_character();
+    init_word();
+    init_line();
+    init_sentence();
+    init_css();
+    init_json();
+    init_array();
+    init_apply();
+    init_parse2();
+    init_reverse();
+    init_create();
+    init_dmp();
+    init_xml();
+  }
+});
+
 // src/core/load.ts
 import { lstat as lstat2, readFile as readFile2 } from "node:fs/promises";
 function decode(bytes) {
@@ -51540,10 +53391,899 @@ var init_load2 = __esm({
   }
 });
 
+// node_modules/tinypool/dist/common-Bo3KCGim.js
+function isTransferable(value) {
+  return value != null && typeof value === "object" && kTransferable in value && kValue in value;
+}
+function isMovable(value) {
+  return isTransferable(value) && value[kMovable] === true;
+}
+function markMovable(value) {
+  Object.defineProperty(value, kMovable, {
+    enumerable: false,
+    configurable: true,
+    writable: true,
+    value: true
+  });
+}
+function withNullPrototype(source) {
+  return Object.assign(/* @__PURE__ */ Object.create(null), source);
+}
+function isTaskQueue(value) {
+  return typeof value === "object" && value !== null && "size" in value && typeof value.shift === "function" && typeof value.remove === "function" && typeof value.push === "function";
+}
+var kMovable, kTransferable, kValue, kQueueOptions, kRequestCountField, kResponseCountField, kFieldCount;
+var init_common_Bo3KCGim = __esm({
+  "node_modules/tinypool/dist/common-Bo3KCGim.js"() {
+    kMovable = /* @__PURE__ */ Symbol("Tinypool.kMovable");
+    kTransferable = /* @__PURE__ */ Symbol.for("Tinypool.transferable");
+    kValue = /* @__PURE__ */ Symbol.for("Tinypool.valueOf");
+    kQueueOptions = /* @__PURE__ */ Symbol.for("Tinypool.queueOptions");
+    kRequestCountField = 0;
+    kResponseCountField = 1;
+    kFieldCount = 2;
+  }
+});
+
+// node_modules/tinypool/dist/index.js
+var dist_exports = {};
+__export(dist_exports, {
+  Tinypool: () => Tinypool,
+  default: () => src_default,
+  isMovable: () => isMovable,
+  isTaskQueue: () => isTaskQueue,
+  isTransferable: () => isTransferable,
+  kFieldCount: () => kFieldCount,
+  kQueueOptions: () => kQueueOptions,
+  kRequestCountField: () => kRequestCountField,
+  kResponseCountField: () => kResponseCountField,
+  kTransferable: () => kTransferable,
+  kValue: () => kValue,
+  markMovable: () => markMovable,
+  withNullPrototype: () => withNullPrototype,
+  workerId: () => _workerId
+});
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { EventEmitterAsyncResource, once as once2 } from "node:events";
+import { AsyncResource } from "node:async_hooks";
+import { URL as URL2, fileURLToPath as fileURLToPath6 } from "node:url";
+import { inspect, types } from "node:util";
+import assert from "node:assert";
+import { performance } from "node:perf_hooks";
+import { readFileSync as readFileSync10 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fork } from "node:child_process";
+function hasUnref(stream) {
+  return stream != null && "unref" in stream && typeof stream.unref === "function";
+}
+function onabort(abortSignal, listener) {
+  if ("addEventListener" in abortSignal) abortSignal.addEventListener("abort", listener, { once: true });
+  else abortSignal.once("abort", listener);
+}
+function maybeFileURLToPath(filename) {
+  if (typeof filename !== "string") return filename.protocol === "file:" ? fileURLToPath6(filename) : filename.href;
+  return filename.startsWith("file:") ? fileURLToPath6(new URL2(filename)) : filename;
+}
+var ThreadWorker, __tinypool_worker_message__, SIGKILL_TIMEOUT, ProcessWorker, cpuCount, AbortError, CancelError, ArrayTaskQueue, kDefaultOptions, kDefaultRunOptions, DirectlyTransferable, ArrayBufferViewTransferable, taskIdCounter, TaskInfo, AsynchronouslyCreatedResource, AsynchronouslyCreatedResourcePool, Errors, WorkerInfo, ThreadPool, Tinypool, _workerId, src_default;
+var init_dist = __esm({
+  "node_modules/tinypool/dist/index.js"() {
+    init_common_Bo3KCGim();
+    ThreadWorker = class {
+      name = "ThreadWorker";
+      runtime = "worker_threads";
+      initialize(options) {
+        this.thread = new Worker(fileURLToPath6(import.meta.url + "/../entry/worker.js"), options);
+        this.threadId = this.thread.threadId;
+      }
+      async terminate() {
+        const output = await this.thread.terminate();
+        this.channel?.onClose?.();
+        return output;
+      }
+      postMessage(message, transferListItem) {
+        return this.thread.postMessage(message, transferListItem);
+      }
+      on(event, callback) {
+        return this.thread.on(event, callback);
+      }
+      once(event, callback) {
+        return this.thread.once(event, callback);
+      }
+      emit(event, ...data) {
+        return this.thread.emit(event, ...data);
+      }
+      ref() {
+        return this.thread.ref();
+      }
+      unref() {
+        return this.thread.unref();
+      }
+      setChannel(channel) {
+        if (channel.onMessage) throw new Error("{ runtime: 'worker_threads' } doesn't support channel.onMessage. Use transferListItem for listening to messages instead.");
+        if (channel.postMessage) throw new Error("{ runtime: 'worker_threads' } doesn't support channel.postMessage. Use transferListItem for sending to messages instead.");
+        if (this.channel && this.channel !== channel) this.channel.onClose?.();
+        this.channel = channel;
+      }
+    };
+    __tinypool_worker_message__ = true;
+    SIGKILL_TIMEOUT = 1e3;
+    ProcessWorker = class {
+      name = "ProcessWorker";
+      runtime = "child_process";
+      isTerminating = false;
+      initialize(options) {
+        this.process = fork(fileURLToPath6(import.meta.url + "/../entry/process.js"), options.argv, {
+          ...options,
+          stdio: "pipe",
+          env: {
+            ...options.env,
+            TINYPOOL_WORKER_ID: options.workerData[0].workerId.toString()
+          }
+        });
+        process.stdout.setMaxListeners(1 + process.stdout.getMaxListeners());
+        process.stderr.setMaxListeners(1 + process.stderr.getMaxListeners());
+        this.process.stdout?.pipe(process.stdout);
+        this.process.stderr?.pipe(process.stderr);
+        this.threadId = this.process.pid;
+        this.process.on("exit", this.onUnexpectedExit);
+        this.waitForExit = new Promise((r2) => this.process.on("exit", r2));
+      }
+      onUnexpectedExit = () => {
+        this.process.emit("error", new Error("Worker exited unexpectedly"));
+      };
+      async terminate() {
+        this.isTerminating = true;
+        this.process.off("exit", this.onUnexpectedExit);
+        const sigkillTimeout = setTimeout(() => this.process.kill("SIGKILL"), SIGKILL_TIMEOUT);
+        this.process.kill();
+        await this.waitForExit;
+        this.process.stdout?.unpipe(process.stdout);
+        this.process.stderr?.unpipe(process.stderr);
+        this.port?.close();
+        this.channel?.onClose?.();
+        clearTimeout(sigkillTimeout);
+      }
+      setChannel(channel) {
+        if (this.channel && this.channel !== channel) this.channel.onClose?.();
+        this.channel = channel;
+        this.channel.onMessage?.((message) => {
+          this.send(message);
+        });
+      }
+      send(message) {
+        if (!this.isTerminating) this.process.send(message);
+      }
+      postMessage(message, transferListItem) {
+        transferListItem?.forEach((item) => {
+          if (item instanceof MessagePort) {
+            this.port = item;
+            this.port.start();
+          }
+        });
+        if (this.port) this.port.on("message", (message$1) => this.send({
+          ...message$1,
+          source: "port",
+          __tinypool_worker_message__
+        }));
+        return this.send({
+          ...message,
+          source: "pool",
+          __tinypool_worker_message__
+        });
+      }
+      on(event, callback) {
+        return this.process.on(event, (data) => {
+          if (event === "error") return callback(data);
+          if (!data || !data.__tinypool_worker_message__) return this.channel?.postMessage?.(data);
+          if (data.source === "pool") callback(data);
+          else if (data.source === "port") this.port.postMessage(data);
+        });
+      }
+      once(event, callback) {
+        return this.process.once(event, callback);
+      }
+      emit(event, ...data) {
+        return this.process.emit(event, ...data);
+      }
+      ref() {
+        return this.process.ref();
+      }
+      unref() {
+        this.port?.unref();
+        this.process.channel?.unref?.();
+        if (hasUnref(this.process.stdout)) this.process.stdout.unref();
+        if (hasUnref(this.process.stderr)) this.process.stderr.unref();
+        return this.process.unref();
+      }
+    };
+    cpuCount = availableParallelism();
+    AbortError = class extends Error {
+      constructor() {
+        super("The task has been aborted");
+      }
+      get name() {
+        return "AbortError";
+      }
+    };
+    CancelError = class extends Error {
+      constructor() {
+        super("The task has been cancelled");
+      }
+      get name() {
+        return "CancelError";
+      }
+    };
+    ArrayTaskQueue = class {
+      tasks = [];
+      get size() {
+        return this.tasks.length;
+      }
+      shift() {
+        return this.tasks.shift();
+      }
+      push(task) {
+        this.tasks.push(task);
+      }
+      remove(task) {
+        const index2 = this.tasks.indexOf(task);
+        assert.notStrictEqual(index2, -1);
+        this.tasks.splice(index2, 1);
+      }
+      cancel() {
+        while (this.tasks.length > 0) {
+          const task = this.tasks.pop();
+          task?.cancel();
+        }
+      }
+    };
+    kDefaultOptions = {
+      filename: null,
+      name: "default",
+      runtime: "worker_threads",
+      minThreads: Math.max(cpuCount / 2, 1),
+      maxThreads: cpuCount,
+      idleTimeout: 0,
+      maxQueue: Infinity,
+      concurrentTasksPerWorker: 1,
+      useAtomics: true,
+      taskQueue: new ArrayTaskQueue(),
+      trackUnmanagedFds: true
+    };
+    kDefaultRunOptions = {
+      transferList: void 0,
+      filename: null,
+      signal: null,
+      name: null
+    };
+    DirectlyTransferable = class {
+      #value;
+      constructor(value) {
+        this.#value = value;
+      }
+      get [kTransferable]() {
+        return this.#value;
+      }
+      get [kValue]() {
+        return this.#value;
+      }
+    };
+    ArrayBufferViewTransferable = class {
+      #view;
+      constructor(view) {
+        this.#view = view;
+      }
+      get [kTransferable]() {
+        return this.#view.buffer;
+      }
+      get [kValue]() {
+        return this.#view;
+      }
+    };
+    taskIdCounter = 0;
+    TaskInfo = class extends AsyncResource {
+      abortListener = null;
+      workerInfo = null;
+      constructor(task, transferList, filename, name2, callback, abortSignal, triggerAsyncId, channel) {
+        super("Tinypool.Task", {
+          requireManualDestroy: true,
+          triggerAsyncId
+        });
+        this.callback = callback;
+        this.task = task;
+        this.transferList = transferList;
+        this.cancel = () => this.callback(new CancelError(), null);
+        this.channel = channel;
+        if (isMovable(task)) {
+          if (this.transferList == null) this.transferList = [];
+          this.transferList = this.transferList.concat(task[kTransferable]);
+          this.task = task[kValue];
+        }
+        this.filename = filename;
+        this.name = name2;
+        this.taskId = taskIdCounter++;
+        this.abortSignal = abortSignal;
+        this.created = performance.now();
+        this.started = 0;
+      }
+      releaseTask() {
+        const ret = this.task;
+        this.task = null;
+        return ret;
+      }
+      done(err2, result) {
+        this.emitDestroy();
+        this.runInAsyncScope(this.callback, null, err2, result);
+        if (this.abortSignal && this.abortListener) if ("removeEventListener" in this.abortSignal && this.abortListener) this.abortSignal.removeEventListener("abort", this.abortListener);
+        else this.abortSignal.off("abort", this.abortListener);
+      }
+      get [kQueueOptions]() {
+        return kQueueOptions in this.task ? this.task[kQueueOptions] : null;
+      }
+    };
+    AsynchronouslyCreatedResource = class {
+      onreadyListeners = [];
+      markAsReady() {
+        const listeners = this.onreadyListeners;
+        assert(listeners !== null);
+        this.onreadyListeners = null;
+        for (const listener of listeners) listener();
+      }
+      isReady() {
+        return this.onreadyListeners === null;
+      }
+      onReady(fn) {
+        if (this.onreadyListeners === null) {
+          fn();
+          return;
+        }
+        this.onreadyListeners.push(fn);
+      }
+    };
+    AsynchronouslyCreatedResourcePool = class {
+      pendingItems = /* @__PURE__ */ new Set();
+      readyItems = /* @__PURE__ */ new Set();
+      constructor(maximumUsage) {
+        this.maximumUsage = maximumUsage;
+        this.onAvailableListeners = [];
+      }
+      add(item) {
+        this.pendingItems.add(item);
+        item.onReady(() => {
+          if (this.pendingItems.has(item)) {
+            this.pendingItems.delete(item);
+            this.readyItems.add(item);
+            this.maybeAvailable(item);
+          }
+        });
+      }
+      delete(item) {
+        this.pendingItems.delete(item);
+        this.readyItems.delete(item);
+      }
+      findAvailable() {
+        let minUsage = this.maximumUsage;
+        let candidate = null;
+        for (const item of this.readyItems) {
+          const usage = item.currentUsage();
+          if (usage === 0) return item;
+          if (usage < minUsage) {
+            candidate = item;
+            minUsage = usage;
+          }
+        }
+        return candidate;
+      }
+      *[Symbol.iterator]() {
+        yield* this.pendingItems;
+        yield* this.readyItems;
+      }
+      get size() {
+        return this.pendingItems.size + this.readyItems.size;
+      }
+      maybeAvailable(item) {
+        if (item.currentUsage() < this.maximumUsage) for (const listener of this.onAvailableListeners) listener(item);
+      }
+      onAvailable(fn) {
+        this.onAvailableListeners.push(fn);
+      }
+    };
+    Errors = {
+      ThreadTermination: () => new Error("Terminating worker thread"),
+      FilenameNotProvided: () => new Error("filename must be provided to run() or in options object"),
+      TaskQueueAtLimit: () => new Error("Task queue is at limit"),
+      NoTaskQueueAvailable: () => new Error("No task queue available and all Workers are busy")
+    };
+    WorkerInfo = class extends AsynchronouslyCreatedResource {
+      idleTimeout = null;
+      lastSeenResponseCount = 0;
+      constructor(worker, port, workerId, freeWorkerId, onMessage, filename, teardown) {
+        super();
+        this.worker = worker;
+        this.workerId = workerId;
+        this.freeWorkerId = freeWorkerId;
+        this.teardown = teardown;
+        this.filename = filename;
+        this.port = port;
+        this.port.on("message", (message) => this._handleResponse(message));
+        this.onMessage = onMessage;
+        this.taskInfos = /* @__PURE__ */ new Map();
+        this.sharedBuffer = new Int32Array(new SharedArrayBuffer(kFieldCount * Int32Array.BYTES_PER_ELEMENT));
+      }
+      async destroy(timeout) {
+        let resolve15;
+        let reject;
+        const ret = new Promise((res, rej) => {
+          resolve15 = res;
+          reject = rej;
+        });
+        if (this.teardown && this.filename) {
+          const { teardown, filename } = this;
+          await new Promise((resolve$1, reject$1) => {
+            this.postTask(new TaskInfo({}, [], filename, teardown, (error, result) => error ? reject$1(error) : resolve$1(result), null, 1, void 0));
+          });
+        }
+        const timer = timeout ? setTimeout(() => reject(new Error("Failed to terminate worker")), timeout) : null;
+        this.worker.terminate().then(() => {
+          if (timer !== null) clearTimeout(timer);
+          this.port.close();
+          this.clearIdleTimeout();
+          for (const taskInfo of this.taskInfos.values()) taskInfo.done(Errors.ThreadTermination());
+          this.taskInfos.clear();
+          resolve15();
+        });
+        return ret;
+      }
+      clearIdleTimeout() {
+        if (this.idleTimeout !== null) {
+          clearTimeout(this.idleTimeout);
+          this.idleTimeout = null;
+        }
+      }
+      ref() {
+        this.port.ref();
+        return this;
+      }
+      unref() {
+        this.port.unref();
+        return this;
+      }
+      _handleResponse(message) {
+        this.usedMemory = message.usedMemory;
+        this.onMessage(message);
+        if (this.taskInfos.size === 0) this.unref();
+      }
+      postTask(taskInfo) {
+        assert(!this.taskInfos.has(taskInfo.taskId));
+        const message = {
+          task: taskInfo.releaseTask(),
+          taskId: taskInfo.taskId,
+          filename: taskInfo.filename,
+          name: taskInfo.name
+        };
+        try {
+          if (taskInfo.channel) this.worker.setChannel?.(taskInfo.channel);
+          this.port.postMessage(message, taskInfo.transferList);
+        } catch (err2) {
+          taskInfo.done(err2);
+          return;
+        }
+        taskInfo.workerInfo = this;
+        this.taskInfos.set(taskInfo.taskId, taskInfo);
+        this.ref();
+        this.clearIdleTimeout();
+        Atomics.add(this.sharedBuffer, kRequestCountField, 1);
+        Atomics.notify(this.sharedBuffer, kRequestCountField, 1);
+      }
+      processPendingMessages() {
+        const actualResponseCount = Atomics.load(this.sharedBuffer, kResponseCountField);
+        if (actualResponseCount !== this.lastSeenResponseCount) {
+          this.lastSeenResponseCount = actualResponseCount;
+          let entry2;
+          while ((entry2 = receiveMessageOnPort(this.port)) !== void 0) this._handleResponse(entry2.message);
+        }
+      }
+      isRunningAbortableTask() {
+        if (this.taskInfos.size !== 1) return false;
+        const [first] = this.taskInfos;
+        const [, task] = first || [];
+        return task?.abortSignal !== null;
+      }
+      currentUsage() {
+        if (this.isRunningAbortableTask()) return Infinity;
+        return this.taskInfos.size;
+      }
+    };
+    ThreadPool = class {
+      skipQueue = [];
+      completed = 0;
+      start = performance.now();
+      inProcessPendingMessages = false;
+      startingUp = false;
+      workerFailsDuringBootstrap = false;
+      constructor(publicInterface, options) {
+        this.publicInterface = publicInterface;
+        this.taskQueue = options.taskQueue || new ArrayTaskQueue();
+        const filename = options.filename ? maybeFileURLToPath(options.filename) : null;
+        this.options = withNullPrototype({
+          ...kDefaultOptions,
+          ...options,
+          filename,
+          maxQueue: 0
+        });
+        if (options.maxThreads !== void 0 && this.options.minThreads >= options.maxThreads) this.options.minThreads = options.maxThreads;
+        if (options.minThreads !== void 0 && this.options.maxThreads <= options.minThreads) this.options.maxThreads = options.minThreads;
+        if (options.maxQueue === "auto") this.options.maxQueue = this.options.maxThreads ** 2;
+        else this.options.maxQueue = options.maxQueue ?? kDefaultOptions.maxQueue;
+        this.workerIds = new Map(new Array(this.options.maxThreads).fill(0).map((_, i2) => [i2 + 1, true]));
+        this.workers = new AsynchronouslyCreatedResourcePool(this.options.concurrentTasksPerWorker);
+        this.workers.onAvailable((w) => this._onWorkerAvailable(w));
+        this.startingUp = true;
+        this._ensureMinimumWorkers();
+        this.startingUp = false;
+      }
+      _ensureEnoughWorkersForTaskQueue() {
+        while (this.workers.size < this.taskQueue.size && this.workers.size < this.options.maxThreads) this._addNewWorker();
+      }
+      _ensureMaximumWorkers() {
+        while (this.workers.size < this.options.maxThreads) this._addNewWorker();
+      }
+      _ensureMinimumWorkers() {
+        while (this.workers.size < this.options.minThreads) this._addNewWorker();
+      }
+      _addNewWorker() {
+        const workerIds = this.workerIds;
+        let workerId;
+        workerIds.forEach((isIdAvailable, _workerId$1) => {
+          if (isIdAvailable && !workerId) {
+            workerId = _workerId$1;
+            workerIds.set(_workerId$1, false);
+          }
+        });
+        const tinypoolPrivateData = { workerId };
+        const worker = this.options.runtime === "child_process" ? new ProcessWorker() : new ThreadWorker();
+        worker.initialize({
+          env: this.options.env,
+          argv: this.options.argv,
+          execArgv: this.options.execArgv,
+          resourceLimits: this.options.resourceLimits,
+          workerData: [tinypoolPrivateData, this.options.workerData],
+          trackUnmanagedFds: this.options.trackUnmanagedFds,
+          serialization: this.options.serialization
+        });
+        const onMessage = (message$1) => {
+          const { taskId, result } = message$1;
+          const taskInfo = workerInfo.taskInfos.get(taskId);
+          workerInfo.taskInfos.delete(taskId);
+          if (!this.shouldRecycleWorker(taskInfo)) this.workers.maybeAvailable(workerInfo);
+          if (taskInfo === void 0) {
+            const err2 = new Error(`Unexpected message from Worker: ${inspect(message$1)}`);
+            this.publicInterface.emit("error", err2);
+          } else taskInfo.done(message$1.error, result);
+          this._processPendingMessages();
+        };
+        const { port1, port2 } = new MessageChannel();
+        const workerInfo = new WorkerInfo(worker, port1, workerId, () => workerIds.set(workerId, true), onMessage, this.options.filename, this.options.teardown);
+        if (this.startingUp) workerInfo.markAsReady();
+        const message = {
+          filename: this.options.filename,
+          name: this.options.name,
+          port: port2,
+          sharedBuffer: workerInfo.sharedBuffer,
+          useAtomics: this.options.useAtomics
+        };
+        worker.postMessage(message, [port2]);
+        worker.on("message", (message$1) => {
+          if (message$1.ready === true) {
+            port1.start();
+            if (workerInfo.currentUsage() === 0) workerInfo.unref();
+            if (!workerInfo.isReady()) workerInfo.markAsReady();
+            return;
+          }
+          worker.emit("error", new Error(`Unexpected message on Worker: ${inspect(message$1)}`));
+        });
+        worker.on("error", (err2) => {
+          worker.ref = () => {
+          };
+          const taskInfos = [...workerInfo.taskInfos.values()];
+          workerInfo.taskInfos.clear();
+          this._removeWorker(workerInfo);
+          if (workerInfo.isReady() && !this.workerFailsDuringBootstrap) this._ensureMinimumWorkers();
+          else this.workerFailsDuringBootstrap = true;
+          if (taskInfos.length > 0) for (const taskInfo of taskInfos) taskInfo.done(err2, null);
+          else this.publicInterface.emit("error", err2);
+        });
+        worker.unref();
+        port1.on("close", () => {
+          worker.ref();
+        });
+        this.workers.add(workerInfo);
+      }
+      _processPendingMessages() {
+        if (this.inProcessPendingMessages || !this.options.useAtomics) return;
+        this.inProcessPendingMessages = true;
+        try {
+          for (const workerInfo of this.workers) workerInfo.processPendingMessages();
+        } finally {
+          this.inProcessPendingMessages = false;
+        }
+      }
+      _removeWorker(workerInfo) {
+        workerInfo.freeWorkerId();
+        this.workers.delete(workerInfo);
+        return workerInfo.destroy(this.options.terminateTimeout);
+      }
+      _onWorkerAvailable(workerInfo) {
+        while ((this.taskQueue.size > 0 || this.skipQueue.length > 0) && workerInfo.currentUsage() < this.options.concurrentTasksPerWorker) {
+          const taskInfo = this.skipQueue.shift() || this.taskQueue.shift();
+          if (taskInfo.abortSignal && workerInfo.taskInfos.size > 0) {
+            this.skipQueue.push(taskInfo);
+            break;
+          }
+          const now = performance.now();
+          taskInfo.started = now;
+          workerInfo.postTask(taskInfo);
+          this._maybeDrain();
+          return;
+        }
+        if (workerInfo.taskInfos.size === 0 && this.workers.size > this.options.minThreads) workerInfo.idleTimeout = setTimeout(() => {
+          assert.strictEqual(workerInfo.taskInfos.size, 0);
+          if (this.workers.size > this.options.minThreads) this._removeWorker(workerInfo);
+        }, this.options.idleTimeout).unref();
+      }
+      runTask(task, options) {
+        let { filename, name: name2 } = options;
+        const { transferList = [], signal = null, channel } = options;
+        if (filename == null) filename = this.options.filename;
+        if (name2 == null) name2 = this.options.name;
+        if (typeof filename !== "string" && !(filename instanceof URL2)) return Promise.reject(Errors.FilenameNotProvided());
+        filename = maybeFileURLToPath(filename);
+        let resolve15;
+        let reject;
+        const ret = new Promise((res, rej) => {
+          resolve15 = res;
+          reject = rej;
+        });
+        const taskInfo = new TaskInfo(task, transferList, filename, name2, (err2, result) => {
+          this.completed++;
+          if (err2 !== null) reject(err2);
+          if (this.shouldRecycleWorker(taskInfo)) this._removeWorker(taskInfo.workerInfo).then(() => this._ensureMinimumWorkers()).then(() => this._ensureEnoughWorkersForTaskQueue()).then(() => resolve15(result)).catch(reject);
+          else resolve15(result);
+        }, signal, this.publicInterface.asyncResource.asyncId(), channel);
+        if (signal !== null) {
+          if (signal.aborted) return Promise.reject(new AbortError());
+          taskInfo.abortListener = () => {
+            reject(new AbortError());
+            if (taskInfo.workerInfo !== null) {
+              this._removeWorker(taskInfo.workerInfo);
+              this._ensureMinimumWorkers();
+            } else this.taskQueue.remove(taskInfo);
+          };
+          onabort(signal, taskInfo.abortListener);
+        }
+        if (this.taskQueue.size > 0) {
+          const totalCapacity = this.options.maxQueue + this.pendingCapacity();
+          if (this.taskQueue.size >= totalCapacity) if (this.options.maxQueue === 0) return Promise.reject(Errors.NoTaskQueueAvailable());
+          else return Promise.reject(Errors.TaskQueueAtLimit());
+          else {
+            if (this.workers.size < this.options.maxThreads) this._addNewWorker();
+            this.taskQueue.push(taskInfo);
+          }
+          return ret;
+        }
+        let workerInfo = this.workers.findAvailable();
+        if (workerInfo !== null && workerInfo.currentUsage() > 0 && signal) workerInfo = null;
+        let waitingForNewWorker = false;
+        if ((workerInfo === null || workerInfo.currentUsage() > 0) && this.workers.size < this.options.maxThreads) {
+          this._addNewWorker();
+          waitingForNewWorker = true;
+        }
+        if (workerInfo === null) {
+          if (this.options.maxQueue <= 0 && !waitingForNewWorker) return Promise.reject(Errors.NoTaskQueueAvailable());
+          else this.taskQueue.push(taskInfo);
+          return ret;
+        }
+        const now = performance.now();
+        taskInfo.started = now;
+        workerInfo.postTask(taskInfo);
+        this._maybeDrain();
+        return ret;
+      }
+      shouldRecycleWorker(taskInfo) {
+        if (taskInfo?.workerInfo?.shouldRecycle) return true;
+        if (this.options.isolateWorkers && taskInfo?.workerInfo) return true;
+        if (!this.options.isolateWorkers && this.options.maxMemoryLimitBeforeRecycle !== void 0 && (taskInfo?.workerInfo?.usedMemory || 0) > this.options.maxMemoryLimitBeforeRecycle) return true;
+        return false;
+      }
+      pendingCapacity() {
+        return this.workers.pendingItems.size * this.options.concurrentTasksPerWorker;
+      }
+      _maybeDrain() {
+        if (this.taskQueue.size === 0 && this.skipQueue.length === 0) this.publicInterface.emit("drain");
+      }
+      async destroy() {
+        while (this.skipQueue.length > 0) {
+          const taskInfo = this.skipQueue.shift();
+          taskInfo.done(new Error("Terminating worker thread"));
+        }
+        while (this.taskQueue.size > 0) {
+          const taskInfo = this.taskQueue.shift();
+          taskInfo.done(new Error("Terminating worker thread"));
+        }
+        const exitEvents = [];
+        while (this.workers.size > 0) {
+          const [workerInfo] = this.workers;
+          exitEvents.push(once2(workerInfo.worker, "exit"));
+          this._removeWorker(workerInfo);
+        }
+        await Promise.all(exitEvents);
+      }
+      async recycleWorkers(_options = {}) {
+        const options = withNullPrototype(_options);
+        const runtimeChanged = options?.runtime && options.runtime !== this.options.runtime;
+        if (options?.runtime) this.options.runtime = options.runtime;
+        if (this.options.isolateWorkers && !runtimeChanged) return;
+        const exitEvents = [];
+        Array.from(this.workers).filter((workerInfo) => {
+          if (workerInfo.currentUsage() === 0) {
+            exitEvents.push(once2(workerInfo.worker, "exit"));
+            this._removeWorker(workerInfo);
+          } else workerInfo.shouldRecycle = true;
+        });
+        await Promise.all(exitEvents);
+        this._ensureMinimumWorkers();
+      }
+    };
+    Tinypool = class extends EventEmitterAsyncResource {
+      #pool;
+      constructor(_options = {}) {
+        const options = withNullPrototype(_options);
+        if (options.minThreads !== void 0 && options.minThreads > 0 && options.minThreads < 1) options.minThreads = Math.max(1, Math.floor(options.minThreads * cpuCount));
+        if (options.maxThreads !== void 0 && options.maxThreads > 0 && options.maxThreads < 1) options.maxThreads = Math.max(1, Math.floor(options.maxThreads * cpuCount));
+        super({
+          ...options,
+          name: "Tinypool"
+        });
+        if (options.minThreads !== void 0 && options.maxThreads !== void 0 && options.minThreads > options.maxThreads) throw new RangeError("options.minThreads and options.maxThreads must not conflict");
+        this.#pool = new ThreadPool(this, options);
+      }
+      run(task, options = kDefaultRunOptions) {
+        const { transferList, filename, name: name2, signal, runtime, channel } = withNullPrototype(options);
+        return this.#pool.runTask(task, {
+          transferList,
+          filename,
+          name: name2,
+          signal,
+          runtime,
+          channel
+        });
+      }
+      async destroy() {
+        await this.#pool.destroy();
+        this.emitDestroy();
+      }
+      get options() {
+        return this.#pool.options;
+      }
+      get threads() {
+        const ret = [];
+        for (const workerInfo of this.#pool.workers) ret.push(workerInfo.worker);
+        return ret;
+      }
+      get queueSize() {
+        const pool = this.#pool;
+        return Math.max(pool.taskQueue.size - pool.pendingCapacity(), 0);
+      }
+      cancelPendingTasks() {
+        const pool = this.#pool;
+        pool.taskQueue.cancel();
+      }
+      async recycleWorkers(options = {}) {
+        await this.#pool.recycleWorkers(options);
+      }
+      get completed() {
+        return this.#pool.completed;
+      }
+      get duration() {
+        return performance.now() - this.#pool.start;
+      }
+      static get isWorkerThread() {
+        return process.__tinypool_state__?.isWorkerThread || false;
+      }
+      static get workerData() {
+        return process.__tinypool_state__?.workerData || void 0;
+      }
+      static get version() {
+        const { version } = JSON.parse(readFileSync10(new URL2("../package.json", import.meta.url), "utf-8"));
+        return version;
+      }
+      static move(val) {
+        if (val != null && typeof val === "object" && typeof val !== "function") {
+          if (!isTransferable(val)) if (types.isArrayBufferView(val)) val = new ArrayBufferViewTransferable(val);
+          else val = new DirectlyTransferable(val);
+          markMovable(val);
+        }
+        return val;
+      }
+      static get transferableSymbol() {
+        return kTransferable;
+      }
+      static get valueSymbol() {
+        return kValue;
+      }
+      static get queueOptionsSymbol() {
+        return kQueueOptions;
+      }
+    };
+    _workerId = process.__tinypool_state__?.workerId;
+    src_default = Tinypool;
+  }
+});
+
+// src/core/parallel.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { join as join13 } from "node:path";
+function resolveJobs(jobs, totalBytes) {
+  if (jobs === void 0 || jobs === "auto") return totalBytes >= AUTO_JOBS_MIN_BYTES ? Math.min(4, availableParallelism2()) : 1;
+  return Math.max(1, Math.floor(jobs));
+}
+function workerModule() {
+  const path4 = join13(packageRoot(), "build", "src", "core", "lint-worker.js");
+  return existsSync6(path4) ? path4 : void 0;
+}
+async function lintInWorkers(files, selected, configs, overrides, environment, jobs, filename) {
+  const { default: Tinypool2 } = await Promise.resolve().then(() => (init_dist(), dist_exports));
+  const setup = { files, configs, overrides: [...overrides], environment };
+  const pool = new Tinypool2({ filename, minThreads: jobs, maxThreads: jobs, workerData: setup, isolateWorkers: false });
+  try {
+    const batches = batchesOf(files, selected, jobs * 6);
+    const parts2 = await Promise.all(batches.map((indexes) => pool.run(indexes)));
+    const byIndex = /* @__PURE__ */ new Map();
+    batches.forEach((indexes, b) => {
+      indexes.forEach((index2, k) => {
+        const file = files[index2];
+        byIndex.set(index2, { ...parts2[b][k], source: new SourceText(file.display, file.text ?? "") });
+      });
+    });
+    return selected.map((i2) => byIndex.get(i2));
+  } finally {
+    await pool.destroy();
+  }
+}
+function batchesOf(files, selected, count) {
+  const sizeOf = (i2) => (files[i2].text?.length ?? 0) + 200;
+  const total = selected.reduce((sum, i2) => sum + sizeOf(i2), 0);
+  const target2 = total / Math.max(1, count);
+  const batches = [];
+  let current = [];
+  let size = 0;
+  selected.forEach((i2) => {
+    current.push(i2);
+    size += sizeOf(i2);
+    if (size >= target2) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+var AUTO_JOBS_MIN_BYTES;
+var init_parallel = __esm({
+  "src/core/parallel.ts"() {
+    "use strict";
+    init_package_info();
+    init_source();
+    AUTO_JOBS_MIN_BYTES = 4e6;
+  }
+});
+
 // src/core/lint-files.ts
 var lint_files_exports = {};
 __export(lint_files_exports, {
-  lintFiles: () => lintFiles
+  lintFiles: () => lintFiles,
+  shardOf: () => shardOf2
 });
 import { resolve as resolve12 } from "node:path";
 async function lintFiles(patterns, options = {}) {
@@ -51554,16 +54294,48 @@ async function lintFiles(patterns, options = {}) {
   const lintFile = options.lintFile ?? lintSource;
   const env2 = createEnvironment(options);
   const read2 = await readAll(files, resolver, options.skipUnknown ?? false);
-  collectProjectFacts(read2.flatMap(projectFile), env2);
-  const results = new Array(read2.length);
-  for (const i2 of lintOrder(read2, env2)) {
-    const { file, config, read: { text: text2, problem: problem2 }, format } = read2[i2];
-    await prepareFormats([format]);
-    const { rules } = settingsForFile(config, file.absolute, overrides);
-    results[i2] = lintFile(file.display, text2, format, rules, problem2, { absolutePath: file.absolute, env: env2 });
+  const selected = options.shard ? shardOf2(read2.length, options.shard) : read2.map((_, i2) => i2);
+  const bytes = selected.reduce((sum, i2) => sum + (read2[i2].read.text?.length ?? 0), 0);
+  const jobs = options.lintFile || options.host ? 1 : resolveJobs(options.jobs, bytes);
+  const worker = jobs > 1 ? workerModule() : void 0;
+  let results;
+  if (worker) {
+    results = await lintReadInWorkers(read2, selected, overrides, options, jobs, worker);
+  } else {
+    collectProjectFacts(read2.flatMap(projectFile), env2);
+    const chosen = new Set(selected);
+    const all = new Array(read2.length);
+    for (const i2 of lintOrder(read2, env2)) {
+      if (!chosen.has(i2)) continue;
+      const { file, config, read: { text: text2, problem: problem2 }, format } = read2[i2];
+      await prepareFormats([format]);
+      const { rules } = settingsForFile(config, file.absolute, overrides);
+      all[i2] = lintFile(file.display, text2, format, rules, problem2, { absolutePath: file.absolute, env: env2 });
+    }
+    results = selected.map((i2) => all[i2]);
   }
   const findings = sortFindings(uniqueFindings(results.flatMap((r2) => r2.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
+}
+function shardOf2(length, { index: index2, count }) {
+  const out2 = [];
+  for (let i2 = index2 - 1; i2 < length; i2 += count) out2.push(i2);
+  return out2;
+}
+async function lintReadInWorkers(read2, selected, overrides, options, jobs, worker) {
+  const configs = /* @__PURE__ */ new Map();
+  const files = read2.map(({ file, config, read: { text: text2, problem: problem2 }, format }) => {
+    if (!configs.has(config)) configs.set(config, configs.size);
+    const f = { display: file.display, absolute: file.absolute, format, config: configs.get(config) };
+    if (text2 !== void 0) f.text = text2;
+    if (problem2) f.problem = problem2;
+    return f;
+  });
+  const environment = {};
+  if (options.kubernetesVersion !== void 0) environment.kubernetesVersion = options.kubernetesVersion;
+  if (options.schemaLocations !== void 0) environment.schemaLocations = options.schemaLocations;
+  if (options.compose !== void 0) environment.compose = options.compose;
+  return lintInWorkers(files, selected, [...configs.keys()], overrides, environment, jobs, worker);
 }
 function lintOrder(read2, env2) {
   const defining = env2.project.lintFirst;
@@ -51612,6 +54384,7 @@ var init_lint_files = __esm({
     init_environment();
     init_lint();
     init_load2();
+    init_parallel();
   }
 });
 
@@ -51689,8 +54462,8 @@ var formatCheckstyle = (result) => {
 // src/report/rule-info.ts
 init_package_info();
 init_registry();
-import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join5 } from "node:path";
+import { readFileSync as readFileSync7 } from "node:fs";
+import { join as join6 } from "node:path";
 var REPOSITORY_URL = "https://github.com/plimsoll-dev/plimsoll";
 var cache2 = /* @__PURE__ */ new Map();
 function ruleInfo(id) {
@@ -51727,7 +54500,7 @@ function ruleInfo(id) {
 }
 function readDoc(docs) {
   try {
-    return readFileSync6(join5(packageRoot(), docs), "utf8");
+    return readFileSync7(join6(packageRoot(), docs), "utf8");
   } catch {
     return void 0;
   }
@@ -52620,6 +55393,8 @@ var LINT_OPTIONS = {
   "skip-unknown": { type: "boolean" },
   "env-file": { type: "string", multiple: true },
   "process-env": { type: "boolean" },
+  jobs: { type: "string", short: "j" },
+  shard: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
@@ -52708,7 +55483,22 @@ function parseLint(argv) {
   if (values["fix-dry-run"]) args2.fix = "dry-run";
   if (values.baseline) args2.baseline = values.baseline;
   if (values["write-baseline"]) args2.writeBaseline = values["write-baseline"];
+  if (values.jobs !== void 0) args2.jobs = jobsOf(values.jobs);
+  if (values.shard !== void 0) args2.shard = shardOf(values.shard);
   return args2;
+}
+function jobsOf(value) {
+  if (value === "auto") return "auto";
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs expects a whole number of at least 1 or "auto", got "${value}".`);
+  return n;
+}
+function shardOf(value) {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index2 = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index2 < 1 || index2 > count) throw new UsageError(`--shard expects <i>/<n> with 1 <= i <= n, got "${value}".`);
+  return { index: index2, count };
 }
 function formatName(name2) {
   if (FORMAT_NAMES.includes(name2)) return name2;
@@ -52761,6 +55551,8 @@ Options:
       --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
       --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
+  -j, --jobs <n|auto>          lint in n worker threads; auto (default): all CPUs for large inputs, else one
+      --shard <i>/<n>          lint only the i-th of n deterministic slices of the files (1-based)
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -52834,521 +55626,7 @@ function applyBaseline(result, baseline) {
 // src/cli/fix-command.ts
 import { randomBytes } from "node:crypto";
 import { chmod, chown, realpath, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
-import { basename as basename4, dirname as dirname7, join as join10, resolve as resolve10 } from "node:path";
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
-    }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
-  }
-  addToPath(path4, added, removed, oldPosInc, options) {
-    const last = path4.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path4.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path4.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
-    } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i2 = 0; i2 < array.length; i2++) {
-      if (array[i2]) {
-        ret.push(array[i2]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i2) {
-            const oldValue = oldTokens[oldPos + i2];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
-}
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
-    const line = linesAndNewlines[i2];
-    if (i2 % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-function needsQuoting(s) {
-  for (let i2 = 0; i2 < s.length; i2++) {
-    if (s[i2] < " " || s[i2] > "~" || s[i2] === '"' || s[i2] === "\\") {
-      return true;
-    }
-  }
-  return false;
-}
-function quoteFileNameIfNeeded(s) {
-  if (!needsQuoting(s)) {
-    return s;
-  }
-  let result = '"';
-  const bytes = new TextEncoder().encode(s);
-  let i2 = 0;
-  while (i2 < bytes.length) {
-    const b = bytes[i2];
-    if (b === 7) {
-      result += "\\a";
-    } else if (b === 8) {
-      result += "\\b";
-    } else if (b === 9) {
-      result += "\\t";
-    } else if (b === 10) {
-      result += "\\n";
-    } else if (b === 11) {
-      result += "\\v";
-    } else if (b === 12) {
-      result += "\\f";
-    } else if (b === 13) {
-      result += "\\r";
-    } else if (b === 34) {
-      result += '\\"';
-    } else if (b === 92) {
-      result += "\\\\";
-    } else if (b >= 32 && b <= 126) {
-      result += String.fromCharCode(b);
-    } else {
-      result += "\\" + b.toString(8).padStart(3, "0");
-    }
-    i2++;
-  }
-  result += '"';
-  return result;
-}
-var INCLUDE_HEADERS = {
-  includeIndex: true,
-  includeUnderline: true,
-  includeFileHeaders: true
-};
-var FILE_HEADERS_ONLY = {
-  includeIndex: false,
-  includeUnderline: false,
-  includeFileHeaders: true
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry2) {
-        return " " + entry2;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i2 = 0; i2 < diff.length; i2++) {
-      const current = diff[i2], lines = current.lines || splitLines2(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i2 - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context * 2 && i2 < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
-        if (hunk.lines[i2].endsWith("\n")) {
-          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
-        } else {
-          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
-          i2++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function formatPatch(patch, headerOptions) {
-  var _a, _b, _c, _d, _e, _f;
-  if (!headerOptions) {
-    headerOptions = INCLUDE_HEADERS;
-  }
-  if (Array.isArray(patch)) {
-    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
-      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-    }
-    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-  }
-  const ret = [];
-  if (patch.isGit) {
-    headerOptions = INCLUDE_HEADERS;
-    if (!patch.oldFileName) {
-      throw new Error("oldFileName must be specified for Git patches");
-    }
-    if (!patch.newFileName) {
-      throw new Error("newFileName must be specified for Git patches");
-    }
-    let gitOldName = patch.oldFileName;
-    let gitNewName = patch.newFileName;
-    if (patch.isCreate && gitOldName === "/dev/null") {
-      gitOldName = gitNewName.replace(/^b\//, "a/");
-    } else if (patch.isDelete && gitNewName === "/dev/null") {
-      gitNewName = gitOldName.replace(/^a\//, "b/");
-    }
-    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
-    if (patch.isDelete) {
-      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
-    }
-    if (patch.isCreate) {
-      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
-    }
-    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-      ret.push("old mode " + patch.oldMode);
-      ret.push("new mode " + patch.newMode);
-    }
-    if (patch.isRename) {
-      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
-      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
-    }
-    if (patch.isCopy) {
-      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
-      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
-    }
-  } else {
-    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
-      ret.push("Index: " + patch.oldFileName);
-    }
-    if (headerOptions.includeUnderline) {
-      ret.push("===================================================================");
-    }
-  }
-  const hasHunks = patch.hunks.length > 0;
-  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
-    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
-    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
-  }
-  for (let i2 = 0; i2 < patch.hunks.length; i2++) {
-    const hunk = patch.hunks[i2];
-    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
-    for (const line of hunk.lines) {
-      ret.push(line);
-    }
-  }
-  return ret.join("\n") + "\n";
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  if (typeof options === "function") {
-    options = { callback: options };
-  }
-  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-  } else {
-    const { callback } = options;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback(void 0);
-      } else {
-        callback(formatPatch(patchObj, options.headerOptions));
-      }
-    } }));
-  }
-}
-function splitLines2(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result = text2.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
+import { basename as basename4, dirname as dirname7, join as join11, resolve as resolve10 } from "node:path";
 
 // src/core/fix.ts
 init_registry();
@@ -53458,7 +55736,8 @@ var FixSession = class {
       fixedProblems: changed.reduce((n, { outcome }) => n + outcome.fixed, 0)
     };
     if (this.mode === "dry-run") {
-      report.stdout = changed.map(({ path: path4, outcome }) => unifiedDiff(path4, outcome.original, outcome.output)).join("");
+      const diff = await Promise.resolve().then(() => (init_libesm(), libesm_exports));
+      report.stdout = changed.map(({ path: path4, outcome }) => unifiedDiff(diff, path4, outcome.original, outcome.output)).join("");
     } else if (this.stdin !== void 0) {
       report.stdout = this.outcomes[0]?.outcome.output ?? this.stdin;
     } else {
@@ -53467,8 +55746,8 @@ var FixSession = class {
     return report;
   }
 };
-function unifiedDiff(path4, before, after) {
-  return createTwoFilesPatch(`a/${path4}`, `b/${path4}`, before, after, void 0, void 0, { headerOptions: FILE_HEADERS_ONLY });
+function unifiedDiff(diff, path4, before, after) {
+  return diff.createTwoFilesPatch(`a/${path4}`, `b/${path4}`, before, after, void 0, void 0, { headerOptions: diff.FILE_HEADERS_ONLY });
 }
 async function writeFileAtomic(path4, content) {
   let target2;
@@ -53480,7 +55759,7 @@ async function writeFileAtomic(path4, content) {
     throw new CliError(`cannot write fixes to ${path4}: ${error.message}`);
   }
   const mode = Number(info2.mode) & 4095;
-  const temp = join10(dirname7(target2), `.${basename4(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
+  const temp = join11(dirname7(target2), `.${basename4(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
   try {
     await writeFile(temp, content, { mode, flag: "wx" });
     await chmod(temp, mode);
@@ -53497,8 +55776,8 @@ init_discover();
 init_package_info();
 init_registry();
 init_suggest();
-import { readFileSync as readFileSync8 } from "node:fs";
-import { join as join11 } from "node:path";
+import { readFileSync as readFileSync9 } from "node:fs";
+import { join as join12 } from "node:path";
 function catalogEntry({ rule, docs }) {
   const entry2 = {
     id: rule.id,
@@ -53549,7 +55828,7 @@ function explainRule(id) {
   ].join("\n");
   let doc = "";
   try {
-    doc = readFileSync8(join11(packageRoot(), registered.docs), "utf8");
+    doc = readFileSync9(join12(packageRoot(), registered.docs), "utf8");
   } catch {
     doc = "(This rule has no documentation file.)\n";
   }
@@ -53673,7 +55952,9 @@ async function lintCommand(args2, io) {
     ...config ? { config } : {},
     ...args2.kubernetesVersion ? { kubernetesVersion: args2.kubernetesVersion } : {},
     ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve13(io.cwd, l)) } : {},
-    ...fix ? { lintFile: fix.lintFile } : {}
+    ...fix ? { lintFile: fix.lintFile } : {},
+    ...args2.jobs !== void 0 ? { jobs: args2.jobs } : {},
+    ...args2.shard ? { shard: args2.shard } : {}
   };
   let result = input2 !== void 0 ? await lintStdin(input2, args2.stdinFilename, options) : await lintFiles2(args2.paths, options);
   const fixed = fix ? await fix.finish() : void 0;

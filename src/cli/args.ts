@@ -43,6 +43,10 @@ export interface LintArgs {
   kubernetesVersion?: string;
   /** `--schema-location`: extra schemas for custom resources, in order. */
   schemaLocations: string[];
+  /** `-j, --jobs`: worker threads, or auto (the default). */
+  jobs?: number | 'auto';
+  /** `--shard i/n`: lint only the i-th (1-based) of n slices of the files. */
+  shard?: { index: number; count: number };
 }
 
 export interface RulesArgs {
@@ -83,6 +87,8 @@ const LINT_OPTIONS = {
   'skip-unknown': { type: 'boolean' },
   'env-file': { type: 'string', multiple: true },
   'process-env': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  shard: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -182,7 +188,24 @@ function parseLint(argv: readonly string[]): CliArgs {
   if (values['fix-dry-run']) args.fix = 'dry-run';
   if (values.baseline) args.baseline = values.baseline;
   if (values['write-baseline']) args.writeBaseline = values['write-baseline'];
+  if (values.jobs !== undefined) args.jobs = jobsOf(values.jobs);
+  if (values.shard !== undefined) args.shard = shardOf(values.shard);
   return args;
+}
+
+function jobsOf(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs expects a whole number of at least 1 or "auto", got "${value}".`);
+  return n;
+}
+
+function shardOf(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard expects <i>/<n> with 1 <= i <= n, got "${value}".`);
+  return { index, count };
 }
 
 function formatName(name: string): FormatName {
@@ -239,6 +262,8 @@ Options:
       --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
       --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
+  -j, --jobs <n|auto>          lint in n worker threads; auto (default): all CPUs for large inputs, else one
+      --shard <i>/<n>          lint only the i-th of n deterministic slices of the files (1-based)
   -h, --help                   show this help
   -v, --version                show the version
 

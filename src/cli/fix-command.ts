@@ -11,7 +11,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { fixSource, type FixOutcome } from '../core/fix.js';
 import type { FileLinter } from '../core/lint-files.js';
 import { lintSource } from '../core/lint.js';
@@ -56,7 +55,9 @@ export class FixSession {
       fixedProblems: changed.reduce((n, { outcome }) => n + outcome.fixed, 0),
     };
     if (this.mode === 'dry-run') {
-      report.stdout = changed.map(({ path, outcome }) => unifiedDiff(path, outcome.original, outcome.output)).join('');
+      // Loaded only here: every other run would pay for it at start-up.
+      const diff = await import('diff');
+      report.stdout = changed.map(({ path, outcome }) => unifiedDiff(diff, path, outcome.original, outcome.output)).join('');
     } else if (this.stdin !== undefined) {
       report.stdout = this.outcomes[0]?.outcome.output ?? this.stdin;
     } else {
@@ -66,8 +67,8 @@ export class FixSession {
   }
 }
 
-export function unifiedDiff(path: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+function unifiedDiff(diff: typeof import('diff'), path: string, before: string, after: string): string {
+  return diff.createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { headerOptions: diff.FILE_HEADERS_ONLY });
 }
 
 /**

@@ -121,6 +121,8 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
     ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
     ...(args.schemaLocations.length > 0 ? { schemaLocations: args.schemaLocations.map((l) => resolve(io.cwd, l)) } : {}),
     ...(fix ? { lintFile: fix.lintFile } : {}),
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+    ...(args.shard ? { shard: args.shard } : {}),
   };
   let result: LintResult = input !== undefined ? await lintStdin(input, args.stdinFilename, options) : await lintFiles(args.paths, options);
 

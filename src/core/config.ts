@@ -2,7 +2,9 @@
  * Configuration: found upward from each linted file with cosmiconfig, validated
  * against the generated schema, resolved per file (presets, overrides, CLI overrides).
  */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { describeSchemaErrors } from './config-errors.js';
 import { configErrors } from './config-validate.js';
@@ -127,6 +129,48 @@ async function getExplorer(): Promise<Explorer> {
   return explorer;
 }
 
+/** cosmiconfig's meta-config places (its own settings), read from the working directory. */
+const META_PLACES = ['package.yaml', '.config/config.json', '.config/config.yaml', '.config/config.yml', '.config/config.js', '.config/config.ts', '.config/config.cjs', '.config/config.mjs'];
+/** What cosmiconfig's global strategy looks for in the user's config folder for plimsoll. */
+const GLOBAL_PLACES = ['config', 'config.json', 'config.yaml', 'config.yml', 'config.js', 'config.ts', 'config.cjs', 'config.mjs'];
+
+const isFile = (path: string): boolean => {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return true; // Unreadable: let cosmiconfig decide (and report).
+  }
+};
+/** A package.json that may carry a `key` section (no such key anywhere in its text means none). */
+const packageMentions = (dir: string, key: string): boolean => {
+  const path = join(dir, 'package.json');
+  if (!isFile(path)) return false;
+  try {
+    return readFileSync(path, 'utf8').includes(`"${key}"`);
+  } catch {
+    return true;
+  }
+};
+
+/**
+ * Whether cosmiconfig could find a config for `dir`: a search place in it or a folder above,
+ * a `plimsoll` key in a package.json there, the user's global config folder, or a meta config
+ * (which could change the search places). False only when none of them exists.
+ */
+function mayHaveConfig(dir: string): boolean {
+  const cwd = process.cwd();
+  if (packageMentions(cwd, 'cosmiconfig') || META_PLACES.some((p) => isFile(join(cwd, p)))) return true;
+  for (let d = dir; ; d = dirname(d)) {
+    if (packageMentions(d, MODULE_NAME)) return true;
+    if (SEARCH_PLACES.some((p) => p !== 'package.json' && isFile(join(d, p)))) return true;
+    if (dirname(d) === d) break;
+  }
+  const home = homedir();
+  const globalDirs = [process.env.XDG_CONFIG_HOME ? join(process.env.XDG_CONFIG_HOME, MODULE_NAME) : join(home, '.config', MODULE_NAME), join(home, 'Library', 'Preferences', MODULE_NAME)];
+  if (process.env.APPDATA) globalDirs.push(join(process.env.APPDATA, MODULE_NAME, 'Config'));
+  return globalDirs.some((g) => existsSync(g) && GLOBAL_PLACES.some((p) => isFile(join(g, p))));
+}
+
 /** Loads and fully resolves one config file (following `extends`). */
 export async function loadConfigFile(filepath: string, seen: Set<string> = new Set()): Promise<LoadedConfig> {
   const absolute = resolve(filepath);
@@ -183,6 +227,8 @@ export class ConfigResolver {
   }
 
   private async search(dir: string): Promise<LoadedConfig> {
+    // Most runs have no config at all: seeing that with a few stats spares loading cosmiconfig.
+    if (!mayHaveConfig(dir)) return this.defaultConfig();
     let found: Awaited<ReturnType<Explorer['search']>>;
     try {
       found = await (await getExplorer()).search(dir);

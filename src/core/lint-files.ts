@@ -9,6 +9,7 @@ import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { collectProjectFacts, createEnvironment, type EnvironmentOptions, type LintEnvironment, type ProjectFile } from './environment.js';
 import { lintSource, prepareFormats, sortFindings, summarise, type FileResult, type LintResult } from './lint.js';
 import { readSource, type ReadResult } from './load.js';
+import { lintInWorkers, resolveJobs, workerModule, type WorkerFile } from './parallel.js';
 import type { FileFormat } from './types.js';
 
 export interface LintFilesOptions extends EnvironmentOptions {
@@ -25,6 +26,13 @@ export interface LintFilesOptions extends EnvironmentOptions {
   skipUnknown?: boolean;
   /** Lints one file; `--fix` passes one that fixes, then lints the result. Default: lintSource. */
   lintFile?: FileLinter;
+  /**
+   * Worker threads (`--jobs`); `auto` (the default) uses them only for large inputs (see
+   * parallel.ts). One thread whenever a custom `lintFile` or `host` is given.
+   */
+  jobs?: number | 'auto';
+  /** Lint only the `index`-th (1-based) of `count` slices of the files (`--shard`); facts still come from all. */
+  shard?: { index: number; count: number };
 }
 
 export type FileLinter = typeof lintSource;
@@ -45,17 +53,60 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const env = createEnvironment(options);
 
   const read = await readAll(files, resolver, options.skipUnknown ?? false);
-  collectProjectFacts(read.flatMap(projectFile), env);
+  const selected = options.shard ? shardOf(read.length, options.shard) : read.map((_, i) => i);
+  const bytes = selected.reduce((sum, i) => sum + (read[i]!.read.text?.length ?? 0), 0);
+  const jobs = options.lintFile || options.host ? 1 : resolveJobs(options.jobs, bytes);
+  const worker = jobs > 1 ? workerModule() : undefined;
 
-  const results: FileResult[] = new Array<FileResult>(read.length);
-  for (const i of lintOrder(read, env)) {
-    const { file, config, read: { text, problem }, format } = read[i]!;
-    await prepareFormats([format]);
-    const { rules } = settingsForFile(config, file.absolute, overrides);
-    results[i] = lintFile(file.display, text, format, rules, problem, { absolutePath: file.absolute, env });
+  let results: FileResult[];
+  if (worker) {
+    results = await lintReadInWorkers(read, selected, overrides, options, jobs, worker);
+  } else {
+    collectProjectFacts(read.flatMap(projectFile), env);
+    const chosen = new Set(selected);
+    const all = new Array<FileResult | undefined>(read.length);
+    for (const i of lintOrder(read, env)) {
+      if (!chosen.has(i)) continue;
+      const { file, config, read: { text, problem }, format } = read[i]!;
+      await prepareFormats([format]);
+      const { rules } = settingsForFile(config, file.absolute, overrides);
+      all[i] = lintFile(file.display, text, format, rules, problem, { absolutePath: file.absolute, env });
+    }
+    results = selected.map((i) => all[i]!);
   }
   const findings = sortFindings(uniqueFindings(results.flatMap((r) => r.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
+}
+
+/** The files of slice `index` of `count`: every count-th file of the (sorted) input, from the index-th on. */
+export function shardOf(length: number, { index, count }: { index: number; count: number }): number[] {
+  const out: number[] = [];
+  for (let i = index - 1; i < length; i += count) out.push(i);
+  return out;
+}
+
+/** The selected files linted by workers, which gather the project facts from every file read. */
+async function lintReadInWorkers(
+  read: readonly ReadFile[],
+  selected: readonly number[],
+  overrides: CliRuleOverrides,
+  options: LintFilesOptions,
+  jobs: number,
+  worker: string,
+): Promise<FileResult[]> {
+  const configs = new Map<LoadedConfig, number>();
+  const files: WorkerFile[] = read.map(({ file, config, read: { text, problem }, format }) => {
+    if (!configs.has(config)) configs.set(config, configs.size);
+    const f: WorkerFile = { display: file.display, absolute: file.absolute, format, config: configs.get(config)! };
+    if (text !== undefined) f.text = text;
+    if (problem) f.problem = problem;
+    return f;
+  });
+  const environment: EnvironmentOptions = {};
+  if (options.kubernetesVersion !== undefined) environment.kubernetesVersion = options.kubernetesVersion;
+  if (options.schemaLocations !== undefined) environment.schemaLocations = options.schemaLocations;
+  if (options.compose !== undefined) environment.compose = options.compose;
+  return lintInWorkers(files, selected, [...configs.keys()], overrides, environment, jobs, worker);
 }
 
 /** The order files are linted in (results keep the input order): those others depend on first. */

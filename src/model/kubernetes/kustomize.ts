@@ -4,9 +4,12 @@
  * — required fields, containers without images, probes — do not apply to it; the rendered
  * manifest is what should be checked. Found from every kustomization in the linted set.
  */
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { registerCollector } from '../../core/environment.js';
+
+// Loaded when a kustomization is met: most runs never read one.
+const requireModule = createRequire(import.meta.url);
 
 declare module '../../core/environment.js' {
   interface ProjectFacts {
@@ -29,6 +32,7 @@ registerCollector((files, env) => {
 export function patchPaths(text: string): string[] {
   let doc: unknown;
   try {
+    const { parse } = requireModule('yaml') as typeof import('yaml');
     doc = parse(text, { logLevel: 'silent', maxAliasCount: 100 });
   } catch {
     return [];

@@ -4,12 +4,18 @@
  * times slower than the fast reader (scan.ts), which handles the common subset and hands
  * everything else to this one.
  */
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlLibNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlLibNode } from 'yaml';
 import type { CommentToken } from '../../core/parsed-file.js';
 import type { Span } from '../../core/types.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from './limits.js';
 import type { ScalarStyle, YMap, YNode, YPair, YScalar, YSeq } from './nodes.js';
 import type { YamlDocument, YamlFile, YamlOptions, YamlProblem } from './parse.js';
+
+// The package is loaded on first use: the fast reader handles nearly every file without it.
+const requireModule = createRequire(import.meta.url);
+let lib: typeof import('yaml') | undefined;
+const yamlLib = (): typeof import('yaml') => (lib ??= requireModule('yaml') as typeof import('yaml'));
 
 const STYLES: Record<string, ScalarStyle> = {
   PLAIN: 'plain',
@@ -23,6 +29,7 @@ export function readWithYamlLibrary(text: string, options: YamlOptions): YamlFil
   const comments: CommentToken[] = [];
   const docs: Document.Parsed[] = [];
   try {
+    const { Composer, Parser } = yamlLib();
     const parser = new Parser();
     const composer = new Composer({ version: options.version, merge: true, uniqueKeys: true, logLevel: 'error' });
     const hasComments = text.includes('#');
@@ -126,7 +133,7 @@ class Converter {
       return { kind: 'scalar', value: null, source: '', style: 'plain', span };
     }
     let out: YNode;
-    if (isScalar(node)) {
+    if (yamlLib().isScalar(node)) {
       const s: YScalar = {
         kind: 'scalar',
         value: node.value,
@@ -135,17 +142,17 @@ class Converter {
         span,
       };
       out = s;
-    } else if (isMap(node)) {
+    } else if (yamlLib().isMap(node)) {
       const map: YMap = { kind: 'map', pairs: [], flow: Boolean(node.flow), span };
-      for (const item of node.items) if (isPair(item)) map.pairs.push(this.pair(item, depth));
+      for (const item of node.items) if (yamlLib().isPair(item)) map.pairs.push(this.pair(item, depth));
       out = map;
-    } else if (isSeq(node)) {
+    } else if (yamlLib().isSeq(node)) {
       const seq: YSeq = { kind: 'seq', items: [], flow: Boolean(node.flow), span };
       for (const item of node.items) {
         if (item && typeof item === 'object' && 'range' in item) seq.items.push(this.node(item as YamlLibNode, depth + 1));
       }
       out = seq;
-    } else if (isAlias(node)) {
+    } else if (yamlLib().isAlias(node)) {
       const target = this.anchors.get(node.source);
       out = { kind: 'alias', name: node.source, span, ...(target ? { target } : {}) };
     } else {
@@ -165,7 +172,7 @@ class Converter {
       keyNode && typeof keyNode === 'object' && 'range' in keyNode
         ? this.node(keyNode, depth + 1)
         : { kind: 'scalar', value: keyNode, source: String(keyNode ?? ''), style: 'plain', span: { start: 0, end: 0 } };
-    const merge = isScalar(keyNode) && (typeof keyNode.value === 'symbol' || keyNode.source === '<<') && key.kind === 'scalar' && key.source === '<<';
+    const merge = yamlLib().isScalar(keyNode) && (typeof keyNode.value === 'symbol' || keyNode.source === '<<') && key.kind === 'scalar' && key.source === '<<';
     const valueNode = item.value as YamlLibNode | null;
     const value = valueNode && typeof valueNode === 'object' && 'range' in valueNode ? this.node(valueNode, depth + 1) : null;
     const end = value && value.span.end > key.span.end ? value.span.end : key.span.end;

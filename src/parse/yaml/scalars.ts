@@ -1,26 +1,84 @@
 /**
  * Scalars for the fast YAML reader (scan.ts): folding of plain, quoted and block scalars as
- * YAML 1.2 defines it, and resolution of plain scalars with the `yaml` package's own schema
- * tags (core for 1.2, yaml-1.1 for 1.1), so both readers give every scalar the same value.
+ * YAML 1.2 defines it, and resolution of plain scalars as the `yaml` package's schemas do
+ * (core for 1.2, yaml-1.1 for 1.1), so both readers give every scalar the same value.
  * Anything these functions are not sure about makes them return undefined: the caller then
  * reads the file with the `yaml` package instead.
  */
-import { Schema, isScalar } from 'yaml';
+/**
+ * Plain-scalar resolution: the `yaml` package's core (1.2) and yaml-1.1 schema tags, in
+ * their order, with their tests and results (test/yaml/scalars.test.ts checks each against
+ * the package's own tags). Written out here so that reading YAML does not load the package.
+ */
+type Resolver = readonly [test: RegExp, resolve: (source: string) => unknown, atKeyOnly?: boolean];
 
-interface ScalarTag {
-  default?: boolean | 'key';
-  tag: string;
-  test?: RegExp;
-  resolve(value: string, onError: (message: string) => void, options: object): unknown;
+const NULL: Resolver = [/^(?:~|[Nn]ull|NULL)?$/, () => null];
+const MERGE: Resolver = [/^<<$/, () => Symbol(MERGE_KEY), true];
+const nan = (s: string): number => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY);
+const NAN: Resolver = [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, nan];
+
+/** 1.1 integers: a sign, then digits (underscores allowed) in the radix after `offset` characters. */
+function int11(s: string, offset: number, radix: number): number {
+  const sign = s[0];
+  if (sign === '-' || sign === '+') offset += 1;
+  const n = parseInt(s.substring(offset).replace(/_/g, ''), radix);
+  return sign === '-' ? -1 * n : n;
 }
 
-const schemas = {
-  '1.1': new Schema({ schema: 'yaml-1.1', merge: true, resolveKnownTags: false }),
-  '1.2': new Schema({ schema: 'core', merge: true, resolveKnownTags: true }),
-};
-const tagLists = {
-  '1.1': (schemas['1.1'].tags as unknown as ScalarTag[]).filter((t) => t.test && t.default),
-  '1.2': (schemas['1.2'].tags as unknown as ScalarTag[]).filter((t) => t.test && t.default),
+function sexagesimal(s: string): number {
+  const sign = s[0];
+  const parts = sign === '-' || sign === '+' ? s.substring(1) : s;
+  const n = parts
+    .replace(/_/g, '')
+    .split(':')
+    .reduce((acc, p) => acc * 60 + Number(p), 0);
+  return sign === '-' ? -1 * n : n;
+}
+
+const TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/;
+
+function timestamp(s: string): Date {
+  const m = s.match(TIMESTAMP)!;
+  const [, year, month, day, hour, minute, second] = m.map(Number) as number[];
+  const millisec = m[7] ? Number(`${m[7]}00`.substr(1, 3)) : 0;
+  let date = Date.UTC(year!, month! - 1, day!, hour || 0, minute || 0, second || 0, millisec);
+  const tz = m[8];
+  if (tz && tz !== 'Z') {
+    let d = sexagesimal(tz);
+    if (Math.abs(d) < 30) d *= 60;
+    date -= 60000 * d;
+  }
+  return new Date(date);
+}
+
+const RESOLVERS: Record<'1.1' | '1.2', readonly Resolver[]> = {
+  '1.2': [
+    NULL,
+    [/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'],
+    [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
+    [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+    [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
+    NAN,
+    [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
+    MERGE,
+  ],
+  '1.1': [
+    NULL,
+    [/^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/, () => true],
+    [/^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/, () => false],
+    [/^[-+]?0b[0-1_]+$/, (s) => int11(s, 2, 2)],
+    [/^[-+]?0[0-7_]+$/, (s) => int11(s, 1, 8)],
+    [/^[-+]?[0-9][0-9_]*$/, (s) => int11(s, 0, 10)],
+    [/^[-+]?0x[0-9a-fA-F_]+$/, (s) => int11(s, 2, 16)],
+    NAN,
+    [/^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/, (s) => parseFloat(s.replace(/_/g, ''))],
+    [/^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/, (s) => parseFloat(s.replace(/_/g, ''))],
+    MERGE,
+    [/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/, sexagesimal],
+    [/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/, sexagesimal],
+    [TIMESTAMP, timestamp],
+  ],
 };
 
 /** Characters a plain scalar must start with for any tag other than str to match it (see the tags' tests). */
@@ -29,29 +87,20 @@ const MAYBE_TYPED = new Set('0123456789+-.~<yYnNtTfFoO');
 /** A merge key's resolved value: `yaml` gives each one a new Symbol described `<<`. */
 export const MERGE_KEY = '<<';
 
-let failed = false;
-const onError = (): void => {
-  failed = true;
-};
-
 /**
  * The value of a plain scalar as the schema resolves it. `atKey`: tags that only apply to
- * keys (the merge key) are tried too. Returns `FAIL` when a tag reports a problem.
+ * keys (the merge key) are tried too.
  */
 export function resolvePlain(source: string, version: '1.1' | '1.2', atKey: boolean): unknown {
   if (source.length > 0 && !MAYBE_TYPED.has(source[0]!)) return source;
-  for (const tag of tagLists[version]) {
-    if (tag.default === 'key' && !atKey) continue;
-    if (!tag.test!.test(source)) continue;
-    failed = false;
-    const value = tag.resolve(source, onError, {});
-    if (failed) return FAIL;
-    // Tags may wrap their value in a node (the merge key does): take what it holds.
-    return isScalar(value) ? value.value : value;
+  for (const [test, resolve, atKeyOnly] of RESOLVERS[version]) {
+    if (atKeyOnly && !atKey) continue;
+    if (test.test(source)) return resolve(source);
   }
   return source;
 }
 
+/** Kept for callers that check for a failed resolution; the resolvers above never fail. */
 export const FAIL: unique symbol = Symbol('fail');
 
 /** Plain and single-quoted scalars: line breaks fold to spaces, empty lines to newlines. */
