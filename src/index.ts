@@ -74,7 +74,7 @@ export interface LintFilesOptions {
   kubernetesVersion?: string;
   /** Folders or files with CRDs or `{kind}_{version}.json` schemas for custom resources (relative to cwd). */
   schemaLocations?: readonly string[];
-  /** Worker threads; `auto` (default): every CPU for large inputs, one thread otherwise. Same result either way. */
+  /** Worker threads (default 1); `auto`: every CPU for large inputs. The result is the same either way. */
   jobs?: number | 'auto';
   /** Lint only the `index`-th (1-based) of `count` deterministic slices of the files. */
   shard?: { index: number; count: number };

@@ -65,9 +65,10 @@ describe('linting in worker threads', () => {
     expect(two.files.every((f) => f.source !== undefined)).toBe(true);
   }, 60_000);
 
-  it('stays on one thread for small inputs unless told otherwise', () => {
+  it('uses one thread by default, and with auto only for large inputs', () => {
+    expect(resolveJobs(undefined, 10 * AUTO_JOBS_MIN_BYTES)).toBe(1);
     expect(resolveJobs('auto', 10_000)).toBe(1);
-    expect(resolveJobs(undefined, AUTO_JOBS_MIN_BYTES - 1)).toBe(1);
+    expect(resolveJobs('auto', AUTO_JOBS_MIN_BYTES - 1)).toBe(1);
     expect(resolveJobs('auto', AUTO_JOBS_MIN_BYTES)).toBeGreaterThanOrEqual(1);
     expect(resolveJobs(3, 0)).toBe(3);
   });

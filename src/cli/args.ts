@@ -43,7 +43,7 @@ export interface LintArgs {
   kubernetesVersion?: string;
   /** `--schema-location`: extra schemas for custom resources, in order. */
   schemaLocations: string[];
-  /** `-j, --jobs`: worker threads, or auto (the default). */
+  /** `-j, --jobs`: worker threads (default 1), or auto. */
   jobs?: number | 'auto';
   /** `--shard i/n`: lint only the i-th (1-based) of n slices of the files. */
   shard?: { index: number; count: number };
@@ -262,7 +262,7 @@ Options:
       --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
       --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
-  -j, --jobs <n|auto>          lint in n worker threads; auto (default): all CPUs for large inputs, else one
+  -j, --jobs <n|auto>          lint in n worker threads (default 1); auto: every CPU for large inputs
       --shard <i>/<n>          lint only the i-th of n deterministic slices of the files (1-based)
   -h, --help                   show this help
   -v, --version                show the version

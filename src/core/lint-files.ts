@@ -27,7 +27,7 @@ export interface LintFilesOptions extends EnvironmentOptions {
   /** Lints one file; `--fix` passes one that fixes, then lints the result. Default: lintSource. */
   lintFile?: FileLinter;
   /**
-   * Worker threads (`--jobs`); `auto` (the default) uses them only for large inputs (see
+   * Worker threads (`--jobs`, default 1); `auto` uses every CPU for large inputs (see
    * parallel.ts). One thread whenever a custom `lintFile` or `host` is given.
    */
   jobs?: number | 'auto';

@@ -38,15 +38,20 @@ export interface WorkerSetup {
 export type WorkerResult = Omit<FileResult, 'source'>;
 
 /**
- * Below this much text a run stays on the main thread by default: starting a worker loads the
- * whole linter again (~0.3 s of CPU each, measured by bench/run.mjs), which only pays off on
- * large inputs.
+ * Below this much text `--jobs auto` stays on the main thread: each worker loads the linter,
+ * gathers the project facts and warms up on its own (bench/run.mjs measures it), which only
+ * pays off on large inputs and idle cores.
  */
 export const AUTO_JOBS_MIN_BYTES = 4_000_000;
 
-/** How many workers to use: `auto` uses the CPUs for large inputs only. */
+/**
+ * How many workers to use. The default is one thread: on the corpus (28 MB) two workers
+ * took more CPU in all and, on a busy two-core machine, more wall time too (README,
+ * Performance). `auto` uses every CPU for inputs of at least AUTO_JOBS_MIN_BYTES.
+ */
 export function resolveJobs(jobs: number | 'auto' | undefined, totalBytes: number): number {
-  if (jobs === undefined || jobs === 'auto') return totalBytes >= AUTO_JOBS_MIN_BYTES ? Math.min(4, availableParallelism()) : 1;
+  if (jobs === undefined) return 1;
+  if (jobs === 'auto') return totalBytes >= AUTO_JOBS_MIN_BYTES ? availableParallelism() : 1;
   return Math.max(1, Math.floor(jobs));
 }
 
