@@ -5,9 +5,10 @@
 import { resolve } from 'node:path';
 import { defaultConfig, loadConfigFile, resolveInlineConfig, settingsForFile, type LoadedConfig, type PlimsollConfig } from './core/config.js';
 import { detectFormat } from './core/detect.js';
-import { collectProjectFacts, createEnvironment } from './core/environment.js';
+import { createEnvironment } from './core/environment.js';
 import { lintFiles as lintFilesInternal } from './core/lint-files.js';
-import { lintSource, summarise, type LintSummary } from './core/lint.js';
+import { lintProject, resolveImages, type ProjectInput } from './core/lint-project.js';
+import { summarise, type FileResult, type LintSummary } from './core/lint.js';
 import { registeredRules } from './core/registry.js';
 import type { FileFormat, Span } from './core/types.js';
 import { initShellParser } from './parse/dockerfile/shell.js';
@@ -49,10 +50,12 @@ export function lintText(text: string, options: LintTextOptions): LintTextResult
       : resolveInlineConfig(options.config, process.cwd())
     : defaultConfig(process.cwd());
   const format = detectFormat(absolute, text, true) ?? 'unknown';
-  const { rules } = settingsForFile(config, absolute);
+  const { rules, settings } = settingsForFile(config, absolute);
   const env = createEnvironment(options.kubernetesVersion !== undefined ? { kubernetesVersion: options.kubernetesVersion } : {});
-  collectProjectFacts([{ absolute, display: options.filename, format, text }], env);
-  const file = lintSource(options.filename, text, format, rules, undefined, { absolutePath: absolute, env });
+  const input: ProjectInput = { display: options.filename, absolute, format, rules, text };
+  const images = resolveImages(config.baseDir, settings.images);
+  if (images) input.images = images;
+  const [file] = lintProject([input], env).results as [FileResult];
   const rangeOf = rangeResolver({ files: [file], findings: file.findings, summary: summarise([file], file.findings) });
   return { format, findings: file.findings.map((f) => ({ ...toJsonFinding(f, rangeOf), offsets: f.span })) };
 }

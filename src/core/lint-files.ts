@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import { ConfigResolver, isIgnored, settingsForFile, type CliRuleOverrides, type LoadedConfig } from './config.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { collectProjectFacts, createEnvironment, type EnvironmentOptions, type ProjectFile } from './environment.js';
-import { lintSource, prepareFormats, sortFindings, summarise, type FileResult, type LintResult } from './lint.js';
+import { createEnvironment, type EnvironmentOptions } from './environment.js';
+import { lintProject, resolveImages, type ProjectInput } from './lint-project.js';
+import { prepareFormats, sortFindings, summarise, type LintResult } from './lint.js';
 import { readSource, type ReadResult } from './load.js';
 import type { FileFormat } from './types.js';
 
@@ -38,14 +39,17 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const env = createEnvironment(options);
 
   const read = await readAll(files, resolver);
-  collectProjectFacts(read.flatMap(projectFile), env);
-
-  const results: FileResult[] = [];
-  for (const { file, config, read: { text, problem }, format } of read) {
-    await prepareFormats([format]);
-    const { rules } = settingsForFile(config, file.absolute, overrides);
-    results.push(lintSource(file.display, text, format, rules, problem, { absolutePath: file.absolute, env }));
-  }
+  await prepareFormats(new Set(read.map((r) => r.format)));
+  const inputs = read.map(({ file, config, read: { text, problem }, format }): ProjectInput => {
+    const { rules, settings } = settingsForFile(config, file.absolute, overrides);
+    const input: ProjectInput = { display: file.display, absolute: file.absolute, format, rules };
+    if (text !== undefined) input.text = text;
+    if (problem) input.problem = problem;
+    const images = resolveImages(config.baseDir, settings.images);
+    if (images) input.images = images;
+    return input;
+  });
+  const { results } = lintProject(inputs, env);
   const findings = sortFindings(results.flatMap((r) => r.findings));
   return { files: results, findings, summary: summarise(results, findings) };
 }
@@ -71,8 +75,4 @@ async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolve
     out.push({ file, config, read, format });
   }
   return out;
-}
-
-function projectFile({ file, read, format }: ReadFile): ProjectFile[] {
-  return read.text === undefined ? [] : [{ absolute: file.absolute, display: file.display, format, text: read.text }];
 }

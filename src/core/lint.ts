@@ -68,7 +68,7 @@ export function lintSource(
   format: FileFormat,
   rules: readonly ConfiguredRule[],
   problem?: ReadProblem,
-  where: Partial<AdapterContext> = {},
+  where: Partial<AdapterContext> & { onParsed?: (parsed: ParsedFile) => void } = {},
 ): FileResult {
   const source = new SourceText(path, text ?? '');
   const findings: Finding[] = [];
@@ -84,6 +84,8 @@ export function lintSource(
   if (where.absolutePath !== undefined) context.absolutePath = where.absolutePath;
   const parsed = adapter(source, context);
   findings.push(...runRules(parsed, rules, sourceIndex()));
+  // Phase 2 reads what it needs from the parsed file now, while its tree is alive.
+  where.onParsed?.(parsed);
   return { path, format, documents: parsed.documents, findings: sortFindings(findings), source };
 }
 

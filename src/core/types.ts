@@ -1,4 +1,5 @@
 /** Shared vocabulary of the core: positions, severities, formats, findings. */
+import type { SourceText } from './source.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
@@ -34,6 +35,11 @@ export interface Range {
 /** Anything a rule can point at: an AST node, a YAML node, an explicit span. */
 export interface Locatable {
   span: Span;
+  /**
+   * The file the span is in, when it is not the linted file: a compose file's override,
+   * `extends` or `include` file. The engine reports such findings in that file.
+   */
+  file?: SourceText;
 }
 
 export interface TextEdit {

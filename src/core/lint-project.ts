@@ -1,0 +1,90 @@
+/**
+ * Linting files as one project: facts from all files (collectors), then phase 1 per file
+ * (its rules, one walk), while the graph part of each file is read; then the project graph
+ * and phase 2 (graph rules), whose findings join the files they land in. The CLI, the
+ * library and the fixture harness all lint through here.
+ */
+import { resolve } from 'node:path';
+import { GraphCollector } from '../model/graph/build.js';
+import type { ProjectGraph } from '../model/graph/types.js';
+import type { ConfiguredRule } from './engine.js';
+import { collectProjectFacts, type LintEnvironment } from './environment.js';
+import { lintSource, sortFindings, type FileResult } from './lint.js';
+import type { ReadProblem } from './load.js';
+import type { ParsedFile } from './parsed-file.js';
+import { isProjectRule, runProjectRules, type ProjectFileState } from './project-rules.js';
+import { sourceIndex } from './registry.js';
+import { collectSuppressions } from './suppress.js';
+import type { FileFormat } from './types.js';
+
+export interface ProjectInput {
+  /** Display path (relative to cwd, `/`-separated). */
+  display: string;
+  absolute?: string;
+  /** undefined: the file could not be read (`problem` says why). */
+  text?: string;
+  problem?: ReadProblem;
+  format: FileFormat;
+  /** The rules configured for this file, graph rules included. */
+  rules: readonly ConfiguredRule[];
+  /** Config `images`: image name → absolute path of the Dockerfile that builds it. */
+  images?: ReadonlyMap<string, string>;
+}
+
+export interface ProjectRun {
+  results: FileResult[];
+  /** Built when a graph rule is on for some file, or when asked for. */
+  graph?: ProjectGraph;
+}
+
+/** Config `images` with each Dockerfile path made absolute against the config's folder. */
+export function resolveImages(baseDir: string, images: Readonly<Record<string, string>> | undefined): Map<string, string> | undefined {
+  if (!images || Object.keys(images).length === 0) return undefined;
+  return new Map(Object.entries(images).map(([image, path]) => [image, resolve(baseDir, path)]));
+}
+
+/** Lints the inputs together. The formats must be prepared (`prepareFormats`). */
+export function lintProject(inputs: readonly ProjectInput[], env: LintEnvironment, options: { graph?: boolean } = {}): ProjectRun {
+  collectProjectFacts(
+    inputs.flatMap((i) => (i.text === undefined ? [] : [{ ...(i.absolute ? { absolute: i.absolute } : {}), display: i.display, format: i.format, text: i.text }])),
+    env,
+  );
+  const wantGraph = options.graph === true || inputs.some((i) => i.rules.some((r) => isProjectRule(r.rule)));
+  const collector = wantGraph ? new GraphCollector() : undefined;
+  const states = new Map<string, ProjectFileState>();
+  const results: FileResult[] = [];
+  for (const input of inputs) {
+    const fileRules = input.rules.filter((r) => !isProjectRule(r.rule));
+    const onParsed = collector
+      ? (parsed: ParsedFile) => {
+          collector.add({
+            parsed,
+            file: { path: input.display, ...(input.absolute ? { absolute: input.absolute } : {}), format: input.format, source: parsed.source },
+            ...(input.images ? { images: input.images } : {}),
+          });
+          states.set(input.display, {
+            source: parsed.source,
+            format: input.format,
+            rules: input.rules,
+            suppressions: collectSuppressions(parsed, sourceIndex()),
+          });
+        }
+      : undefined;
+    results.push(
+      lintSource(input.display, input.text, input.format, fileRules, input.problem, {
+        ...(input.absolute ? { absolutePath: input.absolute } : {}),
+        env,
+        ...(onParsed ? { onParsed } : {}),
+      }),
+    );
+  }
+  if (!collector) return { results };
+  const graph = collector.build({ env });
+  const graphFindings = runProjectRules(graph, states);
+  if (graphFindings.length > 0) {
+    const byPath = new Map(results.map((r) => [r.path, r]));
+    for (const f of graphFindings) byPath.get(f.file)?.findings.push(f);
+    for (const r of results) sortFindings(r.findings);
+  }
+  return { results, graph };
+}

@@ -1,0 +1,5 @@
+/** Every part of the graph, in build order: formats first, then the links between them. */
+import { dockerfileGraphPart } from './dockerfile.js';
+import type { GraphPart } from './parts.js';
+
+export const GRAPH_PARTS: readonly GraphPart[] = [dockerfileGraphPart as GraphPart];
