@@ -13,6 +13,7 @@ import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Formatter } from '../report/types.js';
 import { HELP, parseCli, type FormatName, type LintArgs } from './args.js';
+import { graphCommand, simulateCommand } from './graph-command.js';
 import { explainRule, listRules } from './rules-command.js';
 import { lintStdin } from './stdin.js';
 
@@ -62,6 +63,10 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
         return 0;
       case 'lint':
         return await lintCommand(args, io);
+      case 'graph':
+        return await graphCommand(args, io);
+      case 'simulate':
+        return await simulateCommand(args, io);
     }
   } catch (error) {
     return failure(error, io);

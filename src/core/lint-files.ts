@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { ConfigResolver, isIgnored, settingsForFile, type CliRuleOverrides, type LoadedConfig } from './config.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { createEnvironment, type EnvironmentOptions } from './environment.js';
+import { createEnvironment, type EnvironmentOptions, type LintEnvironment } from './environment.js';
 import { lintProject, resolveImages, type ProjectInput } from './lint-project.js';
 import { prepareFormats, sortFindings, summarise, type LintResult } from './lint.js';
 import { readSource, type ReadResult } from './load.js';
@@ -32,6 +32,17 @@ interface ReadFile {
 }
 
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult> {
+  const { inputs, env } = await readProject(patterns, options);
+  const { results } = lintProject(inputs, env);
+  const findings = sortFindings(results.flatMap((r) => r.findings));
+  return { files: results, findings, summary: summarise(results, findings) };
+}
+
+/** Discovers, configures, reads and detects the files of a run; prepares their formats. */
+export async function readProject(
+  patterns: readonly string[],
+  options: LintFilesOptions = {},
+): Promise<{ inputs: ProjectInput[]; env: LintEnvironment }> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const files = options.files ?? (await discoverFiles(patterns, cwd));
   const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
@@ -49,9 +60,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     if (images) input.images = images;
     return input;
   });
-  const { results } = lintProject(inputs, env);
-  const findings = sortFindings(results.flatMap((r) => r.findings));
-  return { files: results, findings, summary: summarise(results, findings) };
+  return { inputs, env };
 }
 
 /** Reads and detects every file that is not ignored, keeping a few reads in flight. */

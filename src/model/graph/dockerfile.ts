@@ -71,6 +71,29 @@ declare module './types.js' {
   }
 }
 
+/** An image `docker build` would produce. */
+export interface SimulatedImage {
+  dockerfile: string;
+  /** The stage built: its name, or its index for an unnamed last stage. */
+  target: string;
+  /** The image at the root of the FROM chain (`scratch` included). */
+  base?: string;
+  /** The user it runs as; undefined: whatever the base image sets (root unless it says otherwise). */
+  user?: string;
+  expose: string[];
+  healthcheck: 'defined' | 'disabled' | 'none';
+  entrypoint?: string[];
+  cmd?: string[];
+  /** Stages BuildKit would build for this target, in order. */
+  stages: string[];
+}
+
+declare module './simulate.js' {
+  interface Simulation {
+    images?: SimulatedImage[];
+  }
+}
+
 /** Reads a parsed Dockerfile into the graph's model. */
 export function dockerfileModel(dockerfile: Dockerfile, containers: readonly ContainerSpec[], file: GraphFile, linted: boolean): DockerfileModel {
   const source = file.source;
@@ -151,22 +174,23 @@ export function targetStage(model: DockerfileModel, target?: string): BuildStage
   return model.stages.find((s) => s.name === name);
 }
 
-/**
- * The stages a build of the Dockerfile needs: the final stage and every built target, and
- * what they are built from or copy from, transitively. BuildKit skips the others.
- */
+/** The stages a build of one stage needs: it, what it is built from and copies from, transitively. */
+export function stagesNeededFor(model: DockerfileModel, index: number, into = new Set<number>()): Set<number> {
+  const stage = model.stages[index];
+  if (!stage || into.has(index)) return into;
+  into.add(index);
+  if (stage.base.kind === 'stage') stagesNeededFor(model, stage.base.index, into);
+  for (const use of stage.uses) if (use.source.kind === 'stage') stagesNeededFor(model, use.source.index, into);
+  return into;
+}
+
+/** The stages any build of the Dockerfile needs: for the final stage and every built target. BuildKit skips the others. */
 export function neededStages(model: DockerfileModel): Set<number> {
-  const needed = new Set<number>();
-  const visit = (index: number | undefined) => {
-    if (index === undefined || needed.has(index)) return;
-    const stage = model.stages[index];
-    if (!stage) return;
-    needed.add(index);
-    if (stage.base.kind === 'stage') visit(stage.base.index);
-    for (const use of stage.uses) if (use.source.kind === 'stage') visit(use.source.index);
-  };
-  visit(model.stages.length - 1);
-  for (const target of model.builtTargets) visit(targetStage(model, target)?.index);
+  const needed = stagesNeededFor(model, model.stages.length - 1);
+  for (const target of model.builtTargets) {
+    const stage = targetStage(model, target);
+    if (stage) stagesNeededFor(model, stage.index, needed);
+  }
   return needed;
 }
 
@@ -192,7 +216,37 @@ export const dockerfileGraphPart: GraphPart<DockerfileModel> = {
   describe(graph, out) {
     for (const model of graph.dockerfiles.models) describeDockerfile(graph, model, out);
   },
+  simulate(graph, out) {
+    const images: SimulatedImage[] = [];
+    for (const model of graph.dockerfiles.models) {
+      if (!model.linted) continue;
+      const targets = new Set(['', ...model.builtTargets]);
+      for (const target of targets) {
+        const stage = targetStage(model, target);
+        if (stage) images.push(simulatedImage(model, stage));
+      }
+    }
+    if (images.length > 0) out.images = images;
+  },
 };
+
+function simulatedImage(model: DockerfileModel, stage: BuildStage): SimulatedImage {
+  const needed = stagesNeededFor(model, stage.index);
+  const img = stage.image;
+  const out: SimulatedImage = {
+    dockerfile: model.file.path,
+    target: stage.name ?? String(stage.index),
+    expose: img.exposes.filter((p) => p.port !== undefined).map((p) => `${p.port}${p.endPort ? `-${p.endPort}` : ''}/${p.protocol}`),
+    healthcheck: img.healthcheck ? (img.healthcheck.disabled ? 'disabled' : 'defined') : 'none',
+    stages: [...needed].sort((a, b) => a - b).map((i) => model.stages[i]!.name ?? String(i)),
+  };
+  const base = img.fromScratch ? 'scratch' : img.baseImage;
+  if (base) out.base = base;
+  if (img.user) out.user = img.user.value;
+  if (img.entrypoint) out.entrypoint = img.entrypoint.value;
+  if (img.cmd) out.cmd = img.cmd.value;
+  return out;
+}
 
 /** Reads a Dockerfile that is not linted but is built by something that is (a compose `build:`). */
 export function readDockerfileModel(graph: ProjectGraph, file: GraphFile, parse: () => { dockerfile: Dockerfile; containers: ContainerSpec[] }): DockerfileModel {

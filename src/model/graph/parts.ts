@@ -6,6 +6,7 @@
  */
 import type { LintEnvironment } from '../../core/environment.js';
 import type { ParsedFile } from '../../core/parsed-file.js';
+import type { Simulation } from './simulate.js';
 import type { GraphDescription, GraphEdge, GraphFile, GraphNode, ProjectGraph } from './types.js';
 
 /** One parsed file as a part's extractor sees it. */
@@ -28,6 +29,8 @@ export interface GraphPart<Extracted = unknown> {
   build(graph: ProjectGraph, extracted: readonly Extracted[], context: GraphBuildContext): void;
   /** Adds this part's nodes and edges to the printed graph. */
   describe?(graph: ProjectGraph, out: DescriptionBuilder): void;
+  /** Adds this part's section to the simulation (`plimsoll simulate`). */
+  simulate?(graph: ProjectGraph, out: Simulation): void;
 }
 
 /** Collects nodes and edges once each; the result is sorted so output is deterministic. */
