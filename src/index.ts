@@ -12,6 +12,7 @@ import { summarise, type FileResult, type LintSummary } from './core/lint.js';
 import { registeredRules } from './core/registry.js';
 import type { FileFormat, Span } from './core/types.js';
 import { initShellParser } from './parse/dockerfile/shell.js';
+import { versionProblem } from './model/kubernetes/versions.js';
 import { catalogEntry, type CatalogEntry } from './cli/rules-command.js';
 import { rangeResolver, toJsonFinding, type JsonFinding } from './report/json.js';
 
@@ -30,6 +31,8 @@ export interface LintTextOptions {
   config?: PlimsollConfig | LoadedConfig;
   /** Target Kubernetes minor version (`x.y`) for schemas and API checks; default: the newest bundled. */
   kubernetesVersion?: string;
+  /** Folders or files with CRDs or `{kind}_{version}.json` schemas for custom resources. */
+  schemaLocations?: readonly string[];
 }
 
 export interface LintTextResult {
@@ -51,7 +54,7 @@ export function lintText(text: string, options: LintTextOptions): LintTextResult
     : defaultConfig(process.cwd());
   const format = detectFormat(absolute, text, true) ?? 'unknown';
   const { rules, settings } = settingsForFile(config, absolute);
-  const env = createEnvironment(options.kubernetesVersion !== undefined ? { kubernetesVersion: options.kubernetesVersion } : {});
+  const env = createEnvironment(kubernetesEnvironment(options, process.cwd()));
   const input: ProjectInput = { display: options.filename, absolute, format, rules, text };
   const images = resolveImages(config.baseDir, settings.images);
   if (images) input.images = images;
@@ -70,6 +73,22 @@ export interface LintFilesOptions {
   cwd?: string;
   /** A config object, or the path of a config file; default: config files found upward from each file. */
   config?: PlimsollConfig | LoadedConfig | string;
+  /** Target Kubernetes minor version (`x.y`) for schemas and API checks; default: the newest bundled. */
+  kubernetesVersion?: string;
+  /** Folders or files with CRDs or `{kind}_{version}.json` schemas for custom resources (relative to cwd). */
+  schemaLocations?: readonly string[];
+}
+
+/** Checks the Kubernetes options (an unknown version throws a TypeError naming the bundled ones). */
+function kubernetesEnvironment(options: { kubernetesVersion?: string; schemaLocations?: readonly string[] }, cwd: string) {
+  const out: { kubernetesVersion?: string; schemaLocations?: readonly string[] } = {};
+  if (options.kubernetesVersion !== undefined) {
+    const problem = versionProblem(options.kubernetesVersion);
+    if (problem) throw new TypeError(problem);
+    out.kubernetesVersion = options.kubernetesVersion;
+  }
+  if (options.schemaLocations) out.schemaLocations = options.schemaLocations.map((l) => resolve(cwd, l));
+  return out;
 }
 
 /** Lints files, folders and globs (.gitignore honoured), each with the config that applies to it. */
@@ -78,7 +97,7 @@ export async function lintFiles(patterns: string | readonly string[], options: L
   let config: LoadedConfig | undefined;
   if (typeof options.config === 'string') config = await loadConfigFile(resolve(cwd, options.config));
   else if (options.config) config = isLoaded(options.config) ? options.config : resolveInlineConfig(options.config, cwd);
-  const result = await lintFilesInternal([patterns].flat(), { cwd, ...(config ? { config } : {}) });
+  const result = await lintFilesInternal([patterns].flat(), { cwd, ...(config ? { config } : {}), ...kubernetesEnvironment(options, cwd) });
   const rangeOf = rangeResolver(result);
   const counts = new Map<string, number>();
   for (const f of result.findings) counts.set(f.file, (counts.get(f.file) ?? 0) + 1);

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/discover.js';
 import type { SeverityOrOff } from '../core/types.js';
+import { versionProblem } from '../model/kubernetes/versions.js';
 
 export const FORMAT_NAMES = ['stylish', 'json'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -26,6 +27,10 @@ export interface LintArgs {
   stdinFilename?: string;
   quiet: boolean;
   color?: boolean;
+  /** `--kubernetes-version x.y`: target for schemas and API checks. */
+  kubernetesVersion?: string;
+  /** `--schema-location`: extra schemas for custom resources, in order. */
+  schemaLocations: string[];
 }
 
 export interface RulesArgs {
@@ -76,6 +81,8 @@ const LINT_OPTIONS = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   quiet: { type: 'boolean' },
+  'kubernetes-version': { type: 'string' },
+  'schema-location': { type: 'string', multiple: true },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -152,7 +159,14 @@ function parseLint(argv: readonly string[]): CliArgs {
     failOn: failOn as FailOn,
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
+    schemaLocations: values['schema-location'] ?? [],
   };
+  const kubernetesVersion = values['kubernetes-version'];
+  if (kubernetesVersion !== undefined) {
+    const problem = versionProblem(kubernetesVersion);
+    if (problem) throw new UsageError(problem);
+    args.kubernetesVersion = kubernetesVersion;
+  }
   if (values.config) args.config = values.config;
   if (maxWarnings !== undefined) args.maxWarnings = maxWarnings;
   if (values['stdin-filename']) args.stdinFilename = values['stdin-filename'];
@@ -233,6 +247,8 @@ Options:
       --stdin                  lint standard input
       --stdin-filename <name>  the file name standard input stands for
       --quiet                  report errors only
+      --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
+      --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
   -h, --help                   show this help
   -v, --version                show the version

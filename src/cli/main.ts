@@ -94,7 +94,14 @@ function useColor(args: LintArgs, io: CliIO): boolean {
 async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const { lintFiles } = await import('../core/lint-files.js');
   const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
-  const options = { cwd: io.cwd, noConfig: args.noConfig, ruleOverrides: args.rules, ...(config ? { config } : {}) };
+  const options = {
+    cwd: io.cwd,
+    noConfig: args.noConfig,
+    ruleOverrides: args.rules,
+    ...(config ? { config } : {}),
+    ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
+    ...(args.schemaLocations.length > 0 ? { schemaLocations: args.schemaLocations.map((l) => resolve(io.cwd, l)) } : {}),
+  };
   let result: LintResult = args.stdin
     ? await lintStdin(await io.readStdin(), args.stdinFilename, options)
     : await lintFiles(args.paths, options);

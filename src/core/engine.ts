@@ -35,7 +35,7 @@ export const INTERNAL_ERROR_RULE = 'internal-error';
 
 export function runRules(file: ParsedFile, rules: readonly ConfiguredRule[], sources: SourceIndex): Finding[] {
   const drafts: Draft[] = [];
-  const context = new FileContext(file.source, file.format, file.dockerfile, file.containers);
+  const context = new FileContext(file.source, file.format, file.dockerfile, file.containers, file.env);
   const dispatch = new Map<ListenerKey, Handler[]>();
   let currentObject: ObjectRef | undefined;
 

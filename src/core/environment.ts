@@ -5,7 +5,7 @@
  * linted (custom resource definitions, compose override groups). Adapters read it; rules
  * never do I/O of their own.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { FileFormat } from './types.js';
 
 /** Reads files a loader needs besides the linted one. Never throws. */
@@ -14,6 +14,8 @@ export interface FileHost {
   readFile(absolutePath: string): string | undefined;
   /** Whether a path exists (file or folder). */
   exists(absolutePath: string): boolean;
+  /** Names in a folder, sorted, sub-folders ending in "/"; undefined when it is not a readable folder. */
+  listDirectory?(absolutePath: string): string[] | undefined;
 }
 
 /**
@@ -79,6 +81,15 @@ export const fileSystemHost: FileHost = {
       return true;
     } catch {
       return false;
+    }
+  },
+  listDirectory(absolutePath) {
+    try {
+      return readdirSync(absolutePath, { withFileTypes: true })
+        .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
+        .sort();
+    } catch {
+      return undefined;
     }
   },
 };

@@ -6,6 +6,7 @@ import type { ContainerSpec } from '../model/container.js';
 import { shellOfInstruction, type ShellBearing } from '../model/dockerfile-shell.js';
 import type { Dockerfile } from '../parse/dockerfile/ast.js';
 import type { ShellScript } from '../parse/dockerfile/shell.js';
+import { createEnvironment, type LintEnvironment } from './environment.js';
 import type { SourceText } from './source.js';
 import type { FileFormat } from './types.js';
 
@@ -18,6 +19,8 @@ export class FileContext {
     /** Dockerfile AST, when the file is a Dockerfile. */
     readonly dockerfile: Dockerfile | undefined,
     readonly containers: readonly ContainerSpec[],
+    /** The run's settings and project facts (target Kubernetes version, schema locations, CRDs). */
+    readonly env: LintEnvironment = createEnvironment(),
   ) {}
 
   /** Display path, relative to the working directory, `/`-separated. */

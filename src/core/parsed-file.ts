@@ -4,6 +4,7 @@
  */
 import type { ContainerSpec } from '../model/container.js';
 import type { Dockerfile } from '../parse/dockerfile/ast.js';
+import type { LintEnvironment } from './environment.js';
 import type { ListenerKey } from './listeners.js';
 import type { SourceText } from './source.js';
 import type { FileFormat, Locatable, ObjectRef, Span } from './types.js';
@@ -33,6 +34,8 @@ export interface ParsedFile {
   dockerfile?: Dockerfile;
   containers: ContainerSpec[];
   comments: CommentToken[];
+  /** The run's environment (target Kubernetes version, schemas), when the adapter uses it. */
+  env?: LintEnvironment;
   /** Extra suppressions from the format itself (annotations). */
   suppressions?: ScopedSuppression[];
   /** Emits the events of one walk over the file, in document order. */

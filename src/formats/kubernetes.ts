@@ -1,8 +1,10 @@
 /** Kubernetes adapter: YAML (read as Kubernetes' decoder does, YAML 1.1) → objects → walk. */
+import type { AdapterContext } from '../core/lint.js';
 import type { ParsedFile } from '../core/parsed-file.js';
 import type { SourceText } from '../core/source.js';
 import type { ObjectRef, Span } from '../core/types.js';
 import { objectsOfDocument, type KubernetesObject } from '../model/kubernetes/object.js';
+import '../model/kubernetes/schema/custom.js'; // registers the CRD collector
 import { parseYamlParts } from './yaml-common.js';
 
 declare module '../core/listeners.js' {
@@ -16,7 +18,7 @@ declare module '../core/listeners.js' {
   }
 }
 
-export function parseKubernetesFile(source: SourceText): ParsedFile & { objects: KubernetesObject[] } {
+export function parseKubernetesFile(source: SourceText, context?: AdapterContext): ParsedFile & { objects: KubernetesObject[] } {
   const parts = parseYamlParts(source, { version: '1.1' });
   const objects = parts.yaml.documents.flatMap((doc) => objectsOfDocument(doc.value, doc.root, doc.index));
   return {
@@ -25,6 +27,7 @@ export function parseKubernetesFile(source: SourceText): ParsedFile & { objects:
     documents: parts.yaml.documents.length,
     containers: [],
     comments: parts.comments,
+    ...(context ? { env: context.env } : {}),
     objects,
     walk(emit) {
       let next = 0;
