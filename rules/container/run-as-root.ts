@@ -48,13 +48,16 @@ export default defineRule<'rootUser' | 'noUser' | 'noUserKubernetes', Options>({
   },
   create(ctx, options) {
     const knownNonRoot = picomatch(options.nonRootImages, { dot: true });
+    // A pod-level runAsUser: 0 is shared by its containers: report it once.
+    const reported = new Set<unknown>();
     return {
       Container(c) {
         // Only the stage that becomes the image runs; builder stages may well be root.
         if (c.origin.format === 'dockerfile' && !c.origin.isFinalStage) return;
         const root = rootUser(c);
         if (root) {
-          ctx.report({ messageId: 'rootUser', node: root.node, data: { user: String(root.value) } });
+          if (!reported.has(root.node)) ctx.report({ messageId: 'rootUser', node: root.node, data: { user: String(root.value) } });
+          reported.add(root.node);
           return;
         }
         if (c.security.user || c.security.runAsNonRoot?.value === true) return;

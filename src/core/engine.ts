@@ -108,7 +108,10 @@ function draftOf(
   else span = { start: 0, end: 0 };
   const draft: Draft = { ruleId: rule.id, severity, message: formatMessage(template, d.data), span };
   const object = d.object ?? currentObject ?? file.objectAt?.(span);
-  if (object) draft.object = object;
+  if (object) {
+    const path = object.path === undefined ? file.objectPathAt?.(span) : undefined;
+    draft.object = path ? { ...object, path } : object;
+  }
   if (d.related) {
     draft.related = d.related.map((r) => {
       const rSpan = r.span ?? r.node?.span;

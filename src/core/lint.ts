@@ -83,7 +83,8 @@ export function lintSource(
   const context: AdapterContext = { env: where.env ?? createEnvironment() };
   if (where.absolutePath !== undefined) context.absolutePath = where.absolutePath;
   const parsed = adapter(source, context);
-  findings.push(...runRules(parsed, rules, sourceIndex()));
+  // Not push(...): a huge file can have more findings than a call has room for arguments.
+  for (const finding of runRules(parsed, rules, sourceIndex())) findings.push(finding);
   // Phase 2 reads what it needs from the parsed file now, while its tree is alive.
   where.onParsed?.(parsed);
   return { path, format, documents: parsed.documents, findings: sortFindings(findings), source };

@@ -22,6 +22,11 @@ export interface ScopedSuppression {
   /** Rule ids, or 'all'. */
   rules: ReadonlySet<string> | 'all';
   span: Span;
+  /**
+   * Other tools' checks, as `tool:id` (`kube-linter:latest-tag`), suppressing the rules that
+   * cite them in `sources`; `tool:*` stands for every rule citing that tool.
+   */
+  sources?: readonly string[];
 }
 
 export type Emit = (key: ListenerKey, payload: unknown) => void;
@@ -46,6 +51,8 @@ export interface ParsedFile {
   locate?(node: Locatable, path: readonly (string | number)[]): Span;
   /** The object a span belongs to, for findings and fingerprints. */
   objectAt?(span: Span): ObjectRef | undefined;
+  /** The dotted YAML path of a span inside its object (`spec.template.spec.containers[0].image`). */
+  objectPathAt?(span: Span): string | undefined;
   /** A stable description of where a span is (stage + instruction, YAML path), for fingerprints. */
   contextOf?(span: Span): string;
 }

@@ -60,7 +60,7 @@ export function collectSuppressions(file: ParsedFile, sources: SourceIndex): Sup
   }
   const check = buildkitCheckSkips(file, sources);
   if (check) result.push(check);
-  for (const s of file.suppressions ?? []) result.push(fromScoped(s));
+  for (const s of file.suppressions ?? []) result.push(fromScoped(s, sources));
   return result;
 }
 
@@ -82,8 +82,16 @@ function buildkitCheckSkips(file: ParsedFile, sources: SourceIndex): Suppression
   return rules.size > 0 ? { rules } : undefined;
 }
 
-function fromScoped(s: ScopedSuppression): Suppression {
-  return { rules: s.rules, span: s.span };
+function fromScoped(s: ScopedSuppression, sources: SourceIndex): Suppression {
+  if (!s.sources || s.sources.length === 0 || s.rules === 'all') return { rules: s.rules, span: s.span };
+  const rules = new Set(s.rules);
+  for (const key of s.sources) {
+    if (key.endsWith(':*')) {
+      const tool = key.slice(0, -1);
+      for (const [k, ids] of sources) if (k.startsWith(tool)) for (const id of ids) rules.add(id);
+    } else for (const id of sources.get(key) ?? []) rules.add(id);
+  }
+  return { rules, span: s.span };
 }
 
 export function isSuppressed(ruleId: string, span: Span, suppressions: readonly Suppression[]): boolean {

@@ -2,7 +2,7 @@
 import type { CommentToken, ParsedFile } from '../core/parsed-file.js';
 import type { SourceText } from '../core/source.js';
 import type { Locatable, Span } from '../core/types.js';
-import { isYNode, spanAt, type PathSegment, type YNode } from '../parse/yaml/nodes.js';
+import { isYNode, resolvePath, spanAt, type PathSegment, type YNode } from '../parse/yaml/nodes.js';
 import { parseYaml, type YamlFile, type YamlOptions } from '../parse/yaml/parse.js';
 
 export interface YamlParts {
@@ -27,7 +27,12 @@ export function parseYamlParts(source: SourceText, options: YamlOptions): YamlPa
     nextLineTarget: (comment) => nextContentLine(source, comment),
     locate: (node, path: readonly (string | number)[]) => {
       const root = yamlNodeOf(node);
-      return root ? spanAt(root, path as readonly PathSegment[]) : node.span;
+      if (!root) return node.span;
+      // A location standing for its mapping (a container's `name:` pair, a `spec:` key) is
+      // where findings go when nothing of the path exists below it.
+      const standsFor = node !== root && (node.span.start !== root.span.start || node.span.end !== root.span.end);
+      if (standsFor && resolvePath(root, path as readonly PathSegment[]).matched === 0) return node.span;
+      return spanAt(root, path as readonly PathSegment[]);
     },
   };
 }

@@ -32,6 +32,10 @@ export interface ContainerOrigin {
   stageIndex?: number;
   /** Kubernetes: the owning workload kind runs to completion (Job, CronJob, bare Pod with restartPolicy Never/OnFailure). */
   runsToCompletion?: boolean;
+  /** Kubernetes: path from the owning object to the container (`['spec', 'template', 'spec', 'containers', 0]`). */
+  path?: readonly (string | number)[];
+  /** Kubernetes: an init container with `restartPolicy: Always`, which keeps running beside the others. */
+  sidecar?: boolean;
 }
 
 export interface PortSpec {
@@ -51,6 +55,18 @@ export interface EnvVar {
   value?: Sourced<string>;
   /** Taken from a Secret/ConfigMap/field ref rather than written inline. */
   fromReference?: boolean;
+  /** Kubernetes `valueFrom`: `secretKeyRef`, `configMapKeyRef`, `fieldRef`, `resourceFieldRef`, with the referenced name and key. */
+  valueFrom?: { kind: string; name?: string; key?: string };
+}
+
+/** Variables imported wholesale: Kubernetes `envFrom`, compose `env_file`. */
+export interface EnvSource {
+  /** `configMap` | `secret` (Kubernetes) | `file` (compose `env_file`). */
+  kind: string;
+  name?: Sourced<string>;
+  prefix?: string;
+  optional?: boolean;
+  node: Locatable;
 }
 
 export interface ProbeSpec {
@@ -61,6 +77,8 @@ export interface ProbeSpec {
   port?: Sourced<number | string>;
   /** The healthcheck is explicitly disabled (`HEALTHCHECK NONE`, `disable: true`). */
   disabled?: boolean;
+  /** A canonical text of the whole probe, to tell whether two probes are identical. */
+  signature?: string;
 }
 
 export interface MountSpecView {
@@ -70,6 +88,9 @@ export interface MountSpecView {
   target?: Sourced<string>;
   readOnly?: boolean;
   node: Locatable;
+  /** The volume mounted: Kubernetes pod volume name, compose named volume. */
+  volume?: Sourced<string>;
+  subPath?: string;
 }
 
 export interface ResourceSpec {
@@ -100,6 +121,8 @@ export interface ContainerSpec {
   command?: Sourced<string[]>;
   entrypoint?: Sourced<string[]>;
   env: EnvVar[];
+  /** Kubernetes `envFrom`, compose `env_file`. */
+  envFrom?: EnvSource[];
   ports: PortSpec[];
   mounts: MountSpecView[];
   healthcheck?: ProbeSpec;

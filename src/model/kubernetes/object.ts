@@ -3,7 +3,8 @@
  * kubernetes-types by the accessors that read it), and its YAML node for positions.
  */
 import type { ObjectRef, Span } from '../../core/types.js';
-import { deref, type YMap, type YNode } from '../../parse/yaml/nodes.js';
+import { deref, pairOf, type YMap, type YNode } from '../../parse/yaml/nodes.js';
+import type { Anchored } from './view.js';
 
 export interface KubernetesObject {
   apiVersion: string;
@@ -17,6 +18,8 @@ export interface KubernetesObject {
   /** The object's mapping, for `ctx.report({ node: object, path })`. */
   yaml: YMap;
   span: Span;
+  /** Where findings about the object as a whole go: its metadata.name pair (else its kind). */
+  anchor: Anchored;
   /** Index of the YAML document in the file. */
   document: number;
   /** Index in a `kind: List`'s items. */
@@ -61,11 +64,20 @@ function objectOf(value: Record<string, unknown>, yaml: YMap, document: number):
     value,
     yaml,
     span: yaml.span,
+    anchor: { span: anchorSpan(yaml), yaml },
     document,
     objectRef: { kind, name, ...(namespace !== undefined ? { namespace } : {}) },
   };
   if (namespace !== undefined) obj.namespace = namespace;
   return obj;
+}
+
+function anchorSpan(yaml: YMap): Span {
+  const metadata = deref(pairOf(yaml, 'metadata')?.value);
+  const name = metadata?.kind === 'map' ? (pairOf(metadata, 'name') ?? pairOf(metadata, 'generateName')) : undefined;
+  const pair = name ?? pairOf(yaml, 'kind') ?? yaml.pairs[0];
+  if (!pair) return yaml.span;
+  return { start: pair.key.span.start, end: pair.value?.span.end ?? pair.key.span.end };
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -177,8 +177,34 @@ export function spanAt(root: YNode, path: readonly PathSegment[]): Span {
   if (matched === path.length && target.kind === 'scalar') return node.span;
   if (pair && pair.key.span.end > pair.key.span.start) return pair.key.span;
   if (target.kind === 'map') {
-    const name = pairOf(target, 'name') ?? target.pairs[0];
+    const name = pairOf(target, 'name') ?? metadataName(target) ?? target.pairs[0];
     if (name) return { start: name.span.start, end: name.value?.span.end ?? name.key.span.end };
   }
   return node.span;
+}
+
+/** A Kubernetes object's `metadata.name` pair: where findings about the object as a whole belong. */
+function metadataName(map: YMap): YPair | undefined {
+  const metadata = deref(pairOf(map, 'metadata')?.value);
+  return metadata?.kind === 'map' ? pairOf(metadata, 'name') : undefined;
+}
+
+/** The path from `root` to the deepest node written at `offset` (not through aliases). */
+export function pathAtOffset(root: YNode, offset: number): PathSegment[] {
+  const path: PathSegment[] = [];
+  let node: YNode | null = root;
+  for (let depth = 0; node && depth < 256; depth++) {
+    if (node.kind === 'map') {
+      const pair: YPair | undefined = node.pairs.find((p) => !p.merge && offset >= p.span.start && offset <= p.span.end);
+      if (!pair) break;
+      path.push(pair.keyText);
+      node = pair.value && offset >= pair.value.span.start ? pair.value : null;
+    } else if (node.kind === 'seq') {
+      const index = node.items.findIndex((item) => offset >= item.span.start && offset <= item.span.end);
+      if (index < 0) break;
+      path.push(index);
+      node = node.items[index]!;
+    } else break;
+  }
+  return path;
 }
