@@ -28,7 +28,53 @@ const images: SectionPrinter = (sim) => {
   return `# docker build\n${table(['DOCKERFILE', 'TARGET', 'BASE', 'USER', 'EXPOSE', 'HEALTHCHECK', 'COMMAND'], rows)}`;
 };
 
-export const SECTIONS: SectionPrinter[] = [images];
+const more = (list: readonly string[], shown = 3) =>
+  list.length === 0 ? '<none>' : list.length <= shown ? list.join(',') : `${list.slice(0, shown).join(',')} + ${list.length - shown} more...`;
+
+const kubernetes: SectionPrinter = (sim) => {
+  const k = sim.kubernetes;
+  if (!k) return undefined;
+  const out: string[] = [];
+  if (k.workloads.length > 0) {
+    out.push(`# kubectl get deployments,statefulsets,daemonsets,jobs,cronjobs,pods -A (workloads)\n${table(
+      ['NAMESPACE', 'NAME', 'REPLICAS', 'FILE'],
+      k.workloads.map((w) => [w.namespace, `${w.kind.toLowerCase()}/${w.name}`, String(w.replicas), w.file]),
+    )}`);
+  }
+  if (k.replicaSets.length > 0) {
+    out.push(`# kubectl get replicasets -A\n${table(['NAMESPACE', 'NAME', 'DESIRED', 'OWNER'], k.replicaSets.map((r) => [r.namespace, r.name, String(r.replicas), r.owner]))}`);
+  }
+  if (k.pods.length > 0) {
+    out.push(`# kubectl get pods -A --show-labels\n${table(['NAMESPACE', 'NAME', 'STATUS', 'OWNER', 'LABELS'], k.pods.map((p) => [p.namespace, p.name, p.status, p.owner, p.labels || '<none>']))}`);
+  }
+  if (k.services.length > 0) {
+    out.push(`# kubectl get services,endpoints -A\n${table(
+      ['NAMESPACE', 'NAME', 'TYPE', 'CLUSTER-IP', 'PORT(S)', 'ENDPOINTS'],
+      k.services.map((s) => [s.namespace, s.name, s.type, s.clusterIP, s.ports || '<none>', more(s.endpoints)]),
+    )}`);
+  }
+  if (k.ingresses.length > 0) {
+    out.push(`# kubectl get ingress -A (one line per route)\n${table(
+      ['NAMESPACE', 'NAME', 'HOST', 'PATH', 'BACKEND', 'ENDPOINTS'],
+      k.ingresses.map((i) => [i.namespace, i.name, i.host, i.path, i.backend, String(i.endpoints)]),
+    )}`);
+  }
+  if (k.reachability) {
+    if ('note' in k.reachability) out.push(`# network reachability\n${k.reachability.note}`);
+    else {
+      const { workloads, allowed } = k.reachability;
+      const header = ['FROM \\ TO', ...workloads.map((_, i) => String(i + 1))];
+      const rows = workloads.map((w, i) => [`${i + 1} ${w}`, ...allowed[i]!.map((ok) => (ok ? 'yes' : '-'))]);
+      out.push(`# network reachability under the NetworkPolicies (yes: some declared port is allowed)\n${table(header, rows)}`);
+    }
+  }
+  if (k.rejected.length > 0) {
+    out.push(`# admission would reject\n${table(['NAMESPACE', 'OBJECT', 'REASON'], k.rejected.map((r) => [r.namespace, r.object, r.reason]))}`);
+  }
+  return out.join('\n\n') || undefined;
+};
+
+export const SECTIONS: SectionPrinter[] = [images, kubernetes];
 
 export function simulationText(simulation: Simulation, sections: readonly SectionPrinter[] = SECTIONS): string {
   const parts = sections.map((print) => print(simulation)).filter((s): s is string => s !== undefined);
