@@ -15,7 +15,7 @@ import { findRule } from './registry.js';
 import type { AnyRule, ReportDescriptor, RuleContext } from './rule.js';
 import { SourceText } from './source.js';
 import { isSuppressed, type Suppression } from './suppress.js';
-import type { FileFormat, Finding, ObjectRef, RelatedLocation, Severity, Span } from './types.js';
+import { SEVERITY_RANK, type FileFormat, type Finding, type ObjectRef, type RelatedLocation, type Severity, type Span } from './types.js';
 
 /** What phase 2 keeps of a linted file. */
 export interface ProjectFileState {
@@ -58,9 +58,10 @@ export function runProjectRules(graph: ProjectGraph, files: ReadonlyMap<string, 
         const home = d.node?.file?.path;
         const severity = home === undefined ? undefined : variant.severityByFile.get(home);
         if (home === undefined || severity === undefined) return;
+        const capped = d.severity && SEVERITY_RANK[d.severity] < SEVERITY_RANK[severity] ? d.severity : severity;
         const template = rule.meta.messages[d.messageId] ?? d.messageId;
         const span = d.span ?? d.node!.span;
-        drafts.push({ ruleId: rule.id, home, severity, message: formatMessage(template, d.data), span, descriptor: d });
+        drafts.push({ ruleId: rule.id, home, severity: capped, message: formatMessage(template, d.data), span, descriptor: d });
       };
       const context: RuleContext = { ruleId: rule.id, file: PROJECT_FILE, report };
       try {
