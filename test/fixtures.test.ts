@@ -1,7 +1,7 @@
 /**
  * Runs the whole engine over every fixture and demands an exact match of rule ids and lines.
- * The fixtures of one folder are linted together, as one run; each fixture is checked against
- * the findings in it.
+ * The fixtures of one folder are linted together, as one run (compose override files, extends
+ * and include files see each other); each fixture is checked against the findings in it.
  * Graph fixtures are projects: every case folder under fixtures/graph/<rule>/ is one run,
  * with files in sub-folders, so relationships across files and folders are what is tested.
  */
@@ -21,13 +21,10 @@ const root = join(import.meta.dirname, '..', 'fixtures');
 const ALWAYS = ['dockerfile-syntax', 'file-unreadable', 'yaml-syntax'];
 
 const all = listFixtures(root);
-/**
- * A run per folder (a CRD beside its custom resources, a compose file beside its override),
- * or per case folder of a graph rule (`graph/<rule>/<case>/`, sub-folders included).
- */
+/** A run per rule folder (`<format>/<rule>/`), or per case folder of a graph rule (`graph/<rule>/<case>/`), sub-folders included. */
 const groupOf = (path: string): string => {
   const segments = path.slice(root.length + 1).split(/[\\/]/);
-  return segments.slice(0, segments[0] === 'graph' ? Math.min(3, segments.length - 1) : segments.length - 1).join('/');
+  return segments.slice(0, segments[0] === 'graph' ? Math.min(3, segments.length - 1) : 2).join('/');
 };
 const folders = new Map<string, string[]>();
 for (const path of all) folders.set(groupOf(path), [...(folders.get(groupOf(path)) ?? []), path]);

@@ -14,7 +14,7 @@ export default defineRule({
       { tool: 'kube-score', id: 'container-image-tag' },
       { tool: 'polaris', id: 'tagNotSpecified' },
       { tool: 'checkov', id: 'CKV_K8S_14' },
-      { tool: 'dclint', id: 'no-unbound-image-tag' },
+      { tool: 'dclint', id: 'service-image-require-explicit-tag' },
     ],
     messages: { latest: 'Image "{{image}}" uses the mutable tag "latest"; pin a version or a digest.' },
     fixable: false,

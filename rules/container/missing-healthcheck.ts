@@ -11,6 +11,7 @@ export default defineRule({
     sources: [
       { tool: 'checkov', id: 'CKV_DOCKER_2' },
       { tool: 'trivy', id: 'DS026' },
+      { tool: 'kics', id: '698ed579-b239-4f8f-a388-baa4bcb13ef8' },
     ],
     messages: {
       missing:

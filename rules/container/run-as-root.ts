@@ -16,7 +16,7 @@ function rootUser(c: ContainerSpec) {
   return undefined;
 }
 
-export default defineRule<'rootUser' | 'noUser' | 'noUserKubernetes', Options>({
+export default defineRule<'rootUser' | 'noUser' | 'noUserKubernetes' | 'noUserCompose', Options>({
   id: 'run-as-root',
   meta: {
     description: 'Containers should run as a non-root user',
@@ -35,6 +35,8 @@ export default defineRule<'rootUser' | 'noUser' | 'noUserKubernetes', Options>({
     messages: {
       rootUser: 'The container runs as root ("{{user}}"); switch to an unprivileged user.',
       noUser: 'No user is set, so the container runs as root; add a USER (or `user:`) with an unprivileged user.',
+      noUserCompose:
+        'Service "{{name}}" sets no `user:`, so it runs as its image\'s default user, which is root for most images; set `user:` to an unprivileged user (or make sure the image sets one).',
       noUserKubernetes:
         'Container "{{name}}" may run as root: set securityContext.runAsNonRoot: true (and runAsUser to a non-zero id).',
     },
@@ -66,6 +68,8 @@ export default defineRule<'rootUser' | 'noUser' | 'noUserKubernetes', Options>({
         if (c.origin.format === 'dockerfile' && c.image?.value.scratch) return;
         if (c.origin.format === 'kubernetes') {
           ctx.report({ messageId: 'noUserKubernetes', node: c.node, data: { name: c.origin.name } });
+        } else if (c.origin.format === 'compose') {
+          ctx.report({ messageId: 'noUserCompose', node: c.node, data: { name: c.origin.name } });
         } else ctx.report({ messageId: 'noUser', node: c.node });
       },
     };

@@ -13,7 +13,7 @@ export default defineRule({
       { tool: 'kube-linter', id: 'latest-tag' },
       { tool: 'kube-score', id: 'container-image-tag' },
       { tool: 'polaris', id: 'tagNotSpecified' },
-      { tool: 'dclint', id: 'no-unbound-image-tag' },
+      { tool: 'dclint', id: 'service-image-require-explicit-tag' },
     ],
     messages: { untagged: 'Image "{{image}}" has no tag, so it means "latest"; pin a version or a digest.' },
     fixable: false,

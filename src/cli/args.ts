@@ -27,6 +27,10 @@ export interface LintArgs {
   stdinFilename?: string;
   quiet: boolean;
   color?: boolean;
+  /** `--env-file`: compose interpolation reads these instead of the project's `.env`. */
+  envFiles: string[];
+  /** `--process-env`: compose interpolation also reads Plimsoll's own environment. */
+  processEnv: boolean;
   /** `--kubernetes-version x.y`: target for schemas and API checks. */
   kubernetesVersion?: string;
   /** `--schema-location`: extra schemas for custom resources, in order. */
@@ -85,6 +89,8 @@ const LINT_OPTIONS = {
   'schema-location': { type: 'string', multiple: true },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  'env-file': { type: 'string', multiple: true },
+  'process-env': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -159,6 +165,8 @@ function parseLint(argv: readonly string[]): CliArgs {
     failOn: failOn as FailOn,
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
+    envFiles: values['env-file'] ?? [],
+    processEnv: values['process-env'] ?? false,
     schemaLocations: values['schema-location'] ?? [],
   };
   const kubernetesVersion = values['kubernetes-version'];
@@ -246,6 +254,8 @@ Options:
       --max-warnings <n>       exit 1 when there are more than n warnings
       --stdin                  lint standard input
       --stdin-filename <name>  the file name standard input stands for
+      --env-file <file>        compose: read variables from this file instead of .env; repeatable
+      --process-env            compose: also read variables from the environment (it wins over env files)
       --quiet                  report errors only
       --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
       --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable

@@ -94,10 +94,15 @@ function useColor(args: LintArgs, io: CliIO): boolean {
 async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const { lintFiles } = await import('../core/lint-files.js');
   const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
+  const compose = {
+    ...(args.envFiles.length > 0 ? { envFiles: args.envFiles.map((f) => resolve(io.cwd, f)) } : {}),
+    ...(args.processEnv ? { processEnv: io.env } : {}),
+  };
   const options = {
     cwd: io.cwd,
     noConfig: args.noConfig,
     ruleOverrides: args.rules,
+    compose,
     ...(config ? { config } : {}),
     ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
     ...(args.schemaLocations.length > 0 ? { schemaLocations: args.schemaLocations.map((l) => resolve(io.cwd, l)) } : {}),

@@ -9,8 +9,9 @@ import type { ListenerKey, Listeners } from './listeners.js';
 import { formatMessage } from './message.js';
 import type { ParsedFile } from './parsed-file.js';
 import type { AnyRule, ReportDescriptor, RuleContext } from './rule.js';
-import { collectSuppressions, isSuppressed, type SourceIndex } from './suppress.js';
-import type { Finding, Format, ObjectRef, Severity, Span } from './types.js';
+import type { SourceText } from './source.js';
+import { collectSuppressions, isSuppressed, type SourceIndex, type Suppression } from './suppress.js';
+import type { Finding, Format, Locatable, ObjectRef, Severity, Span } from './types.js';
 
 /** A rule as configured for one file. */
 export interface ConfiguredRule {
@@ -29,6 +30,8 @@ interface Draft {
   object?: ObjectRef;
   related?: Finding['related'];
   fix?: Finding['fix'];
+  /** Set when the reported node lives in another file than the linted one. */
+  source?: SourceText;
 }
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
@@ -107,21 +110,32 @@ function draftOf(
   else if (d.node) span = d.node.span;
   else span = { start: 0, end: 0 };
   const draft: Draft = { ruleId: rule.id, severity, message: formatMessage(template, d.data), span };
-  const object = d.object ?? currentObject ?? file.objectAt?.(span);
+  const elsewhere = d.span ? undefined : foreignSource(d.node, file);
+  if (elsewhere) draft.source = elsewhere;
+  const object = d.object ?? currentObject ?? (elsewhere ? undefined : file.objectAt?.(span));
   if (object) {
-    const path = object.path === undefined ? file.objectPathAt?.(span) : undefined;
+    const path = object.path === undefined && !elsewhere ? file.objectPathAt?.(span) : undefined;
     draft.object = path ? { ...object, path } : object;
   }
   if (d.related) {
     draft.related = d.related.map((r) => {
       const rSpan = r.span ?? r.node?.span;
-      const related: NonNullable<Finding['related']>[number] = { file: r.file ?? file.source.path, message: r.message };
+      const home = r.span ? undefined : foreignSource(r.node, file);
+      const related: NonNullable<Finding['related']>[number] = { file: home?.path ?? r.file ?? file.source.path, message: r.message };
       if (rSpan) related.span = rSpan;
+      if (rSpan && home) related.range = home.rangeOf(rSpan);
       return related;
     });
   }
-  if (d.fix && d.fix.edits.length > 0) draft.fix = { safe: d.fix.safe ?? rule.meta.fixable === 'safe', edits: d.fix.edits };
+  // Fixes apply to the files being linted; a finding in a related file carries none.
+  if (d.fix && d.fix.edits.length > 0 && !elsewhere) draft.fix = { safe: d.fix.safe ?? rule.meta.fixable === 'safe', edits: d.fix.edits };
   return draft;
+}
+
+/** The file a node lives in when that is not the linted file. */
+function foreignSource(node: Locatable | undefined, file: ParsedFile): SourceText | undefined {
+  const home = node?.file;
+  return home && home.path !== file.source.path ? home : undefined;
 }
 
 function crash(ruleId: string, error: unknown, at: number): Draft {
@@ -135,32 +149,47 @@ function crash(ruleId: string, error: unknown, at: number): Draft {
 }
 
 function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex): Finding[] {
-  const suppressions = collectSuppressions(file, sources);
-  const kept = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressions));
-  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
+  const suppressionsByFile = new Map<string, Suppression[]>();
+  const suppressionsFor = (d: Draft): Suppression[] => {
+    const path = d.source?.path ?? file.source.path;
+    let list = suppressionsByFile.get(path);
+    if (!list) {
+      const related = d.source ? file.relatedSources?.get(path) : undefined;
+      list = d.source ? (related ? collectSuppressions(related, sources) : []) : collectSuppressions(file, sources);
+      suppressionsByFile.set(path, list);
+    }
+    return list;
+  };
+  const kept = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressionsFor(d)));
+  const pathOf = (d: Draft): string => d.source?.path ?? file.source.path;
+  kept.sort(
+    (a, b) =>
+      cmp(pathOf(a), pathOf(b)) || a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message),
+  );
   const fingerprints = fingerprintAll(
     kept.map((d) => ({
       ruleId: d.ruleId,
-      file: file.source.path,
+      file: pathOf(d),
       ...(d.object ? { object: d.object } : {}),
-      ...(file.contextOf ? { context: file.contextOf(d.span) } : {}),
-      snippet: file.source.slice(d.span) || d.message,
+      ...(file.contextOf && !d.source ? { context: file.contextOf(d.span) } : {}),
+      snippet: (d.source ?? file.source).slice(d.span) || d.message,
     })),
   );
   return kept.map((d, i) => {
+    const home = d.source ?? file.source;
     const finding: Finding = {
       ruleId: d.ruleId,
       severity: d.severity,
       message: d.message,
-      file: file.source.path,
+      file: home.path,
       format: file.format,
-      range: file.source.rangeOf(d.span),
+      range: home.rangeOf(d.span),
       span: d.span,
       fingerprint: fingerprints[i]!,
     };
     if (d.object) finding.object = d.object;
     if (d.related) {
-      finding.related = d.related.map((r) => (r.span && r.file === file.source.path ? { ...r, range: file.source.rangeOf(r.span) } : r));
+      finding.related = d.related.map((r) => (r.span && !r.range && r.file === file.source.path ? { ...r, range: file.source.rangeOf(r.span) } : r));
     }
     if (d.fix) finding.fix = d.fix;
     return finding;

@@ -34,6 +34,15 @@ export interface LintEnvironment {
   host: FileHost;
   /** Filled by the collectors before any file is linted. */
   project: ProjectFacts;
+  /** Where compose interpolation takes variables from (default: the `.env` beside the project only). */
+  compose?: ComposeEnvironmentOptions;
+}
+
+export interface ComposeEnvironmentOptions {
+  /** `--env-file` files, absolute; they replace the project's `.env`, as in Compose. */
+  envFiles?: readonly string[];
+  /** Variables of the process environment, which then win over env files (`--process-env`). */
+  processEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /** One linted file as the collectors see it: already read and detected, not yet parsed. */
@@ -98,11 +107,13 @@ export interface EnvironmentOptions {
   kubernetesVersion?: string;
   schemaLocations?: readonly string[];
   host?: FileHost;
+  compose?: ComposeEnvironmentOptions;
 }
 
 export function createEnvironment(options: EnvironmentOptions = {}): LintEnvironment {
   const env: LintEnvironment = { host: options.host ?? fileSystemHost, project: {} };
   if (options.kubernetesVersion !== undefined) env.kubernetesVersion = options.kubernetesVersion;
   if (options.schemaLocations !== undefined) env.schemaLocations = options.schemaLocations;
+  if (options.compose !== undefined) env.compose = options.compose;
   return env;
 }

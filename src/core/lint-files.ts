@@ -34,7 +34,7 @@ interface ReadFile {
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult> {
   const { inputs, env } = await readProject(patterns, options);
   const { results } = lintProject(inputs, env);
-  const findings = sortFindings(results.flatMap((r) => r.findings));
+  const findings = sortFindings(uniqueFindings(results.flatMap((r) => r.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
 }
 
@@ -61,6 +61,21 @@ export async function readProject(
     return input;
   });
   return { inputs, env };
+}
+
+/**
+ * Files linted together can report the same finding twice: a compose override and its base
+ * file both see the merged project, an included file is linted on its own and through the
+ * file that includes it. A finding is the same when rule, file, place and message agree.
+ */
+function uniqueFindings(findings: LintResult['findings']): LintResult['findings'] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Reads and detects every file that is not ignored, keeping a few reads in flight. */

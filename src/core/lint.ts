@@ -2,6 +2,7 @@
  * Linting one file, start to end: decode, detect, parse, run the configured rules.
  * Every entry point (CLI, library, LSP, action) goes through `lintSource`.
  */
+import { parseComposeFile } from '../formats/compose.js';
 import { parseDockerfileFile } from '../formats/dockerfile.js';
 import { parseKubernetesFile } from '../formats/kubernetes.js';
 import { initShellParser } from '../parse/dockerfile/shell.js';
@@ -50,6 +51,7 @@ type Adapter = (source: SourceText, context: AdapterContext) => ParsedFile;
 /** Formats with rules. Kustomize, Helm templates and other YAML are recognised but not linted. */
 const adapters: Partial<Record<FileFormat, Adapter>> = {
   dockerfile: parseDockerfileFile,
+  compose: parseComposeFile,
   kubernetes: parseKubernetesFile,
 };
 

@@ -31,6 +31,13 @@ export interface ScopedSuppression {
 
 export type Emit = (key: ListenerKey, payload: unknown) => void;
 
+/** Another file the model was built from (a compose override, extends or include file). */
+export interface RelatedSource {
+  source: SourceText;
+  comments: CommentToken[];
+  nextLineTarget(comment: Span): Span | undefined;
+}
+
 export interface ParsedFile {
   source: SourceText;
   format: FileFormat;
@@ -55,4 +62,6 @@ export interface ParsedFile {
   objectPathAt?(span: Span): string | undefined;
   /** A stable description of where a span is (stage + instruction, YAML path), for fingerprints. */
   contextOf?(span: Span): string;
+  /** Other files findings may land in (by display path); their comments suppress findings there. */
+  relatedSources?: ReadonlyMap<string, RelatedSource>;
 }

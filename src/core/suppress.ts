@@ -29,7 +29,11 @@ function ruleList(text: string | undefined): Set<string> | 'all' {
   return ids.length === 0 ? 'all' : new Set(ids);
 }
 
-export function collectSuppressions(file: ParsedFile, sources: SourceIndex): Suppression[] {
+/** What suppressions are read from: a linted file, or a related file findings may land in. */
+export type SuppressionSource = Pick<ParsedFile, 'source' | 'comments' | 'nextLineTarget'> &
+  Partial<Pick<ParsedFile, 'dockerfile' | 'suppressions'>>;
+
+export function collectSuppressions(file: SuppressionSource, sources: SourceIndex): Suppression[] {
   const result: Suppression[] = [];
   const lineOf = (span: Span): Span => {
     const line = file.source.positionAt(span.start).line;
@@ -65,7 +69,7 @@ export function collectSuppressions(file: ParsedFile, sources: SourceIndex): Sup
 }
 
 /** BuildKit's `# check=skip=A,B;error=true` directive: the rules citing those checks, for the whole file. */
-function buildkitCheckSkips(file: ParsedFile, sources: SourceIndex): Suppression | undefined {
+function buildkitCheckSkips(file: SuppressionSource, sources: SourceIndex): Suppression | undefined {
   const directive = file.dockerfile?.directives.find((d) => d.name === 'check');
   if (!directive) return undefined;
   const skip = directive.value

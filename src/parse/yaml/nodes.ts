@@ -3,6 +3,7 @@
  * YAML layer uses these, never the parser's classes, so the parser underneath can be
  * swapped (see parse.ts) without touching the models or the rules.
  */
+import type { SourceText } from '../../core/source.js';
 import type { Span } from '../../core/types.js';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
@@ -12,6 +13,8 @@ interface YBase {
   anchor?: string;
   /** Explicit tag as written (`!!str`, `!Ref`). */
   tag?: string;
+  /** Set by loaders that combine files (compose): the file this node is in. */
+  file?: SourceText;
 }
 
 export interface YScalar extends YBase {
