@@ -74,7 +74,21 @@ const kubernetes: SectionPrinter = (sim) => {
   return out.join('\n\n') || undefined;
 };
 
-export const SECTIONS: SectionPrinter[] = [images, kubernetes];
+const compose: SectionPrinter = (sim) => {
+  if (!sim.compose) return undefined;
+  return sim.compose
+    .map((p) => {
+      const ps = table(
+        ['NAME', 'SERVICE', 'IMAGE', 'NETWORKS', 'PORTS', 'STARTS AFTER'],
+        p.containers.map((c) => [c.name, c.service, c.image, c.networks.join(',') || '<none>', c.ports.join(', '), c.startsAfter.join(', ')]),
+      );
+      const volumes = p.volumes.length > 0 ? `\nvolumes: ${p.volumes.map((v) => `${v.name} (${v.services.join(', ') || 'unused'})`).join('; ')}` : '';
+      return `# docker compose -p ${p.project} up (${p.files.join(', ')}); docker compose ps\n${ps}\nnetworks: ${p.networks.join(', ') || '<none>'}${volumes}\nstart order: ${p.startOrder.join(' → ')}`;
+    })
+    .join('\n\n');
+};
+
+export const SECTIONS: SectionPrinter[] = [images, compose, kubernetes];
 
 export function simulationText(simulation: Simulation, sections: readonly SectionPrinter[] = SECTIONS): string {
   const parts = sections.map((print) => print(simulation)).filter((s): s is string => s !== undefined);
