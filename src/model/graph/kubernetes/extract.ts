@@ -299,7 +299,7 @@ function networkPolicyOf(object: KubeObject, spec: YView<Loose>, r: RecordReader
   const written = spec.strings('policyTypes').map((s) => s.value);
   // Unset policyTypes: Ingress always, Egress when the policy has egress rules.
   const types = new Set(
-    (written.length > 0 ? written : ['Ingress', ...(spec.has('egress') ? ['Egress'] : [])]).filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress'),
+    (written.length > 0 ? written : ['Ingress', ...(egress.length > 0 ? ['Egress'] : [])]).filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress'),
   );
   const podSelector = r.selector(spec.object('podSelector')) ?? { matchLabels: [], expressions: [], at: r.of(spec) };
   return { object, podSelector, types, ingress, egress };
