@@ -11,6 +11,8 @@ export function graphDot(graph: GraphDescription): string {
   const lines = [
     'digraph plimsoll {',
     '  rankdir=LR;',
+    // The classic ranker fails ("trouble in init_rank") on edges between clusters; newrank does not.
+    '  newrank=true;',
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
