@@ -24,9 +24,11 @@ export default defineRule<'missing'>({
       Project({ kubernetes: k }) {
         const declared = [...k.namespaces().values()].filter((n) => n.object).map((n) => n.name);
         if (declared.length === 0) return;
+        const known = new Set(declared);
+        const list = declared.length > 8 ? `${declared.slice(0, 8).join(', ')}, …` : declared.join(', ');
         for (const o of k.objects) {
-          if (!o.namespaceAt || BUILT_IN.has(o.namespace) || declared.includes(o.namespace)) continue;
-          ctx.report({ messageId: 'missing', node: o.namespaceAt.at, data: { namespace: o.namespace, declared: declared.join(', ') } });
+          if (!o.namespaceAt || BUILT_IN.has(o.namespace) || known.has(o.namespace)) continue;
+          ctx.report({ messageId: 'missing', node: o.namespaceAt.at, data: { namespace: o.namespace, declared: list } });
         }
       },
     };

@@ -35,6 +35,8 @@ export interface ProjectRun {
   results: FileResult[];
   /** Built when a graph rule is on for some file, or when asked for. */
   graph?: ProjectGraph;
+  /** Milliseconds spent: phase 1 (parse, per-file rules, graph extraction), graph build, graph rules. */
+  timings: { files: number; graph: number; graphRules: number };
 }
 
 /** Config `images` with each Dockerfile path made absolute against the config's folder. */
@@ -49,6 +51,7 @@ export function lintProject(inputs: readonly ProjectInput[], env: LintEnvironmen
     inputs.flatMap((i) => (i.text === undefined ? [] : [{ ...(i.absolute ? { absolute: i.absolute } : {}), display: i.display, format: i.format, text: i.text }])),
     env,
   );
+  const started = performance.now();
   const wantGraph = options.graph === true || inputs.some((i) => i.rules.some((r) => isProjectRule(r.rule)));
   const collector = wantGraph ? new GraphCollector() : undefined;
   const states = new Map<string, ProjectFileState>();
@@ -78,13 +81,18 @@ export function lintProject(inputs: readonly ProjectInput[], env: LintEnvironmen
       }),
     );
   }
-  if (!collector) return { results };
+  const filesDone = performance.now();
+  const timings = { files: filesDone - started, graph: 0, graphRules: 0 };
+  if (!collector) return { results, timings };
   const graph = collector.build({ env });
+  const built = performance.now();
+  timings.graph = built - filesDone;
   const graphFindings = runProjectRules(graph, states);
+  timings.graphRules = performance.now() - built;
   if (graphFindings.length > 0) {
     const byPath = new Map(results.map((r) => [r.path, r]));
     for (const f of graphFindings) byPath.get(f.file)?.findings.push(f);
     for (const r of results) sortFindings(r.findings);
   }
-  return { results, graph };
+  return { results, graph, timings };
 }

@@ -10,6 +10,7 @@ import type { ConfiguredRule } from './engine.js';
 import { INTERNAL_ERROR_RULE } from './engine.js';
 import { FileContext } from './file-context.js';
 import { fingerprintAll } from './fingerprint.js';
+import { formatPath } from '../parse/yaml/parse.js';
 import { formatMessage } from './message.js';
 import { findRule } from './registry.js';
 import type { AnyRule, ReportDescriptor, RuleContext } from './rule.js';
@@ -155,7 +156,10 @@ function toFinding(d: Draft, state: ProjectFileState, fingerprint: string): Find
 }
 
 function objectOf(d: Draft): ObjectRef | undefined {
-  return d.descriptor.object ?? (d.descriptor.node as SourceLocation | undefined)?.object;
+  if (d.descriptor.object) return d.descriptor.object;
+  const at = d.descriptor.node as SourceLocation | undefined;
+  if (!at?.object) return undefined;
+  return at.path && at.path.length > 0 && at.object.path === undefined ? { ...at.object, path: formatPath(at.path) } : at.object;
 }
 
 function relatedOf(r: NonNullable<ReportDescriptor<string>['related']>[number]): RelatedLocation {

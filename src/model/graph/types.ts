@@ -10,8 +10,10 @@ import type { FileFormat, Locatable, ObjectRef } from '../../core/types.js';
 /** A place in a linted file. Graph rules report these; the finding lands in `file`. */
 export interface SourceLocation extends Locatable {
   file: SourceText;
-  /** The Kubernetes object or compose service it belongs to (with the YAML path), for findings. */
+  /** The Kubernetes object or compose service it belongs to, for findings. */
   object?: ObjectRef;
+  /** The YAML path below the object (formatted only for findings: most locations never become one). */
+  path?: readonly (string | number)[];
 }
 
 /** A file of the project as the graph knows it. */

@@ -7,7 +7,7 @@
  */
 import type { KubernetesGraph } from './graph.js';
 import { formatQuantity, parseQuantity } from './quantity.js';
-import type { LimitRangeItem, Located, PodContainer, QuotaRecord, Workload } from './types.js';
+import type { LimitRangeItem, LimitRangeRecord, Located, PodContainer, QuotaRecord, Workload } from './types.js';
 import type { SourceLocation } from '../types.js';
 
 export type Rejection =
@@ -49,15 +49,28 @@ function quantities(map: ReadonlyMap<string, Located<string>>): Map<string, numb
   return out;
 }
 
-export function effectiveResources(c: PodContainer, items: readonly LimitRangeItem[]): EffectiveResources {
+/** A LimitRange item's defaults, parsed once. */
+interface Defaults {
+  limit: Map<string, number>;
+  request: Map<string, number>;
+}
+
+function parsedDefaults(items: readonly LimitRangeItem[]): Defaults[] {
+  return items.map((item) => {
+    const { limit, request } = defaultsOf(item);
+    const parse = (m: Map<string, string>) => new Map([...m].flatMap(([r, v]) => (parseQuantity(v) === undefined ? [] : [[r, parseQuantity(v)!] as [string, number]])));
+    return { limit: parse(limit), request: parse(request) };
+  });
+}
+
+export function effectiveResources(c: PodContainer, items: readonly LimitRangeItem[], defaults: readonly Defaults[] = parsedDefaults(items)): EffectiveResources {
   const requests = quantities(c.requests);
   const limits = quantities(c.limits);
   // API defaulting: a limit without a request makes the request equal to the limit.
   for (const [r, v] of limits) if (!requests.has(r)) requests.set(r, v);
-  for (const item of items) {
-    const { limit, request } = defaultsOf(item);
-    for (const [r, v] of limit) if (!limits.has(r)) { const q = parseQuantity(v); if (q !== undefined) limits.set(r, q); }
-    for (const [r, v] of request) if (!requests.has(r)) { const q = parseQuantity(v); if (q !== undefined) requests.set(r, q); }
+  for (const d of defaults) {
+    for (const [r, v] of d.limit) if (!limits.has(r)) limits.set(r, v);
+    for (const [r, v] of d.request) if (!requests.has(r)) requests.set(r, v);
   }
   return { requests, limits };
 }
@@ -82,15 +95,21 @@ function quotaResource(key: string): { key: 'requests' | 'limits'; resource: str
   return undefined;
 }
 
-export function admitNamespace(k: KubernetesGraph, namespace: string): NamespaceAdmission {
-  const items = k.limitRanges.filter((l) => l.object.namespace === namespace).flatMap((l) => l.limits.filter((i) => i.type === 'Container'));
-  const quotas = k.quotas.filter((q) => q.object.namespace === namespace && !q.scoped);
+export function admitNamespace(
+  k: KubernetesGraph,
+  namespace: string,
+  limitRanges: readonly LimitRangeRecord[] = k.limitRanges.filter((l) => l.object.namespace === namespace),
+  namespaceQuotas: readonly QuotaRecord[] = k.quotas.filter((q) => q.object.namespace === namespace),
+): NamespaceAdmission {
+  const items = limitRanges.flatMap((l) => l.limits.filter((i) => i.type === 'Container'));
+  const quotas = namespaceQuotas.filter((q) => !q.scoped);
   const result: NamespaceAdmission = { namespace, rejections: [], used: new Map(quotas.map((q) => [q, new Map()])) };
   if (items.length === 0 && quotas.length === 0) return result;
+  const defaults = parsedDefaults(items);
   for (const w of k.workloadsIn(namespace)) {
     if (w.kind === 'CronJob') continue;
     const containers = w.pod.containers.filter((c) => c.role !== 'ephemeralContainer');
-    const resources = containers.map((c) => effectiveResources(c, items));
+    const resources = containers.map((c) => effectiveResources(c, items, defaults));
     if (limitRangeRejects(w, containers, resources, items, result)) continue;
     let refused = false;
     for (const quota of quotas) {
@@ -167,8 +186,15 @@ const cache = new WeakMap<KubernetesGraph, NamespaceAdmission[]>();
 export function admitAll(k: KubernetesGraph): NamespaceAdmission[] {
   let out = cache.get(k);
   if (!out) {
-    const namespaces = new Set([...k.quotas, ...k.limitRanges].map((o) => o.object.namespace));
-    out = [...namespaces].sort().map((ns) => admitNamespace(k, ns));
+    const byNamespace = new Map<string, { limitRanges: LimitRangeRecord[]; quotas: QuotaRecord[] }>();
+    const of = (ns: string) => {
+      let entry = byNamespace.get(ns);
+      if (!entry) byNamespace.set(ns, (entry = { limitRanges: [], quotas: [] }));
+      return entry;
+    };
+    for (const l of k.limitRanges) of(l.object.namespace).limitRanges.push(l);
+    for (const q of k.quotas) of(q.object.namespace).quotas.push(q);
+    out = [...byNamespace.keys()].sort().map((ns) => admitNamespace(k, ns, byNamespace.get(ns)!.limitRanges, byNamespace.get(ns)!.quotas));
     cache.set(k, out);
   }
   return out;

@@ -28,6 +28,8 @@ const CLUSTER_SCOPED = new Set([
   'ClusterIssuer', 'ClusterSecretStore', 'ClusterPolicy',
 ]);
 
+const NONE: ReadonlyMap<string, string> = new Map();
+
 export function isClusterScoped(kind: string): boolean {
   return CLUSTER_SCOPED.has(kind);
 }
@@ -58,8 +60,9 @@ export function extractKubernetesRecords(objects: readonly KubernetesObject[], f
       file,
       at: r.at(o.anchor),
       ref: o.objectRef,
-      labels: textEntries(metadata, 'labels'),
-      annotations: textEntries(metadata, 'annotations'),
+      // Only what relationships read: a Namespace's labels (namespaceSelector), an Ingress's annotations (cert-manager).
+      labels: o.kind === 'Namespace' ? textEntries(metadata, 'labels') : NONE,
+      annotations: o.kind === 'Ingress' ? textEntries(metadata, 'annotations') : NONE,
     };
     const ns = r.located(metadata?.string('namespace'), ['metadata', 'namespace']);
     if (ns) object.namespaceAt = ns;

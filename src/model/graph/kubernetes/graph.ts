@@ -36,6 +36,8 @@ export class KubernetesGraph implements KubernetesFileRecords {
   readonly limitRanges: LimitRangeRecord[] = [];
 
   private readonly byName = new Map<string, KubeObject[]>();
+  /** `kind` and `kind\u0000namespace` → number of objects. */
+  private readonly kindCounts = new Map<string, number>();
   private readonly podsByNamespace = new Map<string, LabelIndex<Workload>>();
   private readonly dataByName = new Map<string, DataObject>();
   private readonly workloadsByName = new Map<string, Workload>();
@@ -55,6 +57,7 @@ export class KubernetesGraph implements KubernetesFileRecords {
   /** Builds the indexes; call once after every file was added. */
   index(): void {
     for (const o of this.objects) {
+      for (const c of [o.kind, `${o.kind}\u0000${o.namespace}`]) this.kindCounts.set(c, (this.kindCounts.get(c) ?? 0) + 1);
       const k = key(o.kind, o.namespace, o.name);
       const list = this.byName.get(k);
       if (list) list.push(o);
@@ -85,7 +88,7 @@ export class KubernetesGraph implements KubernetesFileRecords {
 
   /** Whether the project declares any object of this kind (then absence means more). */
   declares(kind: string, namespace?: string): boolean {
-    return this.objects.some((o) => o.kind === kind && (namespace === undefined || o.namespace === namespace));
+    return (this.kindCounts.get(namespace === undefined ? kind : `${kind}\u0000${namespace}`) ?? 0) > 0;
   }
 
   workload(kind: string, namespace: string, name: string): Workload | undefined {
@@ -139,10 +142,11 @@ export class KubernetesGraph implements KubernetesFileRecords {
     if (!this.namespaceNodes) {
       const nodes = new Map<string, NamespaceNode>();
       const ensure = (name: string, object?: KubeObject) => {
+        const existing = nodes.get(name);
+        if (existing && (existing.object || !object)) return;
         const labels = new Map(object?.labels ?? []);
         labels.set('kubernetes.io/metadata.name', name);
-        const existing = nodes.get(name);
-        if (!existing || (object && !existing.object)) nodes.set(name, { name, labels, ...(object ? { object } : {}) });
+        nodes.set(name, { name, labels, ...(object ? { object } : {}) });
       };
       for (const o of this.objects) if (o.kind === 'Namespace' && o.group === '') ensure(o.name, o);
       for (const o of this.objects) if (o.namespace !== '') ensure(o.namespace);

@@ -3,7 +3,6 @@ import type { SourceText } from '../../../core/source.js';
 import type { Locatable, ObjectRef } from '../../../core/types.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import type { PathSegment } from '../../../parse/yaml/nodes.js';
-import { formatPath } from '../../../parse/yaml/parse.js';
 import type { Sourced } from '../../container.js';
 import { labelSelectorOf } from '../../kubernetes/selectors.js';
 import type { YView } from '../../kubernetes/view.js';
@@ -18,8 +17,9 @@ export class RecordReader {
 
   /** A location in the file, tagged with the object and (when known) the YAML path. */
   at(node: Locatable, path?: readonly PathSegment[]): SourceLocation {
-    const object = path && path.length > 0 ? { ...this.ref, path: formatPath(path) } : this.ref;
-    return { span: { start: node.span.start, end: node.span.end }, file: this.file, object };
+    const out: SourceLocation = { span: { start: node.span.start, end: node.span.end }, file: this.file, object: this.ref };
+    if (path && path.length > 0) out.path = path;
+    return out;
   }
 
   /** The location of a view's mapping as a whole (its key, else its `name:`). */

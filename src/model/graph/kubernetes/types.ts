@@ -33,7 +33,9 @@ export interface KubeObject {
   /** Where findings about the object go (its metadata.name). */
   at: SourceLocation;
   ref: ObjectRef;
+  /** Kept for Namespaces only (namespaceSelector); workloads' pod labels are on their PodRecord. */
   labels: ReadonlyMap<string, string>;
+  /** Kept for Ingresses only (a cert-manager annotation means the TLS Secret is created for it). */
   annotations: ReadonlyMap<string, string>;
 }
 
