@@ -20,6 +20,14 @@ const SOCKETS = [
 ];
 
 
+// create() runs once per file: normalise each configured list once.
+const normalized = new WeakMap<readonly string[], ReadonlySet<string>>();
+function socketSet(list: readonly string[]): ReadonlySet<string> {
+  let set = normalized.get(list);
+  if (!set) normalized.set(list, (set = new Set(list.map(normalize))));
+  return set;
+}
+
 export default defineRule<'kubernetes' | 'compose', Options>({
   id: 'docker-socket-mount',
   meta: {
@@ -48,7 +56,7 @@ export default defineRule<'kubernetes' | 'compose', Options>({
     fixable: false,
   },
   create(ctx, options) {
-    const sockets = new Set(options.sockets.map(normalize));
+    const sockets = socketSet(options.sockets);
     return {
       Container(c) {
         if (c.origin.format === 'dockerfile') return;

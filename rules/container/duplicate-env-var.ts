@@ -1,11 +1,12 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { Sourced } from '../../src/model/container.js';
 
-export default defineRule<'kubernetes' | 'compose'>({
+export default defineRule<'kubernetes'>({
   id: 'duplicate-env-var',
   meta: {
     description: 'A container should not define the same environment variable twice',
-    formats: ['kubernetes', 'compose'],
+    // Compose: compose-duplicate-entry (the loader keeps only the last entry, as Compose does).
+    formats: ['kubernetes'],
     severity: 'warning',
     recommended: true,
     category: 'correctness',
@@ -15,14 +16,13 @@ export default defineRule<'kubernetes' | 'compose'>({
     ],
     messages: {
       kubernetes: 'Environment variable "{{env}}" is defined again in container "{{name}}"; only the last definition counts, so remove one.',
-      compose: 'Environment variable "{{env}}" is defined again in service "{{name}}"; only one definition counts, so remove one.',
     },
     fixable: false,
   },
   create(ctx) {
     return {
       Container(c) {
-        if (c.origin.format === 'dockerfile') return;
+        if (c.origin.format !== 'kubernetes') return;
         const first = new Map<string, Sourced<string>>();
         for (const env of c.env) {
           const earlier = first.get(env.name.value);
@@ -31,7 +31,7 @@ export default defineRule<'kubernetes' | 'compose'>({
             continue;
           }
           ctx.report({
-            messageId: c.origin.format,
+            messageId: 'kubernetes',
             node: env.name.node,
             data: { env: env.name.value, name: c.origin.name },
             related: [{ node: earlier.node, message: 'First defined here.' }],

@@ -3,6 +3,8 @@ import { defineRule } from '../../src/core/rule.js';
 interface Options {
   /** Also require a CPU limit (off by default: CPU limits throttle, and many teams set only requests). */
   cpu: boolean;
+  /** Also check compose services (off by default: most compose projects run on one developer machine). */
+  compose: boolean;
 }
 
 export default defineRule<'kubernetes' | 'compose', Options>({
@@ -32,15 +34,19 @@ export default defineRule<'kubernetes' | 'compose', Options>({
     options: {
       type: 'object',
       additionalProperties: false,
-      properties: { cpu: { type: 'boolean', description: 'Also require a CPU limit.' } },
+      properties: {
+        cpu: { type: 'boolean', description: 'Also require a CPU limit.' },
+        compose: { type: 'boolean', description: 'Also check compose services.' },
+      },
     },
-    defaults: { cpu: false },
+    defaults: { cpu: false, compose: false },
     fixable: false,
   },
   create(ctx, options) {
     return {
       Container(c) {
         if (c.origin.format === 'compose') {
+          if (!options.compose) return;
           if (!c.resources.limits.memory && !c.resources.limits.cpu) ctx.report({ messageId: 'compose', node: c.resources.node ?? c.node, data: { name: c.origin.name } });
           return;
         }

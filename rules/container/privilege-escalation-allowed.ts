@@ -5,7 +5,7 @@ interface Options {
   requireExplicitFalse: boolean;
 }
 
-export default defineRule<'allowed' | 'unset', Options>({
+export default defineRule<'allowed' | 'unset' | 'allowedCompose' | 'unsetCompose', Options>({
   id: 'privilege-escalation-allowed',
   meta: {
     description: 'Containers should not allow privilege escalation',
@@ -24,6 +24,10 @@ export default defineRule<'allowed' | 'unset', Options>({
         'Container "{{name}}" allows privilege escalation: a setuid binary or file capability in it can gain privileges its process does not have; set allowPrivilegeEscalation: false.',
       unset:
         'Container "{{name}}" does not set allowPrivilegeEscalation, which defaults to true; set securityContext.allowPrivilegeEscalation: false.',
+      allowedCompose:
+        'Service "{{name}}" turns no-new-privileges off: a setuid binary or file capability in it can gain privileges its process does not have; use `no-new-privileges:true`.',
+      unsetCompose:
+        'Service "{{name}}" does not set no-new-privileges, so setuid binaries in it can gain privileges; add `security_opt: ["no-new-privileges:true"]`.',
     },
     options: {
       type: 'object',
@@ -40,9 +44,12 @@ export default defineRule<'allowed' | 'unset', Options>({
         // Privileged containers always may escalate; privileged-container reports them.
         if (c.security.privileged?.value) return;
         const setting = c.security.allowPrivilegeEscalation;
-        if (setting?.value === true) ctx.report({ messageId: 'allowed', node: setting.node, data: { name: c.origin.name } });
-        else if (!setting && options.requireExplicitFalse && c.origin.format === 'kubernetes') {
-          ctx.report({ messageId: 'unset', node: c.node, path: ['securityContext', 'allowPrivilegeEscalation'], data: { name: c.origin.name } });
+        const compose = c.origin.format === 'compose';
+        const data = { name: c.origin.name };
+        if (setting?.value === true) ctx.report({ messageId: compose ? 'allowedCompose' : 'allowed', node: setting.node, data });
+        else if (!setting && options.requireExplicitFalse) {
+          if (compose) ctx.report({ messageId: 'unsetCompose', node: c.node, data });
+          else ctx.report({ messageId: 'unset', node: c.node, path: ['securityContext', 'allowPrivilegeEscalation'], data });
         }
       },
     };

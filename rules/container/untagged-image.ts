@@ -23,6 +23,8 @@ export default defineRule({
       Container(container) {
         const image = container.image;
         if (!image || image.value.dynamic || image.value.scratch) return;
+        // Istio's gateway injection replaces the placeholder `image: auto` at admission.
+        if (container.origin.format === 'kubernetes' && image.value.raw === 'auto') return;
         if (image.value.tag === undefined && image.value.digest === undefined) {
           ctx.report({ messageId: 'untagged', node: image.node, data: { image: image.value.raw } });
         }

@@ -24,6 +24,8 @@ export default defineRule<'missing' | 'empty' | 'label' | 'expression' | 'noLabe
       noLabels: 'The pod template has no labels, so the selector cannot match it; add the selector\'s labels to spec.template.metadata.labels.',
     },
     fixable: false,
+    // The schema rule reports a missing selector too ("missing the required field"), at the same place.
+    supersedes: ['kubernetes-schema'],
   },
   create(ctx) {
     return {

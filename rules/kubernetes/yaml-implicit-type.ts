@@ -23,6 +23,8 @@ export default defineRule<'boolean' | 'number' | 'numberChanged' | 'key'>({
       key: 'The key {{text}} is read as {{how}} and becomes "{{value}}"; quote it: "{{text}}".',
     },
     fixable: 'safe',
+    // The schema rule sees the same values as type errors; this rule says why, and fixes them.
+    supersedes: ['kubernetes-schema'],
   },
   create(ctx) {
     return {

@@ -4,7 +4,7 @@ import { UsageError } from '../core/discover.js';
 import type { SeverityOrOff } from '../core/types.js';
 import { versionProblem } from '../model/kubernetes/versions.js';
 
-export const FORMAT_NAMES = ['stylish', 'json'] as const;
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit', 'checkstyle', 'codeclimate', 'markdown'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 export type FailOn = 'error' | 'warning' | 'info' | 'none';
 
@@ -27,6 +27,14 @@ export interface LintArgs {
   stdinFilename?: string;
   quiet: boolean;
   color?: boolean;
+  /** `--fix` writes safe fixes; `--fix-dry-run` prints them as a unified diff. */
+  fix?: 'write' | 'dry-run';
+  /** Report only findings not recorded in this baseline file. */
+  baseline?: string;
+  /** Record the current findings in this baseline file. */
+  writeBaseline?: string;
+  /** Explicit files that are not recognised are skipped silently (pre-commit, lint-staged). */
+  skipUnknown: boolean;
   /** `--env-file`: compose interpolation reads these instead of the project's `.env`. */
   envFiles: string[];
   /** `--process-env`: compose interpolation also reads Plimsoll's own environment. */
@@ -89,6 +97,11 @@ const LINT_OPTIONS = {
   'schema-location': { type: 'string', multiple: true },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  'skip-unknown': { type: 'boolean' },
   'env-file': { type: 'string', multiple: true },
   'process-env': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -155,6 +168,10 @@ function parseLint(argv: readonly string[]): CliArgs {
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
   if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
   if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input; do not pass paths as well.');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  if (values.baseline && values['write-baseline']) {
+    throw new UsageError('--baseline and --write-baseline cannot be used together (--write-baseline records every current finding).');
+  }
 
   const args: LintArgs = {
     command: 'lint',
@@ -165,6 +182,7 @@ function parseLint(argv: readonly string[]): CliArgs {
     failOn: failOn as FailOn,
     stdin: values.stdin ?? false,
     quiet: values.quiet ?? false,
+    skipUnknown: values['skip-unknown'] ?? false,
     envFiles: values['env-file'] ?? [],
     processEnv: values['process-env'] ?? false,
     schemaLocations: values['schema-location'] ?? [],
@@ -180,6 +198,10 @@ function parseLint(argv: readonly string[]): CliArgs {
   if (values['stdin-filename']) args.stdinFilename = values['stdin-filename'];
   if (values.color) args.color = true;
   if (values['no-color']) args.color = false;
+  if (values.fix) args.fix = 'write';
+  if (values['fix-dry-run']) args.fix = 'dry-run';
+  if (values.baseline) args.baseline = values.baseline;
+  if (values['write-baseline']) args.writeBaseline = values['write-baseline'];
   return args;
 }
 
@@ -245,7 +267,8 @@ and \`docker compose up\` would create from them, and what admission would rejec
 Paths may be files, folders or globs (default: the current folder); .gitignore is honoured.
 
 Options:
-  -f, --format <name>          stylish (default) or json; repeatable, paired in order with -o
+  -f, --format <name>          stylish (default), json, sarif, github, junit, checkstyle, codeclimate or
+                               markdown; repeatable, paired in order with -o
   -o, --output <file>          write the preceding format to a file
   -c, --config <file>          use this configuration file
       --no-config              ignore configuration files
@@ -257,6 +280,12 @@ Options:
       --env-file <file>        compose: read variables from this file instead of .env; repeatable
       --process-env            compose: also read variables from the environment (it wins over env files)
       --quiet                  report errors only
+      --fix                    apply safe fixes to the files (standard input: print the fixed text)
+      --fix-dry-run            print the safe fixes as a unified diff; change nothing
+      --baseline <file>        report only findings that are not in the baseline file
+      --write-baseline <file>  record the current findings in a baseline file
+      --skip-unknown           skip named files that are not Dockerfiles, compose files or Kubernetes
+                               manifests, instead of reading them by content (for pre-commit hooks)
       --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
       --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)

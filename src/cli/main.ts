@@ -3,21 +3,20 @@
  * usage and configuration problems are one line and exit 2.
  */
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { ConfigError, loadConfigFile } from '../core/config.js';
 import { UsageError } from '../core/discover.js';
 import type { LintResult } from '../core/lint.js';
 import { packageVersion } from '../core/package-info.js';
 import { SEVERITY_RANK } from '../core/types.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
-import type { Formatter } from '../report/types.js';
-import { HELP, parseCli, type FormatName, type LintArgs } from './args.js';
+import { FORMATTERS } from '../report/formatters.js';
+import { HELP, parseCli, type LintArgs } from './args.js';
+import { applyBaseline, baselineText, readBaseline } from './baseline.js';
+import { CliError } from './errors.js';
+import { FixSession } from './fix-command.js';
 import { graphCommand, simulateCommand } from './graph-command.js';
 import { explainRule, listRules } from './rules-command.js';
 import { lintStdin } from './stdin.js';
-
-const FORMATTERS: Record<FormatName, Formatter> = { stylish: formatStylish, json: formatJson };
 
 export interface CliIO {
   cwd: string;
@@ -26,6 +25,8 @@ export interface CliIO {
   readStdin: () => Promise<string | Buffer>;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Receives the result as reported (after fixes, baseline and --quiet); the GitHub Action reads its counts. */
+  onResult?: (result: LintResult) => void;
 }
 
 export function defaultIO(): CliIO {
@@ -76,6 +77,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
 function failure(error: unknown, io: CliIO): number {
   if (error instanceof UsageError) io.stderr(`plimsoll: ${error.message}\nRun "plimsoll --help" for usage.\n`);
   else if (error instanceof ConfigError) io.stderr(`plimsoll: configuration error: ${error.message}\n`);
+  else if (error instanceof CliError) io.stderr(`plimsoll: ${error.message}\n`);
   else {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`plimsoll: internal error: ${message} (please report this at https://github.com/plimsoll-dev/plimsoll/issues)\n`);
@@ -94,6 +96,10 @@ function useColor(args: LintArgs, io: CliIO): boolean {
 async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const { lintFiles } = await import('../core/lint-files.js');
   const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
+  const baseline = args.baseline ? await readBaseline(resolve(io.cwd, args.baseline), args.baseline) : undefined;
+  const input = args.stdin ? await io.readStdin() : undefined;
+  const stdinText = input === undefined ? undefined : typeof input === 'string' ? input : input.toString('utf8');
+  const fix = args.fix ? new FixSession(args.fix, io.cwd, stdinText) : undefined;
   const compose = {
     ...(args.envFiles.length > 0 ? { envFiles: args.envFiles.map((f) => resolve(io.cwd, f)) } : {}),
     ...(args.processEnv ? { processEnv: io.env } : {}),
@@ -102,23 +108,42 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
     cwd: io.cwd,
     noConfig: args.noConfig,
     ruleOverrides: args.rules,
+    skipUnknown: args.skipUnknown,
     compose,
     ...(config ? { config } : {}),
     ...(args.kubernetesVersion ? { kubernetesVersion: args.kubernetesVersion } : {}),
     ...(args.schemaLocations.length > 0 ? { schemaLocations: args.schemaLocations.map((l) => resolve(io.cwd, l)) } : {}),
+    ...(fix ? { lintFile: fix.lintFile } : {}),
   };
-  let result: LintResult = args.stdin
-    ? await lintStdin(await io.readStdin(), args.stdinFilename, options)
-    : await lintFiles(args.paths, options);
-  if (args.quiet) result = onlyErrors(result);
+  let result: LintResult = input !== undefined ? await lintStdin(input, args.stdinFilename, options) : await lintFiles(args.paths, options);
 
-  const context = { color: useColor(args, io), cwd: io.cwd };
+  const fixed = fix ? await fix.finish() : undefined;
+  for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}\n`);
+  if (args.writeBaseline) {
+    await writeFile(resolve(io.cwd, args.writeBaseline), baselineText(result.findings));
+    io.stderr(`plimsoll: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}.\n`);
+    result = applyBaseline(result, result.findings);
+  }
+  if (baseline) result = applyBaseline(result, baseline);
+  if (args.quiet) result = onlyErrors(result);
+  io.onResult?.(result);
+
+  if (fixed?.ownsStdout) io.stdout(fixed.stdout);
+  // While stdout carries the fix output, reports meant for it go to stderr.
+  const toConsole = fixed?.ownsStdout ? io.stderr : io.stdout;
+  const context = { color: useColor(args, io), cwd: io.cwd, root: ciRoot(io) };
   for (const target of args.outputs) {
     const text = FORMATTERS[target.format](result, target.file ? { ...context, color: false } : context);
     if (target.file) await writeFile(resolve(io.cwd, target.file), text);
-    else io.stdout(text);
+    else toConsole(text);
   }
   return exitCode(result, args);
+}
+
+/** Inside GitHub Actions, annotations and SARIF paths are relative to the checkout. */
+function ciRoot(io: CliIO): string {
+  const workspace = io.env.GITHUB_WORKSPACE;
+  return workspace && !relative(resolve(workspace), io.cwd).startsWith('..') ? resolve(workspace) : io.cwd;
 }
 
 function onlyErrors(result: LintResult): LintResult {

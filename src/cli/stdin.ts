@@ -22,6 +22,6 @@ export async function lintStdin(input: string | Buffer, filename: string | undef
   const project: ProjectInput = { display, absolute, format, rules, ...(text !== undefined ? { text } : {}), ...(problem ? { problem } : {}) };
   const images = resolveImages(config.baseDir, settings.images);
   if (images) project.images = images;
-  const [file] = lintProject([project], createEnvironment(options)).results as [FileResult];
+  const [file] = lintProject([project], createEnvironment(options), options.lintFile ? { lintFile: options.lintFile } : {}).results as [FileResult];
   return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
 }

@@ -80,7 +80,8 @@ export function runRules(file: ParsedFile, rules: readonly ConfiguredRule[], sou
       currentObject = undefined;
     });
   }
-  return finish(drafts, file, sources);
+  const superseding = new Map(rules.filter((r) => r.rule.meta.supersedes?.length).map((r) => [r.rule.id, r.rule.meta.supersedes!]));
+  return finish(drafts, file, sources, superseding);
 }
 
 function isFormat(format: string): format is Format {
@@ -148,7 +149,7 @@ function crash(ruleId: string, error: unknown, at: number): Draft {
   };
 }
 
-function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex): Finding[] {
+function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex, superseding: ReadonlyMap<string, readonly string[]>): Finding[] {
   const suppressionsByFile = new Map<string, Suppression[]>();
   const suppressionsFor = (d: Draft): Suppression[] => {
     const path = d.source?.path ?? file.source.path;
@@ -160,7 +161,10 @@ function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex): Findin
     }
     return list;
   };
-  const kept = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressionsFor(d)));
+  const unsuppressed = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressionsFor(d)));
+  // A finding that a superseding rule (itself not suppressed) reports at the same span says the same thing twice.
+  const superseded = supersededKeys(unsuppressed, superseding);
+  const kept = superseded.size === 0 ? unsuppressed : unsuppressed.filter((d) => !superseded.has(spanKey(d.ruleId, d)));
   const pathOf = (d: Draft): string => d.source?.path ?? file.source.path;
   kept.sort(
     (a, b) =>
@@ -195,5 +199,17 @@ function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex): Findin
     return finding;
   });
 }
+
+/** `rule@file@start:end` of the drafts that a superseding rule reported at the same span. */
+function supersededKeys(drafts: readonly Draft[], superseding: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const out = new Set<string>();
+  if (superseding.size === 0) return out;
+  for (const d of drafts) {
+    for (const other of superseding.get(d.ruleId) ?? []) out.add(spanKey(other, d));
+  }
+  return out;
+}
+
+const spanKey = (ruleId: string, d: Draft): string => `${ruleId}@${d.source?.path ?? ''}@${d.span.start}:${d.span.end}`;
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

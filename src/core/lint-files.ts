@@ -8,7 +8,7 @@ import { detectFormat, formatFromName } from './detect.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
 import { createEnvironment, type EnvironmentOptions, type LintEnvironment } from './environment.js';
 import { lintProject, resolveImages, type ProjectInput } from './lint-project.js';
-import { prepareFormats, sortFindings, summarise, type LintResult } from './lint.js';
+import { prepareFormats, sortFindings, summarise, type lintSource, type LintResult } from './lint.js';
 import { readSource, type ReadResult } from './load.js';
 import type { FileFormat } from './types.js';
 
@@ -22,7 +22,14 @@ export interface LintFilesOptions extends EnvironmentOptions {
   ruleOverrides?: CliRuleOverrides;
   /** Read these files as they are; do not look for others. */
   files?: DiscoveredFile[];
+  /** Files named explicitly are detected like found ones: unrecognised files are skipped silently. */
+  skipUnknown?: boolean;
+  /** Lints one file; `--fix` passes one that fixes, then lints the result. Default: lintSource. */
+  lintFile?: FileLinter;
 }
+
+/** lintSource, or a wrapper of it (the same parameters and result). */
+export type FileLinter = typeof lintSource;
 
 interface ReadFile {
   file: DiscoveredFile;
@@ -33,7 +40,7 @@ interface ReadFile {
 
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult> {
   const { inputs, env } = await readProject(patterns, options);
-  const { results } = lintProject(inputs, env);
+  const { results } = lintProject(inputs, env, options.lintFile ? { lintFile: options.lintFile } : {});
   const findings = sortFindings(uniqueFindings(results.flatMap((r) => r.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
 }
@@ -49,7 +56,7 @@ export async function readProject(
   const overrides = options.ruleOverrides ?? new Map();
   const env = createEnvironment(options);
 
-  const read = await readAll(files, resolver);
+  const read = await readAll(files, resolver, options.skipUnknown ?? false);
   await prepareFormats(new Set(read.map((r) => r.format)));
   const inputs = read.map(({ file, config, read: { text, problem }, format }): ProjectInput => {
     const { rules, settings } = settingsForFile(config, file.absolute, overrides);
@@ -79,7 +86,7 @@ function uniqueFindings(findings: LintResult['findings']): LintResult['findings'
 }
 
 /** Reads and detects every file that is not ignored, keeping a few reads in flight. */
-async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolver): Promise<ReadFile[]> {
+async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolver, skipUnknown: boolean): Promise<ReadFile[]> {
   const pending = files.map((file) => ({ file, read: undefined as Promise<ReadResult> | undefined }));
   const window = 16;
   for (let i = 0; i < Math.min(window, pending.length); i++) pending[i]!.read = readSource(pending[i]!.file.absolute);
@@ -91,11 +98,12 @@ async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolve
     const config = await resolver.forFile(file.absolute);
     if (isIgnored(config, file.absolute)) continue;
     const read = await pending[i]!.read!;
+    const explicit = file.explicit && !skipUnknown;
     const format =
       read.text === undefined
-        ? (formatFromName(file.absolute) ?? (file.explicit ? 'unknown' : undefined))
-        : detectFormat(file.absolute, read.text, file.explicit);
-    if (!format || (format === 'yaml' && !file.explicit)) continue;
+        ? (formatFromName(file.absolute) ?? (explicit ? 'unknown' : undefined))
+        : detectFormat(file.absolute, read.text, explicit);
+    if (!format || (format === 'yaml' && !explicit)) continue;
     out.push({ file, config, read, format });
   }
   return out;

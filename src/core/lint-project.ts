@@ -46,7 +46,12 @@ export function resolveImages(baseDir: string, images: Readonly<Record<string, s
 }
 
 /** Lints the inputs together. The formats must be prepared (`prepareFormats`). */
-export function lintProject(inputs: readonly ProjectInput[], env: LintEnvironment, options: { graph?: boolean } = {}): ProjectRun {
+export function lintProject(
+  inputs: readonly ProjectInput[],
+  env: LintEnvironment,
+  options: { graph?: boolean; lintFile?: typeof lintSource } = {},
+): ProjectRun {
+  const lintFile = options.lintFile ?? lintSource;
   collectProjectFacts(
     inputs.flatMap((i) => (i.text === undefined ? [] : [{ ...(i.absolute ? { absolute: i.absolute } : {}), display: i.display, format: i.format, text: i.text }])),
     env,
@@ -58,28 +63,23 @@ export function lintProject(inputs: readonly ProjectInput[], env: LintEnvironmen
   const results: FileResult[] = [];
   for (const input of inputs) {
     const fileRules = input.rules.filter((r) => !isProjectRule(r.rule));
-    const onParsed = collector
-      ? (parsed: ParsedFile) => {
-          collector.add({
-            parsed,
-            file: { path: input.display, ...(input.absolute ? { absolute: input.absolute } : {}), format: input.format, source: parsed.source },
-            ...(input.images ? { images: input.images } : {}),
-          });
-          states.set(input.display, {
-            source: parsed.source,
-            format: input.format,
-            rules: input.rules,
-            suppressions: collectSuppressions(parsed, sourceIndex()),
-          });
-        }
-      : undefined;
-    results.push(
-      lintSource(input.display, input.text, input.format, fileRules, input.problem, {
-        ...(input.absolute ? { absolutePath: input.absolute } : {}),
-        env,
-        ...(onParsed ? { onParsed } : {}),
-      }),
-    );
+    // `--fix` lints a file several times; the graph takes the parse of the text that is reported.
+    const parses = new Map<string, ParsedFile>();
+    const result = lintFile(input.display, input.text, input.format, fileRules, input.problem, {
+      ...(input.absolute ? { absolutePath: input.absolute } : {}),
+      env,
+      ...(collector ? { onParsed: (parsed: ParsedFile) => parses.set(parsed.source.text, parsed) } : {}),
+    });
+    results.push(result);
+    const parsed = result.source ? parses.get(result.source.text) : undefined;
+    if (collector && parsed) {
+      collector.add({
+        parsed,
+        file: { path: input.display, ...(input.absolute ? { absolute: input.absolute } : {}), format: input.format, source: parsed.source },
+        ...(input.images ? { images: input.images } : {}),
+      });
+      states.set(input.display, { source: parsed.source, format: input.format, rules: input.rules, suppressions: collectSuppressions(parsed, sourceIndex()) });
+    }
   }
   const filesDone = performance.now();
   const timings = { files: filesDone - started, graph: 0, graphRules: 0 };

@@ -11,8 +11,9 @@ export interface ReadResult {
   problem?: ReadProblem;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const lenientUtf8 = new TextDecoder('utf-8');
+// ignoreBOM keeps a BOM in the text (SourceText removes and remembers it, so fixes can write it back).
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function decode(bytes: Uint8Array): ReadResult {
   const head = bytes.subarray(0, 8000);

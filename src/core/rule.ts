@@ -42,6 +42,11 @@ export interface RuleMeta<MessageId extends string = string, Options extends obj
   options?: OptionsSchema;
   defaults?: Options;
   fixable: false | 'safe' | 'unsafe';
+  /**
+   * Rules this one explains better: where both report the very same span, only this
+   * rule's finding is kept (e.g. yaml-implicit-type over kubernetes-schema's type error).
+   */
+  supersedes?: readonly string[];
 }
 
 export interface ReportDescriptor<MessageId extends string> {

@@ -5,11 +5,12 @@ import type { SourceText } from '../core/source.js';
 import type { Span } from '../core/types.js';
 import { extractKubernetesContainers, podTemplateOf } from '../model/extract/kubernetes.js';
 import { objectsOfDocument, type KubernetesObject } from '../model/kubernetes/object.js';
-import '../model/kubernetes/schema/custom.js'; // registers the CRD collector
 import type { PodTemplate } from '../model/kubernetes/pod-template.js';
 import { annotationSuppressions } from '../model/kubernetes/suppressions.js';
 import { pathAtOffset } from '../parse/yaml/nodes.js';
 import { formatPath, type YamlDocument } from '../parse/yaml/parse.js';
+import '../model/kubernetes/schema/custom.js'; // registers the CRD collector
+import '../model/kubernetes/kustomize.js'; // registers the Kustomize patch collector
 import { parseYamlParts } from './yaml-common.js';
 
 /** Every object of a file, for rules that compare objects (duplicates, a Service and its Deployment). */
@@ -45,6 +46,8 @@ function readable(doc: YamlDocument): boolean {
 export function parseKubernetesFile(source: SourceText, context?: AdapterContext): ParsedFile & { objects: KubernetesObject[] } {
   const parts = parseYamlParts(source, { version: '1.1' });
   const objects = parts.yaml.documents.flatMap((doc) => (readable(doc) ? objectsOfDocument(doc.value, doc.root, doc.index) : []));
+  const patches = context?.env.project.kustomizePatches;
+  if (patches && context?.absolutePath && patches.has(context.absolutePath)) for (const object of objects) object.patch = true;
   const containers = extractKubernetesContainers(objects);
   return {
     source,
@@ -52,8 +55,8 @@ export function parseKubernetesFile(source: SourceText, context?: AdapterContext
     documents: parts.yaml.documents.length,
     containers,
     comments: parts.comments,
-    ...(context ? { env: context.env } : {}),
     suppressions: annotationSuppressions(objects),
+    ...(context ? { env: context.env } : {}),
     objects,
     walk(emit) {
       let next = 0;

@@ -100,3 +100,18 @@ spec:
     expect(finding!.range.start.line).toBe(12);
   });
 });
+
+describe('superseded findings', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: {version: 1.10}\ndata:\n  debug: yes\n';
+  const run = (rules: Record<string, 'error' | 'off'>, extra = '') =>
+    lintText(extra + text, { filename: 'manifest.yaml', config: { extends: [], rules } }).findings.map((f) => `${f.range.start.line}:${f.ruleId}`);
+
+  it('keeps only yaml-implicit-type where it and kubernetes-schema report the same value', () => {
+    expect(run({ 'yaml-implicit-type': 'error', 'kubernetes-schema': 'error' })).toEqual(['5:yaml-implicit-type', '7:yaml-implicit-type']);
+  });
+
+  it('keeps the schema finding when yaml-implicit-type is off or suppressed', () => {
+    expect(run({ 'kubernetes-schema': 'error' })).toEqual(['5:kubernetes-schema', '7:kubernetes-schema']);
+    expect(run({ 'yaml-implicit-type': 'error', 'kubernetes-schema': 'error' }, '# plimsoll-ignore-file yaml-implicit-type\n')).toEqual(['6:kubernetes-schema', '8:kubernetes-schema']);
+  });
+});

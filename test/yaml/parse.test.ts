@@ -38,6 +38,14 @@ describe('parseYaml', () => {
     expect(documents[2]!.value).toEqual({ c: 3 });
   });
 
+  it('reports a duplicate key on the whole key, in a nested mapping too', () => {
+    const text = 'a: 1\nspec:\n  - name: x\n    image: y\n    image: z\n';
+    const [doc] = parseYaml(text, { version: '1.1' }).documents;
+    const dup = doc!.errors.find((e) => e.code === 'DUPLICATE_KEY')!;
+    expect(text.slice(dup.span.start, dup.span.end)).toBe('image');
+    expect(dup.span.start).toBe(text.lastIndexOf('image'));
+  });
+
   it('anchors an error found at the next document marker on the content before it', () => {
     const text = 'a: 1\nb: [unclosed\n# note\n---\nc: 3\n';
     const error = parseYaml(text, { version: '1.2' }).documents[0]!.errors[0]!;

@@ -71,6 +71,7 @@ export function buildComposeProject(loaded: LoadedProject, ctx: ProjectContext):
     configs: resources(tree, 'configs', loaded, ctx.host),
     models: resources(tree, 'models', loaded, ctx.host),
     problems: loaded.problems,
+    redefinitions: loaded.redefinitions,
     tree,
   };
   return project;

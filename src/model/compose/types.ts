@@ -8,6 +8,7 @@ import type { SourceText } from '../../core/source.js';
 import type { Locatable, ObjectRef } from '../../core/types.js';
 import type { LoadedFile, LoadProblem } from '../../parse/compose/load.js';
 import type { SchemaProblem } from '../../parse/compose/schema.js';
+import type { Redefinition } from '../../parse/compose/merge.js';
 import type { CMap, CValue, VariableProblem } from '../../parse/compose/tree.js';
 import type { YNode, YPair } from '../../parse/yaml/nodes.js';
 import type { ContainerSpec, Sourced } from '../container.js';
@@ -174,5 +175,7 @@ export interface ComposeProject {
   models: Map<string, ComposeResource>;
   /** The top-level key of each resource kind, where "undefined" findings may point. */
   problems: LoadProblem[];
+  /** Sequence entries that a later entry with the same key replaced, as Compose does when it loads. */
+  redefinitions: Redefinition[];
   tree: CMap;
 }

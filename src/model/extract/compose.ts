@@ -67,7 +67,7 @@ export function composeContainer(service: Omit<ComposeService, 'container'>): Co
   security.capabilitiesDrop.push(...listOfText(get('cap_drop')));
   for (const opt of listOfText(get('security_opt'))) {
     const [name, value] = splitOption(opt.value);
-    if (name === 'no-new-privileges' && value !== 'false') security.allowPrivilegeEscalation = { value: false, node: opt.node };
+    if (name === 'no-new-privileges') security.allowPrivilegeEscalation = { value: value === 'false', node: opt.node };
     else if (name === 'seccomp' && value !== undefined) security.seccompProfile = { value, node: opt.node };
   }
   const pullPolicy = sourced(get('pull_policy'));

@@ -12,7 +12,7 @@ import { parseImageReference } from '../image.js';
 import type { KubernetesObject } from '../kubernetes/object.js';
 import type { PodTemplate, PodVolume } from '../kubernetes/pod-template.js';
 import { mergeSecurity } from '../kubernetes/security.js';
-import { YView, type Anchored } from '../kubernetes/view.js';
+import { YView, type Anchored, type Loose } from '../kubernetes/view.js';
 import { isBatchKind, templatePathOf, workloadKindOf } from '../kubernetes/workloads.js';
 
 const templates = new WeakMap<KubernetesObject, PodTemplate | null>();
@@ -51,8 +51,8 @@ function buildPodTemplate(object: KubernetesObject): PodTemplate | undefined {
   const kind = workloadKindOf(object.apiVersion, object.kind);
   if (!kind) return undefined;
   const path = templatePathOf(kind);
-  const root = new YView<Record<string, unknown>>(object.yaml, []);
-  let templateView: YView<Record<string, unknown>> | undefined = root;
+  const root = new YView<Loose>(object.yaml, []);
+  let templateView: YView<Loose> | undefined = root;
   for (const segment of path) templateView = templateView?.object(String(segment));
   const spec = templateView?.object('spec') as YView<PodSpec> | undefined;
   if (!templateView || !spec) return undefined;
@@ -85,7 +85,7 @@ function buildPodTemplate(object: KubernetesObject): PodTemplate | undefined {
     }
   }
   template.containers = containers;
-  template.partial = containers.some((c) => c.origin.role !== 'ephemeralContainer' && !c.image && !(c.node as Anchored).yaml.pairs.some((p) => p.keyText === 'image'));
+  template.partial = object.patch === true || containers.some((c) => c.origin.role !== 'ephemeralContainer' && !c.image && !(c.node as Anchored).yaml.pairs.some((p) => p.keyText === 'image'));
   return template;
 }
 
@@ -121,7 +121,7 @@ function volumesOf(spec: YView<PodSpec>): Map<string, PodVolume> {
     const volume: PodVolume = { name, type, view };
     const field = VOLUME_SOURCE_FIELD[type];
     if (field) {
-      const source = (view.object(type as keyof Volume & string) as YView<Record<string, unknown>> | undefined)?.string(field);
+      const source = (view.object(type as keyof Volume & string) as YView<Loose> | undefined)?.string(field);
       if (source) volume.source = source;
     }
     out.set(name, volume);
@@ -163,8 +163,8 @@ function extractContainer(view: YView<Container>, role: ContainerRole, t: PodTem
   const resources = view.object('resources');
   if (resources) {
     c.resources.node = resources.anchor;
-    const limits = resources.object('limits') as YView<Record<string, unknown>> | undefined;
-    const requests = resources.object('requests') as YView<Record<string, unknown>> | undefined;
+    const limits = resources.object('limits') as YView<Loose> | undefined;
+    const requests = resources.object('requests') as YView<Loose> | undefined;
     for (const key of ['cpu', 'memory'] as const) {
       const limit = limits?.text(key);
       if (limit) c.resources.limits[key] = limit;
@@ -187,7 +187,7 @@ function readEnv(view: YView<Container>, c: ContainerSpec): void {
       entry.fromReference = true;
       const kindPair = valueFrom.map.pairs.find((p) => !p.merge);
       if (kindPair) {
-        const ref = YView.of<Record<string, unknown>>(kindPair.value, valueFrom.at(kindPair.keyText));
+        const ref = YView.of<Loose>(kindPair.value, valueFrom.at(kindPair.keyText));
         const refName = ref?.string('name')?.value;
         const refKey = ref?.string('key')?.value;
         entry.valueFrom = { kind: kindPair.keyText, ...(refName !== undefined ? { name: refName } : {}), ...(refKey !== undefined ? { key: refKey } : {}) };
@@ -254,7 +254,7 @@ const HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'] as const;
 function probeOf(probe: YView<Probe>): ProbeSpec {
   const spec: ProbeSpec = { node: probe.anchor, signature: signatureOf(probe.map) };
   for (const handler of HANDLERS) {
-    const action = probe.object(handler) as YView<Record<string, unknown>> | undefined;
+    const action = probe.object(handler) as YView<Loose> | undefined;
     if (!action) continue;
     spec.handler = handler;
     const port = action.intOrString('port');

@@ -26,6 +26,8 @@ export interface KubernetesObject {
   listIndex?: number;
   /** Identity attached to every finding reported while handling this object. */
   objectRef: ObjectRef;
+  /** The file is a Kustomize patch: a partial object, checked only for what it says. */
+  patch?: boolean;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -14,7 +14,7 @@ import type { YNode } from '../yaml/nodes.js';
 import { parseDotenv } from './dotenv.js';
 import { parseComposeText, type ParsedComposeFile } from './files.js';
 import type { Lookup } from './interpolate.js';
-import { enforceUniqueness, mergeTrees, stripResets } from './merge.js';
+import { enforceUniqueness, mergeTrees, stripResets, type Redefinition } from './merge.js';
 import { convertYaml, entry, scalarText, type CEntry, type CMap, type CValue, type VariableProblem } from './tree.js';
 
 export { parseComposeText, type ParsedComposeFile } from './files.js';
@@ -60,6 +60,8 @@ export interface LoadedProject {
   tree: CMap;
   files: LoadedFile[];
   problems: LoadProblem[];
+  /** Sequence entries that a later entry with the same key replaced (Compose keeps the last). */
+  redefinitions: Redefinition[];
   projectDir: string;
   envFiles: EnvironmentSource[];
   /** The folder relative paths written at a node resolve against. */
@@ -116,11 +118,13 @@ class Loader {
       tree = tree ? (mergeTrees(tree, layerTree) as CMap) : layerTree;
     }
     const empty: CMap = { kind: 'map', entries: new Map(), node: fakeNode() };
-    const final = tree ? (stripResets(enforceUniqueness(tree)) as CMap) : empty;
+    const redefinitions: Redefinition[] = [];
+    const final = tree ? (stripResets(enforceUniqueness(tree, [], (r) => redefinitions.push(r))) as CMap) : empty;
     return {
       tree: final,
       files: this.files,
       problems: this.problems,
+      redefinitions,
       projectDir,
       envFiles: this.envSources,
       baseDirOf: (node) => (node.file ? this.baseDirs.get(node.file.path) : undefined) ?? this.baseDirs.get(this.input.source.path) ?? projectDir,

@@ -209,13 +209,25 @@ const UNIQUE: [string, Indexer][] = [
   ['services.*.volumes', volumeTarget],
 ];
 
-/** Removes redefinitions in the sequences Compose keeps unique; a later entry replaces an earlier one in place. */
-export function enforceUniqueness(value: CValue, path: Path = []): CValue {
+/** A sequence entry that replaced an earlier one with the same key (an env name, a port, a mount target). */
+export interface Redefinition {
+  /** Where the sequence is, e.g. ['services', 'web', 'environment']. */
+  path: readonly string[];
+  key: string;
+  earlier: CValue;
+  later: CValue;
+}
+
+/**
+ * Removes redefinitions in the sequences Compose keeps unique; a later entry replaces an
+ * earlier one in place. Each replacement is passed to `onRedefinition`.
+ */
+export function enforceUniqueness(value: CValue, path: Path = [], onRedefinition?: (r: Redefinition) => void): CValue {
   if (value.kind === 'map') {
     let changed = false;
     const entries = new Map<string, CEntry>();
     for (const [k, e] of value.entries) {
-      const next = enforceUniqueness(e.value, [...path, k]);
+      const next = enforceUniqueness(e.value, [...path, k], onRedefinition);
       if (next !== e.value) changed = true;
       entries.set(k, next === e.value ? e : { key: e.key, value: next });
     }
@@ -223,12 +235,12 @@ export function enforceUniqueness(value: CValue, path: Path = []): CValue {
   }
   if (value.kind === 'seq' && path.length >= 3 && path[0] === 'services') {
     const rule = UNIQUE.find(([pattern]) => matches(path, pattern));
-    if (rule) return uniqueBy(value, rule[1]);
+    if (rule) return uniqueBy(value, rule[1], (key, earlier, later) => onRedefinition?.({ path: path.map(String), key, earlier, later }));
   }
   return value;
 }
 
-function uniqueBy(seq: CSeq, index: Indexer): CSeq {
+function uniqueBy(seq: CSeq, index: Indexer, onReplace?: (key: string, earlier: CValue, later: CValue) => void): CSeq {
   const items: CValue[] = [];
   const at = new Map<string, number>();
   for (const item of seq.items) {
@@ -241,7 +253,10 @@ function uniqueBy(seq: CSeq, index: Indexer): CSeq {
     if (j === undefined) {
       at.set(key, items.length);
       items.push(item);
-    } else items[j] = item;
+    } else {
+      onReplace?.(key, items[j]!, item);
+      items[j] = item;
+    }
   }
   return items.length === seq.items.length && items.every((v, i) => v === seq.items[i]) ? seq : { ...seq, items };
 }

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../core/package-info.js';
 import { closest } from '../../core/suggest.js';
 import type { Locatable } from '../../core/types.js';
@@ -35,7 +36,9 @@ let validator: Validate | undefined;
 function loadValidator(): Validate {
   if (validator) return validator;
   const require = createRequire(import.meta.url);
-  const compiled = join(packageRoot(), 'build', 'generated', 'compose-spec-validator.cjs');
+  // Beside the bundle in the GitHub Action (dist/action/generated/), else where the build writes it.
+  const beside = fileURLToPath(new URL('generated/compose-spec-validator.cjs', import.meta.url));
+  const compiled = existsSync(beside) ? beside : join(packageRoot(), 'build', 'generated', 'compose-spec-validator.cjs');
   if (existsSync(compiled)) {
     validator = require(compiled) as Validate;
   } else {

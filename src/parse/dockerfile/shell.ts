@@ -5,8 +5,9 @@
  * 98 ms start-up; sh-syntax (WASM, async) ~30 s. tree-sitter also recovers from errors,
  * so a RUN with a typo still yields its commands.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Node as TsNode, Parser as TsParser } from 'web-tree-sitter';
 import type { Span } from '../../core/types.js';
 import type { MappedText } from './lexer.js';
@@ -57,14 +58,20 @@ export function initShellParser(): Promise<void> {
   initialising ??= (async () => {
     const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();
-    const require = createRequire(import.meta.url);
-    const wasm = readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    const wasm = readFileSync(grammarPath());
     const language = await Language.load(wasm);
     const p = new Parser();
     p.setLanguage(language);
     parser = p;
   })();
   return initialising;
+}
+
+/** The bash grammar: beside this module in a bundle (the GitHub Action's dist/), else from its package. */
+function grammarPath(): string {
+  const beside = fileURLToPath(new URL('tree-sitter-bash.wasm', import.meta.url));
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
 }
 
 export function shellParserReady(): boolean {

@@ -128,6 +128,7 @@ function convertDocument(doc: Document.Parsed, index: number, text: string): Yam
   } catch (error) {
     errors.push({ code: 'UNPARSABLE', message: describeFailure(error), span: { start, end: start } });
   }
+  for (const e of errors) if (e.code === 'DUPLICATE_KEY' && root) e.span = keySpanAt(root, e.span) ?? e.span;
   if (converter.tooDeep) errors.push({ code: 'TOO_DEEP', message: `Nesting deeper than ${MAX_DEPTH} levels is not read.`, span: converter.tooDeep });
   let value: unknown;
   if (errors.length === 0 || doc.contents) {
@@ -204,6 +205,22 @@ class Converter {
     const end = value && value.span.end > key.span.end ? value.span.end : key.span.end;
     return { key, keyText: keyText(key), value, span: { start: key.span.start, end }, merge };
   }
+}
+
+/** The parser marks a duplicate key by its first character; the finding should cover the whole key. */
+function keySpanAt(root: YNode, at: Span): Span | undefined {
+  const stack: YNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.span.start > at.start || node.span.end < at.start) continue;
+    if (node.kind === 'map') {
+      for (const pair of node.pairs) {
+        if (pair.key.span.start === at.start) return pair.key.span;
+        if (pair.value) stack.push(pair.value);
+      }
+    } else if (node.kind === 'seq') stack.push(...node.items);
+  }
+  return undefined;
 }
 
 function keyText(key: YNode): string {

@@ -5,9 +5,10 @@
  * is loaded on first use, per version and per apiVersion, so a run pays only for the kinds
  * it meets; nothing is compiled at run time.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../../core/package-info.js';
 import { bundledVersions } from '../versions.js';
 import type { JsonSchema, Validator } from './types.js';
@@ -59,7 +60,7 @@ export class BuiltinSchemas {
     if (!this.definitionOf(apiVersion, kind)) return undefined;
     let module = this.modules.get(apiVersion);
     if (!module) {
-      const file = join(packageRoot(), 'build', 'kubernetes-validators', this.version, moduleFileOf(apiVersion));
+      const file = join(validatorsRoot(), this.version, moduleFileOf(apiVersion));
       try {
         module = requireModule(file) as Record<string, Validator>;
       } catch (error) {
@@ -79,6 +80,12 @@ export class BuiltinSchemas {
     ).definitions;
     return this.definitionsCache;
   }
+}
+
+/** Beside the bundle in the GitHub Action (dist/action/), else where `npm run build` writes them. */
+function validatorsRoot(): string {
+  const beside = fileURLToPath(new URL('kubernetes-validators', import.meta.url));
+  return existsSync(beside) ? beside : join(packageRoot(), 'build', 'kubernetes-validators');
 }
 
 /** Same naming as scripts/compile-kubernetes-validators.mjs. */

@@ -43,7 +43,8 @@ export function checkObject(object: KubernetesObject, env: LintEnvironment): Obj
   let result = checks.get(object);
   if (!result) {
     result = runCheck(object, env);
-    result.problems = result.problems.filter((p) => !isPlaceholder(object, p));
+    // A Kustomize patch names only what it changes: its missing fields come from the base.
+    result.problems = result.problems.filter((p) => !isPlaceholder(object, p) && !(object.patch && p.messageId === 'required'));
     for (const problem of result.problems) if (problem.data.actual !== undefined) problem.data.actual = asWritten(object, problem);
     checks.set(object, result);
   }
