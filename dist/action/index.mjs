@@ -15637,10 +15637,6 @@ function expressionMatches(e, labels) {
 function mapSelects(selector, labels) {
   return selector.length > 0 && selector.every((e) => labels.get(e.key) === e.value);
 }
-function selectorSelects(selector, labels) {
-  if (isEmptySelector2(selector)) return false;
-  return selector.matchLabels.every((e) => labels.get(e.key) === e.value) && selector.expressions.every((e) => expressionMatches(e, labels));
-}
 var init_selectors = __esm({
   "src/model/kubernetes/selectors.ts"() {
     "use strict";
@@ -15860,7 +15856,7 @@ function emptyRecords() {
 function extractKubernetesRecords(objects, file) {
   const out2 = emptyRecords();
   for (const o of objects) {
-    if (!o.kind || !o.name) continue;
+    if (!o.kind || !o.name || o.patch) continue;
     const r2 = new RecordReader(file.source, o.objectRef);
     const root2 = objectView(o);
     const metadata2 = root2.object("metadata");
@@ -15876,6 +15872,7 @@ function extractKubernetesRecords(objects, file) {
       file,
       at: r2.at(o.anchor),
       ref: o.objectRef,
+      named: typeof metadata2?.string("name")?.value === "string" && metadata2.string("name").value !== "",
       // Only what relationships read: a Namespace's labels (namespaceSelector), an Ingress's annotations (cert-manager).
       labels: o.kind === "Namespace" ? textEntries(metadata2, "labels") : NONE,
       annotations: o.kind === "Ingress" ? textEntries(metadata2, "annotations") : NONE
@@ -17294,6 +17291,60 @@ var init_container_port_not_exposed = __esm({
   }
 });
 
+// rules/graph/duplicate-object.ts
+function folderOf(path4) {
+  const slash2 = path4.lastIndexOf("/");
+  return slash2 < 0 ? "" : path4.slice(0, slash2);
+}
+var duplicate_object_default;
+var init_duplicate_object = __esm({
+  "rules/graph/duplicate-object.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    duplicate_object_default = defineRule({
+      id: "duplicate-object",
+      meta: {
+        description: "A file, or the files of one folder, should not declare the same object twice",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          duplicate: '{{kind}} "{{name}}"{{ns}} is declared again in this file; `kubectl apply` would apply both and keep the last, so remove or rename one.',
+          duplicateElsewhere: '{{kind}} "{{name}}"{{ns}} is also declared in {{other}}, in the same folder; `kubectl apply -f` of the folder would apply both and keep whichever comes last, so remove or rename one.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const first = /* @__PURE__ */ new Map();
+            for (const o of k.objects) {
+              if (!o.named) continue;
+              const key3 = `${folderOf(o.file.path)}\0${o.group}/${o.kind}/${o.namespaceAt?.value ?? ""}/${o.name}`;
+              const earlier = first.get(key3);
+              if (!earlier) {
+                first.set(key3, o);
+                continue;
+              }
+              const sameFile = earlier.file.path === o.file.path;
+              ctx.report({
+                messageId: sameFile ? "duplicate" : "duplicateElsewhere",
+                node: o.at,
+                data: { kind: o.kind, name: o.name, ns: o.namespaceAt ? ` in namespace "${o.namespaceAt.value}"` : "", other: earlier.file.path },
+                related: [{ node: earlier.at, message: `First declared here: ${describeObject(earlier)}.` }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
 // rules/graph/hpa-target-missing.ts
 var SCALABLE, hpa_target_missing_default;
 var init_hpa_target_missing = __esm({
@@ -17643,6 +17694,74 @@ var init_pdb_selects_nothing = __esm({
               if (!p.selector) continue;
               if (isEmptySelector(p.selector) || k.select(p.object.namespace, p.selector, false).length > 0) continue;
               ctx.report({ messageId: "nothing", node: p.selector.at, data: { namespace: p.object.namespace, name: p.object.name } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/pdb-zero-disruptions.ts
+var REPLICATED, pdb_zero_disruptions_default;
+var init_pdb_zero_disruptions = __esm({
+  "rules/graph/pdb-zero-disruptions.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_select();
+    REPLICATED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "Pod"]);
+    pdb_zero_disruptions_default = defineRule({
+      id: "pdb-zero-disruptions",
+      meta: {
+        description: "A PodDisruptionBudget should allow at least one pod to be evicted",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [
+          { tool: "kube-linter", id: "pdb-max-unavailable" },
+          { tool: "kube-linter", id: "pdb-min-available" },
+          { tool: "polaris", id: "pdbDisruptionsIsZero" }
+        ],
+        messages: {
+          maxUnavailable: "maxUnavailable {{value}} allows no voluntary disruption, so node drains and cluster upgrades block on these pods; allow at least 1.",
+          minAvailableAll: "minAvailable 100% allows no voluntary disruption, so node drains and cluster upgrades block on these pods; lower it or use maxUnavailable: 1.",
+          minAvailableReplicas: "minAvailable {{value}} is not below the {{pods}} pod(s) this budget selects ({{workloads}}), so none of them can ever be evicted and node drains block; lower it below the pod count, or use maxUnavailable: 1."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const floor = /* @__PURE__ */ new Map();
+            for (const h of k.hpas) {
+              const w = h.target && k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+              if (w && h.minReplicas !== void 0) floor.set(w, h.minReplicas);
+            }
+            for (const p of k.pdbs) {
+              const max = p.maxUnavailable;
+              if (max && (max.value === 0 || max.value === "0%")) ctx.report({ messageId: "maxUnavailable", node: max.at, data: { value: max.value } });
+              const min = p.minAvailable;
+              if (!min) continue;
+              if (min.value === "100%") {
+                ctx.report({ messageId: "minAvailableAll", node: min.at });
+                continue;
+              }
+              if (!p.selector || isEmptySelector(p.selector)) continue;
+              const selected = k.select(p.object.namespace, p.selector, false).filter((w) => REPLICATED.has(w.kind));
+              const pods = selected.reduce((n, w) => n + (floor.get(w) ?? w.replicas), 0);
+              if (pods === 0) continue;
+              const percent = typeof min.value === "string" ? /^(\d+)%$/.exec(min.value) : null;
+              const required = typeof min.value === "number" ? min.value : percent ? Math.ceil(Number(percent[1]) * pods / 100) : void 0;
+              if (required === void 0 || required < pods) continue;
+              ctx.report({
+                messageId: "minAvailableReplicas",
+                node: min.at,
+                data: { value: min.value, pods, workloads: selected.map((w) => `${w.kind} "${w.object.name}" ×${floor.get(w) ?? w.replicas}`).join(", ") },
+                related: selected.map((w) => relatedObject(w.object, "A workload it protects"))
+              });
             }
           }
         };
@@ -18354,6 +18473,7 @@ var init_graph2 = __esm({
     init_compose_no_shared_network();
     init_configmap_reference_missing();
     init_container_port_not_exposed();
+    init_duplicate_object();
     init_hpa_target_missing();
     init_hpa_target_without_requests();
     init_ingress_backend_missing();
@@ -18362,6 +18482,7 @@ var init_graph2 = __esm({
     init_network_policy_peer_selects_nothing();
     init_network_policy_selects_nothing();
     init_pdb_selects_nothing();
+    init_pdb_zero_disruptions();
     init_pvc_reference_missing();
     init_quota_exceeded();
     init_quota_missing_requests();
@@ -18379,7 +18500,7 @@ var init_graph2 = __esm({
     init_volume_mount_missing();
     group5 = {
       folder: "graph",
-      rules: [compose_no_shared_network_default, configmap_reference_missing_default, container_port_not_exposed_default, hpa_target_missing_default, hpa_target_without_requests_default, ingress_backend_missing_default, limit_range_violation_default, namespace_missing_default, network_policy_peer_selects_nothing_default, network_policy_selects_nothing_default, pdb_selects_nothing_default, pvc_reference_missing_default, quota_exceeded_default, quota_missing_requests_default, readiness_probe_needed_default, rollout_max_unavailable_all_default, run_as_non_root_image_root_default, secret_reference_missing_default, service_account_missing_default, service_selects_nothing_default, service_target_port_missing_default, service_unreachable_default, statefulset_service_missing_default, storage_class_missing_default, unused_stage_default, volume_mount_missing_default]
+      rules: [compose_no_shared_network_default, configmap_reference_missing_default, container_port_not_exposed_default, duplicate_object_default, hpa_target_missing_default, hpa_target_without_requests_default, ingress_backend_missing_default, limit_range_violation_default, namespace_missing_default, network_policy_peer_selects_nothing_default, network_policy_selects_nothing_default, pdb_selects_nothing_default, pdb_zero_disruptions_default, pvc_reference_missing_default, quota_exceeded_default, quota_missing_requests_default, readiness_probe_needed_default, rollout_max_unavailable_all_default, run_as_non_root_image_root_default, secret_reference_missing_default, service_account_missing_default, service_selects_nothing_default, service_target_port_missing_default, service_unreachable_default, statefulset_service_missing_default, storage_class_missing_default, unused_stage_default, volume_mount_missing_default]
     };
     graph_default = group5;
   }
@@ -18646,68 +18767,6 @@ var init_deprecated_service_account_field = __esm({
             } else if (old && name2 && old.value !== name2.value) {
               ctx.report({ messageId: "conflict", node: pair.key, data: { old: old.value, name: name2.value } });
             } else ctx.report({ messageId: "redundant", node: pair.key });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/duplicate-object.ts
-function identity(o) {
-  let group7 = apiGroupOf(o.apiVersion);
-  if (group7 === "extensions" && MOVED2[o.kind]) group7 = MOVED2[o.kind];
-  return `${group7}/${o.kind}/${o.namespace ?? ""}/${o.name}`;
-}
-function hasName(object) {
-  const metadata2 = object.value.metadata;
-  return typeof metadata2?.name === "string" && metadata2.name !== "";
-}
-var MOVED2, duplicate_object_default;
-var init_duplicate_object = __esm({
-  "rules/kubernetes/duplicate-object.ts"() {
-    "use strict";
-    init_rule();
-    init_workloads();
-    MOVED2 = {
-      Deployment: "apps",
-      DaemonSet: "apps",
-      ReplicaSet: "apps",
-      Ingress: "networking.k8s.io",
-      NetworkPolicy: "networking.k8s.io",
-      PodSecurityPolicy: "policy"
-    };
-    duplicate_object_default = defineRule({
-      id: "duplicate-object",
-      meta: {
-        description: "A file should not declare the same object twice",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          duplicate: '{{kind}} "{{name}}"{{ns}} is declared again in this file; `kubectl apply` would apply both and keep the last, so remove or rename one.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        const seen = /* @__PURE__ */ new Map();
-        return {
-          KubernetesObject(object) {
-            if (!object.name || object.value.metadata === void 0 || !hasName(object)) return;
-            const key3 = identity(object);
-            const first = seen.get(key3);
-            if (!first) {
-              seen.set(key3, object);
-              return;
-            }
-            ctx.report({
-              messageId: "duplicate",
-              node: object.anchor,
-              data: { kind: object.kind, name: object.name, ns: object.namespace !== void 0 ? ` in namespace "${object.namespace}"` : "" },
-              related: [{ node: first.anchor, message: "First declared here." }]
-            });
           }
         };
       }
@@ -19404,13 +19463,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -19422,12 +19481,12 @@ var require_visit = __commonJS({
     visit.REMOVE = REMOVE;
     function visit_(key3, node, visitor, path4) {
       const ctrl = callVisitor(key3, node, visitor, path4);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key3, path4, ctrl);
         return visit_(key3, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity.isCollection(node)) {
           path4 = Object.freeze(path4.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
             const ci = visit_(i2, node.items[i2], visitor, path4);
@@ -19440,7 +19499,7 @@ var require_visit = __commonJS({
               i2 -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity.isPair(node)) {
           path4 = Object.freeze(path4.concat(node));
           const ck = visit_("key", node.key, visitor, path4);
           if (ck === BREAK)
@@ -19458,7 +19517,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -19470,12 +19529,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key3, node, visitor, path4) {
       const ctrl = await callVisitor(key3, node, visitor, path4);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key3, path4, ctrl);
         return visitAsync_(key3, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity.isCollection(node)) {
           path4 = Object.freeze(path4.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
             const ci = await visitAsync_(i2, node.items[i2], visitor, path4);
@@ -19488,7 +19547,7 @@ var require_visit = __commonJS({
               i2 -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity.isPair(node)) {
           path4 = Object.freeze(path4.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path4);
           if (ck === BREAK)
@@ -19525,31 +19584,31 @@ var require_visit = __commonJS({
     function callVisitor(key3, node, visitor, path4) {
       if (typeof visitor === "function")
         return visitor(key3, node, path4);
-      if (identity2.isMap(node))
+      if (identity.isMap(node))
         return visitor.Map?.(key3, node, path4);
-      if (identity2.isSeq(node))
+      if (identity.isSeq(node))
         return visitor.Seq?.(key3, node, path4);
-      if (identity2.isPair(node))
+      if (identity.isPair(node))
         return visitor.Pair?.(key3, node, path4);
-      if (identity2.isScalar(node))
+      if (identity.isScalar(node))
         return visitor.Scalar?.(key3, node, path4);
-      if (identity2.isAlias(node))
+      if (identity.isAlias(node))
         return visitor.Alias?.(key3, node, path4);
       return void 0;
     }
     function replaceNode(key3, path4, node) {
       const parent = path4[path4.length - 1];
-      if (identity2.isCollection(parent)) {
+      if (identity.isCollection(parent)) {
         parent.items[key3] = node;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity.isPair(parent)) {
         if (key3 === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -19562,7 +19621,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -19705,10 +19764,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity2.isNode(node) && node.tag)
+            if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -19733,7 +19792,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -19780,7 +19839,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref2 = sourceObjects.get(source);
-            if (typeof ref2 === "object" && ref2.anchor && (identity2.isScalar(ref2.node) || identity2.isCollection(ref2.node))) {
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
               ref2.node.anchor = ref2.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -19853,12 +19912,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -19884,11 +19943,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -19899,7 +19958,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -19926,12 +19985,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node2.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -19953,7 +20012,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+              if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -20015,11 +20074,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity2.isAlias(node)) {
+      if (identity.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity2.isCollection(node)) {
+      } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -20027,7 +20086,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node)) {
+      } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -20042,13 +20101,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node2.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -20073,7 +20132,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -20087,12 +20146,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -20124,7 +20183,7 @@ var require_createNode = __commonJS({
             ref2.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -20148,7 +20207,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node2 = require_Node();
     function collectionFromPath(schema, path4, value) {
       let v = value;
@@ -20192,7 +20251,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -20208,7 +20267,7 @@ var require_Collection = __commonJS({
         else {
           const [key3, ...rest] = path4;
           const node = this.get(key3, true);
-          if (identity2.isCollection(node))
+          if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key3, collectionFromPath(this.schema, rest, value));
@@ -20225,7 +20284,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key3);
         const node = this.get(key3, true);
-        if (identity2.isCollection(node))
+        if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
@@ -20239,16 +20298,16 @@ var require_Collection = __commonJS({
         const [key3, ...rest] = path4;
         const node = this.get(key3, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node) ? node.value : node;
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
-          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity2.isPair(node))
+          if (!identity.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -20259,7 +20318,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key3);
         const node = this.get(key3, true);
-        return identity2.isCollection(node) ? node.hasIn(rest) : false;
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -20271,7 +20330,7 @@ var require_Collection = __commonJS({
           this.set(key3, value);
         } else {
           const node = this.get(key3, true);
-          if (identity2.isCollection(node))
+          if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key3, collectionFromPath(this.schema, rest, value));
@@ -20727,7 +20786,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -20780,7 +20839,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -20803,7 +20862,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -20814,9 +20873,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -20830,15 +20889,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str2;
-      return identity2.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -20850,23 +20909,23 @@ ${ctx.indent}${str2}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key3) && key3.comment || null;
+      let keyComment = identity.isNode(key3) && key3.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key3) || !identity2.isNode(key3) && typeof key3 === "object") {
+        if (identity.isCollection(key3) || !identity.isNode(key3) && typeof key3 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key3) || (identity2.isScalar(key3) ? key3.type === Scalar.Scalar.BLOCK_FOLDED || key3.type === Scalar.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
+      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key3) || (identity.isScalar(key3) ? key3.type === Scalar.Scalar.BLOCK_FOLDED || key3.type === Scalar.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -20907,7 +20966,7 @@ ${indent}:`;
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -20919,10 +20978,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -20942,7 +21001,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -21005,7 +21064,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -21018,10 +21077,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key3) => (merge.identify(key3) || identity2.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -21032,7 +21091,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key3, value2] of srcMap) {
@@ -21053,7 +21112,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -21068,10 +21127,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key: key3, value }) {
-      if (identity2.isNode(key3) && key3.addToJSMap)
+      if (identity.isNode(key3) && key3.addToJSMap)
         key3.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key3))
         merge.addMergeToJSMap(ctx, map, value);
@@ -21102,7 +21161,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key3) && ctx?.doc) {
+      if (identity.isNode(key3) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -21132,7 +21191,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity = require_identity();
     function createPair(key3, value, ctx) {
       const k = createNode.createNode(key3, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -21140,15 +21199,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key3, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key3;
         this.value = value;
       }
       clone(schema) {
         let { key: key3, value } = this;
-        if (identity2.isNode(key3))
+        if (identity.isNode(key3))
           key3 = key3.clone(schema);
-        if (identity2.isNode(value))
+        if (identity.isNode(value))
           value = value.clone(schema);
         return new _Pair(key3, value);
       }
@@ -21169,7 +21228,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -21185,14 +21244,14 @@ var require_stringifyCollection = __commonJS({
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -21240,14 +21299,14 @@ ${indent}${line}` : "\n";
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -21255,7 +21314,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -21323,16 +21382,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key3) {
-      const k = identity2.isScalar(key3) ? key3.value : key3;
+      const k = identity.isScalar(key3) ? key3.value : key3;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity.isPair(it)) {
           if (it.key === key3 || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -21343,7 +21402,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity.MAP, schema);
         this.items = [];
       }
       /**
@@ -21381,7 +21440,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
+        if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -21392,7 +21451,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -21416,7 +21475,7 @@ var require_YAMLMap = __commonJS({
       get(key3, keepScalar) {
         const it = findPair(this.items, key3);
         const node = it?.value;
-        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key3) {
         return !!findPair(this.items, key3);
@@ -21441,7 +21500,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -21464,7 +21523,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -21472,7 +21531,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity2.isMap(map2))
+        if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -21489,7 +21548,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -21497,7 +21556,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -21523,7 +21582,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -21547,7 +21606,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key3}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -21589,7 +21648,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key3) {
-      let idx = identity2.isScalar(key3) ? key3.value : key3;
+      let idx = identity.isScalar(key3) ? key3.value : key3;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -21602,7 +21661,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -21610,7 +21669,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -21964,17 +22023,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
           let item = seq.items[i2];
-          if (identity2.isPair(item))
+          if (identity.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -21988,7 +22047,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -22042,7 +22101,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -22069,7 +22128,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair of this.items) {
           let key3, value;
-          if (identity2.isPair(pair)) {
+          if (identity.isPair(pair)) {
             key3 = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key3, ctx);
           } else {
@@ -22099,7 +22158,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key: key3 } of pairs$1.items) {
-          if (identity2.isScalar(key3)) {
+          if (identity.isScalar(key3)) {
             if (seenKeys.includes(key3.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
             } else {
@@ -22280,7 +22339,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -22290,7 +22349,7 @@ var require_set = __commonJS({
       }
       add(key3) {
         let pair;
-        if (identity2.isPair(key3))
+        if (identity.isPair(key3))
           pair = key3;
         else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
           pair = new Pair.Pair(key3.key, null);
@@ -22306,7 +22365,7 @@ var require_set = __commonJS({
        */
       get(key3, keepPair) {
         const pair = YAMLMap.findPair(this.items, key3);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key3, value) {
         if (typeof value !== "boolean")
@@ -22350,7 +22409,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity2.isMap(map)) {
+        if (identity.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -22595,7 +22654,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -22608,9 +22667,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -22627,7 +22686,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -22654,7 +22713,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -22709,7 +22768,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -22724,7 +22783,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -22760,7 +22819,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity.NODE_TYPE]: { value: identity.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -22770,7 +22829,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -22833,7 +22892,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node))
+        if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -22873,7 +22932,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key3, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -22882,14 +22941,14 @@ var require_Document = __commonJS({
        */
       getIn(path4, keepScalar) {
         if (Collection.isEmptyPath(path4))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key3) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key3) : false;
+        return identity.isCollection(this.contents) ? this.contents.has(key3) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -22897,7 +22956,7 @@ var require_Document = __commonJS({
       hasIn(path4) {
         if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23004,7 +23063,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -23275,12 +23334,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -23493,7 +23552,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -23572,7 +23631,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -23687,7 +23746,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -23737,7 +23796,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -24156,7 +24215,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -24165,17 +24224,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -24195,7 +24254,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -24214,12 +24273,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -24268,7 +24327,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -24314,7 +24373,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -24420,7 +24479,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -24482,9 +24541,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -26532,7 +26591,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     function parseOptions2(options) {
@@ -26610,7 +26669,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -26630,7 +26689,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -26648,14 +26707,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -34391,9 +34450,9 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   const out2 = [];
   const metadata2 = record(value.metadata);
   if (requireName && !NAMELESS_KINDS.has(kind)) {
-    const hasName2 = typeof metadata2?.name === "string" && metadata2.name !== "";
+    const hasName = typeof metadata2?.name === "string" && metadata2.name !== "";
     const hasGenerate = typeof metadata2?.generateName === "string" && metadata2.generateName !== "";
-    if (!hasName2 && !hasGenerate) out2.push({ messageId: "missingName", path: metadata2 ? ["metadata"] : [], at: "parent", data: { kind } });
+    if (!hasName && !hasGenerate) out2.push({ messageId: "missingName", path: metadata2 ? ["metadata"] : [], at: "parent", data: { kind } });
   }
   if (metadata2 && builtin) {
     const rule = nameRuleOf(kind);
@@ -34877,79 +34936,6 @@ var init_node_port_service = __esm({
           "KubernetesObject:Service"(object) {
             const type = objectView(object).object("spec")?.string("type");
             if (type?.value === "NodePort") ctx.report({ messageId: "nodePort", node: type.node });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/pdb-zero-disruptions.ts
-var pdb_zero_disruptions_default;
-var init_pdb_zero_disruptions = __esm({
-  "rules/kubernetes/pdb-zero-disruptions.ts"() {
-    "use strict";
-    init_rule();
-    init_kubernetes();
-    init_selectors();
-    init_view();
-    pdb_zero_disruptions_default = defineRule({
-      id: "pdb-zero-disruptions",
-      meta: {
-        description: "A PodDisruptionBudget should allow at least one pod to be evicted",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "reliability",
-        sources: [
-          { tool: "kube-linter", id: "pdb-max-unavailable" },
-          { tool: "kube-linter", id: "pdb-min-available" },
-          { tool: "polaris", id: "pdbDisruptionsIsZero" }
-        ],
-        messages: {
-          maxUnavailable: "maxUnavailable {{value}} allows no voluntary disruption, so node drains and cluster upgrades block on these pods; allow at least 1.",
-          minAvailableAll: "minAvailable 100% allows no voluntary disruption, so node drains and cluster upgrades block on these pods; lower it or use maxUnavailable: 1.",
-          minAvailableReplicas: 'minAvailable {{value}} is not below the {{replicas}} replica(s) of {{kind}} "{{name}}", so none of its pods can ever be evicted and node drains block; lower it below the replica count.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          "KubernetesFile:exit"({ objects }) {
-            for (const pdb of objects) {
-              if (pdb.kind !== "PodDisruptionBudget" || !pdb.apiVersion.startsWith("policy/")) continue;
-              const spec = objectView(pdb).object("spec");
-              if (!spec) continue;
-              const maxUnavailable = spec.intOrString("maxUnavailable");
-              if (maxUnavailable && (maxUnavailable.value === 0 || maxUnavailable.value === "0%")) {
-                ctx.report({ messageId: "maxUnavailable", node: maxUnavailable.node, data: { value: maxUnavailable.value } });
-              }
-              const minAvailable = spec.intOrString("minAvailable");
-              if (!minAvailable) continue;
-              if (minAvailable.value === "100%") {
-                ctx.report({ messageId: "minAvailableAll", node: minAvailable.node });
-                continue;
-              }
-              if (typeof minAvailable.value !== "number") continue;
-              const selectorView = spec.object("selector");
-              if (!selectorView) continue;
-              const selector = labelSelectorOf(selectorView);
-              for (const workload of objects) {
-                if (workload.namespace !== pdb.namespace) continue;
-                const template = podTemplateOf(workload);
-                if (!template || template.kind === "Pod" || template.kind === "Job" || template.kind === "CronJob" || template.kind === "DaemonSet") continue;
-                const replicas = objectView(workload).object("spec")?.integer("replicas")?.value ?? 1;
-                if (replicas === 0 || minAvailable.value < replicas) continue;
-                if (!selectorSelects(selector, labelMap(template.metadata?.entries("labels") ?? []))) continue;
-                ctx.report({
-                  messageId: "minAvailableReplicas",
-                  node: minAvailable.node,
-                  data: { value: minAvailable.value, replicas, kind: workload.kind, name: workload.name },
-                  related: [{ node: workload.anchor, message: "The workload whose pods it protects." }]
-                });
-                break;
-              }
-            }
           }
         };
       }
@@ -35793,7 +35779,6 @@ var init_kubernetes2 = __esm({
     init_decimal_file_mode();
     init_default_namespace();
     init_deprecated_service_account_field();
-    init_duplicate_object();
     init_host_ipc();
     init_host_network();
     init_host_path_volume();
@@ -35809,7 +35794,6 @@ var init_kubernetes2 = __esm({
     init_missing_seccomp_profile();
     init_node_port_out_of_range();
     init_node_port_service();
-    init_pdb_zero_disruptions();
     init_privileged_port();
     init_probe_port_undeclared();
     init_rbac_wildcard();
@@ -35825,7 +35809,7 @@ var init_kubernetes2 = __esm({
     init_yaml_implicit_type();
     group6 = {
       folder: "kubernetes",
-      rules: [automount_service_account_token_default, cluster_admin_binding_default, decimal_file_mode_default, default_namespace_default, deprecated_service_account_field_default, duplicate_object_default, host_ipc_default, host_network_default, host_path_volume_default, host_pid_default, host_port_default, identical_probes_default, image_pull_policy_default, kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default, load_balancer_source_ranges_default, missing_seccomp_profile_default, node_port_out_of_range_default, node_port_service_default, pdb_zero_disruptions_default, privileged_port_default, probe_port_undeclared_default, rbac_wildcard_default, recommended_labels_default, restart_policy_invalid_default, rolling_update_stuck_default, seccomp_unconfined_default, secret_invalid_base64_default, selector_mismatch_default, sensitive_host_path_default, single_replica_default, unsafe_sysctls_default, yaml_implicit_type_default]
+      rules: [automount_service_account_token_default, cluster_admin_binding_default, decimal_file_mode_default, default_namespace_default, deprecated_service_account_field_default, host_ipc_default, host_network_default, host_path_volume_default, host_pid_default, host_port_default, identical_probes_default, image_pull_policy_default, kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default, load_balancer_source_ranges_default, missing_seccomp_profile_default, node_port_out_of_range_default, node_port_service_default, privileged_port_default, probe_port_undeclared_default, rbac_wildcard_default, recommended_labels_default, restart_policy_invalid_default, rolling_update_stuck_default, seccomp_unconfined_default, secret_invalid_base64_default, selector_mismatch_default, sensitive_host_path_default, single_replica_default, unsafe_sysctls_default, yaml_implicit_type_default]
     };
     kubernetes_default = group6;
   }
@@ -41626,7 +41610,7 @@ var require_dist2 = __commonJS({
     var Explorer_js_1 = require_Explorer();
     var ExplorerSync_js_1 = require_ExplorerSync();
     var util_1 = require_util2();
-    var identity2 = function identity3(x) {
+    var identity = function identity2(x) {
       return x;
     };
     function getUserDefinedOptionsFromMetaConfig() {
@@ -41637,7 +41621,7 @@ var require_dist2 = __commonJS({
         ignoreEmptySearchPlaces: false,
         applyPackagePropertyPathToConfiguration: true,
         loaders: defaults_1.defaultLoaders,
-        transform: identity2,
+        transform: identity,
         cache: true,
         metaConfigFilePath: null,
         mergeImportArrays: true,
@@ -41709,7 +41693,7 @@ var require_dist2 = __commonJS({
         searchPlaces: (0, defaults_1.getDefaultSearchPlaces)(moduleName),
         ignoreEmptySearchPlaces: true,
         cache: true,
-        transform: identity2,
+        transform: identity,
         loaders: defaults_1.defaultLoaders,
         metaConfigFilePath: null,
         mergeImportArrays: true,
@@ -41725,7 +41709,7 @@ var require_dist2 = __commonJS({
         searchPlaces: (0, defaults_1.getDefaultSearchPlacesSync)(moduleName),
         ignoreEmptySearchPlaces: true,
         cache: true,
-        transform: identity2,
+        transform: identity,
         loaders: defaults_1.defaultLoadersSync,
         metaConfigFilePath: null,
         mergeImportArrays: true,

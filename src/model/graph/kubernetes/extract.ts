@@ -44,7 +44,8 @@ export function emptyRecords(): KubernetesFileRecords {
 export function extractKubernetesRecords(objects: readonly KubernetesObject[], file: GraphFile): KubernetesFileRecords {
   const out = emptyRecords();
   for (const o of objects) {
-    if (!o.kind || !o.name) continue;
+    // A Kustomize patch is part of another object, not one that gets created.
+    if (!o.kind || !o.name || o.patch) continue;
     const r = new RecordReader(file.source, o.objectRef);
     const root = objectView<Loose>(o);
     const metadata = root.object('metadata');
@@ -60,6 +61,7 @@ export function extractKubernetesRecords(objects: readonly KubernetesObject[], f
       file,
       at: r.at(o.anchor),
       ref: o.objectRef,
+      named: typeof metadata?.string('name')?.value === 'string' && metadata.string('name')!.value !== '',
       // Only what relationships read: a Namespace's labels (namespaceSelector), an Ingress's annotations (cert-manager).
       labels: o.kind === 'Namespace' ? textEntries(metadata, 'labels') : NONE,
       annotations: o.kind === 'Ingress' ? textEntries(metadata, 'annotations') : NONE,

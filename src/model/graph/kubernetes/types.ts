@@ -33,6 +33,8 @@ export interface KubeObject {
   /** Where findings about the object go (its metadata.name). */
   at: SourceLocation;
   ref: ObjectRef;
+  /** metadata.name is set (not only generateName, which gets a fresh name each time). */
+  named: boolean;
   /** Kept for Namespaces only (namespaceSelector); workloads' pod labels are on their PodRecord. */
   labels: ReadonlyMap<string, string>;
   /** Kept for Ingresses only (a cert-manager annotation means the TLS Secret is created for it). */
