@@ -16171,11 +16171,35 @@ var init_extract = __esm({
 });
 
 // src/model/graph/kubernetes/graph.ts
-var key, KubernetesGraph;
+var BUILT_IN_GROUPS, key, KubernetesGraph;
 var init_graph = __esm({
   "src/model/graph/kubernetes/graph.ts"() {
     "use strict";
     init_select();
+    BUILT_IN_GROUPS = /* @__PURE__ */ new Set([
+      "",
+      "apps",
+      "batch",
+      "autoscaling",
+      "policy",
+      "extensions",
+      "networking.k8s.io",
+      "rbac.authorization.k8s.io",
+      "storage.k8s.io",
+      "apiextensions.k8s.io",
+      "admissionregistration.k8s.io",
+      "scheduling.k8s.io",
+      "coordination.k8s.io",
+      "node.k8s.io",
+      "discovery.k8s.io",
+      "certificates.k8s.io",
+      "events.k8s.io",
+      "flowcontrol.apiserver.k8s.io",
+      "apiregistration.k8s.io",
+      "resource.k8s.io",
+      "authentication.k8s.io",
+      "authorization.k8s.io"
+    ]);
     key = (kind, namespace, name2) => `${kind}\0${namespace}\0${name2}`;
     KubernetesGraph = class {
       objects = [];
@@ -16201,6 +16225,7 @@ var init_graph = __esm({
       servicesByName = /* @__PURE__ */ new Map();
       selected = /* @__PURE__ */ new WeakMap();
       servicesByWorkload;
+      customResourceFiles = /* @__PURE__ */ new Set();
       namespaceNodes;
       namespaceIndex;
       add(records) {
@@ -16212,6 +16237,7 @@ var init_graph = __esm({
       /** Builds the indexes; call once after every file was added. */
       index() {
         for (const o of this.objects) {
+          if (!BUILT_IN_GROUPS.has(o.group)) this.customResourceFiles.add(o.file.path);
           for (const c of [o.kind, `${o.kind}\0${o.namespace}`]) this.kindCounts.set(c, (this.kindCounts.get(c) ?? 0) + 1);
           const k = key(o.kind, o.namespace, o.name);
           const list2 = this.byName.get(k);
@@ -16229,6 +16255,14 @@ var init_graph = __esm({
         let index2 = this.podsByNamespace.get(namespace);
         if (!index2) this.podsByNamespace.set(namespace, index2 = new LabelIndex((w) => w.pod.labels));
         return index2;
+      }
+      /**
+       * Whether the object's file also declares custom resources: their operators create pods
+       * (a database cluster, a Redis failover) that the files do not show, so "selects nothing"
+       * cannot be told there.
+       */
+      besideCustomResources(o) {
+        return this.customResourceFiles.has(o.file.path);
       }
       /** Objects of a kind by namespace and name (several when declared more than once). */
       find(kind, namespace, name2) {
@@ -17333,6 +17367,8 @@ var init_duplicate_object = __esm({
               const sameFile = earlier.file.path === o.file.path;
               ctx.report({
                 messageId: sameFile ? "duplicate" : "duplicateElsewhere",
+                // Two files of a folder may be alternatives to choose from (a CPU and a GPU variant): at most an info.
+                ...sameFile ? {} : { severity: "info" },
                 node: o.at,
                 data: { kind: o.kind, name: o.name, ns: o.namespaceAt ? ` in namespace "${o.namespaceAt.value}"` : "", other: earlier.file.path },
                 related: [{ node: earlier.at, message: `First declared here: ${describeObject(earlier)}.` }]
@@ -17541,13 +17577,16 @@ var init_limit_range_violation = __esm({
 });
 
 // rules/graph/namespace-missing.ts
-var BUILT_IN, namespace_missing_default;
+var BUILT_IN, folderOf2, parentOf, within2, namespace_missing_default;
 var init_namespace_missing = __esm({
   "rules/graph/namespace-missing.ts"() {
     "use strict";
     init_rule();
     init_part2();
     BUILT_IN = /* @__PURE__ */ new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+    folderOf2 = (path4) => path4.includes("/") ? path4.slice(0, path4.lastIndexOf("/")) : "";
+    parentOf = (folder) => folder.includes("/") ? folder.slice(0, folder.lastIndexOf("/")) : "";
+    within2 = (path4, scope) => scope === "" || path4.startsWith(`${scope}/`);
     namespace_missing_default = defineRule({
       id: "namespace-missing",
       meta: {
@@ -17565,12 +17604,18 @@ var init_namespace_missing = __esm({
       create(ctx) {
         return {
           Project({ kubernetes: k }) {
-            const declared = [...k.namespaces().values()].filter((n) => n.object).map((n) => n.name);
-            if (declared.length === 0) return;
-            const known = new Set(declared);
-            const list2 = declared.length > 8 ? `${declared.slice(0, 8).join(", ")}, …` : declared.join(", ");
+            const scopes = /* @__PURE__ */ new Map();
+            for (const n of k.namespaces().values()) {
+              if (!n.object) continue;
+              const scope = parentOf(folderOf2(n.object.file.path));
+              scopes.set(scope, [...scopes.get(scope) ?? [], n.name]);
+            }
+            if (scopes.size === 0) return;
             for (const o of k.objects) {
-              if (!o.namespaceAt || BUILT_IN.has(o.namespace) || known.has(o.namespace)) continue;
+              if (!o.namespaceAt || BUILT_IN.has(o.namespace)) continue;
+              const declared = [...scopes].filter(([scope]) => within2(o.file.path, scope)).flatMap(([, names]) => names);
+              if (declared.length === 0 || declared.includes(o.namespace)) continue;
+              const list2 = declared.length > 8 ? `${declared.slice(0, 8).join(", ")}, …` : declared.join(", ");
               ctx.report({ messageId: "missing", node: o.namespaceAt.at, data: { namespace: o.namespace, declared: list2 } });
             }
           }
@@ -17655,7 +17700,7 @@ var init_network_policy_selects_nothing = __esm({
           Project({ kubernetes: k }) {
             for (const np of k.networkPolicies) {
               if (isEmptySelector(np.podSelector)) continue;
-              if (k.select(np.object.namespace, np.podSelector, true).length > 0) continue;
+              if (k.select(np.object.namespace, np.podSelector, true).length > 0 || k.besideCustomResources(np.object)) continue;
               ctx.report({ messageId: "nothing", node: np.podSelector.at, data: { namespace: np.object.namespace, name: np.object.name } });
             }
           }
@@ -17692,7 +17737,7 @@ var init_pdb_selects_nothing = __esm({
           Project({ kubernetes: k }) {
             for (const p of k.pdbs) {
               if (!p.selector) continue;
-              if (isEmptySelector(p.selector) || k.select(p.object.namespace, p.selector, false).length > 0) continue;
+              if (isEmptySelector(p.selector) || k.select(p.object.namespace, p.selector, false).length > 0 || k.besideCustomResources(p.object)) continue;
               ctx.report({ messageId: "nothing", node: p.selector.at, data: { namespace: p.object.namespace, name: p.object.name } });
             }
           }
@@ -18184,7 +18229,7 @@ var init_service_selects_nothing = __esm({
                 ctx.report({ messageId: "empty", node: s.selector.at, data });
                 continue;
               }
-              if (k.serviceSelects(s).length > 0) continue;
+              if (k.serviceSelects(s).length > 0 || k.besideCustomResources(s.object)) continue;
               ctx.report({ messageId: "nothing", node: s.selector.at, data: { ...data, selector: s.selector.entries.map(([key3, v]) => `${key3}=${v}`).join(", ") } });
             }
           }
@@ -18213,8 +18258,8 @@ var init_service_target_port_missing = __esm({
         category: "correctness",
         sources: [],
         messages: {
-          named: 'targetPort "{{port}}" names no port of the pods of {{workload}}, so the Service has no endpoint there and connections fail; name a container port "{{port}}" or use one of: {{declared}}.',
-          numeric: "targetPort {{port}} is not among the ports the containers of {{workload}} declare ({{declared}}); check the number — traffic to a port nothing listens on is refused."
+          named: 'targetPort "{{port}}" names no port of the pods it selects ({{workloads}}), so the Service has no endpoints for it and connections fail; name a container port "{{port}}" or use one of: {{declared}}.',
+          numeric: "targetPort {{port}} is not among the ports the selected containers declare ({{declared}}, in {{workloads}}); check the number — unless the program listens on a port it does not declare, traffic is refused."
         },
         fixable: false
       },
@@ -18224,20 +18269,21 @@ var init_service_target_port_missing = __esm({
             for (const s of k.services) {
               const selected = k.serviceSelects(s);
               if (selected.length === 0) continue;
+              const workloads = selected.map((w) => `${w.kind} "${w.object.name}"`).join(", ");
+              const declared = selected.flatMap((w) => declaredPorts(w));
+              const list2 = [...new Set(declared.map((p) => p.name ? `${p.name} (${p.port})` : String(p.port)))].join(", ") || "none";
+              const related = selected.slice(0, 3).map((w) => relatedObject(w.object, "A selected workload"));
               for (const port of s.ports) {
                 const target2 = port.targetPort?.value ?? port.port;
-                for (const w of selected) {
-                  const declared = declaredPorts(w);
-                  const list2 = declared.map((p) => p.name ? `${p.name} (${p.port})` : String(p.port)).join(", ") || "none";
-                  const data = { port: target2, workload: `${w.kind} "${w.object.name}"`, declared: list2 };
-                  const related = [relatedObject(w.object, "The selected workload")];
-                  const node = port.targetPort?.at ?? port.at;
-                  if (typeof target2 === "string" && !/^\d+$/.test(target2)) {
-                    if (resolveTargetPort(port, w) === void 0) ctx.report({ messageId: "named", node, data, related });
-                  } else if (declared.length > 0 && !declared.some((p) => p.port === Number(target2) && p.protocol === port.protocol)) {
-                    ctx.report({ messageId: "numeric", node, data, related });
-                  }
+                const node = port.targetPort?.at ?? port.at;
+                const data = { port: target2, workloads, declared: list2 };
+                if (typeof target2 === "string" && !/^\d+$/.test(target2)) {
+                  if (selected.every((w) => resolveTargetPort(port, w) === void 0)) ctx.report({ messageId: "named", node, data, related });
+                  continue;
                 }
+                if (selected.some((w) => declaredPorts(w).length === 0)) continue;
+                if (declared.some((p) => p.port === Number(target2) && p.protocol === port.protocol)) continue;
+                ctx.report({ messageId: "numeric", node, data, related, severity: "info" });
               }
             }
           }
@@ -48553,7 +48599,7 @@ var require_ignore = __commonJS({
       );
       return index2 < 0 ? path4 : path4.slice(index2 + 1);
     };
-    var parentOf = (path4) => {
+    var parentOf2 = (path4) => {
       if (path4.charCodeAt(0) === SLASH_CODE || path4.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path4.split(SLASH).filter(Boolean);
         slices.pop();
@@ -48868,7 +48914,7 @@ var require_ignore = __commonJS({
         if (path4 in cache4) {
           return cache4[path4];
         }
-        const parentPath = parentOf(path4);
+        const parentPath = parentOf2(path4);
         const parent = parentPath ? this._t(parentPath, cache4) : UNDEFINED;
         return cache4[path4] = parent && parent.ignored ? parent : this._rules.test(path4, MODE_IGNORE);
       }

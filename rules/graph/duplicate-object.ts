@@ -42,6 +42,8 @@ export default defineRule<'duplicate' | 'duplicateElsewhere'>({
           const sameFile = earlier.file.path === o.file.path;
           ctx.report({
             messageId: sameFile ? 'duplicate' : 'duplicateElsewhere',
+            // Two files of a folder may be alternatives to choose from (a CPU and a GPU variant): at most an info.
+            ...(sameFile ? {} : { severity: 'info' as const }),
             node: o.at,
             data: { kind: o.kind, name: o.name, ns: o.namespaceAt ? ` in namespace "${o.namespaceAt.value}"` : '', other: earlier.file.path },
             related: [{ node: earlier.at, message: `First declared here: ${describeObject(earlier)}.` }],

@@ -4,6 +4,10 @@ import '../../src/model/graph/kubernetes/part.js';
 /** Namespaces every cluster has. */
 const BUILT_IN = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
+const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+const parentOf = (folder: string) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
+const within = (path: string, scope: string) => scope === '' || path.startsWith(`${scope}/`);
+
 export default defineRule<'missing'>({
   id: 'namespace-missing',
   meta: {
@@ -22,12 +26,20 @@ export default defineRule<'missing'>({
   create(ctx) {
     return {
       Project({ kubernetes: k }) {
-        const declared = [...k.namespaces().values()].filter((n) => n.object).map((n) => n.name);
-        if (declared.length === 0) return;
-        const known = new Set(declared);
-        const list = declared.length > 8 ? `${declared.slice(0, 8).join(', ')}, …` : declared.join(', ');
+        // A Namespace declared in folder D speaks for the tree of D's parent (`k8s/namespaces/` for `k8s/**`):
+        // a repository of unrelated samples declares namespaces for some of them only.
+        const scopes = new Map<string, string[]>();
+        for (const n of k.namespaces().values()) {
+          if (!n.object) continue;
+          const scope = parentOf(folderOf(n.object.file.path));
+          scopes.set(scope, [...(scopes.get(scope) ?? []), n.name]);
+        }
+        if (scopes.size === 0) return;
         for (const o of k.objects) {
-          if (!o.namespaceAt || BUILT_IN.has(o.namespace) || known.has(o.namespace)) continue;
+          if (!o.namespaceAt || BUILT_IN.has(o.namespace)) continue;
+          const declared = [...scopes].filter(([scope]) => within(o.file.path, scope)).flatMap(([, names]) => names);
+          if (declared.length === 0 || declared.includes(o.namespace)) continue;
+          const list = declared.length > 8 ? `${declared.slice(0, 8).join(', ')}, …` : declared.join(', ');
           ctx.report({ messageId: 'missing', node: o.namespaceAt.at, data: { namespace: o.namespace, declared: list } });
         }
       },

@@ -25,7 +25,7 @@ export default defineRule<'nothing'>({
         for (const np of k.networkPolicies) {
           // An empty podSelector is meant for every pod, present and future (default deny).
           if (isEmptySelector(np.podSelector)) continue;
-          if (k.select(np.object.namespace, np.podSelector, true).length > 0) continue;
+          if (k.select(np.object.namespace, np.podSelector, true).length > 0 || k.besideCustomResources(np.object)) continue;
           ctx.report({ messageId: 'nothing', node: np.podSelector.at, data: { namespace: np.object.namespace, name: np.object.name } });
         }
       },

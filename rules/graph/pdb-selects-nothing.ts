@@ -22,7 +22,7 @@ export default defineRule<'nothing'>({
         for (const p of k.pdbs) {
           if (!p.selector) continue;
           // An empty selector means every pod of the namespace (policy/v1) or none (v1beta1): a choice, not a typo.
-          if (isEmptySelector(p.selector) || k.select(p.object.namespace, p.selector, false).length > 0) continue;
+          if (isEmptySelector(p.selector) || k.select(p.object.namespace, p.selector, false).length > 0 || k.besideCustomResources(p.object)) continue;
           ctx.report({ messageId: 'nothing', node: p.selector.at, data: { namespace: p.object.namespace, name: p.object.name } });
         }
       },

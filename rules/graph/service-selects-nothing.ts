@@ -30,7 +30,7 @@ export default defineRule<'nothing' | 'empty'>({
             ctx.report({ messageId: 'empty', node: s.selector.at, data });
             continue;
           }
-          if (k.serviceSelects(s).length > 0) continue;
+          if (k.serviceSelects(s).length > 0 || k.besideCustomResources(s.object)) continue;
           ctx.report({ messageId: 'nothing', node: s.selector.at, data: { ...data, selector: s.selector.entries.map(([key, v]) => `${key}=${v}`).join(', ') } });
         }
       },

@@ -14,9 +14,9 @@ export default defineRule<'named' | 'numeric'>({
     sources: [],
     messages: {
       named:
-        'targetPort "{{port}}" names no port of the pods of {{workload}}, so the Service has no endpoint there and connections fail; name a container port "{{port}}" or use one of: {{declared}}.',
+        'targetPort "{{port}}" names no port of the pods it selects ({{workloads}}), so the Service has no endpoints for it and connections fail; name a container port "{{port}}" or use one of: {{declared}}.',
       numeric:
-        'targetPort {{port}} is not among the ports the containers of {{workload}} declare ({{declared}}); check the number — traffic to a port nothing listens on is refused.',
+        'targetPort {{port}} is not among the ports the selected containers declare ({{declared}}, in {{workloads}}); check the number — unless the program listens on a port it does not declare, traffic is refused.',
     },
     fixable: false,
   },
@@ -26,21 +26,22 @@ export default defineRule<'named' | 'numeric'>({
         for (const s of k.services) {
           const selected = k.serviceSelects(s);
           if (selected.length === 0) continue;
+          const workloads = selected.map((w) => `${w.kind} "${w.object.name}"`).join(', ');
+          const declared = selected.flatMap((w) => declaredPorts(w));
+          const list = [...new Set(declared.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))))].join(', ') || 'none';
+          const related = selected.slice(0, 3).map((w) => relatedObject(w.object, 'A selected workload'));
           for (const port of s.ports) {
             const target = port.targetPort?.value ?? port.port;
-            for (const w of selected) {
-              const declared = declaredPorts(w);
-              const list = declared.map((p) => (p.name ? `${p.name} (${p.port})` : String(p.port))).join(', ') || 'none';
-              const data = { port: target, workload: `${w.kind} "${w.object.name}"`, declared: list };
-              const related = [relatedObject(w.object, 'The selected workload')];
-              const node = port.targetPort?.at ?? port.at;
-              if (typeof target === 'string' && !/^\d+$/.test(target)) {
-                if (resolveTargetPort(port, w) === undefined) ctx.report({ messageId: 'named', node, data, related });
-              } else if (declared.length > 0 && !declared.some((p) => p.port === Number(target) && p.protocol === port.protocol)) {
-                // Declaring ports is optional, so a number is only questioned when the containers declare others.
-                ctx.report({ messageId: 'numeric', node, data, related });
-              }
+            const node = port.targetPort?.at ?? port.at;
+            const data = { port: target, workloads, declared: list };
+            if (typeof target === 'string' && !/^\d+$/.test(target)) {
+              if (selected.every((w) => resolveTargetPort(port, w) === undefined)) ctx.report({ messageId: 'named', node, data, related });
+              continue;
             }
+            // Declaring ports is optional: a number is questioned only when every selected pod declares others, and at most as an info.
+            if (selected.some((w) => declaredPorts(w).length === 0)) continue;
+            if (declared.some((p) => p.port === Number(target) && p.protocol === port.protocol)) continue;
+            ctx.report({ messageId: 'numeric', node, data, related, severity: 'info' });
           }
         }
       },

@@ -17,6 +17,14 @@ export interface NamespaceNode {
   object?: KubeObject;
 }
 
+/** API groups served by Kubernetes itself; anything else is a custom resource (an operator's). */
+const BUILT_IN_GROUPS = new Set([
+  '', 'apps', 'batch', 'autoscaling', 'policy', 'extensions', 'networking.k8s.io', 'rbac.authorization.k8s.io',
+  'storage.k8s.io', 'apiextensions.k8s.io', 'admissionregistration.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io',
+  'node.k8s.io', 'discovery.k8s.io', 'certificates.k8s.io', 'events.k8s.io', 'flowcontrol.apiserver.k8s.io',
+  'apiregistration.k8s.io', 'resource.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io',
+]);
+
 const key = (kind: string, namespace: string, name: string) => `${kind}\u0000${namespace}\u0000${name}`;
 
 export class KubernetesGraph implements KubernetesFileRecords {
@@ -44,6 +52,7 @@ export class KubernetesGraph implements KubernetesFileRecords {
   private readonly servicesByName = new Map<string, ServiceRecord>();
   private readonly selected = new WeakMap<object, Workload[]>();
   private servicesByWorkload: Map<Workload, ServiceRecord[]> | undefined;
+  private readonly customResourceFiles = new Set<string>();
   private namespaceNodes: Map<string, NamespaceNode> | undefined;
   private namespaceIndex: LabelIndex<NamespaceNode> | undefined;
 
@@ -57,6 +66,7 @@ export class KubernetesGraph implements KubernetesFileRecords {
   /** Builds the indexes; call once after every file was added. */
   index(): void {
     for (const o of this.objects) {
+      if (!BUILT_IN_GROUPS.has(o.group)) this.customResourceFiles.add(o.file.path);
       for (const c of [o.kind, `${o.kind}\u0000${o.namespace}`]) this.kindCounts.set(c, (this.kindCounts.get(c) ?? 0) + 1);
       const k = key(o.kind, o.namespace, o.name);
       const list = this.byName.get(k);
@@ -75,6 +85,15 @@ export class KubernetesGraph implements KubernetesFileRecords {
     let index = this.podsByNamespace.get(namespace);
     if (!index) this.podsByNamespace.set(namespace, (index = new LabelIndex<Workload>((w) => w.pod.labels)));
     return index;
+  }
+
+  /**
+   * Whether the object's file also declares custom resources: their operators create pods
+   * (a database cluster, a Redis failover) that the files do not show, so "selects nothing"
+   * cannot be told there.
+   */
+  besideCustomResources(o: KubeObject): boolean {
+    return this.customResourceFiles.has(o.file.path);
   }
 
   /** Objects of a kind by namespace and name (several when declared more than once). */
