@@ -16463,6 +16463,9 @@ function admitNamespace(k, namespace, limitRanges = k.limitRanges.filter((l) => 
       }
     }
     if (refused) continue;
+    let admitted = w.replicas;
+    let limiting;
+    const charges = [];
     for (const quota of quotas) {
       const used = result.used.get(quota);
       for (const [hardKey, hard] of quota.hard) {
@@ -16473,23 +16476,28 @@ function admitNamespace(k, namespace, limitRanges = k.limitRanges.filter((l) => 
         if (perPod === void 0 || perPod === 0) continue;
         const before = used.get(hardKey) ?? 0;
         const fits = Math.max(0, Math.floor((limit - before) / perPod + 1e-9));
-        const admitted = Math.min(w.replicas, fits);
-        used.set(hardKey, before + admitted * perPod);
-        if (admitted < w.replicas) {
-          const resource = q ? `${q.key}.${q.resource}` : hardKey;
-          const fmt = (n) => q ? formatQuantity(q.resource, n) : String(n);
-          result.rejections.push({
-            kind: "quota-exceeded",
-            workload: w,
-            quota,
-            resource: hardKey,
-            requested: `${resource}=${fmt(perPod)}`,
-            used: `${resource}=${fmt(before + admitted * perPod)}`,
-            limited: `${resource}=${hard.value}`,
-            admitted
-          });
+        charges.push({ used, hardKey, perPod });
+        if (fits < admitted) {
+          admitted = fits;
+          limiting = { quota, hardKey, perPod, before, hard: hard.value, ...q ? { q } : {} };
         }
       }
+    }
+    for (const c of charges) c.used.set(c.hardKey, (c.used.get(c.hardKey) ?? 0) + admitted * c.perPod);
+    if (limiting && admitted < w.replicas) {
+      const { q } = limiting;
+      const resource = q ? `${q.key}.${q.resource}` : limiting.hardKey;
+      const fmt = (n) => q ? formatQuantity(q.resource, n) : String(n);
+      result.rejections.push({
+        kind: "quota-exceeded",
+        workload: w,
+        quota: limiting.quota,
+        resource: limiting.hardKey,
+        requested: `${resource}=${fmt(limiting.perPod)}`,
+        used: `${resource}=${fmt(limiting.before + admitted * limiting.perPod)}`,
+        limited: `${resource}=${limiting.hard}`,
+        admitted
+      });
     }
   }
   return result;

@@ -127,6 +127,10 @@ export function admitNamespace(
       }
     }
     if (refused) continue;
+    // A pod is admitted only if it fits every quota and every resource: the tightest one decides.
+    let admitted = w.replicas;
+    let limiting: { quota: QuotaRecord; hardKey: string; perPod: number; before: number; hard: string; q?: { key: 'requests' | 'limits'; resource: string } } | undefined;
+    const charges: { used: Map<string, number>; hardKey: string; perPod: number }[] = [];
     for (const quota of quotas) {
       const used = result.used.get(quota)!;
       for (const [hardKey, hard] of quota.hard) {
@@ -137,17 +141,22 @@ export function admitNamespace(
         if (perPod === undefined || perPod === 0) continue;
         const before = used.get(hardKey) ?? 0;
         const fits = Math.max(0, Math.floor((limit - before) / perPod + 1e-9));
-        const admitted = Math.min(w.replicas, fits);
-        used.set(hardKey, before + admitted * perPod);
-        if (admitted < w.replicas) {
-          const resource = q ? `${q.key}.${q.resource}` : hardKey;
-          const fmt = (n: number) => (q ? formatQuantity(q.resource, n) : String(n));
-          result.rejections.push({
-            kind: 'quota-exceeded', workload: w, quota, resource: hardKey,
-            requested: `${resource}=${fmt(perPod)}`, used: `${resource}=${fmt(before + admitted * perPod)}`, limited: `${resource}=${hard.value}`, admitted,
-          });
+        charges.push({ used, hardKey, perPod });
+        if (fits < admitted) {
+          admitted = fits;
+          limiting = { quota, hardKey, perPod, before, hard: hard.value, ...(q ? { q } : {}) };
         }
       }
+    }
+    for (const c of charges) c.used.set(c.hardKey, (c.used.get(c.hardKey) ?? 0) + admitted * c.perPod);
+    if (limiting && admitted < w.replicas) {
+      const { q } = limiting;
+      const resource = q ? `${q.key}.${q.resource}` : limiting.hardKey;
+      const fmt = (n: number) => (q ? formatQuantity(q.resource, n) : String(n));
+      result.rejections.push({
+        kind: 'quota-exceeded', workload: w, quota: limiting.quota, resource: limiting.hardKey,
+        requested: `${resource}=${fmt(limiting.perPod)}`, used: `${resource}=${fmt(limiting.before + admitted * limiting.perPod)}`, limited: `${resource}=${limiting.hard}`, admitted,
+      });
     }
   }
   return result;
