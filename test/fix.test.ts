@@ -119,13 +119,13 @@ const pinLatest = defineRule({
     },
   }),
 });
-/** A fix that makes WORKDIR invalid: two arguments. */
+/** A fix that makes WORKDIR invalid: a flag it does not take (a path with spaces is valid, as in BuildKit). */
 const breakWorkdir = defineRule({
   id: 'test-break-workdir',
   meta: { description: 't', formats: ['dockerfile'], severity: 'warning', recommended: false, category: 'style', sources: [], messages: { m: 'm' }, fixable: 'safe' },
   create: (ctx) => ({
     'DockerfileInstruction:WORKDIR'(ins) {
-      ctx.report({ messageId: 'm', span: ins.argsSpan, fix: { edits: [{ span: ins.argsSpan, text: '/a /b' }] } });
+      ctx.report({ messageId: 'm', span: ins.argsSpan, fix: { edits: [{ span: ins.argsSpan, text: '--bogus /a' }] } });
     },
   }),
 });

@@ -1675,7 +1675,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch4(input2, options, returnState));
@@ -1688,7 +1688,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -1824,6 +1824,115 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/core/suggest.ts
+function editDistance(a, b) {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let before = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const cur = [i2];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      cur[j] = d;
+    }
+    before = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+function closest(word, candidates, maxDistance) {
+  const limit = maxDistance ?? Math.max(1, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : void 0;
+}
+var init_suggest = __esm({
+  "src/core/suggest.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/config-errors.ts
+function valueAt(root2, pointer3) {
+  let value = root2;
+  for (const raw of pointer3.split("/").slice(1)) {
+    const key3 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    value = value !== null && typeof value === "object" ? value[key3] : void 0;
+  }
+  return value;
+}
+function branchOf(e) {
+  const m = /\/rules\/properties\/[^/]+\/anyOf\/(\d)\//.exec(e.schemaPath);
+  return m ? Number(m[1]) : void 0;
+}
+function writtenBranch(value) {
+  if (typeof value === "string") return 0;
+  if (Array.isArray(value)) return 1;
+  if (value !== null && typeof value === "object") return 2;
+  return void 0;
+}
+function describePath(pointer3) {
+  const m = RULE_SETTING.exec(pointer3);
+  const dotted = (p) => p.slice(1).replace(/\//g, ".");
+  if (!m) return pointer3 ? dotted(pointer3) : "configuration";
+  const inner = (m[2] ?? "").replace(/^\/1(?=\/|$)/, "/options").replace(/^\/0$/, "/severity");
+  return dotted(m[1]) + (inner ? ` ${dotted(inner)}` : "");
+}
+function describe(e, config, ruleIds2) {
+  const where = describePath(e.instancePath);
+  if (e.keyword === "additionalProperties") {
+    const name2 = String(e.params.additionalProperty);
+    if (/(^|\/)rules$/.test(e.instancePath)) {
+      const hint = closest(name2, ruleIds2, Math.max(2, Math.floor(name2.length / 3)));
+      return `unknown rule "${name2}"${hint ? ` (did you mean "${hint}"?)` : ""}`;
+    }
+    if (RULE_SETTING.test(e.instancePath)) return `${where}: unknown option "${name2}"`;
+    return `unknown property "${name2}" in ${where}`;
+  }
+  if (e.keyword === "enum") {
+    const value = valueAt(config, e.instancePath);
+    if (RULE_SETTING.test(e.instancePath)) return `${where}: ${JSON.stringify(value)} is not a severity; use ${SEVERITIES}`;
+    return `${where}: ${JSON.stringify(value)} must be one of ${e.params.allowedValues.join(", ")}`;
+  }
+  if (e.keyword === "anyOf" && RULE_SETTING.exec(e.instancePath)?.[2] === void 0) {
+    return `${where}: expected a severity (${SEVERITIES}), [severity, options] or { severity, options }`;
+  }
+  return `${where}: ${e.message ?? "is invalid"}`;
+}
+function describeSchemaErrors(errors, config, ruleIds2, limit = 5) {
+  const relevant = errors.filter((e) => {
+    const m = RULE_SETTING.exec(e.instancePath);
+    if (!m) return true;
+    const written = writtenBranch(valueAt(config, m[1]));
+    const branch = branchOf(e);
+    if (e.keyword === "anyOf" && m[2] === void 0) return written === void 0;
+    return branch === void 0 || branch === written;
+  });
+  const messages = [...new Set(relevant.map((e) => describe(e, config, ruleIds2)))];
+  return messages.slice(0, limit).join("; ");
+}
+var RULE_SETTING, SEVERITIES;
+var init_config_errors = __esm({
+  "src/core/config-errors.ts"() {
+    "use strict";
+    init_suggest();
+    RULE_SETTING = /^((?:\/overrides\/\d+)?\/rules\/[^/]+)(\/.*)?$/;
+    SEVERITIES = "off, info, warning or error";
+  }
+});
+
 // src/core/config-schema.ts
 function ruleSettingSchema(options) {
   const optionSchema = options ?? { type: "object", additionalProperties: false, properties: {} };
@@ -1839,10 +1948,10 @@ function ruleSettingSchema(options) {
     ]
   };
 }
-function buildConfigSchema(rules) {
+function buildConfigSchema(rules, rulesSchemaOverride) {
   const ruleProps = {};
   for (const { rule } of rules) ruleProps[rule.id] = { description: rule.meta.description, ...ruleSettingSchema(rule.meta.options) };
-  const rulesSchema = { type: "object", additionalProperties: false, properties: ruleProps };
+  const rulesSchema = rulesSchemaOverride ?? { type: "object", additionalProperties: false, properties: ruleProps };
   const settings = {
     kubernetesVersion: { type: "string", pattern: "^\\d+\\.\\d+$", description: 'Target Kubernetes version, e.g. "1.31".' },
     schemaLocations: { type: "array", items: { type: "string" }, description: "Extra schema folders for custom resources." },
@@ -3621,7 +3730,7 @@ function toPlain(value) {
   }
   return out2;
 }
-function valueAt(root2, path4) {
+function valueAt2(root2, path4) {
   let value = root2;
   let key3;
   let matched = 0;
@@ -5450,6 +5559,7 @@ var init_packages = __esm({
 
 // src/parse/dockerfile/expand.ts
 function expandVariables(text3, scope, escapeChar = "\\", protect, startInDouble = false) {
+  if (!text3.includes("$")) return { value: text3, resolved: true, references: [] };
   const references = [];
   let value = "";
   let resolved = true;
@@ -5497,6 +5607,12 @@ function expandVariables(text3, scope, escapeChar = "\\", protect, startInDouble
       const op = m[2];
       const word = m[3] ?? "";
       references.push({ name: name2, start: start2, end: close + 1, hasFallback: op !== void 0 && !op.endsWith("?") });
+      if (scope.isOpaque?.(name2)) {
+        resolved = false;
+        value += text3.slice(i2, close + 1);
+        i2 = close + 1;
+        continue;
+      }
       const known = scope.has(name2);
       const current = scope.get(name2);
       const set = known && current !== void 0;
@@ -5542,7 +5658,7 @@ function expandVariables(text3, scope, escapeChar = "\\", protect, startInDouble
       const name2 = text3.slice(i2 + 1, j);
       references.push({ name: name2, start: start2, end: j, hasFallback: false });
       const current = scope.get(name2);
-      if (scope.has(name2) && current !== void 0) value += substitute(current);
+      if (scope.has(name2) && current !== void 0 && !scope.isOpaque?.(name2)) value += substitute(current);
       else {
         resolved = false;
         value += text3.slice(i2, j);
@@ -5574,6 +5690,15 @@ var init_expand = __esm({
         this.vars = vars;
       }
       vars;
+      opaque = /* @__PURE__ */ new Set();
+      isOpaque(name2) {
+        return this.opaque.has(name2);
+      }
+      /** Declares a variable every build sets, to a value not known here. */
+      setOpaque(name2) {
+        this.vars.set(name2, void 0);
+        this.opaque.add(name2);
+      }
       has(name2) {
         return this.vars.has(name2);
       }
@@ -5582,47 +5707,14 @@ var init_expand = __esm({
       }
       set(name2, value) {
         this.vars.set(name2, value);
+        this.opaque.delete(name2);
       }
       clone() {
-        return new _MapScope(new Map(this.vars));
+        const copy = new _MapScope(new Map(this.vars));
+        for (const name2 of this.opaque) copy.opaque.add(name2);
+        return copy;
       }
     };
-  }
-});
-
-// src/core/suggest.ts
-function editDistance(a, b) {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const cur = [i2];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-function closest(word, candidates, maxDistance) {
-  const limit = maxDistance ?? Math.max(1, Math.floor(word.length / 3));
-  const lower = word.toLowerCase();
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= limit ? best : void 0;
-}
-var init_suggest = __esm({
-  "src/core/suggest.ts"() {
-    "use strict";
   }
 });
 
@@ -5677,45 +5769,62 @@ function splitWords(text3, escapeChar, from = 0, to = text3.length) {
     while (i2 < to && isSpace(text3[i2])) i2++;
     if (i2 >= to) break;
     const start2 = i2;
-    let value = "";
-    let quote2;
-    while (i2 < to) {
-      const c = text3[i2];
-      if (quote2) {
-        if (c === quote2) {
-          quote2 = void 0;
-          i2++;
+    const word = readWord(text3, escapeChar, i2, to, true);
+    i2 = word.end;
+    words.push({ start: start2, end: i2, raw: text3.slice(start2, i2), value: word.value });
+  }
+  return words;
+}
+function unquoteText(text3, escapeChar) {
+  return readWord(text3, escapeChar, 0, text3.length, false).value;
+}
+function readWord(text3, escapeChar, from, to, stopAtSpace) {
+  let plain = from;
+  while (plain < to) {
+    const c = text3[plain];
+    if (c === '"' || c === "'" || c === escapeChar) break;
+    if (stopAtSpace && isSpace(c)) return { end: plain, value: text3.slice(from, plain) };
+    plain++;
+  }
+  if (plain === to) return { end: to, value: text3.slice(from, to) };
+  let i2 = plain;
+  let value = text3.slice(from, plain);
+  let quote2;
+  while (i2 < to) {
+    const c = text3[i2];
+    if (quote2) {
+      if (c === quote2) {
+        quote2 = void 0;
+        i2++;
+        continue;
+      }
+      if (c === escapeChar && quote2 === '"' && i2 + 1 < to) {
+        const next = text3[i2 + 1];
+        if (next === '"' || next === escapeChar || next === "$") {
+          value += next;
+          i2 += 2;
           continue;
         }
-        if (c === escapeChar && quote2 === '"' && i2 + 1 < to) {
-          const next = text3[i2 + 1];
-          if (next === '"' || next === escapeChar || next === "$") {
-            value += next;
-            i2 += 2;
-            continue;
-          }
-        }
-        value += c;
-        i2++;
-        continue;
-      }
-      if (isSpace(c)) break;
-      if (c === '"' || c === "'") {
-        quote2 = c;
-        i2++;
-        continue;
-      }
-      if (c === escapeChar && i2 + 1 < to) {
-        value += text3[i2 + 1];
-        i2 += 2;
-        continue;
       }
       value += c;
       i2++;
+      continue;
     }
-    words.push({ start: start2, end: i2, raw: text3.slice(start2, i2), value });
+    if (stopAtSpace && isSpace(c)) break;
+    if (c === '"' || c === "'") {
+      quote2 = c;
+      i2++;
+      continue;
+    }
+    if (c === escapeChar && i2 + 1 < to) {
+      value += text3[i2 + 1];
+      i2 += 2;
+      continue;
+    }
+    value += c;
+    i2++;
   }
-  return words;
+  return { end: i2, value };
 }
 function continuationIndex(line, escapeChar) {
   let end = line.length;
@@ -5804,6 +5913,11 @@ var init_lexer = __esm({
 });
 
 // src/parse/dockerfile/parser.ts
+function platformScope() {
+  const scope = new MapScope();
+  for (const name2 of PLATFORM_ARGS) scope.setOpaque(name2);
+  return scope;
+}
 function parseDockerfile(source) {
   const lines = splitLines(source);
   const { directives, next, escapeChar, errors: directiveErrors } = readDirectives(lines);
@@ -5823,12 +5937,13 @@ function parseDockerfile(source) {
     }
     const { logical, nextLine } = readLogicalLine(lines, i2, state);
     i2 = nextLine;
-    const heredocs = HEREDOC_INSTRUCTIONS.has(firstWordUpper(logical.text.text)) ? readHeredocs(logical, lines, i2, state) : { heredocs: [], nextLine: i2 };
+    const heredocs = mayHaveHeredocs(logical.text.text) ? readHeredocs(logical, lines, i2, state) : { heredocs: [], nextLine: i2 };
     i2 = heredocs.nextLine;
     const end = heredocs.heredocs.length > 0 ? heredocs.heredocs.at(-1).span.end : logical.end;
     const instruction = parseInstruction(logical.text, 0, { start: logical.start, end }, heredocs.heredocs, state, false);
     if (instruction) addInstruction(instruction, state);
   }
+  if (state.instructions.length === 0) state.error("The Dockerfile has no instructions; start it with FROM <image>.", { start: 0, end: 0 });
   for (const stage of state.stages) {
     const last = stage.instructions.at(-1) ?? stage.from;
     stage.span = { start: stage.from.span.start, end: last.span.end };
@@ -5855,16 +5970,17 @@ function readDirectives(lines) {
     const line = lines[i2];
     const m = DIRECTIVE.exec(line.text);
     if (!m) break;
-    const name2 = m[1].toLowerCase();
+    const name2 = m[2].toLowerCase();
     if (!KNOWN_DIRECTIVES.has(name2)) break;
-    const nameStart = line.start + line.text.indexOf(m[1]);
-    const valueStart = line.start + line.text.lastIndexOf(m[2]);
+    const nameStart = line.start + m[1].length;
+    const valueStart = nameStart + m[2].length + m[3].length;
+    const hash = line.start + m[1].indexOf("#");
     const directive = {
-      span: { start: line.start, end: line.end },
+      span: { start: hash, end: line.end },
       name: name2,
-      nameSpan: { start: nameStart, end: nameStart + m[1].length },
-      value: m[2],
-      valueSpan: { start: valueStart, end: valueStart + m[2].length }
+      nameSpan: { start: nameStart, end: nameStart + m[2].length },
+      value: m[4],
+      valueSpan: { start: valueStart, end: valueStart + m[4].length }
     };
     if (directives.some((d) => d.name === name2)) {
       errors.push({ message: `Only one "${name2}" parser directive can be used.`, span: directive.span });
@@ -5897,8 +6013,10 @@ function readLogicalLine(lines, first, state) {
   const leading = text3.text.length - text3.text.trimStart().length;
   return { logical: { text: text3, start: text3.sourceStart(leading), end }, nextLine };
 }
-function firstWordUpper(text3) {
-  return /^\s*(\S+)/.exec(text3)?.[1]?.toUpperCase() ?? "";
+function mayHaveHeredocs(text3) {
+  const m = /^\s*(\S+)(?:\s+(\S+))?/.exec(text3);
+  const first = m?.[1]?.toUpperCase() ?? "";
+  return HEREDOC_INSTRUCTIONS.has(first) || first === "ONBUILD" && HEREDOC_INSTRUCTIONS.has(m?.[2]?.toUpperCase() ?? "");
 }
 function readHeredocs(logical, lines, first, state) {
   const heredocs = [];
@@ -5995,14 +6113,12 @@ function flagOf(word, text3, state) {
   return flag;
 }
 function unquote(raw, escapeChar) {
-  const words = splitWords(raw, escapeChar);
-  if (words.length <= 1) return words[0]?.value ?? "";
-  return words.map((w) => w.value).join(" ");
+  return unquoteText(raw, escapeChar);
 }
 function textNode(word, text3) {
   return { span: text3.span(word.start, word.end), raw: word.raw, value: word.value };
 }
-function parseJson(text3, argsStart) {
+function parseJson(text3, argsStart, state) {
   const all = text3.text;
   const trimmed = all.slice(argsStart).trim();
   if (!trimmed.startsWith("[")) return void 0;
@@ -6012,7 +6128,12 @@ function parseJson(text3, argsStart) {
   } catch {
     return void 0;
   }
-  if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === "string")) return void 0;
+  if (!Array.isArray(parsed)) return void 0;
+  if (!parsed.every((v) => typeof v === "string")) {
+    const start2 = all.indexOf("[", argsStart);
+    state?.error('In JSON form every argument must be a string in double quotes, e.g. ["npm", "start"].', text3.span(start2, all.trimEnd().length));
+    return void 0;
+  }
   const values = [];
   const literal = /"(?:[^"\\]|\\.)*"/g;
   literal.lastIndex = argsStart;
@@ -6068,7 +6189,7 @@ function parseInstruction(text3, from, span, heredocs, state, insideOnbuild) {
       return parseRun(base, head, text3, heredocs, state);
     case "CMD":
     case "ENTRYPOINT": {
-      const json = parseJson(text3, head.argsStart);
+      const json = parseJson(text3, head.argsStart, state);
       const node = {
         ...base,
         keyword,
@@ -6079,8 +6200,9 @@ function parseInstruction(text3, from, span, heredocs, state, insideOnbuild) {
       return node;
     }
     case "SHELL": {
-      const json = parseJson(text3, head.argsStart);
-      if (!json && argsText) state.error('SHELL requires its arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"].', base.argsSpan);
+      const errorsBefore = state.errors.length;
+      const json = parseJson(text3, head.argsStart, state);
+      if (!json && argsText && state.errors.length === errorsBefore) state.error('SHELL requires its arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"].', base.argsSpan);
       const node = { ...base, keyword };
       if (json) node.json = json;
       return node;
@@ -6107,8 +6229,7 @@ function parseInstruction(text3, from, span, heredocs, state, insideOnbuild) {
     }
     case "WORKDIR": {
       const node = { ...base, keyword };
-      const word = head.words[0];
-      if (head.words.length > 1) state.error("WORKDIR takes exactly one argument.", base.argsSpan);
+      const word = argsText ? { start: head.argsStart, end: head.argsStart + argsText.length, raw: argsText, value: unquote(argsText, state.escapeChar) } : void 0;
       if (word) {
         node.path = textNode(word, text3);
         node.pathExpanded = expander.expand(word).value;
@@ -6119,7 +6240,7 @@ function parseInstruction(text3, from, span, heredocs, state, insideOnbuild) {
       return parseHealthcheck(base, head, text3, state);
     case "ONBUILD": {
       const node = { ...base, keyword };
-      const trigger = argsText ? parseInstruction(text3, head.argsStart, base.argsSpan, [], state, true) : void 0;
+      const trigger = argsText ? parseInstruction(text3, head.argsStart, { start: base.argsSpan.start, end: span.end }, heredocs, state, true) : void 0;
       if (trigger) {
         if (["ONBUILD", "FROM", "MAINTAINER"].includes(trigger.keyword)) {
           state.error(`${trigger.keyword} is not allowed as an ONBUILD trigger.`, trigger.keywordSpan);
@@ -6136,6 +6257,7 @@ function parseInstruction(text3, from, span, heredocs, state, insideOnbuild) {
 }
 function checkFlags(keyword, flags2, state) {
   const allowed = ALLOWED_FLAGS[keyword] ?? [];
+  const seen = /* @__PURE__ */ new Set();
   for (const flag of flags2) {
     if (!allowed.includes(flag.name)) {
       const hint = closest(flag.name, allowed);
@@ -6143,7 +6265,17 @@ function checkFlags(keyword, flags2, state) {
         allowed.length === 0 ? `${keyword} does not accept flags; "--${flag.name}" is not valid.` : `Unknown flag "--${flag.name}" for ${keyword}${hint ? ` (did you mean --${hint}?)` : ""}.`,
         flag.span
       );
+      continue;
     }
+    if (BOOLEAN_FLAGS.has(flag.name)) {
+      if (flag.value && !/^(?:true|false)$/i.test(flag.value.value)) {
+        state.error(`--${flag.name} is true or false, not "${flag.value.raw}".`, flag.value.span);
+      }
+    } else if (!flag.value) {
+      state.error(`--${flag.name} needs a value: --${flag.name}=<value>.`, flag.span);
+    }
+    if (seen.has(flag.name) && !REPEATABLE_FLAGS.has(flag.name)) state.error(`--${flag.name} is given more than once.`, flag.span);
+    seen.add(flag.name);
   }
 }
 function protectValue(value, inDouble, escapeChar) {
@@ -6173,7 +6305,7 @@ function parseFrom(base, head, text3, state, expander) {
   return node;
 }
 function parseRun(base, head, text3, heredocs, state) {
-  const json = heredocs.length === 0 ? parseJson(text3, head.argsStart) : void 0;
+  const json = heredocs.length === 0 ? parseJson(text3, head.argsStart, state) : void 0;
   const first = head.words[0];
   const form = json ? "json" : first && heredocs[0] && HEREDOC_MARKER.test(first.raw) ? "heredoc" : "shell";
   const node = { ...base, keyword: "RUN", form, mounts: [] };
@@ -6191,14 +6323,15 @@ function parseMount(flag, state) {
     if (!part) continue;
     const eq = part.indexOf("=");
     const key3 = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    options[key3] = eq < 0 ? "true" : part.slice(eq + 1).trim();
+    options[MOUNT_ALIASES[key3] ?? key3] = eq < 0 ? "true" : part.slice(eq + 1).trim();
   }
-  const type = options.type ?? "bind";
+  const type = (options.type ?? "bind").toLowerCase();
+  if (options.type !== void 0) options.type = type;
   if (!MOUNT_TYPES.has(type)) state.error(`Unknown mount type "${type}": use bind, cache, tmpfs, secret or ssh.`, flag.value.span);
   return { span: flag.span, type, options };
 }
 function parseCopy(base, keyword, head, text3, heredocs, state, expander) {
-  const json = parseJson(text3, head.argsStart);
+  const json = heredocs.length === 0 ? parseJson(text3, head.argsStart, state) : void 0;
   const node = { ...base, keyword, form: json ? "json" : "shell", sources: [] };
   if (json) {
     node.json = json;
@@ -6292,11 +6425,16 @@ function parseArg(base, head, text3, state, expander) {
   return { ...base, keyword: "ARG", pairs };
 }
 function declareArg(name2, value, state) {
+  const automatic = value === void 0 && PLATFORM_ARGS.includes(name2);
   if (state.stages.length === 0) {
-    state.globalScope.set(name2, value);
+    if (!automatic) state.globalScope.set(name2, value);
     return;
   }
   if (state.stageEnv.has(name2)) return;
+  if (automatic) {
+    state.stageScope.setOpaque(name2);
+    return;
+  }
   const inherited = value ?? (state.globalScope.has(name2) ? state.globalScope.get(name2) : void 0);
   state.stageScope.set(name2, inherited);
 }
@@ -6333,7 +6471,7 @@ function parseHealthcheck(base, head, text3, state) {
     return node;
   }
   node.cmdKeyword = textNode(first, text3);
-  const json = parseJson(text3, first.end);
+  const json = parseJson(text3, first.end, state);
   node.form = json ? "json" : "shell";
   if (json) node.json = json;
   const rest = text3.text.slice(first.end).trim();
@@ -6372,7 +6510,7 @@ function addInstruction(instruction, state) {
   if (stage) stage.instructions.push(instruction);
   else if (instruction.keyword === "ARG") state.globalArgs.push(instruction);
 }
-var DIRECTIVE, KNOWN_DIRECTIVES, HEREDOC_MARKER, HEREDOC_INSTRUCTIONS, ALLOWED_FLAGS, PLATFORM_ARGS, PROXY_ARGS, EXPANDING, ParseState, Expander, MOUNT_TYPES, PORT2;
+var DIRECTIVE, KNOWN_DIRECTIVES, HEREDOC_MARKER, HEREDOC_INSTRUCTIONS, ALLOWED_FLAGS, PLATFORM_ARGS, PROXY_ARGS, EXPANDING, ParseState, BOOLEAN_FLAGS, REPEATABLE_FLAGS, Expander, MOUNT_TYPES, MOUNT_ALIASES, PORT2;
 var init_parser = __esm({
   "src/parse/dockerfile/parser.ts"() {
     "use strict";
@@ -6380,7 +6518,7 @@ var init_parser = __esm({
     init_ast();
     init_expand();
     init_lexer();
-    DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
+    DIRECTIVE = /^(\s*#\s*)([a-zA-Z][a-zA-Z0-9]*)(\s*=\s*)(.+?)\s*$/;
     KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
     HEREDOC_MARKER = /^(\d*)<<(-?)([^<]*)$/;
     HEREDOC_INSTRUCTIONS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
@@ -6427,7 +6565,7 @@ var init_parser = __esm({
       instructions = [];
       stages = [];
       globalArgs = [];
-      globalScope = new MapScope(new Map(PLATFORM_ARGS.map((n) => [n, void 0])));
+      globalScope = platformScope();
       stageScope = new MapScope();
       stageEnv = /* @__PURE__ */ new Map();
       stageEnvs = [];
@@ -6441,6 +6579,8 @@ var init_parser = __esm({
         return this.stages.length === 0 ? this.globalScope : this.stageScope;
       }
     };
+    BOOLEAN_FLAGS = /* @__PURE__ */ new Set(["link", "parents", "keep-git-dir", "unpack"]);
+    REPEATABLE_FLAGS = /* @__PURE__ */ new Set(["mount", "exclude", "device"]);
     Expander = class {
       constructor(text3, state, disabled, refs) {
         this.text = text3;
@@ -6471,6 +6611,7 @@ var init_parser = __esm({
       }
     };
     MOUNT_TYPES = /* @__PURE__ */ new Set(["bind", "cache", "tmpfs", "secret", "ssh"]);
+    MOUNT_ALIASES = { src: "source", dst: "target", destination: "target", ro: "readonly", rw: "readwrite" };
     PORT2 = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/;
   }
 });
@@ -6485,15 +6626,48 @@ function stageLineage(stage, dockerfile) {
   }
   return out2;
 }
-function instructionsBefore(stage, dockerfile, instruction) {
-  const out2 = [];
-  for (const s of stageLineage(stage, dockerfile)) {
-    for (const ins of s.instructions) {
-      if (instruction && ins === instruction) return out2;
-      out2.push(ins);
+function hasBeforeWhere(stage, dockerfile, instruction, key3, test) {
+  let answers = firstOffsets.get(stage);
+  if (!answers) firstOffsets.set(stage, answers = /* @__PURE__ */ new Map());
+  if (!answers.has(key3)) {
+    let first2;
+    for (const s of stageLineage(stage, dockerfile)) {
+      const found = s.instructions.find(test);
+      if (found) {
+        first2 = s === stage ? found.span.start : -1;
+        break;
+      }
     }
+    answers.set(key3, first2);
   }
-  return out2;
+  const first = answers.get(key3);
+  return first !== void 0 && first < instruction.span.start;
+}
+function hasBefore(stage, dockerfile, instruction, keyword) {
+  return hasBeforeWhere(stage, dockerfile, instruction, `keyword:${keyword}`, (i2) => i2.keyword === keyword);
+}
+function declaredValueBefore(stage, dockerfile, instruction, name2) {
+  let byName = assignments.get(stage);
+  if (!byName) assignments.set(stage, byName = /* @__PURE__ */ new Map());
+  let list2 = byName.get(name2);
+  if (!list2) {
+    list2 = [];
+    for (const s of stageLineage(stage, dockerfile)) {
+      for (const ins of s.instructions) {
+        if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
+        for (const pair of ins.pairs) {
+          if (pair.key.value === name2 && (pair.value || ins.keyword === "ENV")) list2.push({ at: s === stage ? ins.span.start : -1, value: pair.value?.value ?? "" });
+        }
+      }
+    }
+    byName.set(name2, list2);
+  }
+  let value;
+  for (const entry2 of list2) {
+    if (entry2.at >= instruction.span.start) break;
+    value = entry2.value;
+  }
+  return value;
 }
 function rootedInScratch(stage, dockerfile) {
   const root2 = stageLineage(stage, dockerfile)[0];
@@ -6536,12 +6710,14 @@ function looksLikeJsonArray(text3) {
   if (!t.startsWith("[") || !t.endsWith("]")) return false;
   return /^\[["'“”‘’]/.test(t) || t.includes(",");
 }
-var PLATFORM_VALUES;
+var firstOffsets, assignments, PLATFORM_VALUES;
 var init_dockerfile_query = __esm({
   "src/model/dockerfile-query.ts"() {
     "use strict";
     init_expand();
     init_parser();
+    firstOffsets = /* @__PURE__ */ new WeakMap();
+    assignments = /* @__PURE__ */ new WeakMap();
     PLATFORM_VALUES = {
       TARGETPLATFORM: "linux/amd64",
       TARGETOS: "linux",
@@ -6635,13 +6811,7 @@ function envValueFor(name2, command2, script, instruction, dockerfile) {
   if (!dockerfile || instruction.stageIndex < 0) return void 0;
   const stage = dockerfile.stages[instruction.stageIndex];
   if (!stage) return void 0;
-  for (const ins of instructionsBefore(stage, dockerfile, instruction)) {
-    if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
-    for (const pair of ins.pairs) {
-      if (pair.key.value === name2 && (pair.value || ins.keyword === "ENV")) value = pair.value?.value ?? "";
-    }
-  }
-  return value;
+  return declaredValueBefore(stage, dockerfile, instruction, name2);
 }
 function isTruthy(value) {
   return value !== void 0 && TRUTHY.has(value.toLowerCase());
@@ -6810,7 +6980,7 @@ var init_apt_get_missing_no_install_recommends = __esm({
         const configuredBefore = (run2) => {
           const stage = dockerfile?.stages[run2.stageIndex];
           if (!dockerfile || !stage) return false;
-          return instructionsBefore(stage, dockerfile, run2).some((i2) => i2.keyword === "RUN" && configuresNoRecommends(ctx.file.shell(i2)));
+          return hasBeforeWhere(stage, dockerfile, run2, "apt-no-recommends", (i2) => i2.keyword === "RUN" && configuresNoRecommends(ctx.file.shell(i2)));
         };
         return {
           "DockerfileInstruction:RUN"(run2) {
@@ -7245,23 +7415,30 @@ var init_copy_context_before_install = __esm({
               if (!installs.has(ins)) installs.set(ins, installIn(ctx.file.shell(ins)));
               return installs.get(ins);
             };
+            let installedBefore;
+            let scanned = 0;
+            const installBefore = (index2) => {
+              installedBefore ??= stageLineage(stage, dockerfile).slice(0, -1).some((s) => s.instructions.some((i2) => installOf(i2)));
+              for (; !installedBefore && scanned < index2; scanned++) if (installOf(stage.instructions[scanned])) installedBefore = true;
+              return installedBefore;
+            };
+            let next = 0;
             stage.instructions.forEach((ins, index2) => {
               if (ins.keyword !== "COPY" && ins.keyword !== "ADD") return;
               const copy = ins;
-              if (copy.from || !copy.sources.some((s) => WHOLE_CONTEXT.has(s.value))) return;
-              if (instructionsBefore(stage, dockerfile, ins).some((i2) => installOf(i2))) return;
-              for (const later of stage.instructions.slice(index2 + 1)) {
-                const install = installOf(later);
-                if (!install) continue;
-                const line = ctx.file.source.positionAt(install.word.span.start).line + 1;
-                ctx.report({
-                  messageId: "cacheBust",
-                  span: copy.keywordSpan,
-                  data: { what: install.what, line },
-                  related: [{ span: install.word.span, message: "Dependencies are installed here" }]
-                });
-                return;
-              }
+              if (copy.from || !copy.sources.some((s) => WHOLE_CONTEXT.has(s.value)) || installBefore(index2)) return;
+              next = Math.max(next, index2 + 1);
+              while (next < stage.instructions.length && !installOf(stage.instructions[next])) next++;
+              const later = stage.instructions[next];
+              const install = later && installOf(later);
+              if (!install) return;
+              const line = ctx.file.source.positionAt(install.word.span.start).line + 1;
+              ctx.report({
+                messageId: "cacheBust",
+                span: copy.keywordSpan,
+                data: { what: install.what, line },
+                related: [{ span: install.word.span, message: "Dependencies are installed here" }]
+              });
             });
           }
         };
@@ -7442,7 +7619,7 @@ var init_copy_relative_destination = __esm({
           if (isAbsolutePath(dest.value) || hasUnresolvedVariable(dest.value) || dest.raw.replace(/^["']/, "").startsWith("$")) return;
           const stage = dockerfile.stages[ins.stageIndex];
           if (!stage || rootedInScratch(stage, dockerfile)) return;
-          if (instructionsBefore(stage, dockerfile, ins).some((i2) => i2.keyword === "WORKDIR")) return;
+          if (hasBefore(stage, dockerfile, ins, "WORKDIR")) return;
           ctx.report({ messageId: "noWorkdir", node: dest, data: { keyword: ins.keyword, destination: dest.value } });
         };
         return { "DockerfileInstruction:COPY": check, "DockerfileInstruction:ADD": check };
@@ -8080,7 +8257,7 @@ var init_go_unpinned_package = __esm({
         const noModuleFile = (run2) => {
           const stage = dockerfile?.stages[run2.stageIndex];
           if (!dockerfile || !stage || run2.mounts.some((m) => m.type === "bind")) return false;
-          return !instructionsBefore(stage, dockerfile, run2).some((i2) => i2.keyword === "COPY" || i2.keyword === "ADD");
+          return !hasBefore(stage, dockerfile, run2, "COPY") && !hasBefore(stage, dockerfile, run2, "ADD");
         };
         return {
           "DockerfileInstruction:RUN"(run2) {
@@ -8268,8 +8445,7 @@ var init_json_args_recommended = __esm({
           }
           const stage = dockerfile.stages[ins.stageIndex];
           if (!stage) return;
-          const before = instructionsBefore(stage, dockerfile, ins);
-          if (before.some((i2) => i2.keyword === "SHELL")) return;
+          if (hasBefore(stage, dockerfile, ins, "SHELL")) return;
           const json = execFormOf(ins, ctx.file.text);
           let fix;
           if (json) {
@@ -8433,6 +8609,14 @@ function repaired(text3) {
   }
   return void 0;
 }
+function isJson(text3) {
+  try {
+    JSON.parse(text3);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function jsonCandidate(ins) {
   switch (ins.keyword) {
     case "CMD":
@@ -8483,7 +8667,7 @@ var init_malformed_json_args = __esm({
         return {
           DockerfileInstruction(ins) {
             const candidate = jsonCandidate(ins);
-            if (!candidate || !looksLikeJsonArray(candidate.text)) return;
+            if (!candidate || !looksLikeJsonArray(candidate.text) || isJson(candidate.text)) return;
             const text3 = repaired(candidate.text);
             ctx.report({
               messageId: "malformed",
@@ -13043,10 +13227,10 @@ var init_shell = __esm({
       command(node, ctx) {
         const nameNode = node.childForFieldName("name");
         const args2 = [];
-        const assignments = [];
+        const assignments2 = [];
         for (const child of node.namedChildren) {
           if (!child) continue;
-          if (child.type === "variable_assignment") assignments.push(this.assignment(child));
+          if (child.type === "variable_assignment") assignments2.push(this.assignment(child));
           else if (child.type === "command_name") continue;
           else if (child.type.endsWith("redirect")) this.children(child, ctx);
           else if (nameNode && child.startIndex > nameNode.startIndex) args2.push(this.word(child));
@@ -13054,7 +13238,7 @@ var init_shell = __esm({
         }
         const command2 = {
           args: args2,
-          assignments,
+          assignments: assignments2,
           span: this.toSpan(node.startIndex, node.endIndex),
           inSubshell: ctx.inSubshell,
           conditional: ctx.conditional
@@ -13143,6 +13327,14 @@ function execForm(values) {
   };
   return { text: values.map((v) => v.value).join(" "), commands: [command2], errors: [] };
 }
+function stageShells(dockerfile) {
+  let shells = shellsOfStages.get(dockerfile);
+  if (!shells) {
+    shells = dockerfile.stages.map((s) => s.instructions.filter((i2) => i2.keyword === "SHELL"));
+    shellsOfStages.set(dockerfile, shells);
+  }
+  return shells;
+}
 function effectiveShell(instruction, dockerfile) {
   const shell = shellInstructionFor(instruction, dockerfile);
   if (shell) return shell.json?.values[0]?.value.toLowerCase().replace(/\.exe$/, "");
@@ -13150,15 +13342,14 @@ function effectiveShell(instruction, dockerfile) {
   return root2 && WINDOWS_IMAGE.test(root2.from.imageExpanded ?? "") ? "cmd" : void 0;
 }
 function shellInstructionFor(instruction, dockerfile) {
+  const shells = stageShells(dockerfile);
   let stage = dockerfile.stages[instruction.stageIndex];
   let before = instruction.span.start;
   const seen = /* @__PURE__ */ new Set();
   while (stage && !seen.has(stage.index)) {
     seen.add(stage.index);
-    for (let i2 = stage.instructions.length - 1; i2 >= 0; i2--) {
-      const ins = stage.instructions[i2];
-      if (ins.keyword === "SHELL" && ins.span.start < before) return ins;
-    }
+    const list2 = shells[stage.index] ?? [];
+    for (let i2 = list2.length - 1; i2 >= 0; i2--) if (list2[i2].span.start < before) return list2[i2];
     if (stage.baseStage === void 0) return void 0;
     before = Infinity;
     stage = dockerfile.stages[stage.baseStage];
@@ -13174,7 +13365,7 @@ function rootStage(instruction, dockerfile) {
   }
   return stage;
 }
-var POSIX_SHELLS, WINDOWS_IMAGE;
+var POSIX_SHELLS, WINDOWS_IMAGE, shellsOfStages;
 var init_dockerfile_shell = __esm({
   "src/model/dockerfile-shell.ts"() {
     "use strict";
@@ -13182,6 +13373,7 @@ var init_dockerfile_shell = __esm({
     init_shell();
     POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh|busybox)$/;
     WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
+    shellsOfStages = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -13678,34 +13870,56 @@ var init_undefined_var = __esm({
           if (!dockerfile) return;
           const globalArgs = new Set(declarations(dockerfile.globalArgs).map((d) => d.name));
           const scratch = rootedInScratch(stage, dockerfile);
+          const before = /* @__PURE__ */ new Set();
+          for (const s of stageLineage(stage, dockerfile).slice(0, -1)) for (const d of declarations(s.instructions)) before.add(d.name);
+          const declaredAt = /* @__PURE__ */ new Map();
+          stage.instructions.forEach((ins, index2) => {
+            for (const d of declarations([ins])) {
+              const list2 = declaredAt.get(d.name);
+              if (list2) list2.push(index2);
+              else declaredAt.set(d.name, [index2]);
+            }
+          });
+          const declaredAfter = (name2, index2) => {
+            const list2 = declaredAt.get(name2) ?? [];
+            let lo = 0;
+            let hi = list2.length;
+            while (lo < hi) {
+              const mid = lo + hi >> 1;
+              if (list2[mid] > index2) hi = mid;
+              else lo = mid + 1;
+            }
+            return lo < list2.length ? stage.instructions[list2[lo]] : void 0;
+          };
           stage.instructions.forEach((ins, index2) => {
             const undefinedRefs = ins.variables.filter((v) => v.defined === false && !v.hasFallback && v.name !== "PATH");
-            if (undefinedRefs.length === 0) return;
-            const later = declarations(stage.instructions.slice(index2 + 1));
-            const before = declarations(instructionsBefore(stage, dockerfile, ins));
-            const sameInstruction = new Set(declarations([ins]).map((d) => d.name));
-            const reported = /* @__PURE__ */ new Set();
-            for (const ref2 of undefinedRefs) {
-              const name2 = ref2.name;
-              if (sameInstruction.has(name2) || reported.has(name2)) continue;
-              reported.add(name2);
-              const declaredLater = later.find((d) => d.name === name2);
-              if (declaredLater) {
-                const line = ctx.file.source.positionAt(declaredLater.instruction.span.start).line + 1;
-                ctx.report({ messageId: "beforeDeclaration", node: ref2, data: { name: name2, keyword: declaredLater.instruction.keyword, line } });
-              } else if (IMAGE_ENV.has(name2)) {
-                continue;
-              } else if (globalArgs.has(name2)) {
-                ctx.report({ messageId: "globalArg", node: ref2, data: { name: name2 } });
-              } else if (PLATFORM_ARGS.includes(name2)) {
-                ctx.report({ messageId: "platformArg", node: ref2, data: { name: name2 } });
-              } else if (scratch) {
-                ctx.report({ messageId: "scratch", node: ref2, data: { name: name2 } });
-              } else {
-                const suggestion = nearMiss(name2, /* @__PURE__ */ new Set([...before.map((d) => d.name), ...PROXY_ARGS]));
-                if (suggestion) ctx.report({ messageId: "typo", node: ref2, data: { name: name2, suggestion } });
+            const own = declarations([ins]);
+            if (undefinedRefs.length > 0) {
+              const sameInstruction = new Set(own.map((d) => d.name));
+              const reported = /* @__PURE__ */ new Set();
+              for (const ref2 of undefinedRefs) {
+                const name2 = ref2.name;
+                if (sameInstruction.has(name2) || reported.has(name2)) continue;
+                reported.add(name2);
+                const declaredLater = declaredAfter(name2, index2);
+                if (declaredLater) {
+                  const line = ctx.file.source.positionAt(declaredLater.span.start).line + 1;
+                  ctx.report({ messageId: "beforeDeclaration", node: ref2, data: { name: name2, keyword: declaredLater.keyword, line } });
+                } else if (IMAGE_ENV.has(name2)) {
+                  continue;
+                } else if (globalArgs.has(name2)) {
+                  ctx.report({ messageId: "globalArg", node: ref2, data: { name: name2 } });
+                } else if (PLATFORM_ARGS.includes(name2)) {
+                  ctx.report({ messageId: "platformArg", node: ref2, data: { name: name2 } });
+                } else if (scratch) {
+                  ctx.report({ messageId: "scratch", node: ref2, data: { name: name2 } });
+                } else {
+                  const suggestion = nearMiss(name2, [...before, ...PROXY_ARGS]);
+                  if (suggestion) ctx.report({ messageId: "typo", node: ref2, data: { name: name2, suggestion } });
+                }
               }
             }
+            for (const d of own) before.add(d.name);
           });
         };
         return { DockerfileStage: checkStage };
@@ -14004,7 +14218,7 @@ var init_workdir_relative_path = __esm({
             if (/^\.\/?$/.test(path4)) return;
             const stage = dockerfile.stages[ins.stageIndex];
             if (!stage || rootedInScratch(stage, dockerfile)) return;
-            if (instructionsBefore(stage, dockerfile, ins).some((i2) => i2.keyword === "WORKDIR")) return;
+            if (hasBefore(stage, dockerfile, ins, "WORKDIR")) return;
             ctx.report({ messageId: "relative", node: ins.path, data: { path: ins.path.value } });
           }
         };
@@ -34004,21 +34218,21 @@ function customSchemas(env2) {
 }
 function compiled(schema, source) {
   const key3 = JSON.stringify(schema);
-  let validator3 = compiledCache.get(key3);
-  if (!validator3) {
+  let validator2 = compiledCache.get(key3);
+  if (!validator2) {
     try {
       if (!ajv) {
         const Ajv = require_ajv().default;
         ajv = new Ajv({ allErrors: true, strict: false, messages: false, validateFormats: false, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
       }
-      validator3 = ajv.compile(schema);
+      validator2 = ajv.compile(schema);
     } catch (error) {
-      validator3 = error instanceof Error ? error : new Error(String(error));
+      validator2 = error instanceof Error ? error : new Error(String(error));
     }
-    compiledCache.set(key3, validator3);
+    compiledCache.set(key3, validator2);
   }
-  if (validator3 instanceof Error) return { status: "broken", reason: `its schema cannot be compiled (${validator3.message})`, source };
-  return { status: "found", validator: validator3, schema, source };
+  if (validator2 instanceof Error) return { status: "broken", reason: `its schema cannot be compiled (${validator2.message})`, source };
+  return { status: "found", validator: validator2, schema, source };
 }
 var MAYBE_CRD, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule2, ajv, compiledCache;
 var init_custom = __esm({
@@ -34148,7 +34362,7 @@ function pathOf(pointerText, value) {
   }
   return out2;
 }
-function valueAt2(value, path4) {
+function valueAt3(value, path4) {
   let node = value;
   for (const segment of path4) node = node?.[segment];
   return node;
@@ -34201,8 +34415,8 @@ function explainErrors(errors, value, schema) {
 }
 function explain(error, value, schema) {
   const path4 = pathOf(error.instancePath, value);
-  const here = valueAt2(value, path4);
-  const where = describePath(path4);
+  const here = valueAt3(value, path4);
+  const where = describePath2(path4);
   switch (error.keyword) {
     case "additionalProperties": {
       const field = String(error.params.additionalProperty);
@@ -34295,7 +34509,7 @@ function describeConstraint(error) {
       return void 0;
   }
 }
-function describePath(path4) {
+function describePath2(path4) {
   if (path4.length === 0) return "the object";
   let out2 = "";
   for (const segment of path4) {
@@ -34434,10 +34648,10 @@ function runCheck(object, env2) {
   const group7 = groupOf(apiVersion);
   if (isBuiltinGroup(group7)) {
     const schemas = builtinSchemas(target2.schema);
-    const validator3 = schemas.validator(apiVersion, kind);
-    if (validator3) {
+    const validator2 = schemas.validator(apiVersion, kind);
+    if (validator2) {
       const root2 = { $ref: `#/definitions/${schemas.definitionOf(apiVersion, kind)}` };
-      problems.push(...validate(validator3, value, () => new SchemaNavigator(root2, schemas.definitions())));
+      problems.push(...validate(validator2, value, () => new SchemaNavigator(root2, schemas.definitions())));
       problems.push(...metadataProblems(value, kind, true));
       return { status: "validated", problems };
     }
@@ -34487,11 +34701,11 @@ function knownInAnyVersion(kind) {
 function versionLabel(target2) {
   return target2.schema === target2.target ? `Kubernetes ${target2.target}` : `Kubernetes ${target2.target} (bundled ${target2.schema} schemas)`;
 }
-function validate(validator3, value, navigator2) {
+function validate(validator2, value, navigator2) {
   const { status: _status, ...spec } = value;
   const data = withoutNulls(spec);
-  if (validator3(data)) return [];
-  return explainErrors(validator3.errors ?? [], data, navigator2());
+  if (validator2(data)) return [];
+  return explainErrors(validator2.errors ?? [], data, navigator2());
 }
 function withoutNulls(value) {
   if (Array.isArray(value)) return value.map(withoutNulls);
@@ -34524,7 +34738,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   }
   const selectorPaths = kind === "Service" ? [...LABEL_MAPS, ["spec", "selector"]] : LABEL_MAPS;
   for (const path4 of selectorPaths) {
-    const labels = record(valueAt3(value, path4));
+    const labels = record(valueAt4(value, path4));
     if (!labels) continue;
     for (const [key3, v] of Object.entries(labels)) {
       const keyWhy = checkQualifiedKey(key3);
@@ -34536,7 +34750,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
     }
   }
   for (const path4 of ANNOTATION_MAPS) {
-    const annotations = record(valueAt3(value, path4));
+    const annotations = record(valueAt4(value, path4));
     if (!annotations) continue;
     for (const key3 of Object.keys(annotations)) {
       const why = checkQualifiedKey(key3);
@@ -34545,7 +34759,7 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   }
   return out2;
 }
-function valueAt3(value, path4) {
+function valueAt4(value, path4) {
   let node = value;
   for (const segment of path4) node = record(node)?.[segment];
   return node;
@@ -36662,8 +36876,8 @@ var require_json_schema_2020_12 = __commonJS({
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
       return this;
-      function with$data(ajv2, sch) {
-        return $data ? ajv2.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      function with$data(ajv3, sch) {
+        return $data ? ajv3.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
       }
     }
     exports.default = addMetaSchema2020;
@@ -36744,6 +36958,60 @@ var require__ = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
+  }
+});
+
+// src/core/config-validate.ts
+function getAjv() {
+  if (ajv2) return ajv2;
+  const { Ajv2020 } = require__();
+  ajv2 = new Ajv2020({ allErrors: true, strict: false });
+  return ajv2;
+}
+function settingValidator(id, options) {
+  let validate2 = settingValidators.get(id);
+  if (!validate2) {
+    validate2 = getAjv().compile(ruleSettingSchema(options));
+    settingValidators.set(id, validate2);
+  }
+  return validate2;
+}
+function ruleErrors(rules, pointer3) {
+  const errors = [];
+  for (const [id, setting] of Object.entries(rules)) {
+    const registered = findRule(id);
+    if (!registered) {
+      errors.push({ instancePath: pointer3, schemaPath: "#/properties/rules/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: id } });
+      continue;
+    }
+    const validate2 = settingValidator(id, registered.rule.meta.options);
+    if (validate2(setting)) continue;
+    const at = `${pointer3}/${id.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    for (const e of validate2.errors ?? []) {
+      errors.push({ ...e, instancePath: at + e.instancePath, schemaPath: `#/properties/rules/properties/${id}/${e.schemaPath.replace(/^#\//, "")}` });
+    }
+  }
+  return errors;
+}
+function configErrors(config) {
+  structure ??= getAjv().compile(buildConfigSchema([], { type: "object" }));
+  const errors = structure(config) ? [] : [...structure.errors ?? []];
+  if (isObject2(config.rules)) errors.push(...ruleErrors(config.rules, "/rules"));
+  if (Array.isArray(config.overrides)) {
+    config.overrides.forEach((o, i2) => {
+      if (isObject2(o) && isObject2(o.rules)) errors.push(...ruleErrors(o.rules, `/overrides/${i2}/rules`));
+    });
+  }
+  return errors;
+}
+var ajv2, structure, settingValidators, isObject2;
+var init_config_validate = __esm({
+  "src/core/config-validate.ts"() {
+    "use strict";
+    init_config_schema();
+    init_registry();
+    settingValidators = /* @__PURE__ */ new Map();
+    isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   }
 });
 
@@ -37693,7 +37961,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject2(subject) {
+    function isObject3(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -37722,7 +37990,7 @@ var require_common = __commonJS({
       return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
     }
     module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject2;
+    module2.exports.isObject = isObject3;
     module2.exports.toArray = toArray;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
@@ -41810,36 +42078,13 @@ function presetRules(name2) {
 function defaultConfig(baseDir) {
   return { baseDir, rules: presetRules("plimsoll:recommended"), ignorePatterns: [], overrides: [], settings: {} };
 }
-function getValidator() {
-  if (validator) return validator;
-  const { Ajv2020 } = require__();
-  const ajv2 = new Ajv2020({ allErrors: true, strict: false });
-  validator = ajv2.compile(buildConfigSchema(registeredRules()));
-  return validator;
-}
 function validateConfig(config, filepath) {
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
     throw new ConfigError("the configuration must be an object.", filepath);
   }
-  const validate2 = getValidator();
-  if (validate2(config)) return config;
-  const messages = (validate2.errors ?? []).map((e) => describeError(e));
-  const unique2 = [...new Set(messages.filter((m) => m !== void 0))];
-  throw new ConfigError(unique2.slice(0, 5).join("; "), filepath);
-}
-function describeError(e) {
-  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "configuration";
-  if (e.keyword === "additionalProperty" || e.keyword === "additionalProperties") {
-    const name2 = String(e.params.additionalProperty);
-    if (/(^|\.)rules$/.test(where)) {
-      const hint = closest(name2, ruleIds(), Math.max(2, Math.floor(name2.length / 3)));
-      return `unknown rule "${name2}"${hint ? ` (did you mean "${hint}"?)` : ""}`;
-    }
-    return `unknown property "${name2}" in ${where}`;
-  }
-  if (e.keyword === "anyOf") return `${where}: expected a severity (off, info, warning, error), [severity, options] or { severity, options }`;
-  if (e.keyword === "enum") return `${where}: must be one of ${e.params.allowedValues.join(", ")}`;
-  return `${where}: ${e.message ?? "is invalid"}`;
+  const errors = configErrors(config);
+  if (errors.length === 0) return config;
+  throw new ConfigError(describeSchemaErrors(errors, config, ruleIds()), filepath);
 }
 async function getExplorer() {
   if (explorer) return explorer;
@@ -41855,10 +42100,17 @@ async function loadConfigFile(filepath, seen = /* @__PURE__ */ new Set()) {
   try {
     result = await (await getExplorer()).load(absolute);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new ConfigError(`cannot read configuration: ${reason}`, absolute);
+    throw readFailure(error, absolute);
   }
   return resolveConfig(result?.config ?? {}, absolute, seen);
+}
+function readFailure(error, where) {
+  const e = error ?? {};
+  if (e.code === "ENOENT") return new ConfigError("cannot read configuration: no such file.", where);
+  const lines = String(e.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 1 && /^\w+ Error in /.test(lines[0])) lines.shift();
+  const filepath = typeof e.filepath === "string" ? e.filepath : where;
+  return new ConfigError(`cannot read configuration: ${lines[0] ?? "unknown error"}`, filepath);
 }
 async function resolveConfig(raw, filepath, seen) {
   const config = validateConfig(raw, filepath);
@@ -41892,7 +42144,7 @@ function assemble(config, filepath, baseDir, parents) {
     }
     const parent = parents[nextParent++];
     mergeRules(loaded.rules, parent.rules);
-    loaded.ignorePatterns.push(...parent.ignorePatterns.map((p) => rebase(p, parent.baseDir, baseDir)));
+    loaded.ignorePatterns.push(...parent.ignorePatterns);
     loaded.overrides.push(...parent.overrides);
     Object.assign(loaded.settings, parent.settings);
   }
@@ -41901,10 +42153,6 @@ function assemble(config, filepath, baseDir, parents) {
   loaded.overrides.push(...config.overrides ?? []);
   Object.assign(loaded.settings, pickSettings(config));
   return loaded;
-}
-function rebase(pattern, from, to) {
-  const rel = relative2(to, from).split("\\").join("/");
-  return rel ? `${rel}/${pattern}` : pattern;
 }
 function pickSettings(s) {
   const out2 = {};
@@ -41980,14 +42228,14 @@ function settingsForFile(config, file, cli = /* @__PURE__ */ new Map()) {
   perConfig.set(key3, result);
   return result;
 }
-var import_picomatch3, ConfigError, PRESETS, validator, MODULE_NAME, SEARCH_PLACES, explorer, ConfigResolver, matcherCache, fileSettingsCache;
+var import_picomatch3, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, explorer, ConfigResolver, matcherCache, fileSettingsCache;
 var init_config = __esm({
   "src/core/config.ts"() {
     "use strict";
     import_picomatch3 = __toESM(require_picomatch2(), 1);
-    init_config_schema();
+    init_config_errors();
+    init_config_validate();
     init_registry();
-    init_suggest();
     ConfigError = class extends Error {
       constructor(message, filepath) {
         super(filepath ? `${filepath}: ${message}` : message);
@@ -42040,8 +42288,9 @@ var init_config = __esm({
         try {
           found = await (await getExplorer()).search(dir);
         } catch (error) {
-          const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-          throw new ConfigError(`cannot read configuration: ${reason}`);
+          const { code: code2, syscall } = error;
+          if ((code2 === "EACCES" || code2 === "EPERM") && syscall === "stat") return defaultConfig(this.cwd);
+          throw readFailure(error, dir);
         }
         if (!found) return defaultConfig(this.cwd);
         return resolveConfig(found.config ?? {}, found.filepath, /* @__PURE__ */ new Set([found.filepath]));
@@ -42970,7 +43219,7 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
       return (value) => toNumber === true ? Number(value) : String(value);
     };
@@ -43139,14 +43388,14 @@ var require_fill_range = __commonJS({
       if (typeof step === "function") {
         return fill(start2, end, 1, { transform: step });
       }
-      if (isObject2(step)) {
+      if (isObject3(step)) {
         return fill(start2, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
-        if (step != null && !isObject2(step)) return invalidStep(step, opts);
+        if (step != null && !isObject3(step)) return invalidStep(step, opts);
         return fill(start2, end, 1, step);
       }
       if (isNumber(start2) && isNumber(end)) {
@@ -45309,7 +45558,7 @@ var require_picomatch3 = __commonJS({
     var parse3 = require_parse3();
     var utils = require_utils4();
     var constants = require_constants3();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch4(input2, options, returnState));
@@ -45322,7 +45571,7 @@ var require_picomatch3 = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
+      const isState = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -46060,13 +46309,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read2(path4, settings, callback) {
-      settings.fs.lstat(path4, (lstatError, lstat) => {
+      settings.fs.lstat(path4, (lstatError, lstat3) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat);
+        if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat3);
           return;
         }
         settings.fs.stat(path4, (statError, stat3) => {
@@ -46075,7 +46324,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat);
+            callSuccessCallback(callback, lstat3);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -46102,9 +46351,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read2(path4, settings) {
-      const lstat = settings.fs.lstatSync(path4);
-      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat;
+      const lstat3 = settings.fs.lstatSync(path4);
+      if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat3;
       }
       try {
         const stat3 = settings.fs.statSync(path4);
@@ -46114,7 +46363,7 @@ var require_sync = __commonJS({
         return stat3;
       } catch (error) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat;
+          return lstat3;
         }
         throw error;
       }
@@ -50107,9 +50356,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname9 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname9);
-      const hasExtension = nodePath.extname(dirname9) && !dirname9.startsWith(".");
+      const dirname10 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname10);
+      const hasExtension = nodePath.extname(dirname10) && !dirname10.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -50553,7 +50802,7 @@ var init_globby = __esm({
 });
 
 // src/core/discover.ts
-import { stat } from "node:fs/promises";
+import { lstat, stat } from "node:fs/promises";
 import { relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
 function displayPath(cwd, absolute) {
   const rel = relative3(cwd, absolute);
@@ -50573,13 +50822,27 @@ async function discoverFiles(patterns, cwd) {
     if (info2?.isFile()) add(absolute, true);
     else if (info2?.isDirectory()) folders.push(absolute);
     else if (GLOB_CHARS.test(pattern)) globs.push(pattern);
+    else if (await lstat(absolute).then((l) => l.isSymbolicLink(), () => false)) add(absolute, true);
     else throw new UsageError(`No such file or folder: ${pattern}`);
   }
   if (folders.length > 0 || globs.length > 0) {
     const { globby: globby2 } = await Promise.resolve().then(() => (init_globby(), globby_exports));
     for (const folder of folders) {
-      const paths = await globby2("**/*", { cwd: folder, gitignore: true, ignore: ALWAYS_IGNORED, dot: true, absolute: true, followSymbolicLinks: false });
-      for (const p of paths) if (isCandidateName(p)) add(resolve3(p), false);
+      const entries = await globby2("**/*", {
+        cwd: folder,
+        gitignore: true,
+        ignore: ALWAYS_IGNORED,
+        dot: true,
+        absolute: true,
+        followSymbolicLinks: false,
+        onlyFiles: false,
+        objectMode: true
+      });
+      for (const entry2 of entries) {
+        if (entry2.dirent.isDirectory() || !isCandidateName(entry2.path)) continue;
+        if (entry2.dirent.isSymbolicLink() && await stat(entry2.path).then((s) => s.isDirectory(), () => false)) continue;
+        add(resolve3(entry2.path), false);
+      }
     }
     if (globs.length > 0) {
       const paths = await globby2(globs, { cwd, gitignore: true, ignore: ALWAYS_IGNORED, dot: true, absolute: true });
@@ -50617,18 +50880,18 @@ import { createRequire as createRequire4 } from "node:module";
 import { join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 function loadValidator() {
-  if (validator2) return validator2;
+  if (validator) return validator;
   const __runtimeRequire_require = createRequire4(import.meta.url);
   const beside = fileURLToPath5(new URL("generated/compose-spec-validator.cjs", import.meta.url));
   const compiled2 = existsSync4(beside) ? beside : join6(packageRoot(), "build", "generated", "compose-spec-validator.cjs");
   if (existsSync4(compiled2)) {
-    validator2 = __runtimeRequire_require(compiled2);
+    validator = __runtimeRequire_require(compiled2);
   } else {
     const Ajv = require_ajv().default;
     const schema = JSON.parse(readFileSync7(join6(packageRoot(), "schemas", "compose-spec.json"), "utf8"));
-    validator2 = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true }).compile(schema);
+    validator = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true }).compile(schema);
   }
-  return validator2;
+  return validator;
 }
 function validateComposeTree(tree) {
   const validate2 = loadValidator();
@@ -50643,7 +50906,7 @@ function validateComposeTree(tree) {
   const seen = /* @__PURE__ */ new Set();
   for (const { path: path4, message, key: key3 } of explain2(errors)) {
     const segments = pointer2(path4);
-    const at = valueAt(tree, key3 === void 0 ? segments : [...segments, key3]);
+    const at = valueAt2(tree, key3 === void 0 ? segments : [...segments, key3]);
     if (at.matched === segments.length && at.value.kind === "scalar" && at.value.unresolved) continue;
     const node = at.key ?? at.value.node;
     const id = `${node.span.start}:${message}`;
@@ -50684,13 +50947,13 @@ function explain2(errors) {
     const types = [...branches.values()].flatMap((list2) => list2.filter((e) => e.keyword === "type" && e.instancePath === alt.instancePath).map((e) => String(e.params.type)));
     out2.push({ path: alt.instancePath, message: `${label(alt.instancePath)} must be ${typeList(types)}, not ${typeOf(alt.data)}` });
   }
-  for (const e of errors) if (!hidden.has(e)) out2.push(describe(e));
+  for (const e of errors) if (!hidden.has(e)) out2.push(describe2(e));
   return out2;
 }
 function score(list2) {
   return list2.length * 100 - Math.max(...list2.map((e) => e.instancePath.length));
 }
-function describe(e) {
+function describe2(e) {
   const where = label(e.instancePath);
   switch (e.keyword) {
     case "type":
@@ -50747,7 +51010,7 @@ function typeOf(value) {
   if (typeof value === "number") return `the number ${value}`;
   return `the string ${JSON.stringify(value).slice(0, 60)}`;
 }
-var validator2, TYPE_NAMES;
+var validator, TYPE_NAMES;
 var init_schema = __esm({
   "src/parse/compose/schema.ts"() {
     "use strict";
@@ -52283,7 +52546,7 @@ function parseDockerfileFile(source) {
     comments: dockerfile.comments.map((c) => ({ text: c.text, span: c.span, trailing: false })),
     walk: (emit2) => walkDockerfile(dockerfile, containers, emit2),
     nextLineTarget: (comment) => nextInstruction(dockerfile, comment)?.span,
-    contextOf: (span) => contextOf(dockerfile, span)
+    contextOf: (span) => contextOf(dockerfile, source, span)
   };
 }
 function walkDockerfile(dockerfile, containers, emit2) {
@@ -52308,6 +52571,17 @@ function walkDockerfile(dockerfile, containers, emit2) {
   }
   emit2("Dockerfile:exit", dockerfile);
 }
+function instructionFrom(dockerfile, offset) {
+  const list2 = dockerfile.instructions;
+  let lo = 0;
+  let hi = list2.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (list2[mid].span.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return list2[lo];
+}
 function nextInstruction(dockerfile, comment) {
   const list2 = dockerfile.instructions;
   let lo = 0;
@@ -52319,11 +52593,12 @@ function nextInstruction(dockerfile, comment) {
   }
   return list2[lo];
 }
-function contextOf(dockerfile, span) {
-  const ins = dockerfile.instructions.find((i2) => span.start >= i2.span.start && span.start <= i2.span.end);
-  if (!ins) return "file";
+function contextOf(dockerfile, source, span) {
+  const ins = instructionFrom(dockerfile, span.start);
+  if (!ins || span.start < ins.span.start) return "file";
   const stage = dockerfile.stages[ins.stageIndex];
-  return `${stage ? stage.name ?? `#${stage.index}` : "global"}/${ins.keyword}`;
+  const text3 = source.slice(ins.span).replace(/\s+/g, " ").trim();
+  return `${stage ? stage.name ?? `#${stage.index}` : "global"}/${ins.keyword}/${text3}`;
 }
 var init_dockerfile4 = __esm({
   "src/formats/dockerfile.ts"() {
@@ -52676,7 +52951,7 @@ function collectSuppressions(file, sources) {
     }
     const h = HADOLINT.exec(comment.text);
     if (h) {
-      const rules = new Set(h[2].split(",").flatMap((id) => sources.get(`hadolint:${id.trim()}`) ?? []));
+      const rules = new Set(h[2].split(/\s*,\s*/).flatMap((id) => sources.get(`hadolint:${id.trim()}`) ?? []));
       if (rules.size === 0) continue;
       if (h[1]) result.push({ rules });
       else {
@@ -52726,7 +53001,7 @@ var init_suppress = __esm({
   "src/core/suppress.ts"() {
     "use strict";
     PLIMSOLL = /^plimsoll-ignore(-file|-next-line)?(?:\s+(.*))?$/;
-    HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/;
+    HADOLINT = /^hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*([A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*)/;
   }
 });
 
@@ -53302,7 +53577,7 @@ var init_lint_project = __esm({
 });
 
 // src/core/load.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { lstat as lstat2, readFile as readFile2 } from "node:fs/promises";
 function decode(bytes) {
   const head = bytes.subarray(0, 8e3);
   if (head.includes(0)) return { problem: { kind: "binary" } };
@@ -53318,7 +53593,8 @@ async function readSource(path4) {
     return decode(await readFile2(path4));
   } catch (error) {
     const code2 = error.code;
-    const message = code2 === "EACCES" ? "permission denied" : code2 === "EISDIR" ? "is a directory" : code2 === "ENOENT" ? "no such file" : error.message;
+    let message = code2 === "EACCES" ? "permission denied" : code2 === "EISDIR" ? "is a directory" : code2 === "ENOENT" ? "no such file" : error.message;
+    if (code2 === "ENOENT" && await lstat2(path4).then((l) => l.isSymbolicLink(), () => false)) message = "a symbolic link to a file that does not exist";
     return { problem: { kind: "io", message } };
   }
 }
@@ -53416,9 +53692,11 @@ import { resolve as resolve16 } from "node:path";
 init_config();
 init_discover();
 init_package_info();
+init_registry();
+init_suggest();
 init_types2();
-import { writeFile as writeFile3 } from "node:fs/promises";
-import { relative as relative6, resolve as resolve15 } from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname9, relative as relative6, resolve as resolve15 } from "node:path";
 
 // src/report/group.ts
 function findingsByFile(result) {
@@ -54425,7 +54703,8 @@ function parse(args2, options) {
   try {
     return parseArgs({ args: [...args2], options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, "."));
+    const lines = error.message.split("\n").filter((l) => !/^To specify /.test(l.trim()));
+    throw new UsageError(lines.join(" ").replace(/\. To specify a positional argument.*$/s, "."));
   }
 }
 function parseLint(argv) {
@@ -55720,7 +55999,15 @@ function useColor(args2, io) {
   if (io.env.NO_COLOR) return false;
   return io.isTTY;
 }
+function checkRuleIds(args2) {
+  for (const id of args2.rules.keys()) {
+    if (findRule(id)) continue;
+    const hint = closest(id, ruleIds(), Math.max(2, Math.floor(id.length / 3)));
+    throw new UsageError(`Unknown rule "${id}" in --rule${hint ? ` (did you mean "${hint}"?)` : ""}. "plimsoll rules" lists them all.`);
+  }
+}
 async function lintCommand(args2, io) {
+  checkRuleIds(args2);
   const { lintFiles: lintFiles2 } = await Promise.resolve().then(() => (init_lint_files(), lint_files_exports));
   const config = args2.config ? await loadConfigFile(resolve15(io.cwd, args2.config)) : void 0;
   const baseline = args2.baseline ? await readBaseline(resolve15(io.cwd, args2.baseline), args2.baseline) : void 0;
@@ -55747,7 +56034,7 @@ async function lintCommand(args2, io) {
   for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}
 `);
   if (args2.writeBaseline) {
-    await writeFile3(resolve15(io.cwd, args2.writeBaseline), baselineText(result.findings));
+    await writeOutput(resolve15(io.cwd, args2.writeBaseline), baselineText(result.findings));
     io.stderr(`plimsoll: recorded ${result.findings.length} finding(s) in ${args2.writeBaseline}.
 `);
     result = applyBaseline(result, result.findings);
@@ -55760,10 +56047,20 @@ async function lintCommand(args2, io) {
   const context = { color: useColor(args2, io), cwd: io.cwd, root: ciRoot(io) };
   for (const target2 of args2.outputs) {
     const text3 = FORMATTERS[target2.format](result, target2.file ? { ...context, color: false } : context);
-    if (target2.file) await writeFile3(resolve15(io.cwd, target2.file), text3);
+    if (target2.file) await writeOutput(resolve15(io.cwd, target2.file), text3);
     else toConsole(text3);
   }
   return exitCode(result, args2);
+}
+async function writeOutput(path4, text3) {
+  try {
+    await mkdir2(dirname9(path4), { recursive: true });
+    await writeFile3(path4, text3);
+  } catch (error) {
+    const code2 = error.code;
+    const reason = code2 === "EACCES" ? "permission denied" : code2 === "EISDIR" ? "it is a folder" : error.message;
+    throw new CliError(`Cannot write ${path4}: ${reason}.`);
+  }
 }
 function ciRoot(io) {
   const workspace = io.env.GITHUB_WORKSPACE;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { RunInstruction } from '../../src/parse/dockerfile/ast.js';
 import { aptInvocations, configuresNoRecommends, skipsRecommends } from '../../src/model/apt.js';
-import { instructionsBefore } from '../../src/model/dockerfile-query.js';
+import { hasBeforeWhere } from '../../src/model/dockerfile-query.js';
 
 export default defineRule({
   id: 'apt-get-missing-no-install-recommends',
@@ -27,7 +27,7 @@ export default defineRule({
     const configuredBefore = (run: RunInstruction): boolean => {
       const stage = dockerfile?.stages[run.stageIndex];
       if (!dockerfile || !stage) return false;
-      return instructionsBefore(stage, dockerfile, run).some((i) => i.keyword === 'RUN' && configuresNoRecommends(ctx.file.shell(i as RunInstruction)));
+      return hasBeforeWhere(stage, dockerfile, run, 'apt-no-recommends', (i) => i.keyword === 'RUN' && configuresNoRecommends(ctx.file.shell(i as RunInstruction)));
     };
     return {
       'DockerfileInstruction:RUN'(run) {

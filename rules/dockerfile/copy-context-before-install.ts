@@ -2,7 +2,7 @@ import { defineRule } from '../../src/core/rule.js';
 import type { CopyInstruction, Instruction, RunInstruction } from '../../src/parse/dockerfile/ast.js';
 import type { ShellScript, ShellWord } from '../../src/parse/dockerfile/shell.js';
 import { parseOptions, subcommand, viewCommand, wordValue } from '../../src/model/shell-query.js';
-import { instructionsBefore } from '../../src/model/dockerfile-query.js';
+import { stageLineage } from '../../src/model/dockerfile-query.js';
 
 /** Sources that copy the whole build context. */
 const WHOLE_CONTEXT = new Set(['.', './', './.', '*', './*']);
@@ -86,24 +86,34 @@ export default defineRule({
           if (!installs.has(ins)) installs.set(ins, installIn(ctx.file.shell(ins as RunInstruction)));
           return installs.get(ins);
         };
+        // Dependencies installed before the copy (the good pattern) may be installed again after it,
+        // e.g. the project itself. Scanned lazily and once, in order: installs before, the next one after.
+        let installedBefore: boolean | undefined;
+        let scanned = 0;
+        const installBefore = (index: number): boolean => {
+          installedBefore ??= stageLineage(stage, dockerfile)
+            .slice(0, -1)
+            .some((s) => s.instructions.some((i) => installOf(i)));
+          for (; !installedBefore && scanned < index; scanned++) if (installOf(stage.instructions[scanned]!)) installedBefore = true;
+          return installedBefore;
+        };
+        let next = 0;
         stage.instructions.forEach((ins, index) => {
           if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') return;
           const copy = ins as CopyInstruction;
-          if (copy.from || !copy.sources.some((s) => WHOLE_CONTEXT.has(s.value))) return;
-          // Dependencies installed before the copy (the good pattern) may be installed again after it, e.g. the project itself.
-          if (instructionsBefore(stage, dockerfile, ins).some((i) => installOf(i))) return;
-          for (const later of stage.instructions.slice(index + 1)) {
-            const install = installOf(later);
-            if (!install) continue;
-            const line = ctx.file.source.positionAt(install.word.span.start).line + 1;
-            ctx.report({
-              messageId: 'cacheBust',
-              span: copy.keywordSpan,
-              data: { what: install.what, line },
-              related: [{ span: install.word.span, message: 'Dependencies are installed here' }],
-            });
-            return;
-          }
+          if (copy.from || !copy.sources.some((s) => WHOLE_CONTEXT.has(s.value)) || installBefore(index)) return;
+          next = Math.max(next, index + 1);
+          while (next < stage.instructions.length && !installOf(stage.instructions[next]!)) next++;
+          const later = stage.instructions[next];
+          const install = later && installOf(later);
+          if (!install) return;
+          const line = ctx.file.source.positionAt(install.word.span.start).line + 1;
+          ctx.report({
+            messageId: 'cacheBust',
+            span: copy.keywordSpan,
+            data: { what: install.what, line },
+            related: [{ span: install.word.span, message: 'Dependencies are installed here' }],
+          });
         });
       },
     };

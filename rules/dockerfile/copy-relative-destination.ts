@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { CopyInstruction } from '../../src/parse/dockerfile/ast.js';
-import { hasUnresolvedVariable, instructionsBefore, isAbsolutePath, rootedInScratch } from '../../src/model/dockerfile-query.js';
+import { hasBefore, hasUnresolvedVariable, isAbsolutePath, rootedInScratch } from '../../src/model/dockerfile-query.js';
 
 export default defineRule({
   id: 'copy-relative-destination',
@@ -25,7 +25,7 @@ export default defineRule({
       if (isAbsolutePath(dest.value) || hasUnresolvedVariable(dest.value) || dest.raw.replace(/^["']/, '').startsWith('$')) return;
       const stage = dockerfile.stages[ins.stageIndex];
       if (!stage || rootedInScratch(stage, dockerfile)) return;
-      if (instructionsBefore(stage, dockerfile, ins).some((i) => i.keyword === 'WORKDIR')) return;
+      if (hasBefore(stage, dockerfile, ins, 'WORKDIR')) return;
       ctx.report({ messageId: 'noWorkdir', node: dest, data: { keyword: ins.keyword, destination: dest.value } });
     };
     return { 'DockerfileInstruction:COPY': check, 'DockerfileInstruction:ADD': check };

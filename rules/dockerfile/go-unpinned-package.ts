@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { RunInstruction } from '../../src/parse/dockerfile/ast.js';
-import { instructionsBefore } from '../../src/model/dockerfile-query.js';
+import { hasBefore } from '../../src/model/dockerfile-query.js';
 import { commandsOf, isInstall, listForMessage, unpinnedPackages } from '../../src/model/packages.js';
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
     const noModuleFile = (run: RunInstruction): boolean => {
       const stage = dockerfile?.stages[run.stageIndex];
       if (!dockerfile || !stage || run.mounts.some((m) => m.type === 'bind')) return false;
-      return !instructionsBefore(stage, dockerfile, run).some((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
+      return !hasBefore(stage, dockerfile, run, 'COPY') && !hasBefore(stage, dockerfile, run, 'ADD');
     };
     return {
       'DockerfileInstruction:RUN'(run) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { ExecFormInstruction, Instruction } from '../../src/parse/dockerfile/ast.js';
-import { instructionsBefore, looksLikeJsonArray } from '../../src/model/dockerfile-query.js';
+import { hasBefore, looksLikeJsonArray } from '../../src/model/dockerfile-query.js';
 
 /** Characters a word may hold to mean the same to /bin/sh and as a JSON string. */
 const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -57,8 +57,7 @@ export default defineRule({
       const stage = dockerfile.stages[ins.stageIndex];
       if (!stage) return;
       // BuildKit only reports with the default shell: an explicit SHELL says a shell is wanted.
-      const before = instructionsBefore(stage, dockerfile, ins);
-      if (before.some((i) => i.keyword === 'SHELL')) return;
+      if (hasBefore(stage, dockerfile, ins, 'SHELL')) return;
       const json = execFormOf(ins, ctx.file.text);
       let fix: { edits: { span: typeof ins.argsSpan; text: string }[]; safe: boolean } | undefined;
       if (json) {

@@ -18,6 +18,16 @@ function repaired(text: string): string | undefined {
   return undefined;
 }
 
+/** Valid JSON that is not an array of strings is a syntax error, which the parser reports. */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The text that BuildKit tried and failed to read as JSON, and where it is. */
 function jsonCandidate(ins: Instruction): { text: string; span: Span } | undefined {
   switch (ins.keyword) {
@@ -66,7 +76,7 @@ export default defineRule({
     return {
       DockerfileInstruction(ins) {
         const candidate = jsonCandidate(ins);
-        if (!candidate || !looksLikeJsonArray(candidate.text)) return;
+        if (!candidate || !looksLikeJsonArray(candidate.text) || isJson(candidate.text)) return;
         const text = repaired(candidate.text);
         ctx.report({
           messageId: 'malformed',

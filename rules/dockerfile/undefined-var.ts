@@ -2,7 +2,7 @@ import { defineRule } from '../../src/core/rule.js';
 import { editDistance } from '../../src/core/suggest.js';
 import type { ArgInstruction, EnvInstruction, Instruction, Stage } from '../../src/parse/dockerfile/ast.js';
 import { PLATFORM_ARGS, PROXY_ARGS } from '../../src/parse/dockerfile/parser.js';
-import { instructionsBefore, rootedInScratch } from '../../src/model/dockerfile-query.js';
+import { rootedInScratch, stageLineage } from '../../src/model/dockerfile-query.js';
 
 /**
  * Variables that popular base images set with ENV. BuildKit reads the base image's
@@ -76,36 +76,60 @@ export default defineRule({
       if (!dockerfile) return;
       const globalArgs = new Set(declarations(dockerfile.globalArgs).map((d) => d.name));
       const scratch = rootedInScratch(stage, dockerfile);
+      // One pass in order (a Dockerfile may have thousands of instructions): the names declared
+      // so far in the stage's lineage, and where each name is declared in this stage.
+      const before = new Set<string>();
+      for (const s of stageLineage(stage, dockerfile).slice(0, -1)) for (const d of declarations(s.instructions)) before.add(d.name);
+      const declaredAt = new Map<string, number[]>();
+      stage.instructions.forEach((ins, index) => {
+        for (const d of declarations([ins])) {
+          const list = declaredAt.get(d.name);
+          if (list) list.push(index);
+          else declaredAt.set(d.name, [index]);
+        }
+      });
+      const declaredAfter = (name: string, index: number): Instruction | undefined => {
+        const list = declaredAt.get(name) ?? [];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid]! > index) hi = mid;
+          else lo = mid + 1;
+        }
+        return lo < list.length ? stage.instructions[list[lo]!] : undefined;
+      };
       stage.instructions.forEach((ins, index) => {
         const undefinedRefs = ins.variables.filter((v) => v.defined === false && !v.hasFallback && v.name !== 'PATH');
-        if (undefinedRefs.length === 0) return;
-        const later = declarations(stage.instructions.slice(index + 1));
-        const before = declarations(instructionsBefore(stage, dockerfile, ins));
-        const sameInstruction = new Set(declarations([ins]).map((d) => d.name));
-        const reported = new Set<string>();
-        for (const ref of undefinedRefs) {
-          const name = ref.name;
-          // ENV A=1 B=$A is env-same-instruction-reference's; one finding per name and instruction.
-          if (sameInstruction.has(name) || reported.has(name)) continue;
-          reported.add(name);
-          const declaredLater = later.find((d) => d.name === name);
-          if (declaredLater) {
-            const line = ctx.file.source.positionAt(declaredLater.instruction.span.start).line + 1;
-            ctx.report({ messageId: 'beforeDeclaration', node: ref, data: { name, keyword: declaredLater.instruction.keyword, line } });
-          } else if (IMAGE_ENV.has(name)) {
-            continue;
-          } else if (globalArgs.has(name)) {
-            ctx.report({ messageId: 'globalArg', node: ref, data: { name } });
-          } else if (PLATFORM_ARGS.includes(name)) {
-            ctx.report({ messageId: 'platformArg', node: ref, data: { name } });
-          } else if (scratch) {
-            ctx.report({ messageId: 'scratch', node: ref, data: { name } });
-          } else {
-            // Anything else may come from the base image's environment: only a near miss is worth saying.
-            const suggestion = nearMiss(name, new Set([...before.map((d) => d.name), ...PROXY_ARGS]));
-            if (suggestion) ctx.report({ messageId: 'typo', node: ref, data: { name, suggestion } });
+        const own = declarations([ins]);
+        if (undefinedRefs.length > 0) {
+          const sameInstruction = new Set(own.map((d) => d.name));
+          const reported = new Set<string>();
+          for (const ref of undefinedRefs) {
+            const name = ref.name;
+            // ENV A=1 B=$A is env-same-instruction-reference's; one finding per name and instruction.
+            if (sameInstruction.has(name) || reported.has(name)) continue;
+            reported.add(name);
+            const declaredLater = declaredAfter(name, index);
+            if (declaredLater) {
+              const line = ctx.file.source.positionAt(declaredLater.span.start).line + 1;
+              ctx.report({ messageId: 'beforeDeclaration', node: ref, data: { name, keyword: declaredLater.keyword, line } });
+            } else if (IMAGE_ENV.has(name)) {
+              continue;
+            } else if (globalArgs.has(name)) {
+              ctx.report({ messageId: 'globalArg', node: ref, data: { name } });
+            } else if (PLATFORM_ARGS.includes(name)) {
+              ctx.report({ messageId: 'platformArg', node: ref, data: { name } });
+            } else if (scratch) {
+              ctx.report({ messageId: 'scratch', node: ref, data: { name } });
+            } else {
+              // Anything else may come from the base image's environment: only a near miss is worth saying.
+              const suggestion = nearMiss(name, [...before, ...PROXY_ARGS]);
+              if (suggestion) ctx.report({ messageId: 'typo', node: ref, data: { name, suggestion } });
+            }
           }
         }
+        for (const d of own) before.add(d.name);
       });
     };
     return { DockerfileStage: checkStage };

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { WorkdirInstruction } from '../../src/parse/dockerfile/ast.js';
-import { hasUnresolvedVariable, instructionsBefore, isAbsolutePath, rootedInScratch } from '../../src/model/dockerfile-query.js';
+import { hasBefore, hasUnresolvedVariable, isAbsolutePath, rootedInScratch } from '../../src/model/dockerfile-query.js';
 
 export default defineRule({
   id: 'workdir-relative-path',
@@ -33,7 +33,7 @@ export default defineRule({
         const stage = dockerfile.stages[ins.stageIndex];
         if (!stage || rootedInScratch(stage, dockerfile)) return;
         // As in BuildKit: once the build set a WORKDIR, a relative one is relative to a known directory.
-        if (instructionsBefore(stage, dockerfile, ins).some((i) => i.keyword === 'WORKDIR')) return;
+        if (hasBefore(stage, dockerfile, ins, 'WORKDIR')) return;
         ctx.report({ messageId: 'relative', node: ins.path, data: { path: ins.path.value } });
       },
     };

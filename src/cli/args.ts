@@ -127,7 +127,9 @@ function parse<T extends Options>(args: readonly string[], options: T) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true } as const);
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+    // One line: node's message may span several, the last about a syntax users rarely need.
+    const lines = (error as Error).message.split('\n').filter((l) => !/^To specify /.test(l.trim()));
+    throw new UsageError(lines.join(' ').replace(/\. To specify a positional argument.*$/s, '.'));
   }
 }
 

@@ -2,12 +2,14 @@
  * The command-line entry. Returns the exit code; never lets a stack trace reach the user:
  * usage and configuration problems are one line and exit 2.
  */
-import { writeFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { ConfigError, loadConfigFile } from '../core/config.js';
 import { UsageError } from '../core/discover.js';
 import type { LintResult } from '../core/lint.js';
 import { packageVersion } from '../core/package-info.js';
+import { findRule, ruleIds } from '../core/registry.js';
+import { closest } from '../core/suggest.js';
 import { SEVERITY_RANK } from '../core/types.js';
 import { FORMATTERS } from '../report/formatters.js';
 import { HELP, parseCli, type LintArgs } from './args.js';
@@ -93,7 +95,17 @@ function useColor(args: LintArgs, io: CliIO): boolean {
   return io.isTTY;
 }
 
+/** `--rule` names a rule that does not exist: a usage error naming the closest id. */
+function checkRuleIds(args: LintArgs): void {
+  for (const id of args.rules.keys()) {
+    if (findRule(id)) continue;
+    const hint = closest(id, ruleIds(), Math.max(2, Math.floor(id.length / 3)));
+    throw new UsageError(`Unknown rule "${id}" in --rule${hint ? ` (did you mean "${hint}"?)` : ''}. "plimsoll rules" lists them all.`);
+  }
+}
+
 async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
+  checkRuleIds(args);
   const { lintFiles } = await import('../core/lint-files.js');
   const config = args.config ? await loadConfigFile(resolve(io.cwd, args.config)) : undefined;
   const baseline = args.baseline ? await readBaseline(resolve(io.cwd, args.baseline), args.baseline) : undefined;
@@ -120,7 +132,7 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const fixed = fix ? await fix.finish() : undefined;
   for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}\n`);
   if (args.writeBaseline) {
-    await writeFile(resolve(io.cwd, args.writeBaseline), baselineText(result.findings));
+    await writeOutput(resolve(io.cwd, args.writeBaseline), baselineText(result.findings));
     io.stderr(`plimsoll: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}.\n`);
     result = applyBaseline(result, result.findings);
   }
@@ -134,10 +146,22 @@ async function lintCommand(args: LintArgs, io: CliIO): Promise<number> {
   const context = { color: useColor(args, io), cwd: io.cwd, root: ciRoot(io) };
   for (const target of args.outputs) {
     const text = FORMATTERS[target.format](result, target.file ? { ...context, color: false } : context);
-    if (target.file) await writeFile(resolve(io.cwd, target.file), text);
+    if (target.file) await writeOutput(resolve(io.cwd, target.file), text);
     else toConsole(text);
   }
   return exitCode(result, args);
+}
+
+/** Writes an output file, creating its folder; a failure is one line and exit 2. */
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new CliError(`Cannot write ${path}: ${reason}.`);
+  }
 }
 
 /** Inside GitHub Actions, annotations and SARIF paths are relative to the checkout. */

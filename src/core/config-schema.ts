@@ -7,7 +7,8 @@ import type { RegisteredRule } from './registry.js';
 
 const SEVERITY = { enum: ['off', 'info', 'warning', 'error'] };
 
-function ruleSettingSchema(options: Record<string, unknown> | undefined): Record<string, unknown> {
+/** The schema of one rule's setting: a severity, [severity, options] or { severity, options }. */
+export function ruleSettingSchema(options: Record<string, unknown> | undefined): Record<string, unknown> {
   const optionSchema = options ?? { type: 'object', additionalProperties: false, properties: {} };
   return {
     anyOf: [
@@ -22,10 +23,14 @@ function ruleSettingSchema(options: Record<string, unknown> | undefined): Record
   };
 }
 
-export function buildConfigSchema(rules: readonly RegisteredRule[]): Record<string, unknown> {
+/**
+ * The whole schema. `rulesSchema` replaces the schema of `rules` objects: the loader checks
+ * the rest with `{ type: 'object' }` there and each rule setting on its own (see config-validate.ts).
+ */
+export function buildConfigSchema(rules: readonly RegisteredRule[], rulesSchemaOverride?: Record<string, unknown>): Record<string, unknown> {
   const ruleProps: Record<string, unknown> = {};
   for (const { rule } of rules) ruleProps[rule.id] = { description: rule.meta.description, ...ruleSettingSchema(rule.meta.options) };
-  const rulesSchema = { type: 'object', additionalProperties: false, properties: ruleProps };
+  const rulesSchema = rulesSchemaOverride ?? { type: 'object', additionalProperties: false, properties: ruleProps };
   const settings = {
     kubernetesVersion: { type: 'string', pattern: '^\\d+\\.\\d+$', description: 'Target Kubernetes version, e.g. "1.31".' },
     schemaLocations: { type: 'array', items: { type: 'string' }, description: 'Extra schema folders for custom resources.' },

@@ -2,13 +2,12 @@
  * Configuration: found upward from each linted file with cosmiconfig, validated
  * against the generated schema, resolved per file (presets, overrides, CLI overrides).
  */
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { buildConfigSchema } from './config-schema.js';
+import { describeSchemaErrors } from './config-errors.js';
+import { configErrors } from './config-validate.js';
 import type { ConfiguredRule } from './engine.js';
 import { findRule, registeredRules, ruleIds } from './registry.js';
-import { closest } from './suggest.js';
 import type { Severity, SeverityOrOff } from './types.js';
 
 export type RuleSetting =
@@ -86,43 +85,13 @@ export function defaultConfig(baseDir: string): LoadedConfig {
 
 // ---- validation -------------------------------------------------------------
 
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[] | null };
-let validator: Validator | undefined;
-
-/** Ajv is loaded on first use (synchronously, it is CommonJS): a run without a config never pays for it. */
-function getValidator(): Validator {
-  if (validator) return validator;
-  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  validator = ajv.compile(buildConfigSchema(registeredRules())) as Validator;
-  return validator;
-}
-
 export function validateConfig(config: unknown, filepath?: string): PlimsollConfig {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new ConfigError('the configuration must be an object.', filepath);
   }
-  const validate = getValidator();
-  if (validate(config)) return config as PlimsollConfig;
-  const messages = (validate.errors ?? []).map((e) => describeError(e));
-  const unique = [...new Set(messages.filter((m): m is string => m !== undefined))];
-  throw new ConfigError(unique.slice(0, 5).join('; '), filepath);
-}
-
-function describeError(e: NonNullable<Validator['errors']>[number]): string | undefined {
-  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'configuration';
-  if (e.keyword === 'additionalProperty' || e.keyword === 'additionalProperties') {
-    const name = String(e.params.additionalProperty);
-    if (/(^|\.)rules$/.test(where)) {
-      const hint = closest(name, ruleIds(), Math.max(2, Math.floor(name.length / 3)));
-      return `unknown rule "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
-    }
-    return `unknown property "${name}" in ${where}`;
-  }
-  // anyOf failures repeat each branch's error; report the branch that fits best once.
-  if (e.keyword === 'anyOf') return `${where}: expected a severity (off, info, warning, error), [severity, options] or { severity, options }`;
-  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params.allowedValues as string[]).join(', ')}`;
-  return `${where}: ${e.message ?? 'is invalid'}`;
+  const errors = configErrors(config as Record<string, unknown>);
+  if (errors.length === 0) return config as PlimsollConfig;
+  throw new ConfigError(describeSchemaErrors(errors, config, ruleIds()), filepath);
 }
 
 // ---- loading ----------------------------------------------------------------
@@ -167,10 +136,22 @@ export async function loadConfigFile(filepath: string, seen: Set<string> = new S
   try {
     result = await (await getExplorer()).load(absolute);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConfigError(`cannot read configuration: ${reason}`, absolute);
+    throw readFailure(error, absolute);
   }
   return resolveConfig(result?.config ?? {}, absolute, seen);
+}
+
+/**
+ * One line saying which file could not be read and why. cosmiconfig puts "JSON Error in
+ * <path>:" on a line of its own and the parser's reason on the next.
+ */
+function readFailure(error: unknown, where: string): ConfigError {
+  const e = (error ?? {}) as { message?: unknown; filepath?: unknown; code?: unknown };
+  if (e.code === 'ENOENT') return new ConfigError('cannot read configuration: no such file.', where);
+  const lines = String(e.message ?? error).split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 1 && /^\w+ Error in /.test(lines[0]!)) lines.shift();
+  const filepath = typeof e.filepath === 'string' ? e.filepath : where;
+  return new ConfigError(`cannot read configuration: ${lines[0] ?? 'unknown error'}`, filepath);
 }
 
 /** Finds the config that applies to files in `dir`, or undefined. Cached per folder. */
@@ -200,8 +181,11 @@ export class ConfigResolver {
     try {
       found = await (await getExplorer()).search(dir);
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new ConfigError(`cannot read configuration: ${reason}`);
+      // A place the search may not look into (e.g. the global config folder of a HOME the
+      // user cannot read) holds no config for us; a config file that cannot be read is an error.
+      const { code, syscall } = error as NodeJS.ErrnoException;
+      if ((code === 'EACCES' || code === 'EPERM') && syscall === 'stat') return defaultConfig(this.cwd);
+      throw readFailure(error, dir);
     }
     if (!found) return defaultConfig(this.cwd);
     return resolveConfig(found.config ?? {}, found.filepath, new Set([found.filepath]));
@@ -253,7 +237,9 @@ function assemble(config: PlimsollConfig, filepath: string | undefined, baseDir:
     }
     const parent = parents[nextParent++]!;
     mergeRules(loaded.rules, parent.rules);
-    loaded.ignorePatterns.push(...parent.ignorePatterns.map((p) => rebase(p, parent.baseDir, baseDir)));
+    // As in ESLint, patterns of an extended config are relative to the config that extends it
+    // (the nearest one, whose folder the linted files are in), like its overrides.
+    loaded.ignorePatterns.push(...parent.ignorePatterns);
     loaded.overrides.push(...parent.overrides);
     Object.assign(loaded.settings, parent.settings);
   }
@@ -262,11 +248,6 @@ function assemble(config: PlimsollConfig, filepath: string | undefined, baseDir:
   loaded.overrides.push(...(config.overrides ?? []));
   Object.assign(loaded.settings, pickSettings(config));
   return loaded;
-}
-
-function rebase(pattern: string, from: string, to: string): string {
-  const rel = relative(to, from).split('\\').join('/');
-  return rel ? `${rel}/${pattern}` : pattern;
 }
 
 function pickSettings(s: ConfigSettings): ConfigSettings {

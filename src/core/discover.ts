@@ -1,5 +1,5 @@
 /** Turns paths, folders and globs into the list of files to lint (globby, .gitignore honoured). */
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { isCandidateName } from './detect.js';
 
@@ -38,13 +38,30 @@ export async function discoverFiles(patterns: readonly string[], cwd: string): P
     if (info?.isFile()) add(absolute, true);
     else if (info?.isDirectory()) folders.push(absolute);
     else if (GLOB_CHARS.test(pattern)) globs.push(pattern);
+    // A broken symbolic link is there but cannot be read: a finding on it, not a usage error.
+    else if (await lstat(absolute).then((l) => l.isSymbolicLink(), () => false)) add(absolute, true);
     else throw new UsageError(`No such file or folder: ${pattern}`);
   }
   if (folders.length > 0 || globs.length > 0) {
     const { globby } = await import('globby');
     for (const folder of folders) {
-      const paths = await globby('**/*', { cwd: folder, gitignore: true, ignore: ALWAYS_IGNORED, dot: true, absolute: true, followSymbolicLinks: false });
-      for (const p of paths) if (isCandidateName(p)) add(resolve(p), false);
+      // Symbolic links to folders are not followed (no loops); links to files are linted, and
+      // a broken link with a candidate name is reported as unreadable rather than skipped.
+      const entries = await globby('**/*', {
+        cwd: folder,
+        gitignore: true,
+        ignore: ALWAYS_IGNORED,
+        dot: true,
+        absolute: true,
+        followSymbolicLinks: false,
+        onlyFiles: false,
+        objectMode: true,
+      });
+      for (const entry of entries) {
+        if (entry.dirent.isDirectory() || !isCandidateName(entry.path)) continue;
+        if (entry.dirent.isSymbolicLink() && (await stat(entry.path).then((s) => s.isDirectory(), () => false))) continue;
+        add(resolve(entry.path), false);
+      }
     }
     if (globs.length > 0) {
       const paths = await globby(globs, { cwd, gitignore: true, ignore: ALWAYS_IGNORED, dot: true, absolute: true });

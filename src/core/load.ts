@@ -1,5 +1,5 @@
 /** Reading files: bytes to text, with binary, invalid UTF-8 and I/O failures turned into findings. */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 
 export type ReadProblem =
   | { kind: 'binary' }
@@ -32,7 +32,8 @@ export async function readSource(path: string): Promise<ReadResult> {
     return decode(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    let message = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    if (code === 'ENOENT' && (await lstat(path).then((l) => l.isSymbolicLink(), () => false))) message = 'a symbolic link to a file that does not exist';
     return { problem: { kind: 'io', message } };
   }
 }

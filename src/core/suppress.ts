@@ -21,7 +21,8 @@ export interface Suppression {
 export type SourceIndex = ReadonlyMap<string, readonly string[]>;
 
 const PLIMSOLL = /^plimsoll-ignore(-file|-next-line)?(?:\s+(.*))?$/;
-const HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/;
+/** hadolint's pragma grammar: codes separated by commas, with optional spaces around them. */
+const HADOLINT = /^hadolint[ \t]+(global[ \t]+)?ignore[ \t]*=[ \t]*([A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*)/;
 
 function ruleList(text: string | undefined): Set<string> | 'all' {
   const beforeReason = (text ?? '').split(/\s--\s|^--\s|\s--$/)[0] ?? '';
@@ -53,7 +54,7 @@ export function collectSuppressions(file: SuppressionSource, sources: SourceInde
     }
     const h = HADOLINT.exec(comment.text);
     if (h) {
-      const rules = new Set(h[2]!.split(',').flatMap((id) => sources.get(`hadolint:${id.trim()}`) ?? []));
+      const rules = new Set(h[2]!.split(/\s*,\s*/).flatMap((id) => sources.get(`hadolint:${id.trim()}`) ?? []));
       if (rules.size === 0) continue;
       if (h[1]) result.push({ rules });
       else {

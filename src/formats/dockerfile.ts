@@ -18,7 +18,7 @@ export function parseDockerfileFile(source: SourceText): ParsedFile {
     comments: dockerfile.comments.map((c) => ({ text: c.text, span: c.span, trailing: false })),
     walk: (emit) => walkDockerfile(dockerfile, containers, emit),
     nextLineTarget: (comment) => nextInstruction(dockerfile, comment)?.span,
-    contextOf: (span) => contextOf(dockerfile, span),
+    contextOf: (span) => contextOf(dockerfile, source, span),
   };
 }
 
@@ -46,6 +46,19 @@ function walkDockerfile(dockerfile: Dockerfile, containers: ParsedFile['containe
   emit('Dockerfile:exit', dockerfile);
 }
 
+/** The first instruction that ends at or after `offset` (instructions are sorted and do not overlap). */
+function instructionFrom(dockerfile: Dockerfile, offset: number): Instruction | undefined {
+  const list = dockerfile.instructions;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.span.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo];
+}
+
 /** The instruction a `# …ignore` comment line applies to: the next one after it. */
 function nextInstruction(dockerfile: Dockerfile, comment: Span): Instruction | undefined {
   const list = dockerfile.instructions;
@@ -59,9 +72,14 @@ function nextInstruction(dockerfile: Dockerfile, comment: Span): Instruction | u
   return list[lo];
 }
 
-function contextOf(dockerfile: Dockerfile, span: Span): string {
-  const ins = dockerfile.instructions.find((i) => span.start >= i.span.start && span.start <= i.span.end);
-  if (!ins) return 'file';
+/**
+ * Stage, keyword and the instruction's text with whitespace normalised: a finding keeps its
+ * fingerprint when other lines move, and gets a new one when its instruction is edited.
+ */
+function contextOf(dockerfile: Dockerfile, source: SourceText, span: Span): string {
+  const ins = instructionFrom(dockerfile, span.start);
+  if (!ins || span.start < ins.span.start) return 'file';
   const stage = dockerfile.stages[ins.stageIndex];
-  return `${stage ? (stage.name ?? `#${stage.index}`) : 'global'}/${ins.keyword}`;
+  const text = source.slice(ins.span).replace(/\s+/g, ' ').trim();
+  return `${stage ? (stage.name ?? `#${stage.index}`) : 'global'}/${ins.keyword}/${text}`;
 }

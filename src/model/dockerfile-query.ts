@@ -3,7 +3,7 @@
  * on, what was set before an instruction in that chain, how --from resolves, what a
  * FROM gives with default ARGs, whether bracketed text was meant as JSON.
  */
-import type { Dockerfile, Instruction, Stage } from '../parse/dockerfile/ast.js';
+import type { ArgInstruction, Dockerfile, EnvInstruction, Instruction, Stage } from '../parse/dockerfile/ast.js';
 import { expandVariables, MapScope } from '../parse/dockerfile/expand.js';
 import { PLATFORM_ARGS } from '../parse/dockerfile/parser.js';
 
@@ -28,6 +28,75 @@ export function instructionsBefore(stage: Stage, dockerfile: Dockerfile, instruc
     }
   }
   return out;
+}
+
+/** Per stage and question: the offset of the first instruction of the lineage that answers yes. */
+const firstOffsets = new WeakMap<Stage, Map<string, number | undefined>>();
+
+/**
+ * Whether an instruction of the stage's lineage before `instruction` satisfies `test`: the
+ * same as instructionsBefore(…).some(test), but found once per stage and question (`key`
+ * names the question), because rules ask it for every instruction of large files.
+ */
+export function hasBeforeWhere(
+  stage: Stage,
+  dockerfile: Dockerfile,
+  instruction: Instruction,
+  key: string,
+  test: (ins: Instruction) => boolean,
+): boolean {
+  let answers = firstOffsets.get(stage);
+  if (!answers) firstOffsets.set(stage, (answers = new Map()));
+  if (!answers.has(key)) {
+    let first: number | undefined;
+    for (const s of stageLineage(stage, dockerfile)) {
+      // Instructions of base stages all come before this stage's: they count as offset -1.
+      const found = s.instructions.find(test);
+      if (found) {
+        first = s === stage ? found.span.start : -1;
+        break;
+      }
+    }
+    answers.set(key, first);
+  }
+  const first = answers.get(key);
+  return first !== undefined && first < instruction.span.start;
+}
+
+/** Whether an instruction with `keyword` comes before `instruction` in the stage's lineage. */
+export function hasBefore(stage: Stage, dockerfile: Dockerfile, instruction: Instruction, keyword: string): boolean {
+  return hasBeforeWhere(stage, dockerfile, instruction, `keyword:${keyword}`, (i) => i.keyword === keyword);
+}
+
+/** Per stage and variable name: where ENV/ARG set it in the lineage (offset -1 for base stages), in order. */
+const assignments = new WeakMap<Stage, Map<string, { at: number; value: string }[]>>();
+
+/**
+ * The value the last ENV (or ARG with a default) of the stage's lineage before `instruction`
+ * gives `name`; undefined when none does. Indexed once per stage and name.
+ */
+export function declaredValueBefore(stage: Stage, dockerfile: Dockerfile, instruction: Instruction, name: string): string | undefined {
+  let byName = assignments.get(stage);
+  if (!byName) assignments.set(stage, (byName = new Map()));
+  let list = byName.get(name);
+  if (!list) {
+    list = [];
+    for (const s of stageLineage(stage, dockerfile)) {
+      for (const ins of s.instructions) {
+        if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
+        for (const pair of (ins as EnvInstruction | ArgInstruction).pairs) {
+          if (pair.key.value === name && (pair.value || ins.keyword === 'ENV')) list.push({ at: s === stage ? ins.span.start : -1, value: pair.value?.value ?? '' });
+        }
+      }
+    }
+    byName.set(name, list);
+  }
+  let value: string | undefined;
+  for (const entry of list) {
+    if (entry.at >= instruction.span.start) break;
+    value = entry.value;
+  }
+  return value;
 }
 
 /** The stage is built, through its base stages, on `scratch`: nothing in its environment comes from an image. */

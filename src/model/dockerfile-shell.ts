@@ -78,6 +78,18 @@ function execForm(values: { value: string; span: { start: number; end: number } 
   return { text: values.map((v) => v.value).join(' '), commands: [command], errors: [] };
 }
 
+/** Each stage's SHELL instructions, found once per Dockerfile: asking per RUN must not rescan the stage. */
+const shellsOfStages = new WeakMap<Dockerfile, ShellInstruction[][]>();
+
+function stageShells(dockerfile: Dockerfile): ShellInstruction[][] {
+  let shells = shellsOfStages.get(dockerfile);
+  if (!shells) {
+    shells = dockerfile.stages.map((s) => s.instructions.filter((i): i is ShellInstruction => i.keyword === 'SHELL'));
+    shellsOfStages.set(dockerfile, shells);
+  }
+  return shells;
+}
+
 /** The SHELL in effect for an instruction: the stage's last SHELL before it, inherited through FROM <stage>. */
 export function effectiveShell(instruction: Instruction, dockerfile: Dockerfile): string | undefined {
   const shell = shellInstructionFor(instruction, dockerfile);
@@ -88,15 +100,14 @@ export function effectiveShell(instruction: Instruction, dockerfile: Dockerfile)
 
 /** The SHELL instruction in effect for an instruction, if any (its stage's, or a base stage's). */
 export function shellInstructionFor(instruction: Instruction, dockerfile: Dockerfile): ShellInstruction | undefined {
+  const shells = stageShells(dockerfile);
   let stage = dockerfile.stages[instruction.stageIndex];
   let before = instruction.span.start;
   const seen = new Set<number>();
   while (stage && !seen.has(stage.index)) {
     seen.add(stage.index);
-    for (let i = stage.instructions.length - 1; i >= 0; i--) {
-      const ins = stage.instructions[i]!;
-      if (ins.keyword === 'SHELL' && ins.span.start < before) return ins as ShellInstruction;
-    }
+    const list = shells[stage.index] ?? [];
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.span.start < before) return list[i];
     if (stage.baseStage === undefined) return undefined;
     before = Infinity;
     stage = dockerfile.stages[stage.baseStage];

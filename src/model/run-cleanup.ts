@@ -3,9 +3,9 @@
  * all, which paths a cache or tmpfs mount keeps out of the layer, which paths a later
  * command removes, and which environment variables are set for a command.
  */
-import type { ArgInstruction, CopyInstruction, Dockerfile, EnvInstruction, Instruction, RunInstruction, Stage } from '../parse/dockerfile/ast.js';
+import type { CopyInstruction, Dockerfile, Instruction, RunInstruction, Stage } from '../parse/dockerfile/ast.js';
 import type { ShellCommand, ShellScript } from '../parse/dockerfile/shell.js';
-import { instructionsBefore, resolveFrom, stageLineage } from './dockerfile-query.js';
+import { declaredValueBefore, resolveFrom, stageLineage } from './dockerfile-query.js';
 import { parseOptions, viewCommand, wordValue } from './shell-query.js';
 
 const shippedMemo = new WeakMap<Dockerfile, Set<number>>();
@@ -122,13 +122,7 @@ export function envValueFor(
   if (!dockerfile || instruction.stageIndex < 0) return undefined;
   const stage = dockerfile.stages[instruction.stageIndex];
   if (!stage) return undefined;
-  for (const ins of instructionsBefore(stage, dockerfile, instruction)) {
-    if (ins.keyword !== 'ENV' && ins.keyword !== 'ARG') continue;
-    for (const pair of (ins as EnvInstruction | ArgInstruction).pairs) {
-      if (pair.key.value === name && (pair.value || ins.keyword === 'ENV')) value = pair.value?.value ?? '';
-    }
-  }
-  return value;
+  return declaredValueBefore(stage, dockerfile, instruction, name);
 }
 
 const TRUTHY = new Set(['1', 'true', 'yes', 'on']);

@@ -40,7 +40,11 @@ export interface Flag extends Node {
 
 /** One `--mount=type=cache,target=/root/.cache` option set. */
 export interface MountSpec extends Node {
-  type: string; // bind | cache | tmpfs | secret | ssh (default bind)
+  type: string; // bind | cache | tmpfs | secret | ssh (default bind), lower-cased
+  /**
+   * Keys lower-cased, aliases under one name (src → source; dst, destination → target;
+   * ro → readonly; rw → readwrite); a bare key (`rw`, `required`) has the value "true".
+   */
   options: Record<string, string>;
 }
 

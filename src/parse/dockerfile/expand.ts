@@ -7,6 +7,8 @@ export interface VariableScope {
   /** Undefined value: declared without a value (e.g. `ARG X`). */
   has(name: string): boolean;
   get(name: string): string | undefined;
+  /** Set by every build, to a value the parser cannot know (TARGETARCH…): kept as written. */
+  isOpaque?(name: string): boolean;
 }
 
 export interface FoundReference {
@@ -44,6 +46,8 @@ export function expandVariables(
   protect?: (value: string, inDouble: boolean) => string,
   startInDouble = false,
 ): Expansion {
+  // Without a `$` there is nothing to expand, and the text stays exactly as it is.
+  if (!text.includes('$')) return { value: text, resolved: true, references: [] };
   const references: FoundReference[] = [];
   let value = '';
   let resolved = true;
@@ -92,6 +96,12 @@ export function expandVariables(
       const op = m[2];
       const word = m[3] ?? '';
       references.push({ name, start, end: close + 1, hasFallback: op !== undefined && !op.endsWith('?') });
+      if (scope.isOpaque?.(name)) {
+        resolved = false;
+        value += text.slice(i, close + 1);
+        i = close + 1;
+        continue;
+      }
       const known = scope.has(name);
       const current = scope.get(name);
       const set = known && current !== undefined;
@@ -137,7 +147,7 @@ export function expandVariables(
       const name = text.slice(i + 1, j);
       references.push({ name, start, end: j, hasFallback: false });
       const current = scope.get(name);
-      if (scope.has(name) && current !== undefined) value += substitute(current!);
+      if (scope.has(name) && current !== undefined && !scope.isOpaque?.(name)) value += substitute(current!);
       else {
         resolved = false;
         value += text.slice(i, j);
@@ -162,7 +172,16 @@ function findClosingBrace(text: string, from: number): number {
 
 /** A scope backed by a map; `undefined` values mean "declared without a value". */
 export class MapScope implements VariableScope {
+  private readonly opaque = new Set<string>();
   constructor(readonly vars: Map<string, string | undefined> = new Map()) {}
+  isOpaque(name: string): boolean {
+    return this.opaque.has(name);
+  }
+  /** Declares a variable every build sets, to a value not known here. */
+  setOpaque(name: string): void {
+    this.vars.set(name, undefined);
+    this.opaque.add(name);
+  }
   has(name: string): boolean {
     return this.vars.has(name);
   }
@@ -171,8 +190,11 @@ export class MapScope implements VariableScope {
   }
   set(name: string, value: string | undefined): void {
     this.vars.set(name, value);
+    this.opaque.delete(name);
   }
   clone(): MapScope {
-    return new MapScope(new Map(this.vars));
+    const copy = new MapScope(new Map(this.vars));
+    for (const name of this.opaque) copy.opaque.add(name);
+    return copy;
   }
 }

@@ -113,46 +113,67 @@ export function splitWords(text: string, escapeChar: string, from = 0, to = text
     while (i < to && isSpace(text[i])) i++;
     if (i >= to) break;
     const start = i;
-    let value = '';
-    let quote: string | undefined;
-    while (i < to) {
-      const c = text[i]!;
-      if (quote) {
-        if (c === quote) {
-          quote = undefined;
-          i++;
+    const word = readWord(text, escapeChar, i, to, true);
+    i = word.end;
+    words.push({ start, end: i, raw: text.slice(start, i), value: word.value });
+  }
+  return words;
+}
+
+/** Quotes removed and escapes resolved, with unquoted whitespace kept as it is (BuildKit's ProcessWord). */
+export function unquoteText(text: string, escapeChar: string): string {
+  return readWord(text, escapeChar, 0, text.length, false).value;
+}
+
+function readWord(text: string, escapeChar: string, from: number, to: number, stopAtSpace: boolean): { end: number; value: string } {
+  // Most words have no quotes or escapes: slice them instead of building them a character at a time.
+  let plain = from;
+  while (plain < to) {
+    const c = text[plain]!;
+    if (c === '"' || c === "'" || c === escapeChar) break;
+    if (stopAtSpace && isSpace(c)) return { end: plain, value: text.slice(from, plain) };
+    plain++;
+  }
+  if (plain === to) return { end: to, value: text.slice(from, to) };
+  let i = plain;
+  let value = text.slice(from, plain);
+  let quote: string | undefined;
+  while (i < to) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) {
+        quote = undefined;
+        i++;
+        continue;
+      }
+      if (c === escapeChar && quote === '"' && i + 1 < to) {
+        const next = text[i + 1]!;
+        // Inside double quotes only the quote, the escape char and `$` are escapable.
+        if (next === '"' || next === escapeChar || next === '$') {
+          value += next;
+          i += 2;
           continue;
         }
-        if (c === escapeChar && quote === '"' && i + 1 < to) {
-          const next = text[i + 1]!;
-          // Inside double quotes only the quote, the escape char and `$` are escapable.
-          if (next === '"' || next === escapeChar || next === '$') {
-            value += next;
-            i += 2;
-            continue;
-          }
-        }
-        value += c;
-        i++;
-        continue;
-      }
-      if (isSpace(c)) break;
-      if (c === '"' || c === "'") {
-        quote = c;
-        i++;
-        continue;
-      }
-      if (c === escapeChar && i + 1 < to) {
-        value += text[i + 1];
-        i += 2;
-        continue;
       }
       value += c;
       i++;
+      continue;
     }
-    words.push({ start, end: i, raw: text.slice(start, i), value });
+    if (stopAtSpace && isSpace(c)) break;
+    if (c === '"' || c === "'") {
+      quote = c;
+      i++;
+      continue;
+    }
+    if (c === escapeChar && i + 1 < to) {
+      value += text[i + 1];
+      i += 2;
+      continue;
+    }
+    value += c;
+    i++;
   }
-  return words;
+  return { end: i, value };
 }
 
 /**

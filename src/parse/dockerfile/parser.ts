@@ -44,9 +44,15 @@ import {
   joinContinuations,
   splitLines,
   splitWords,
+  unquoteText,
 } from './lexer.js';
 
-const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
+/**
+ * As BuildKit reads directives: leading whitespace (and, since JS's `\s` includes it, a BOM)
+ * is skipped, the value must not be empty (`# escape=` is a plain comment), and whitespace
+ * around `=` and at the end is ignored.
+ */
+const DIRECTIVE = /^(\s*#\s*)([a-zA-Z][a-zA-Z0-9]*)(\s*=\s*)(.+?)\s*$/;
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_MARKER = /^(\d*)<<(-?)([^<]*)$/;
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
@@ -80,6 +86,13 @@ interface Line {
   end: number;
 }
 
+/** The global scope: the platform ARGs are set by every build, to values the parser cannot know. */
+function platformScope(): MapScope {
+  const scope = new MapScope();
+  for (const name of PLATFORM_ARGS) scope.setOpaque(name);
+  return scope;
+}
+
 /** Parser state carried from one instruction to the next. */
 class ParseState {
   readonly errors: DockerfileSyntaxError[] = [];
@@ -88,7 +101,7 @@ class ParseState {
   readonly instructions: Instruction[] = [];
   readonly stages: Stage[] = [];
   readonly globalArgs: ArgInstruction[] = [];
-  readonly globalScope = new MapScope(new Map(PLATFORM_ARGS.map((n) => [n, undefined] as const)));
+  readonly globalScope = platformScope();
   stageScope = new MapScope();
   stageEnv = new Map<string, string | undefined>();
   readonly stageEnvs: Map<string, string | undefined>[] = [];
@@ -128,7 +141,7 @@ export function parseDockerfile(source: string): Dockerfile {
     }
     const { logical, nextLine } = readLogicalLine(lines, i, state);
     i = nextLine;
-    const heredocs = HEREDOC_INSTRUCTIONS.has(firstWordUpper(logical.text.text))
+    const heredocs = mayHaveHeredocs(logical.text.text)
       ? readHeredocs(logical, lines, i, state)
       : { heredocs: [], nextLine: i };
     i = heredocs.nextLine;
@@ -137,6 +150,8 @@ export function parseDockerfile(source: string): Dockerfile {
     if (instruction) addInstruction(instruction, state);
   }
 
+  // BuildKit refuses such a file ("file with no instructions").
+  if (state.instructions.length === 0) state.error('The Dockerfile has no instructions; start it with FROM <image>.', { start: 0, end: 0 });
   for (const stage of state.stages) {
     const last = stage.instructions.at(-1) ?? stage.from;
     stage.span = { start: stage.from.span.start, end: last.span.end };
@@ -169,16 +184,17 @@ function readDirectives(lines: PhysicalLine[]): {
     const line = lines[i]!;
     const m = DIRECTIVE.exec(line.text);
     if (!m) break;
-    const name = m[1]!.toLowerCase();
+    const name = m[2]!.toLowerCase();
     if (!KNOWN_DIRECTIVES.has(name)) break;
-    const nameStart = line.start + line.text.indexOf(m[1]!);
-    const valueStart = line.start + line.text.lastIndexOf(m[2]!);
+    const nameStart = line.start + m[1]!.length;
+    const valueStart = nameStart + m[2]!.length + m[3]!.length;
+    const hash = line.start + m[1]!.indexOf('#');
     const directive: ParserDirective = {
-      span: { start: line.start, end: line.end },
+      span: { start: hash, end: line.end },
       name,
-      nameSpan: { start: nameStart, end: nameStart + m[1]!.length },
-      value: m[2]!,
-      valueSpan: { start: valueStart, end: valueStart + m[2]!.length },
+      nameSpan: { start: nameStart, end: nameStart + m[2]!.length },
+      value: m[4]!,
+      valueSpan: { start: valueStart, end: valueStart + m[4]!.length },
     };
     if (directives.some((d) => d.name === name)) {
       errors.push({ message: `Only one "${name}" parser directive can be used.`, span: directive.span });
@@ -214,8 +230,11 @@ function readLogicalLine(lines: PhysicalLine[], first: number, state: ParseState
   return { logical: { text, start: text.sourceStart(leading), end }, nextLine };
 }
 
-function firstWordUpper(text: string): string {
-  return /^\s*(\S+)/.exec(text)?.[1]?.toUpperCase() ?? '';
+/** RUN, COPY and ADD take heredocs, also as an ONBUILD trigger (as in BuildKit). */
+function mayHaveHeredocs(text: string): boolean {
+  const m = /^\s*(\S+)(?:\s+(\S+))?/.exec(text);
+  const first = m?.[1]?.toUpperCase() ?? '';
+  return HEREDOC_INSTRUCTIONS.has(first) || (first === 'ONBUILD' && HEREDOC_INSTRUCTIONS.has(m?.[2]?.toUpperCase() ?? ''));
 }
 
 function readHeredocs(
@@ -330,17 +349,21 @@ function flagOf(word: Word, text: MappedText, state: ParseState): Flag {
   return flag;
 }
 
+/** A value with quotes removed and escapes resolved; whitespace inside it is kept. */
 function unquote(raw: string, escapeChar: string): string {
-  const words = splitWords(raw, escapeChar);
-  if (words.length <= 1) return words[0]?.value ?? '';
-  return words.map((w) => w.value).join(' ');
+  return unquoteText(raw, escapeChar);
 }
 
 function textNode(word: Word, text: MappedText): TextNode {
   return { span: text.span(word.start, word.end), raw: word.raw, value: word.value };
 }
 
-function parseJson(text: MappedText, argsStart: number): JsonArgs | undefined {
+/**
+ * JSON (exec) form, or undefined for shell form. As in BuildKit, text that is not a JSON
+ * array falls back to shell form, but a JSON array of anything other than strings is an
+ * error (reported to `state`).
+ */
+function parseJson(text: MappedText, argsStart: number, state?: ParseState): JsonArgs | undefined {
   const all = text.text;
   const trimmed = all.slice(argsStart).trim();
   if (!trimmed.startsWith('[')) return undefined;
@@ -350,7 +373,12 @@ function parseJson(text: MappedText, argsStart: number): JsonArgs | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string')) return undefined;
+  if (!Array.isArray(parsed)) return undefined;
+  if (!parsed.every((v) => typeof v === 'string')) {
+    const start = all.indexOf('[', argsStart);
+    state?.error('In JSON form every argument must be a string in double quotes, e.g. ["npm", "start"].', text.span(start, all.trimEnd().length));
+    return undefined;
+  }
   const values: TextNode[] = [];
   const literal = /"(?:[^"\\]|\\.)*"/g;
   literal.lastIndex = argsStart;
@@ -417,7 +445,7 @@ function parseInstruction(
       return parseRun(base, head, text, heredocs, state);
     case 'CMD':
     case 'ENTRYPOINT': {
-      const json = parseJson(text, head.argsStart);
+      const json = parseJson(text, head.argsStart, state);
       const node: ExecFormInstruction = {
         ...base,
         keyword,
@@ -428,8 +456,9 @@ function parseInstruction(
       return node;
     }
     case 'SHELL': {
-      const json = parseJson(text, head.argsStart);
-      if (!json && argsText) state.error('SHELL requires its arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"].', base.argsSpan);
+      const errorsBefore = state.errors.length;
+      const json = parseJson(text, head.argsStart, state);
+      if (!json && argsText && state.errors.length === errorsBefore) state.error('SHELL requires its arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"].', base.argsSpan);
       const node: ShellInstruction = { ...base, keyword };
       if (json) node.json = json;
       return node;
@@ -456,8 +485,10 @@ function parseInstruction(
     }
     case 'WORKDIR': {
       const node: WorkdirInstruction = { ...base, keyword };
-      const word = head.words[0];
-      if (head.words.length > 1) state.error('WORKDIR takes exactly one argument.', base.argsSpan);
+      // BuildKit takes the rest of the line as the path: `WORKDIR C:\Program Files\App` is one path.
+      const word: Word | undefined = argsText
+        ? { start: head.argsStart, end: head.argsStart + argsText.length, raw: argsText, value: unquote(argsText, state.escapeChar) }
+        : undefined;
       if (word) {
         node.path = textNode(word, text);
         node.pathExpanded = expander.expand(word).value;
@@ -468,7 +499,7 @@ function parseInstruction(
       return parseHealthcheck(base, head, text, state);
     case 'ONBUILD': {
       const node: OnbuildInstruction = { ...base, keyword };
-      const trigger = argsText ? parseInstruction(text, head.argsStart, base.argsSpan, [], state, true) : undefined;
+      const trigger = argsText ? parseInstruction(text, head.argsStart, { start: base.argsSpan.start, end: span.end }, heredocs, state, true) : undefined;
       if (trigger) {
         if (['ONBUILD', 'FROM', 'MAINTAINER'].includes(trigger.keyword)) {
           state.error(`${trigger.keyword} is not allowed as an ONBUILD trigger.`, trigger.keywordSpan);
@@ -485,8 +516,14 @@ function parseInstruction(
   }
 }
 
+/** Flags that are on or off; every other flag needs a value. */
+const BOOLEAN_FLAGS = new Set(['link', 'parents', 'keep-git-dir', 'unpack']);
+/** Flags that may be given more than once. */
+const REPEATABLE_FLAGS = new Set(['mount', 'exclude', 'device']);
+
 function checkFlags(keyword: string, flags: Flag[], state: ParseState): void {
   const allowed = ALLOWED_FLAGS[keyword] ?? [];
+  const seen = new Set<string>();
   for (const flag of flags) {
     if (!allowed.includes(flag.name)) {
       const hint = closest(flag.name, allowed);
@@ -496,7 +533,17 @@ function checkFlags(keyword: string, flags: Flag[], state: ParseState): void {
           : `Unknown flag "--${flag.name}" for ${keyword}${hint ? ` (did you mean --${hint}?)` : ''}.`,
         flag.span,
       );
+      continue;
     }
+    if (BOOLEAN_FLAGS.has(flag.name)) {
+      if (flag.value && !/^(?:true|false)$/i.test(flag.value.value)) {
+        state.error(`--${flag.name} is true or false, not "${flag.value.raw}".`, flag.value.span);
+      }
+    } else if (!flag.value) {
+      state.error(`--${flag.name} needs a value: --${flag.name}=<value>.`, flag.span);
+    }
+    if (seen.has(flag.name) && !REPEATABLE_FLAGS.has(flag.name)) state.error(`--${flag.name} is given more than once.`, flag.span);
+    seen.add(flag.name);
   }
 }
 
@@ -559,7 +606,7 @@ function parseFrom(base: InstructionBase, head: ParsedHead, text: MappedText, st
 }
 
 function parseRun(base: InstructionBase, head: ParsedHead, text: MappedText, heredocs: Heredoc[], state: ParseState): RunInstruction {
-  const json = heredocs.length === 0 ? parseJson(text, head.argsStart) : undefined;
+  const json = heredocs.length === 0 ? parseJson(text, head.argsStart, state) : undefined;
   const first = head.words[0];
   const form = json ? 'json' : first && heredocs[0] && HEREDOC_MARKER.test(first.raw) ? 'heredoc' : 'shell';
   const node: RunInstruction = { ...base, keyword: 'RUN', form, mounts: [] };
@@ -573,6 +620,8 @@ function parseRun(base: InstructionBase, head: ParsedHead, text: MappedText, her
 }
 
 const MOUNT_TYPES = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+/** BuildKit's alternative spellings of mount options, stored under one name. */
+const MOUNT_ALIASES: Record<string, string> = { src: 'source', dst: 'target', destination: 'target', ro: 'readonly', rw: 'readwrite' };
 
 function parseMount(flag: Flag, state: ParseState): MountSpec {
   const options: Record<string, string> = {};
@@ -580,9 +629,11 @@ function parseMount(flag: Flag, state: ParseState): MountSpec {
     if (!part) continue;
     const eq = part.indexOf('=');
     const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    options[key] = eq < 0 ? 'true' : part.slice(eq + 1).trim();
+    options[MOUNT_ALIASES[key] ?? key] = eq < 0 ? 'true' : part.slice(eq + 1).trim();
   }
-  const type = options.type ?? 'bind';
+  // Keys and the type are case-insensitive in BuildKit.
+  const type = (options.type ?? 'bind').toLowerCase();
+  if (options.type !== undefined) options.type = type;
   if (!MOUNT_TYPES.has(type)) state.error(`Unknown mount type "${type}": use bind, cache, tmpfs, secret or ssh.`, flag.value!.span);
   return { span: flag.span, type, options };
 }
@@ -596,7 +647,7 @@ function parseCopy(
   state: ParseState,
   expander: Expander,
 ): CopyInstruction {
-  const json = parseJson(text, head.argsStart);
+  const json = heredocs.length === 0 ? parseJson(text, head.argsStart, state) : undefined;
   const node: CopyInstruction = { ...base, keyword, form: json ? 'json' : 'shell', sources: [] };
   if (json) {
     node.json = json;
@@ -701,11 +752,17 @@ function parseArg(base: InstructionBase, head: ParsedHead, text: MappedText, sta
 }
 
 function declareArg(name: string, value: string | undefined, state: ParseState): void {
+  const automatic = value === undefined && PLATFORM_ARGS.includes(name);
   if (state.stages.length === 0) {
-    state.globalScope.set(name, value);
+    // `ARG TARGETARCH` without a default keeps the value the build sets.
+    if (!automatic) state.globalScope.set(name, value);
     return;
   }
   if (state.stageEnv.has(name)) return; // ENV always wins over ARG
+  if (automatic) {
+    state.stageScope.setOpaque(name);
+    return;
+  }
   const inherited = value ?? (state.globalScope.has(name) ? state.globalScope.get(name) : undefined);
   state.stageScope.set(name, inherited);
 }
@@ -746,7 +803,7 @@ function parseHealthcheck(base: InstructionBase, head: ParsedHead, text: MappedT
     return node;
   }
   node.cmdKeyword = textNode(first, text);
-  const json = parseJson(text, first.end);
+  const json = parseJson(text, first.end, state);
   node.form = json ? 'json' : 'shell';
   if (json) node.json = json;
   const rest = text.text.slice(first.end).trim();
