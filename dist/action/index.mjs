@@ -18170,6 +18170,112 @@ var init_quota_missing_requests = __esm({
   }
 });
 
+// rules/graph/rbac-binding-grants-wildcard.ts
+var SYSTEM, rbac_binding_grants_wildcard_default;
+var init_rbac_binding_grants_wildcard = __esm({
+  "rules/graph/rbac-binding-grants-wildcard.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    SYSTEM = /^system:/;
+    rbac_binding_grants_wildcard_default = defineRule({
+      id: "rbac-binding-grants-wildcard",
+      meta: {
+        description: "Bindings should not grant a role with every verb on every resource to non-system subjects",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [],
+        messages: {
+          wildcard: "This binding gives {{subjects}} {{role}}, whose rules allow every verb on every resource{{scope}} — as much as cluster-admin; bind a role with only the permissions needed."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const b of k.bindings) {
+              const ref2 = b.roleRef;
+              if (!ref2 || ref2.name.value === "cluster-admin") continue;
+              const namespace = ref2.kind === "ClusterRole" ? "" : b.object.namespace;
+              const role = k.roles.find((r2) => r2.object.kind === ref2.kind && r2.object.namespace === namespace && r2.object.name === ref2.name.value);
+              if (!role?.wildcard) continue;
+              const subjects = b.subjects.filter((s) => !SYSTEM.test(s.name));
+              if (subjects.length === 0) continue;
+              ctx.report({
+                messageId: "wildcard",
+                node: ref2.name.at,
+                data: {
+                  subjects: subjects.map((s) => `${s.kind} "${s.name}"`).join(", "),
+                  role: `${ref2.kind} "${ref2.name.value}"`,
+                  scope: b.object.kind === "ClusterRoleBinding" ? " in every namespace" : ` in namespace "${b.object.namespace}"`
+                },
+                related: [{ node: role.wildcard, message: `The wildcard rule, in ${describeObject(role.object)}.` }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/rbac-binding-role-missing.ts
+var BUILT_IN2, rbac_binding_role_missing_default;
+var init_rbac_binding_role_missing = __esm({
+  "rules/graph/rbac-binding-role-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    BUILT_IN2 = /^(cluster-admin|admin|edit|view|system:.*)$/;
+    rbac_binding_role_missing_default = defineRule({
+      id: "rbac-binding-role-missing",
+      meta: {
+        description: "A RoleBinding or ClusterRoleBinding should refer to a Role or ClusterRole that exists",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: '{{kind}} "{{name}}" is not declared {{where}}by any linted file, so this binding grants nothing; fix roleRef, or declare the role.',
+          roleInOtherNamespace: 'A RoleBinding can only refer to a Role of its own namespace ("{{namespace}}"); Role "{{name}}" is declared in {{other}}. Bind a ClusterRole, or move the binding.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            for (const b of k.bindings) {
+              const ref2 = b.roleRef;
+              if (!ref2 || ref2.kind === "ClusterRole" && BUILT_IN2.test(ref2.name.value)) continue;
+              if (ref2.kind === "ClusterRole") {
+                if (!k.has("ClusterRole", "", ref2.name.value) && severity) {
+                  ctx.report({ messageId: "missing", node: ref2.name.at, severity, data: { kind: "ClusterRole", name: ref2.name.value, where: "" } });
+                }
+                continue;
+              }
+              if (ref2.kind !== "Role" || k.has("Role", b.object.namespace, ref2.name.value)) continue;
+              const elsewhere = k.roles.find((r2) => r2.object.kind === "Role" && r2.object.name === ref2.name.value);
+              if (elsewhere) {
+                ctx.report({ messageId: "roleInOtherNamespace", node: ref2.name.at, data: { namespace: b.object.namespace, name: ref2.name.value, other: `namespace "${elsewhere.object.namespace}"` } });
+              } else if (severity) {
+                ctx.report({ messageId: "missing", node: ref2.name.at, severity, data: { kind: "Role", name: ref2.name.value, where: `in namespace "${b.object.namespace}" ` } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
 // rules/graph/readiness-probe-needed.ts
 var readiness_probe_needed_default;
 var init_readiness_probe_needed = __esm({
@@ -18754,6 +18860,8 @@ var init_graph2 = __esm({
     init_pvc_reference_missing();
     init_quota_exceeded();
     init_quota_missing_requests();
+    init_rbac_binding_grants_wildcard();
+    init_rbac_binding_role_missing();
     init_readiness_probe_needed();
     init_rollout_max_unavailable_all();
     init_run_as_non_root_image_root();
@@ -18768,7 +18876,7 @@ var init_graph2 = __esm({
     init_volume_mount_missing();
     group5 = {
       folder: "graph",
-      rules: [compose_no_shared_network_default, configmap_reference_missing_default, container_port_not_exposed_default, duplicate_object_default, hpa_target_missing_default, hpa_target_without_requests_default, ingress_backend_missing_default, limit_range_violation_default, namespace_missing_default, network_policy_peer_selects_nothing_default, network_policy_selects_nothing_default, pdb_selects_nothing_default, pdb_zero_disruptions_default, pvc_reference_missing_default, quota_exceeded_default, quota_missing_requests_default, readiness_probe_needed_default, rollout_max_unavailable_all_default, run_as_non_root_image_root_default, secret_reference_missing_default, service_account_missing_default, service_selects_nothing_default, service_target_port_missing_default, service_unreachable_default, statefulset_service_missing_default, storage_class_missing_default, unused_stage_default, volume_mount_missing_default]
+      rules: [compose_no_shared_network_default, configmap_reference_missing_default, container_port_not_exposed_default, duplicate_object_default, hpa_target_missing_default, hpa_target_without_requests_default, ingress_backend_missing_default, limit_range_violation_default, namespace_missing_default, network_policy_peer_selects_nothing_default, network_policy_selects_nothing_default, pdb_selects_nothing_default, pdb_zero_disruptions_default, pvc_reference_missing_default, quota_exceeded_default, quota_missing_requests_default, rbac_binding_grants_wildcard_default, rbac_binding_role_missing_default, readiness_probe_needed_default, rollout_max_unavailable_all_default, run_as_non_root_image_root_default, secret_reference_missing_default, service_account_missing_default, service_selects_nothing_default, service_target_port_missing_default, service_unreachable_default, statefulset_service_missing_default, storage_class_missing_default, unused_stage_default, volume_mount_missing_default]
     };
     graph_default = group5;
   }
