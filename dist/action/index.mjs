@@ -14966,6 +14966,7 @@ function serviceRecord(s, at) {
     secrets: s.references.filter((r2) => r2.kind === "secret").map((r2) => r2.name.value),
     configs: s.references.filter((r2) => r2.kind === "config").map((r2) => r2.name.value),
     healthcheck: s.container.healthcheck ? s.container.healthcheck.disabled ? "disabled" : "defined" : "none",
+    exposes: entry(s.tree, "expose") !== void 0,
     profiles: s.profiles
   };
   if (s.image) record2.image = s.image.value;
@@ -15048,6 +15049,7 @@ var init_compose_no_shared_network = __esm({
                   const mine = networksOf(p, s);
                   const theirs = networksOf(p, target2);
                   if (mine.length === 0 || theirs.length === 0 || shareNetwork(p, s, target2)) return;
+                  if (messageId === "dependsOn" && target2.ports.length === 0 && !target2.exposes && target2.healthcheck !== "defined") return;
                   ctx.report({ messageId, node: at, data: { service: s.name, other, mine: mine.join(", "), theirs: theirs.join(", ") } });
                 };
                 for (const d of s.dependsOn) if (d.condition !== "service_completed_successfully") check(d.service, d.at, "dependsOn");

@@ -31,6 +31,8 @@ export default defineRule<'dependsOn' | 'link'>({
               const theirs = networksOf(p, target);
               // network_mode none or an unknown container: nothing to compare.
               if (mine.length === 0 || theirs.length === 0 || shareNetwork(p, s, target)) return;
+              // A dependency that shows no sign of serving anything (no ports, expose or health check) may be waited for only.
+              if (messageId === 'dependsOn' && target.ports.length === 0 && !target.exposes && target.healthcheck !== 'defined') return;
               ctx.report({ messageId, node: at, data: { service: s.name, other, mine: mine.join(', '), theirs: theirs.join(', ') } });
             };
             // Waiting for a one-off job to finish implies no connection to it.

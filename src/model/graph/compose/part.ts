@@ -35,6 +35,8 @@ export interface ComposeServiceRecord {
   secrets: string[];
   configs: string[];
   healthcheck: 'defined' | 'disabled' | 'none';
+  /** Declares `expose:` entries. */
+  exposes: boolean;
   profiles: string[];
 }
 
@@ -109,6 +111,7 @@ function serviceRecord(s: ComposeService, at: (node: Locatable) => SourceLocatio
     secrets: s.references.filter((r) => r.kind === 'secret').map((r) => r.name.value),
     configs: s.references.filter((r) => r.kind === 'config').map((r) => r.name.value),
     healthcheck: s.container.healthcheck ? (s.container.healthcheck.disabled ? 'disabled' : 'defined') : 'none',
+    exposes: entry(s.tree, 'expose') !== undefined,
     profiles: s.profiles,
   };
   if (s.image) record.image = s.image.value;
