@@ -17832,15 +17832,18 @@ var init_namespace_missing = __esm({
             for (const n of k.namespaces().values()) {
               if (!n.object) continue;
               const scope = parentOf(folderOf2(n.object.file.path));
-              scopes.set(scope, [...scopes.get(scope) ?? [], n.name]);
+              let names = scopes.get(scope);
+              if (!names) scopes.set(scope, names = /* @__PURE__ */ new Set());
+              names.add(n.name);
             }
             if (scopes.size === 0) return;
             for (const o of k.objects) {
               if (!o.namespaceAt || BUILT_IN.has(o.namespace)) continue;
-              const declared = [...scopes].filter(([scope]) => within2(o.file.path, scope)).flatMap(([, names]) => names);
-              if (declared.length === 0 || declared.includes(o.namespace)) continue;
-              const list2 = declared.length > 8 ? `${declared.slice(0, 8).join(", ")}, …` : declared.join(", ");
-              ctx.report({ messageId: "missing", node: o.namespaceAt.at, data: { namespace: o.namespace, declared: list2 } });
+              const covering = [...scopes].filter(([scope]) => within2(o.file.path, scope));
+              if (covering.length === 0 || covering.some(([, names]) => names.has(o.namespace))) continue;
+              const declared = covering.flatMap(([, names]) => [...names].slice(0, 9));
+              const shown = declared.length > 8 ? `${declared.slice(0, 8).join(", ")}, …` : declared.join(", ");
+              ctx.report({ messageId: "missing", node: o.namespaceAt.at, data: { namespace: o.namespace, declared: shown } });
             }
           }
         };

@@ -28,19 +28,22 @@ export default defineRule<'missing'>({
       Project({ kubernetes: k }) {
         // A Namespace declared in folder D speaks for the tree of D's parent (`k8s/namespaces/` for `k8s/**`):
         // a repository of unrelated samples declares namespaces for some of them only.
-        const scopes = new Map<string, string[]>();
+        const scopes = new Map<string, Set<string>>();
         for (const n of k.namespaces().values()) {
           if (!n.object) continue;
           const scope = parentOf(folderOf(n.object.file.path));
-          scopes.set(scope, [...(scopes.get(scope) ?? []), n.name]);
+          let names = scopes.get(scope);
+          if (!names) scopes.set(scope, (names = new Set()));
+          names.add(n.name);
         }
         if (scopes.size === 0) return;
         for (const o of k.objects) {
           if (!o.namespaceAt || BUILT_IN.has(o.namespace)) continue;
-          const declared = [...scopes].filter(([scope]) => within(o.file.path, scope)).flatMap(([, names]) => names);
-          if (declared.length === 0 || declared.includes(o.namespace)) continue;
-          const list = declared.length > 8 ? `${declared.slice(0, 8).join(', ')}, …` : declared.join(', ');
-          ctx.report({ messageId: 'missing', node: o.namespaceAt.at, data: { namespace: o.namespace, declared: list } });
+          const covering = [...scopes].filter(([scope]) => within(o.file.path, scope));
+          if (covering.length === 0 || covering.some(([, names]) => names.has(o.namespace))) continue;
+          const declared = covering.flatMap(([, names]) => [...names].slice(0, 9));
+          const shown = declared.length > 8 ? `${declared.slice(0, 8).join(', ')}, …` : declared.join(', ');
+          ctx.report({ messageId: 'missing', node: o.namespaceAt.at, data: { namespace: o.namespace, declared: shown } });
         }
       },
     };
