@@ -18295,7 +18295,7 @@ var init_readiness_probe_needed = __esm({
         description: "Containers behind a Service, or of a workload with minReadySeconds, should have a readiness probe",
         formats: ["kubernetes"],
         severity: "warning",
-        recommended: true,
+        recommended: false,
         category: "reliability",
         sources: [{ tool: "kube-score", id: "pod-probes" }],
         messages: {

@@ -8,7 +8,7 @@ export default defineRule<'service' | 'minReady'>({
     description: 'Containers behind a Service, or of a workload with minReadySeconds, should have a readiness probe',
     formats: ['kubernetes'],
     severity: 'warning',
-    recommended: true,
+    recommended: false,
     category: 'reliability',
     sources: [{ tool: 'kube-score', id: 'pod-probes' }],
     messages: {
