@@ -5,9 +5,12 @@
 import { resolve } from 'node:path';
 import { defaultConfig, loadConfigFile, resolveInlineConfig, settingsForFile, type LoadedConfig, type PlimsollConfig } from './core/config.js';
 import { detectFormat } from './core/detect.js';
-import { collectProjectFacts, createEnvironment } from './core/environment.js';
+import { createEnvironment } from './core/environment.js';
 import { lintFiles as lintFilesInternal } from './core/lint-files.js';
-import { lintSource, summarise, type LintSummary } from './core/lint.js';
+import { lintProject, resolveImages, type ProjectInput } from './core/lint-project.js';
+import { graphOfTexts, loadProjectGraph, type GraphSourceFile } from './core/project-graph.js';
+import type { ProjectGraph } from './model/graph/types.js';
+import { summarise, type FileResult, type LintSummary } from './core/lint.js';
 import { registeredRules } from './core/registry.js';
 import type { FileFormat, Span } from './core/types.js';
 import { initShellParser } from './parse/dockerfile/shell.js';
@@ -52,10 +55,12 @@ export function lintText(text: string, options: LintTextOptions): LintTextResult
       : resolveInlineConfig(options.config, process.cwd())
     : defaultConfig(process.cwd());
   const format = detectFormat(absolute, text, true) ?? 'unknown';
-  const { rules } = settingsForFile(config, absolute);
+  const { rules, settings } = settingsForFile(config, absolute);
   const env = createEnvironment(kubernetesEnvironment(options, process.cwd()));
-  collectProjectFacts([{ absolute, display: options.filename, format, text }], env);
-  const file = lintSource(options.filename, text, format, rules, undefined, { absolutePath: absolute, env });
+  const input: ProjectInput = { display: options.filename, absolute, format, rules, text };
+  const images = resolveImages(config.baseDir, settings.images);
+  if (images) input.images = images;
+  const [file] = lintProject([input], env).results as [FileResult];
   const rangeOf = rangeResolver({ files: [file], findings: file.findings, summary: summarise([file], file.findings) });
   return { format, findings: file.findings.map((f) => ({ ...toJsonFinding(f, rangeOf), offsets: f.span })) };
 }
@@ -114,6 +119,42 @@ export async function lintFiles(patterns: string | readonly string[], options: L
     summary: result.summary,
   };
 }
+
+export interface BuildGraphOptions {
+  cwd?: string;
+  /** For patterns: a config object or file (its `images` and `ignorePatterns` apply); default: config files found upward. */
+  config?: PlimsollConfig | LoadedConfig | string;
+  /** For texts: image name → Dockerfile path (relative to cwd), as the config's `images`. */
+  images?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The project graph of files, folders and globs, or of texts given as `{ path, text }`:
+ * Kubernetes objects and the pods they would create, compose services, networks and volumes,
+ * Dockerfile stages and images, and how they relate. `describeGraph` turns it into nodes and
+ * typed edges, `simulate` into what would exist after build, apply and up.
+ */
+export async function buildGraph(input: string | readonly string[] | readonly GraphSourceFile[], options: BuildGraphOptions = {}): Promise<ProjectGraph> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const list = typeof input === 'string' ? [input] : input;
+  if (list.length > 0 && typeof list[0] !== 'string') {
+    const images = resolveImages(cwd, options.images);
+    return graphOfTexts(
+      (list as readonly GraphSourceFile[]).map((f) => ({ ...f, absolute: f.absolute ?? resolve(cwd, f.path) })),
+      images ? { images } : {},
+    );
+  }
+  let config: LoadedConfig | undefined;
+  if (typeof options.config === 'string') config = await loadConfigFile(resolve(cwd, options.config));
+  else if (options.config) config = isLoaded(options.config) ? options.config : resolveInlineConfig(options.config, cwd);
+  return loadProjectGraph(list as readonly string[], { cwd, ...(config ? { config } : {}) });
+}
+
+export { describeGraph } from './model/graph/build.js';
+export { simulateProject as simulate } from './model/graph/simulate.js';
+export type { GraphSourceFile } from './core/project-graph.js';
+export type { GraphDescription, GraphEdge, GraphEdgeType, GraphNode, GraphNodeKind, ProjectGraph } from './model/graph/types.js';
+export type { Simulation } from './model/graph/simulate.js';
 
 /** Loads a config file (following `extends`), for use with lintText/lintFiles. */
 export function loadConfig(path: string): Promise<LoadedConfig> {

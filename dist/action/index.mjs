@@ -33,9 +33,9 @@ var __export = (target2, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key2 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key2) && key2 !== except)
-        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
+    for (let key3 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key3) && key3 !== except)
+        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
   }
   return to;
 };
@@ -685,7 +685,7 @@ var require_parse = __commonJS({
       const parts2 = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input2) {
@@ -700,11 +700,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -781,7 +781,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i2 = 1; i2 < pattern.length; i2++) {
         const ch = pattern[i2];
@@ -794,10 +794,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -1005,7 +1005,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -1039,8 +1039,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens2.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -1060,7 +1060,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -1082,7 +1082,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -1143,7 +1143,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -1161,7 +1161,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -1209,13 +1209,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -1227,7 +1227,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -1240,19 +1240,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -1286,29 +1286,29 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens2.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens2.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -1321,7 +1321,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -1330,7 +1330,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -1340,7 +1340,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -1352,7 +1352,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -1366,10 +1366,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -1384,14 +1384,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -1412,22 +1412,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -1439,7 +1439,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -1467,13 +1467,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -1515,7 +1515,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -1525,7 +1525,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -1543,12 +1543,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -1567,7 +1567,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -1585,7 +1585,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -1676,9 +1676,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch4(input2, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -1694,16 +1694,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher2 = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input2, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch4.test(input2, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1729,7 +1729,7 @@ var require_picomatch = __commonJS({
       }
       return matcher2;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch4.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1746,24 +1746,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix2);
+          match = picomatch4.matchBase(input2, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input2, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input2, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex.test(utils.basename(input2, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str2, patterns, options) => picomatch4(patterns, options)(str2);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input2, options) => scan(input2, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1774,13 +1774,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1791,9 +1791,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1802,8 +1802,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module2.exports = picomatch3;
+    picomatch4.constants = constants;
+    module2.exports = picomatch4;
   }
 });
 
@@ -1813,14 +1813,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module2.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module2.exports = picomatch4;
   }
 });
 
@@ -1868,8 +1868,8 @@ var init_suggest = __esm({
 function valueAt(root2, pointer3) {
   let value = root2;
   for (const raw of pointer3.split("/").slice(1)) {
-    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    value = value !== null && typeof value === "object" ? value[key2] : void 0;
+    const key3 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    value = value !== null && typeof value === "object" ? value[key3] : void 0;
   }
   return value;
 }
@@ -2081,14 +2081,14 @@ var init_compose_container_name = __esm({
 });
 
 // src/model/compose/ports.ts
-function parsePortRange(text2) {
-  if (text2 === "") return { error: "an empty port" };
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text2);
-  if (!m) return { error: `"${text2}" is not a port number or range` };
+function parsePortRange(text3) {
+  if (text3 === "") return { error: "an empty port" };
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text3);
+  if (!m) return { error: `"${text3}" is not a port number or range` };
   const start2 = Number(m[1]);
   const end = m[2] === void 0 ? start2 : Number(m[2]);
-  if (start2 > 65535 || end > 65535) return { error: `${text2} is beyond the highest port, 65535` };
-  if (end < start2) return { error: `the range ${text2} ends before it starts` };
+  if (start2 > 65535 || end > 65535) return { error: `${text3} is beyond the highest port, 65535` };
+  if (end < start2) return { error: `the range ${text3} ends before it starts` };
   return [start2, end];
 }
 function parseShortPort(spec) {
@@ -2129,9 +2129,9 @@ function parseShortPort(spec) {
   if (!PROTOCOLS.has(protocol)) return { error: `"${protocol}" is not a protocol (tcp, udp or sctp)` };
   return out2;
 }
-function isIp(text2) {
-  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text2)) return text2.split(".").every((p) => Number(p) <= 255);
-  return /^[0-9a-fA-F:.]+$/.test(text2) && text2.includes(":");
+function isIp(text3) {
+  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(text3)) return text3.split(".").every((p) => Number(p) <= 255);
+  return /^[0-9a-fA-F:.]+$/.test(text3) && text3.includes(":");
 }
 function bindsAllInterfaces(hostIp) {
   return hostIp === void 0 || hostIp === "" || hostIp === "0.0.0.0" || hostIp === "::" || hostIp === "[::]";
@@ -2215,9 +2215,9 @@ function activeTogether(a, b) {
 function serviceDependencies(service) {
   return service.references.filter((r2) => r2.kind === "service");
 }
-function isDeclared(project, ref) {
-  const name2 = ref.name.value;
-  switch (ref.kind) {
+function isDeclared(project, ref2) {
+  const name2 = ref2.name.value;
+  switch (ref2.kind) {
     case "service":
       return project.servicesByName.has(name2);
     case "network":
@@ -2418,10 +2418,10 @@ var init_compose_duplicate_host_port = __esm({
             const byProtocol = /* @__PURE__ */ new Map();
             for (const service of project.services) {
               for (const port of service.ports) {
-                const range = hostPorts(port);
-                if (!range) continue;
+                const range2 = hostPorts(port);
+                if (!range2) continue;
                 const list2 = byProtocol.get(port.protocol) ?? [];
-                list2.push({ service, port, range, ip: bindsAllInterfaces(port.hostIp) ? "*" : port.hostIp });
+                list2.push({ service, port, range: range2, ip: bindsAllInterfaces(port.hostIp) ? "*" : port.hostIp });
                 byProtocol.set(port.protocol, list2);
               }
             }
@@ -2510,9 +2510,9 @@ var init_compose_env_misplaced = __esm({
           ComposeService(service) {
             for (const e of service.environment) {
               if (!e.fromList || e.value !== void 0) continue;
-              const text2 = e.name.value.trim();
-              const kind = VOLUME.test(text2) ? "volume" : PORT.test(text2) ? "port" : void 0;
-              if (kind) ctx.report({ messageId: kind, node: e.node, data: { text: text2 } });
+              const text3 = e.name.value.trim();
+              const kind = VOLUME.test(text3) ? "volume" : PORT.test(text3) ? "port" : void 0;
+              if (kind) ctx.report({ messageId: kind, node: e.node, data: { text: text3 } });
             }
           }
         };
@@ -2548,10 +2548,10 @@ var init_compose_fixed_host_port_replicas = __esm({
             const replicas = replicasOf(service);
             if (replicas <= 1) return;
             for (const port of service.ports) {
-              const range = hostPorts(port);
-              if (!range || port.target === void 0) continue;
-              if (range[1] - range[0] + 1 >= replicas * (port.targetEnd - port.target + 1)) continue;
-              ctx.report({ messageId: "fixed", node: port.node, data: { service: service.name, replicas, port: range[0], last: range[0] + replicas - 1, target: port.target } });
+              const range2 = hostPorts(port);
+              if (!range2 || port.target === void 0) continue;
+              if (range2[1] - range2[0] + 1 >= replicas * (port.targetEnd - port.target + 1)) continue;
+              ctx.report({ messageId: "fixed", node: port.node, data: { service: service.name, replicas, port: range2[0], last: range2[0] + replicas - 1, target: port.target } });
             }
           }
         };
@@ -2739,8 +2739,8 @@ var init_compose_host_pid = __esm({
 });
 
 // src/model/compose/duration.ts
-function isDuration(text2) {
-  return text2 === "0" || DURATION.test(text2);
+function isDuration(text3) {
+  return text3 === "0" || DURATION.test(text3);
 }
 var DURATION;
 var init_duration = __esm({
@@ -2927,8 +2927,8 @@ var init_compose_invalid_interpolation = __esm({
             for (const v of file.variables) {
               if (v.problem.kind !== "invalid") continue;
               const value = typeof v.node.value === "string" ? v.node.value : "";
-              const text2 = value.slice(v.problem.start, Math.min(v.problem.end, v.problem.start + 40));
-              ctx.report({ messageId: "invalid", node: { span: v.span, ...v.node.file ? { file: v.node.file } : {} }, data: { text: text2 } });
+              const text3 = value.slice(v.problem.start, Math.min(v.problem.end, v.problem.start + 40));
+              ctx.report({ messageId: "invalid", node: { span: v.span, ...v.node.file ? { file: v.node.file } : {} }, data: { text: text3 } });
             }
           }
         };
@@ -3428,16 +3428,16 @@ function deref(node) {
   for (let guard = 0; n && n.kind === "alias" && guard < 64; guard++) n = n.target;
   return n ?? void 0;
 }
-function pairOf(map, key2) {
+function pairOf(map, key3) {
   let merged;
   for (const pair of map.pairs) {
     if (pair.merge) continue;
-    if (pair.keyText === key2) return pair;
+    if (pair.keyText === key3) return pair;
   }
   for (const pair of map.pairs) {
     if (!pair.merge || merged) continue;
     for (const source of mergeSources(pair)) {
-      const found = pairOf(source, key2);
+      const found = pairOf(source, key3);
       if (found) {
         merged = found;
         break;
@@ -3660,7 +3660,7 @@ function convertYaml(root2, options) {
   const variables = [];
   let budget = options.budget ?? DEFAULT_BUDGET;
   let truncated = false;
-  const text2 = options.source.text;
+  const text3 = options.source.text;
   const scalarOf = (node, tag) => {
     const out2 = { kind: "scalar", value: toScalar(node.value), node };
     if (tag) out2.tag = tag;
@@ -3671,7 +3671,7 @@ function convertYaml(root2, options) {
         out2.value = result.value;
       }
       for (const problem2 of result.problems) {
-        variables.push({ problem: problem2, node, span: spanWithin(node, problem2.start, problem2.end, text2) });
+        variables.push({ problem: problem2, node, span: spanWithin(node, problem2.start, problem2.end, text3) });
         if (problem2.kind === "undefined") out2.unresolved = true;
       }
     }
@@ -3711,12 +3711,12 @@ function toScalar(value) {
   if (typeof value === "bigint") return Number(value);
   return String(value);
 }
-function spanWithin(node, start2, end, text2) {
+function spanWithin(node, start2, end, text3) {
   const value = typeof node.value === "string" ? node.value : "";
   const offset = node.style === "single" || node.style === "double" ? 1 : node.style === "plain" ? 0 : -1;
   if (offset >= 0) {
     const from = node.span.start + offset;
-    if (text2.slice(from, from + value.length) === value) return { start: from + start2, end: from + end };
+    if (text3.slice(from, from + value.length) === value) return { start: from + start2, end: from + end };
   }
   return node.span;
 }
@@ -3724,34 +3724,34 @@ function toPlain(value) {
   if (value.kind === "scalar") return value.value;
   if (value.kind === "seq") return value.items.map(toPlain);
   const out2 = {};
-  for (const [key2, entry2] of value.entries) {
+  for (const [key3, entry2] of value.entries) {
     if (entry2.value.tag === "!reset") continue;
-    out2[key2] = toPlain(entry2.value);
+    out2[key3] = toPlain(entry2.value);
   }
   return out2;
 }
 function valueAt2(root2, path4) {
   let value = root2;
-  let key2;
+  let key3;
   let matched = 0;
   for (const segment2 of path4) {
     if (value.kind === "map") {
       const entry2 = value.entries.get(String(segment2));
       if (!entry2) break;
-      key2 = entry2.key;
+      key3 = entry2.key;
       value = entry2.value;
     } else if (value.kind === "seq") {
       const item = value.items[Number(segment2)];
       if (!item) break;
-      key2 = void 0;
+      key3 = void 0;
       value = item;
     } else break;
     matched++;
   }
-  return key2 ? { value, key: key2, matched } : { value, matched };
+  return key3 ? { value, key: key3, matched } : { value, matched };
 }
-function entry(map, key2) {
-  return map?.kind === "map" ? map.entries.get(key2)?.value : void 0;
+function entry(map, key3) {
+  return map?.kind === "map" ? map.entries.get(key3)?.value : void 0;
 }
 function scalarText(value) {
   if (value?.kind !== "scalar" || value.value === null) return void 0;
@@ -3865,11 +3865,11 @@ var init_compose_undefined_reference = __esm({
         return {
           ComposeProject(project) {
             for (const service of project.services) {
-              for (const ref of service.references) {
-                if (isDeclared(project, ref)) continue;
-                if (ref.via === "depends_on" && service.dependsOn.some((d) => d.service === ref.name && !d.required)) continue;
-                const data = { service: service.name, kind: ref.kind, name: ref.name.value, section: TOP_LEVEL[ref.kind], via: ref.via };
-                ctx.report({ messageId: ref.kind === "service" ? "service" : "resource", node: ref.name.node, data, object: service.objectRef });
+              for (const ref2 of service.references) {
+                if (isDeclared(project, ref2)) continue;
+                if (ref2.via === "depends_on" && service.dependsOn.some((d) => d.service === ref2.name && !d.required)) continue;
+                const data = { service: service.name, kind: ref2.kind, name: ref2.name.value, section: TOP_LEVEL[ref2.kind], via: ref2.via };
+                ctx.report({ messageId: ref2.kind === "service" ? "service" : "resource", node: ref2.name.node, data, object: service.objectRef });
               }
             }
           }
@@ -4569,11 +4569,11 @@ var init_privilege_escalation_allowed = __esm({
             if (c.origin.format === "dockerfile" || c.origin.role === "ephemeralContainer") return;
             if (c.security.privileged?.value) return;
             const setting = c.security.allowPrivilegeEscalation;
-            const compose = c.origin.format === "compose";
+            const compose2 = c.origin.format === "compose";
             const data = { name: c.origin.name };
-            if (setting?.value === true) ctx.report({ messageId: compose ? "allowedCompose" : "allowed", node: setting.node, data });
+            if (setting?.value === true) ctx.report({ messageId: compose2 ? "allowedCompose" : "allowed", node: setting.node, data });
             else if (!setting && options.requireExplicitFalse) {
-              if (compose) ctx.report({ messageId: "unsetCompose", node: c.node, data });
+              if (compose2) ctx.report({ messageId: "unsetCompose", node: c.node, data });
               else ctx.report({ messageId: "unset", node: c.node, path: ["securityContext", "allowPrivilegeEscalation"], data });
             }
           }
@@ -4625,11 +4625,11 @@ var init_privileged_container = __esm({
 
 // rules/container/run-as-root.ts
 function nonRootMatcher(patterns) {
-  const key2 = patterns.join("\0");
-  let m = matchers.get(key2);
+  const key3 = patterns.join("\0");
+  let m = matchers.get(key3);
   if (!m) {
     m = (0, import_picomatch.default)([...patterns], { dot: true });
-    matchers.set(key2, m);
+    matchers.set(key3, m);
   }
   return m;
 }
@@ -5009,7 +5009,7 @@ function classifyOperand(manager, action, word, args2) {
   if (value === void 0) return { word, kind: "dynamic", ...dynamicPin(manager, word.text) };
   return { word, ...classifyValue(manager, action, value, args2) };
 }
-function dynamicPin(manager, text2) {
+function dynamicPin(manager, text3) {
   const visible = {
     "apt-get": /^[^$]+=/,
     apt: /^[^$]+=/,
@@ -5023,7 +5023,7 @@ function dynamicPin(manager, text2) {
     dnf: /^[^$]+-\$/,
     microdnf: /^[^$]+-\$/
   };
-  return visible[manager]?.test(text2) ? { pinned: true } : {};
+  return visible[manager]?.test(text3) ? { pinned: true } : {};
 }
 function classifyValue(manager, action, v, args2) {
   switch (manager) {
@@ -5175,10 +5175,10 @@ function basename(path4) {
   const i2 = path4.lastIndexOf("/");
   return i2 >= 0 ? path4.slice(i2 + 1) : path4;
 }
-function viewCommand(command) {
-  if (!command.name) return void 0;
-  let nameWord = command.name;
-  let args2 = command.args;
+function viewCommand(command2) {
+  if (!command2.name) return void 0;
+  let nameWord = command2.name;
+  let args2 = command2.args;
   const wrappers = [];
   const wrapperWords = [];
   for (let guard = 0; guard < 5; guard++) {
@@ -5209,12 +5209,12 @@ function viewCommand(command) {
     nameWord = next;
     args2 = args2.slice(i2 + 1);
   }
-  return { command, name: basename(wordValue(nameWord)), nameWord, args: args2, wrappers, wrapperWords };
+  return { command: command2, name: basename(wordValue(nameWord)), nameWord, args: args2, wrappers, wrapperWords };
 }
 function findCommands(script, ...names) {
   const out2 = [];
-  for (const command of script.commands) {
-    const view = viewCommand(command);
+  for (const command2 of script.commands) {
+    const view = viewCommand(command2);
     if (view && names.includes(view.name)) out2.push(view);
   }
   return out2;
@@ -5292,8 +5292,8 @@ function packageCommands(script) {
   let out2 = memo.get(script);
   if (!out2) {
     out2 = [];
-    for (const command of script.commands) {
-      const view = viewCommand(command);
+    for (const command2 of script.commands) {
+      const view = viewCommand(command2);
       const parsed = view && readCommand(view);
       if (parsed) out2.push(parsed);
     }
@@ -5568,8 +5568,8 @@ var init_packages = __esm({
 });
 
 // src/parse/dockerfile/expand.ts
-function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble = false) {
-  if (!text2.includes("$")) return { value: text2, resolved: true, references: [] };
+function expandVariables(text3, scope, escapeChar = "\\", protect, startInDouble = false) {
+  if (!text3.includes("$")) return { value: text3, resolved: true, references: [] };
   const references = [];
   let value = "";
   let resolved = true;
@@ -5577,8 +5577,8 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
   let inDouble = startInDouble;
   const substitute = (v) => protect ? protect(v, inDouble) : v;
   let i2 = 0;
-  while (i2 < text2.length) {
-    const c = text2[i2];
+  while (i2 < text3.length) {
+    const c = text3[i2];
     if (c === "'" && !inDouble) {
       inSingle = !inSingle;
       value += c;
@@ -5586,7 +5586,7 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
       continue;
     }
     if (c === '"' && !inSingle) inDouble = !inDouble;
-    if (c === escapeChar && text2[i2 + 1] === "$") {
+    if (c === escapeChar && text3[i2 + 1] === "$") {
       value += c + "$";
       i2 += 2;
       continue;
@@ -5597,19 +5597,19 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
       continue;
     }
     const start2 = i2;
-    if (text2[i2 + 1] === "{") {
-      const close = findClosingBrace(text2, i2 + 2);
+    if (text3[i2 + 1] === "{") {
+      const close = findClosingBrace(text3, i2 + 2);
       if (close < 0) {
-        value += text2.slice(i2);
+        value += text3.slice(i2);
         break;
       }
-      const inner = text2.slice(i2 + 2, close);
+      const inner = text3.slice(i2 + 2, close);
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([\s\S]*))?$/.exec(inner);
       if (!m) {
         const name3 = /^[A-Za-z_][A-Za-z0-9_]*/.exec(inner)?.[0];
         if (name3) references.push({ name: name3, start: start2, end: close + 1, hasFallback: false });
         resolved = false;
-        value += text2.slice(i2, close + 1);
+        value += text3.slice(i2, close + 1);
         i2 = close + 1;
         continue;
       }
@@ -5619,7 +5619,7 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
       references.push({ name: name2, start: start2, end: close + 1, hasFallback: op !== void 0 && !op.endsWith("?") });
       if (scope.isOpaque?.(name2)) {
         resolved = false;
-        value += text2.slice(i2, close + 1);
+        value += text3.slice(i2, close + 1);
         i2 = close + 1;
         continue;
       }
@@ -5637,7 +5637,7 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
           if (set) value += substitute(current);
           else {
             resolved = false;
-            value += text2.slice(i2, close + 1);
+            value += text3.slice(i2, close + 1);
           }
           break;
         case ":-":
@@ -5656,22 +5656,22 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
           if (set) value += substitute(current);
           else {
             resolved = false;
-            value += text2.slice(i2, close + 1);
+            value += text3.slice(i2, close + 1);
           }
       }
       i2 = close + 1;
       continue;
     }
-    if (NAME_START2.test(text2[i2 + 1] ?? "")) {
+    if (NAME_START2.test(text3[i2 + 1] ?? "")) {
       let j = i2 + 2;
-      while (j < text2.length && NAME_CHAR2.test(text2[j])) j++;
-      const name2 = text2.slice(i2 + 1, j);
+      while (j < text3.length && NAME_CHAR2.test(text3[j])) j++;
+      const name2 = text3.slice(i2 + 1, j);
       references.push({ name: name2, start: start2, end: j, hasFallback: false });
       const current = scope.get(name2);
       if (scope.has(name2) && current !== void 0 && !scope.isOpaque?.(name2)) value += substitute(current);
       else {
         resolved = false;
-        value += text2.slice(i2, j);
+        value += text3.slice(i2, j);
       }
       i2 = j;
       continue;
@@ -5681,11 +5681,11 @@ function expandVariables(text2, scope, escapeChar = "\\", protect, startInDouble
   }
   return { value, resolved, references };
 }
-function findClosingBrace(text2, from) {
+function findClosingBrace(text3, from) {
   let depth = 1;
-  for (let i2 = from; i2 < text2.length; i2++) {
-    if (text2[i2] === "{") depth++;
-    else if (text2[i2] === "}" && --depth === 0) return i2;
+  for (let i2 = from; i2 < text3.length; i2++) {
+    if (text3[i2] === "{") depth++;
+    else if (text3[i2] === "}" && --depth === 0) return i2;
   }
   return -1;
 }
@@ -5757,59 +5757,59 @@ var init_ast = __esm({
 });
 
 // src/parse/dockerfile/lexer.ts
-function splitLines(text2) {
+function splitLines(text3) {
   const lines = [];
   let start2 = 0;
-  for (let i2 = 0; i2 <= text2.length; i2++) {
-    const c = i2 < text2.length ? text2.charCodeAt(i2) : -1;
+  for (let i2 = 0; i2 <= text3.length; i2++) {
+    const c = i2 < text3.length ? text3.charCodeAt(i2) : -1;
     if (c === 10 || c === -1) {
       let end = i2;
-      if (end > start2 && text2.charCodeAt(end - 1) === 13) end--;
-      if (c === -1 && start2 === text2.length && lines.length > 0) break;
-      lines.push({ start: start2, end, text: text2.slice(start2, end) });
+      if (end > start2 && text3.charCodeAt(end - 1) === 13) end--;
+      if (c === -1 && start2 === text3.length && lines.length > 0) break;
+      lines.push({ start: start2, end, text: text3.slice(start2, end) });
       start2 = i2 + 1;
     }
   }
   return lines;
 }
-function splitWords(text2, escapeChar, from = 0, to = text2.length) {
+function splitWords(text3, escapeChar, from = 0, to = text3.length) {
   const words = [];
   let i2 = from;
   while (i2 < to) {
-    while (i2 < to && isSpace(text2[i2])) i2++;
+    while (i2 < to && isSpace(text3[i2])) i2++;
     if (i2 >= to) break;
     const start2 = i2;
-    const word = readWord(text2, escapeChar, i2, to, true);
+    const word = readWord(text3, escapeChar, i2, to, true);
     i2 = word.end;
-    words.push({ start: start2, end: i2, raw: text2.slice(start2, i2), value: word.value });
+    words.push({ start: start2, end: i2, raw: text3.slice(start2, i2), value: word.value });
   }
   return words;
 }
-function unquoteText(text2, escapeChar) {
-  return readWord(text2, escapeChar, 0, text2.length, false).value;
+function unquoteText(text3, escapeChar) {
+  return readWord(text3, escapeChar, 0, text3.length, false).value;
 }
-function readWord(text2, escapeChar, from, to, stopAtSpace) {
+function readWord(text3, escapeChar, from, to, stopAtSpace) {
   let plain = from;
   while (plain < to) {
-    const c = text2[plain];
+    const c = text3[plain];
     if (c === '"' || c === "'" || c === escapeChar) break;
-    if (stopAtSpace && isSpace(c)) return { end: plain, value: text2.slice(from, plain) };
+    if (stopAtSpace && isSpace(c)) return { end: plain, value: text3.slice(from, plain) };
     plain++;
   }
-  if (plain === to) return { end: to, value: text2.slice(from, to) };
+  if (plain === to) return { end: to, value: text3.slice(from, to) };
   let i2 = plain;
-  let value = text2.slice(from, plain);
-  let quote;
+  let value = text3.slice(from, plain);
+  let quote2;
   while (i2 < to) {
-    const c = text2[i2];
-    if (quote) {
-      if (c === quote) {
-        quote = void 0;
+    const c = text3[i2];
+    if (quote2) {
+      if (c === quote2) {
+        quote2 = void 0;
         i2++;
         continue;
       }
-      if (c === escapeChar && quote === '"' && i2 + 1 < to) {
-        const next = text2[i2 + 1];
+      if (c === escapeChar && quote2 === '"' && i2 + 1 < to) {
+        const next = text3[i2 + 1];
         if (next === '"' || next === escapeChar || next === "$") {
           value += next;
           i2 += 2;
@@ -5822,12 +5822,12 @@ function readWord(text2, escapeChar, from, to, stopAtSpace) {
     }
     if (stopAtSpace && isSpace(c)) break;
     if (c === '"' || c === "'") {
-      quote = c;
+      quote2 = c;
       i2++;
       continue;
     }
     if (c === escapeChar && i2 + 1 < to) {
-      value += text2[i2 + 1];
+      value += text3[i2 + 1];
       i2 += 2;
       continue;
     }
@@ -5843,7 +5843,7 @@ function continuationIndex(line, escapeChar) {
   return end >= 2 && line[end - 2] === escapeChar ? -1 : end - 1;
 }
 function joinContinuations(lines, first, escapeChar, onComment, onBlank) {
-  const text2 = new MappedText();
+  const text3 = new MappedText();
   let i2 = first;
   let end = lines[first]?.end ?? 0;
   while (i2 < lines.length) {
@@ -5852,20 +5852,20 @@ function joinContinuations(lines, first, escapeChar, onComment, onBlank) {
     end = line.end;
     i2++;
     if (cont < 0) {
-      text2.append(line.text, line.start);
+      text3.append(line.text, line.start);
       break;
     }
-    text2.append(line.text.slice(0, cont), line.start);
+    text3.append(line.text.slice(0, cont), line.start);
     while (i2 < lines.length && (isBlank(lines[i2].text) || isCommentLine(lines[i2].text))) {
       if (isCommentLine(lines[i2].text)) onComment?.(lines[i2]);
       else onBlank?.(lines[i2]);
       i2++;
     }
   }
-  return { text: text2, nextLine: i2, end };
+  return { text: text3, nextLine: i2, end };
 }
-function linesIn(text2, span) {
-  return splitLines(text2.slice(span.start, span.end)).map((l) => ({ ...l, start: l.start + span.start, end: l.end + span.start }));
+function linesIn(text3, span) {
+  return splitLines(text3.slice(span.start, span.end)).map((l) => ({ ...l, start: l.start + span.start, end: l.end + span.start }));
 }
 var MappedText, isSpace, isBlank, isCommentLine;
 var init_lexer = __esm({
@@ -5874,16 +5874,16 @@ var init_lexer = __esm({
     MappedText = class {
       text = "";
       segments = [];
-      append(text2, sourceOffset) {
-        if (text2.length === 0) return;
-        this.segments.push({ at: this.text.length, source: sourceOffset, length: text2.length });
-        this.text += text2;
+      append(text3, sourceOffset) {
+        if (text3.length === 0) return;
+        this.segments.push({ at: this.text.length, source: sourceOffset, length: text3.length });
+        this.text += text3;
       }
       /** Appends text that has no source of its own (mapped to `sourceOffset`). */
-      appendSynthetic(text2, sourceOffset) {
-        if (text2.length === 0) return;
+      appendSynthetic(text3, sourceOffset) {
+        if (text3.length === 0) return;
         this.segments.push({ at: this.text.length, source: sourceOffset, length: 0 });
-        this.text += text2;
+        this.text += text3;
       }
       find(offset, preferEnd) {
         const segs = this.segments;
@@ -6013,18 +6013,18 @@ function commentOf(line, insideInstruction) {
   };
 }
 function readLogicalLine(lines, first, state) {
-  const { text: text2, nextLine, end } = joinContinuations(
+  const { text: text3, nextLine, end } = joinContinuations(
     lines,
     first,
     state.escapeChar,
     (line) => state.comments.push(commentOf(line, true)),
     (line) => state.emptyContinuationLines.push({ start: line.start, end: line.end })
   );
-  const leading = text2.text.length - text2.text.trimStart().length;
-  return { logical: { text: text2, start: text2.sourceStart(leading), end }, nextLine };
+  const leading = text3.text.length - text3.text.trimStart().length;
+  return { logical: { text: text3, start: text3.sourceStart(leading), end }, nextLine };
 }
-function mayHaveHeredocs(text2) {
-  const m = /^\s*(\S+)(?:\s+(\S+))?/.exec(text2);
+function mayHaveHeredocs(text3) {
+  const m = /^\s*(\S+)(?:\s+(\S+))?/.exec(text3);
   const first = m?.[1]?.toUpperCase() ?? "";
   return HEREDOC_INSTRUCTIONS.has(first) || first === "ONBUILD" && HEREDOC_INSTRUCTIONS.has(m?.[2]?.toUpperCase() ?? "");
 }
@@ -6075,8 +6075,8 @@ function readHeredocs(logical, lines, first, state) {
   }
   return { heredocs, nextLine: i2 };
 }
-function readHead(text2, from, state) {
-  const all = text2.text;
+function readHead(text3, from, state) {
+  const all = text3.text;
   let k = from;
   while (k < all.length && /\s/.test(all[k])) k++;
   let kEnd = k;
@@ -6093,7 +6093,7 @@ function readHead(text2, from, state) {
       w++;
       break;
     }
-    flags2.push(flagOf(word, text2, state));
+    flags2.push(flagOf(word, text3, state));
     flagValueAt.push(word.start + word.raw.indexOf("=") + 1);
   }
   const rest = words.slice(w);
@@ -6101,35 +6101,35 @@ function readHead(text2, from, state) {
   if (argsStart < kEnd) argsStart = kEnd;
   return {
     keywordText: all.slice(k, kEnd),
-    keywordSpan: text2.span(k, kEnd),
+    keywordSpan: text3.span(k, kEnd),
     flags: flags2,
     flagValueAt,
     argsStart,
     words: rest
   };
 }
-function flagOf(word, text2, state) {
+function flagOf(word, text3, state) {
   const eq = word.raw.indexOf("=");
   const nameEnd = eq < 0 ? word.end : word.start + eq;
   const flag = {
-    span: text2.span(word.start, word.end),
-    name: text2.text.slice(word.start + 2, nameEnd),
-    nameSpan: text2.span(word.start + 2, nameEnd)
+    span: text3.span(word.start, word.end),
+    name: text3.text.slice(word.start + 2, nameEnd),
+    nameSpan: text3.span(word.start + 2, nameEnd)
   };
   if (eq >= 0) {
     const raw = word.raw.slice(eq + 1);
-    flag.value = { span: text2.span(nameEnd + 1, word.end), raw, value: unquote(raw, state.escapeChar) };
+    flag.value = { span: text3.span(nameEnd + 1, word.end), raw, value: unquote(raw, state.escapeChar) };
   }
   return flag;
 }
 function unquote(raw, escapeChar) {
   return unquoteText(raw, escapeChar);
 }
-function textNode(word, text2) {
-  return { span: text2.span(word.start, word.end), raw: word.raw, value: word.value };
+function textNode(word, text3) {
+  return { span: text3.span(word.start, word.end), raw: word.raw, value: word.value };
 }
-function parseJson(text2, argsStart, state) {
-  const all = text2.text;
+function parseJson(text3, argsStart, state) {
+  const all = text3.text;
   const trimmed = all.slice(argsStart).trim();
   if (!trimmed.startsWith("[")) return void 0;
   let parsed;
@@ -6141,7 +6141,7 @@ function parseJson(text2, argsStart, state) {
   if (!Array.isArray(parsed)) return void 0;
   if (!parsed.every((v) => typeof v === "string")) {
     const start2 = all.indexOf("[", argsStart);
-    state?.error('In JSON form every argument must be a string in double quotes, e.g. ["npm", "start"].', text2.span(start2, all.trimEnd().length));
+    state?.error('In JSON form every argument must be a string in double quotes, e.g. ["npm", "start"].', text3.span(start2, all.trimEnd().length));
     return void 0;
   }
   const values = [];
@@ -6149,21 +6149,21 @@ function parseJson(text2, argsStart, state) {
   literal.lastIndex = argsStart;
   let m;
   while (values.length < parsed.length && (m = literal.exec(all))) {
-    values.push({ span: text2.span(m.index, m.index + m[0].length), raw: m[0], value: parsed[values.length] });
+    values.push({ span: text3.span(m.index, m.index + m[0].length), raw: m[0], value: parsed[values.length] });
   }
   const open = all.indexOf("[", argsStart);
   const close = all.lastIndexOf("]");
-  return { span: text2.span(open, close + 1), values };
+  return { span: text3.span(open, close + 1), values };
 }
-function looksLikeJson(text2, argsStart) {
-  return text2.text.slice(argsStart).trimStart().startsWith("[");
+function looksLikeJson(text3, argsStart) {
+  return text3.text.slice(argsStart).trimStart().startsWith("[");
 }
-function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
-  const head = readHead(text2, from, state);
+function parseInstruction(text3, from, span, heredocs, state, insideOnbuild) {
+  const head = readHead(text3, from, state);
   if (!head) return void 0;
   const keyword = head.keywordText.toUpperCase();
-  const argsEnd = text2.text.trimEnd().length;
-  const argsText = head.argsStart < argsEnd ? text2.text.slice(head.argsStart, argsEnd) : "";
+  const argsEnd = text3.text.trimEnd().length;
+  const argsText = head.argsStart < argsEnd ? text3.text.slice(head.argsStart, argsEnd) : "";
   const base = {
     type: "Instruction",
     span,
@@ -6172,8 +6172,8 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
     keywordSpan: head.keywordSpan,
     flags: head.flags,
     argsText,
-    argsSpan: text2.span(head.argsStart, Math.max(head.argsStart, argsEnd)),
-    words: head.words.map((w) => textNode(w, text2)),
+    argsSpan: text3.span(head.argsStart, Math.max(head.argsStart, argsEnd)),
+    words: head.words.map((w) => textNode(w, text3)),
     heredocs,
     variables: [],
     stageIndex: state.stageIndex,
@@ -6191,27 +6191,27 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
   if (argsText.length === 0 && heredocs.length === 0 && keyword !== "HEALTHCHECK") {
     state.error(`${keyword} requires at least one argument.`, head.keywordSpan);
   }
-  const expander = new Expander(text2, state, insideOnbuild || !EXPANDING.has(keyword), base.variables);
+  const expander = new Expander(text3, state, insideOnbuild || !EXPANDING.has(keyword), base.variables);
   switch (keyword) {
     case "FROM":
-      return parseFrom(base, head, text2, state, expander);
+      return parseFrom(base, head, text3, state, expander);
     case "RUN":
-      return parseRun(base, head, text2, heredocs, state);
+      return parseRun(base, head, text3, heredocs, state);
     case "CMD":
     case "ENTRYPOINT": {
-      const json = parseJson(text2, head.argsStart, state);
+      const json = parseJson(text3, head.argsStart, state);
       const node = {
         ...base,
         keyword,
         form: json ? "json" : "shell",
-        malformedJson: !json && looksLikeJson(text2, head.argsStart)
+        malformedJson: !json && looksLikeJson(text3, head.argsStart)
       };
       if (json) node.json = json;
       return node;
     }
     case "SHELL": {
       const errorsBefore = state.errors.length;
-      const json = parseJson(text2, head.argsStart, state);
+      const json = parseJson(text3, head.argsStart, state);
       if (!json && argsText && state.errors.length === errorsBefore) state.error('SHELL requires its arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"].', base.argsSpan);
       const node = { ...base, keyword };
       if (json) node.json = json;
@@ -6219,20 +6219,20 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
     }
     case "COPY":
     case "ADD":
-      return parseCopy(base, keyword, head, text2, heredocs, state, expander);
+      return parseCopy(base, keyword, head, text3, heredocs, state, expander);
     case "ENV":
     case "LABEL":
-      return parseKeyValues(base, keyword, head, text2, state, expander);
+      return parseKeyValues(base, keyword, head, text3, state, expander);
     case "ARG":
-      return parseArg(base, head, text2, state, expander);
+      return parseArg(base, head, text3, state, expander);
     case "EXPOSE":
-      return parseExpose(base, head, text2, expander);
+      return parseExpose(base, head, text3, expander);
     case "USER": {
       if (head.words.length > 1) state.error("USER takes exactly one argument: user[:group].", base.argsSpan);
       const node = { ...base, keyword };
       const word = head.words[0];
       if (word) {
-        node.user = textNode(word, text2);
+        node.user = textNode(word, text3);
         node.userExpanded = expander.expand(word).value;
       }
       return node;
@@ -6241,16 +6241,16 @@ function parseInstruction(text2, from, span, heredocs, state, insideOnbuild) {
       const node = { ...base, keyword };
       const word = argsText ? { start: head.argsStart, end: head.argsStart + argsText.length, raw: argsText, value: unquote(argsText, state.escapeChar) } : void 0;
       if (word) {
-        node.path = textNode(word, text2);
+        node.path = textNode(word, text3);
         node.pathExpanded = expander.expand(word).value;
       }
       return node;
     }
     case "HEALTHCHECK":
-      return parseHealthcheck(base, head, text2, state);
+      return parseHealthcheck(base, head, text3, state);
     case "ONBUILD": {
       const node = { ...base, keyword };
-      const trigger = argsText ? parseInstruction(text2, head.argsStart, { start: base.argsSpan.start, end: span.end }, heredocs, state, true) : void 0;
+      const trigger = argsText ? parseInstruction(text3, head.argsStart, { start: base.argsSpan.start, end: span.end }, heredocs, state, true) : void 0;
       if (trigger) {
         if (["ONBUILD", "FROM", "MAINTAINER"].includes(trigger.keyword)) {
           state.error(`${trigger.keyword} is not allowed as an ONBUILD trigger.`, trigger.keywordSpan);
@@ -6294,7 +6294,7 @@ function protectValue(value, inDouble, escapeChar) {
   for (const c of value) out2 += special.includes(c) ? escapeChar + c : c;
   return out2;
 }
-function parseFrom(base, head, text2, state, expander) {
+function parseFrom(base, head, text3, state, expander) {
   const node = { ...base, keyword: "FROM" };
   const [image, as, name2] = head.words;
   const platformIndex = head.flags.findIndex((f) => f.name === "platform");
@@ -6302,20 +6302,20 @@ function parseFrom(base, head, text2, state, expander) {
   if (platform) node.platform = platform;
   if (platform?.value) expander.expandRaw(platform.value.raw, head.flagValueAt[platformIndex], state.globalScope);
   if (image) {
-    node.image = textNode(image, text2);
+    node.image = textNode(image, text3);
     node.imageExpanded = expander.expand(image, state.globalScope).value;
   }
   if (head.words.length === 3 && as && name2) {
-    node.asKeyword = textNode(as, text2);
-    node.stageName = textNode(name2, text2);
+    node.asKeyword = textNode(as, text3);
+    node.stageName = textNode(name2, text3);
     if (as.value.toLowerCase() !== "as") state.error(`Expected "AS" before the stage name, found "${as.raw}".`, node.asKeyword.span);
   } else if (head.words.length !== 1 && head.words.length > 0) {
     state.error('FROM takes an image and, optionally, "AS <name>".', base.argsSpan);
   }
   return node;
 }
-function parseRun(base, head, text2, heredocs, state) {
-  const json = heredocs.length === 0 ? parseJson(text2, head.argsStart, state) : void 0;
+function parseRun(base, head, text3, heredocs, state) {
+  const json = heredocs.length === 0 ? parseJson(text3, head.argsStart, state) : void 0;
   const first = head.words[0];
   const form = json ? "json" : first && heredocs[0] && HEREDOC_MARKER.test(first.raw) ? "heredoc" : "shell";
   const node = { ...base, keyword: "RUN", form, mounts: [] };
@@ -6332,16 +6332,16 @@ function parseMount(flag, state) {
   for (const part of (flag.value?.value ?? "").split(",")) {
     if (!part) continue;
     const eq = part.indexOf("=");
-    const key2 = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    options[MOUNT_ALIASES[key2] ?? key2] = eq < 0 ? "true" : part.slice(eq + 1).trim();
+    const key3 = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    options[MOUNT_ALIASES[key3] ?? key3] = eq < 0 ? "true" : part.slice(eq + 1).trim();
   }
   const type = (options.type ?? "bind").toLowerCase();
   if (options.type !== void 0) options.type = type;
   if (!MOUNT_TYPES.has(type)) state.error(`Unknown mount type "${type}": use bind, cache, tmpfs, secret or ssh.`, flag.value.span);
   return { span: flag.span, type, options };
 }
-function parseCopy(base, keyword, head, text2, heredocs, state, expander) {
-  const json = heredocs.length === 0 ? parseJson(text2, head.argsStart, state) : void 0;
+function parseCopy(base, keyword, head, text3, heredocs, state, expander) {
+  const json = heredocs.length === 0 ? parseJson(text3, head.argsStart, state) : void 0;
   const node = { ...base, keyword, form: json ? "json" : "shell", sources: [] };
   if (json) {
     node.json = json;
@@ -6351,7 +6351,7 @@ function parseCopy(base, keyword, head, text2, heredocs, state, expander) {
   } else {
     const words = head.words.map((w) => {
       const expanded = expander.expand(w);
-      return { ...textNode(w, text2), value: expanded.value };
+      return { ...textNode(w, text3), value: expanded.value };
     });
     node.sources = words.slice(0, -1);
     const dest = words.at(-1);
@@ -6369,37 +6369,37 @@ function parseCopy(base, keyword, head, text2, heredocs, state, expander) {
   }
   return node;
 }
-function parseKeyValues(base, keyword, head, text2, state, expander) {
+function parseKeyValues(base, keyword, head, text3, state, expander) {
   const pairs = [];
   const words = head.words;
   const legacyForm = words.length > 0 && !words[0].raw.includes("=");
   const scope = state.scope();
   if (legacyForm) {
-    const key2 = words[0];
-    const after = text2.text.slice(key2.end);
-    const restStart = key2.end + (after.length - after.trimStart().length);
+    const key3 = words[0];
+    const after = text3.text.slice(key3.end);
+    const restStart = key3.end + (after.length - after.trimStart().length);
     const raw = after.trim();
     if (!raw) state.error(`${keyword} needs a value: ${keyword} name=value.`, base.argsSpan);
-    const pair = { span: text2.span(key2.start, restStart + raw.length), key: textNode(key2, text2) };
+    const pair = { span: text3.span(key3.start, restStart + raw.length), key: textNode(key3, text3) };
     if (raw) {
-      pair.value = { span: text2.span(restStart, restStart + raw.length), raw, value: expander.expandRaw(raw, restStart, scope).value };
+      pair.value = { span: text3.span(restStart, restStart + raw.length), raw, value: expander.expandRaw(raw, restStart, scope).value };
     }
     pairs.push(pair);
   } else {
     for (const word of words) {
       const eq = word.raw.indexOf("=");
       if (eq < 0) {
-        state.error(`Expected name=value, found "${word.raw}".`, text2.span(word.start, word.end));
+        state.error(`Expected name=value, found "${word.raw}".`, text3.span(word.start, word.end));
         continue;
       }
       const keyRaw = word.raw.slice(0, eq);
-      if (!keyRaw) state.error(`${keyword} names cannot be empty.`, text2.span(word.start, word.end));
+      if (!keyRaw) state.error(`${keyword} names cannot be empty.`, text3.span(word.start, word.end));
       const valueRaw = word.raw.slice(eq + 1);
       pairs.push({
-        span: text2.span(word.start, word.end),
-        key: { span: text2.span(word.start, word.start + eq), raw: keyRaw, value: unquote(keyRaw, state.escapeChar) },
+        span: text3.span(word.start, word.end),
+        key: { span: text3.span(word.start, word.start + eq), raw: keyRaw, value: unquote(keyRaw, state.escapeChar) },
         value: {
-          span: text2.span(word.start + eq + 1, word.end),
+          span: text3.span(word.start + eq + 1, word.end),
           raw: valueRaw,
           value: expander.expandRaw(valueRaw, word.start + eq + 1, scope).value
         }
@@ -6414,20 +6414,20 @@ function parseKeyValues(base, keyword, head, text2, state, expander) {
   }
   return { ...base, keyword, pairs, legacyForm };
 }
-function parseArg(base, head, text2, state, expander) {
+function parseArg(base, head, text3, state, expander) {
   const pairs = [];
   for (const word of head.words) {
     const eq = word.raw.indexOf("=");
     const keyRaw = eq < 0 ? word.raw : word.raw.slice(0, eq);
     const pair = {
-      span: text2.span(word.start, word.end),
-      key: { span: text2.span(word.start, word.start + keyRaw.length), raw: keyRaw, value: keyRaw }
+      span: text3.span(word.start, word.end),
+      key: { span: text3.span(word.start, word.start + keyRaw.length), raw: keyRaw, value: keyRaw }
     };
     let value;
     if (eq >= 0) {
       const raw = word.raw.slice(eq + 1);
       value = expander.expandRaw(raw, word.start + eq + 1).value;
-      pair.value = { span: text2.span(word.start + eq + 1, word.end), raw, value };
+      pair.value = { span: text3.span(word.start + eq + 1, word.end), raw, value };
     }
     pairs.push(pair);
     declareArg(keyRaw, value, state);
@@ -6448,10 +6448,10 @@ function declareArg(name2, value, state) {
   const inherited = value ?? (state.globalScope.has(name2) ? state.globalScope.get(name2) : void 0);
   state.stageScope.set(name2, inherited);
 }
-function parseExpose(base, head, text2, expander) {
+function parseExpose(base, head, text3, expander) {
   const ports = head.words.map((word) => {
     const expanded = expander.expand(word);
-    const node = { ...textNode(word, text2), value: expanded.value };
+    const node = { ...textNode(word, text3), value: expanded.value };
     const m = PORT2.exec(expanded.value);
     if (m) {
       node.port = Number(m[1]);
@@ -6462,7 +6462,7 @@ function parseExpose(base, head, text2, expander) {
   });
   return { ...base, keyword: "EXPOSE", ports };
 }
-function parseHealthcheck(base, head, text2, state) {
+function parseHealthcheck(base, head, text3, state) {
   const node = { ...base, keyword: "HEALTHCHECK", none: false };
   const first = head.words[0];
   if (!first) {
@@ -6477,18 +6477,18 @@ function parseHealthcheck(base, head, text2, state) {
     return node;
   }
   if (word !== "CMD") {
-    state.error(`HEALTHCHECK needs NONE or CMD <command>, found "${first.raw}".`, text2.span(first.start, first.end));
+    state.error(`HEALTHCHECK needs NONE or CMD <command>, found "${first.raw}".`, text3.span(first.start, first.end));
     return node;
   }
-  node.cmdKeyword = textNode(first, text2);
-  const json = parseJson(text2, first.end, state);
+  node.cmdKeyword = textNode(first, text3);
+  const json = parseJson(text3, first.end, state);
   node.form = json ? "json" : "shell";
   if (json) node.json = json;
-  const rest = text2.text.slice(first.end).trim();
+  const rest = text3.text.slice(first.end).trim();
   if (!rest) state.error("HEALTHCHECK CMD needs a command.", node.cmdKeyword.span);
-  const restStart = text2.text.indexOf(rest, first.end);
+  const restStart = text3.text.indexOf(rest, first.end);
   node.commandText = rest;
-  node.commandSpan = text2.span(restStart, restStart + rest.length);
+  node.commandSpan = text3.span(restStart, restStart + rest.length);
   return node;
 }
 function addInstruction(instruction, state) {
@@ -6592,8 +6592,8 @@ var init_parser = __esm({
     BOOLEAN_FLAGS = /* @__PURE__ */ new Set(["link", "parents", "keep-git-dir", "unpack"]);
     REPEATABLE_FLAGS = /* @__PURE__ */ new Set(["mount", "exclude", "device"]);
     Expander = class {
-      constructor(text2, state, disabled, refs) {
-        this.text = text2;
+      constructor(text3, state, disabled, refs) {
+        this.text = text3;
         this.state = state;
         this.disabled = disabled;
         this.refs = refs;
@@ -6609,12 +6609,12 @@ var init_parser = __esm({
       expandRaw(raw, at, scope = this.state.scope()) {
         if (this.disabled) return { value: unquote(raw, this.state.escapeChar), resolved: true };
         const e = expandVariables(raw, scope, this.state.escapeChar, (value, inDouble) => protectValue(value, inDouble, this.state.escapeChar));
-        for (const ref of e.references) {
+        for (const ref2 of e.references) {
           this.refs.push({
-            name: ref.name,
-            span: this.text.span(at + ref.start, at + ref.end),
-            hasFallback: ref.hasFallback,
-            defined: scope.has(ref.name)
+            name: ref2.name,
+            span: this.text.span(at + ref2.start, at + ref2.end),
+            hasFallback: ref2.hasFallback,
+            defined: scope.has(ref2.name)
           });
         }
         return { value: unquote(e.value, this.state.escapeChar), resolved: e.resolved };
@@ -6636,10 +6636,10 @@ function stageLineage(stage, dockerfile) {
   }
   return out2;
 }
-function hasBeforeWhere(stage, dockerfile, instruction, key2, test) {
+function hasBeforeWhere(stage, dockerfile, instruction, key3, test) {
   let answers = firstOffsets.get(stage);
   if (!answers) firstOffsets.set(stage, answers = /* @__PURE__ */ new Map());
-  if (!answers.has(key2)) {
+  if (!answers.has(key3)) {
     let first2;
     for (const s of stageLineage(stage, dockerfile)) {
       const found = s.instructions.find(test);
@@ -6648,9 +6648,9 @@ function hasBeforeWhere(stage, dockerfile, instruction, key2, test) {
         break;
       }
     }
-    answers.set(key2, first2);
+    answers.set(key3, first2);
   }
-  const first = answers.get(key2);
+  const first = answers.get(key3);
   return first !== void 0 && first < instruction.span.start;
 }
 function hasBefore(stage, dockerfile, instruction, keyword) {
@@ -6698,10 +6698,10 @@ function resolveFrom(value, dockerfile) {
 function isAbsolutePath(path4) {
   return /^(\/|\\|[A-Za-z]:[\\/])/.test(path4);
 }
-function hasUnresolvedVariable(text2) {
-  return /\$\{?[A-Za-z_]/.test(text2);
+function hasUnresolvedVariable(text3) {
+  return /\$\{?[A-Za-z_]/.test(text3);
 }
-function expandWithDefaults(text2, dockerfile) {
+function expandWithDefaults(text3, dockerfile) {
   const scope = new MapScope(new Map(PLATFORM_ARGS.map((n) => [n, PLATFORM_VALUES[n] ?? ""])));
   for (const arg of dockerfile.globalArgs) {
     for (const pair of arg.pairs) {
@@ -6709,14 +6709,14 @@ function expandWithDefaults(text2, dockerfile) {
       scope.set(pair.key.value, unquote2(value));
     }
   }
-  const result = expandVariables(text2, scope);
+  const result = expandVariables(text3, scope);
   return result.resolved ? unquote2(result.value) : void 0;
 }
-function unquote2(text2) {
-  return text2.replace(/^"(.*)"$/s, "$1").replace(/^'(.*)'$/s, "$1");
+function unquote2(text3) {
+  return text3.replace(/^"(.*)"$/s, "$1").replace(/^'(.*)'$/s, "$1");
 }
-function looksLikeJsonArray(text2) {
-  const t = text2.trim();
+function looksLikeJsonArray(text3) {
+  const t = text3.trim();
   if (!t.startsWith("[") || !t.endsWith("]")) return false;
   return /^\[["'“”‘’]/.test(t) || t.includes(",");
 }
@@ -6780,31 +6780,31 @@ function within(path4, dir) {
   return path4 === dir || path4.startsWith(dir === "/" ? "/" : `${dir}/`);
 }
 function removalOf(script, paths, after = -1) {
-  for (const command of script.commands) {
-    if (command.span.start <= after) continue;
-    const view = viewCommand(command);
+  for (const command2 of script.commands) {
+    if (command2.span.start <= after) continue;
+    const view = viewCommand(command2);
     if (!view) continue;
     if (view.name === "rm") {
       const { operands } = parseOptions(view.args);
       for (const op of operands) {
         if (op.value === void 0) continue;
         const target2 = trimSlashes(op.value.replace(/\/\*+$/, "").replace(/\/+$/, "") || "/");
-        if (paths.some((p) => within(p, target2))) return command;
+        if (paths.some((p) => within(p, target2))) return command2;
       }
     } else if (view.name === "find") {
       const start2 = view.args[0]?.value;
       const deletes = view.args.some((a) => a.value === "-delete" || a.value === "-exec" || a.value === "-execdir");
-      if (start2 !== void 0 && deletes && paths.some((p) => within(trimSlashes(start2), p) || within(p, trimSlashes(start2)))) return command;
+      if (start2 !== void 0 && deletes && paths.some((p) => within(trimSlashes(start2), p) || within(p, trimSlashes(start2)))) return command2;
     }
   }
   return void 0;
 }
-function envValueFor(name2, command, script, instruction, dockerfile) {
-  const own = command.assignments.find((a) => a.name === name2);
+function envValueFor(name2, command2, script, instruction, dockerfile) {
+  const own = command2.assignments.find((a) => a.name === name2);
   if (own) return own.value ? wordValue(own.value) : "";
   let value;
   for (const c of script.commands) {
-    if (c.span.start >= command.span.start) break;
+    if (c.span.start >= command2.span.start) break;
     if (c.inSubshell) continue;
     if (!c.name) {
       for (const a of c.assignments) if (a.name === name2) value = a.value ? wordValue(a.value) : "";
@@ -7320,13 +7320,13 @@ var init_consistent_instruction_casing = __esm({
             }
             const majorityLower = lower > upper;
             const check = (ins) => {
-              const text2 = ins.keywordText;
-              const wanted = majorityLower ? text2.toLowerCase() : text2.toUpperCase();
-              if (text2 !== wanted) {
+              const text3 = ins.keywordText;
+              const wanted = majorityLower ? text3.toLowerCase() : text3.toUpperCase();
+              if (text3 !== wanted) {
                 ctx.report({
                   messageId: "casing",
                   span: ins.keywordSpan,
-                  data: { keyword: text2, casing: majorityLower ? "lower" : "upper", fixed: wanted },
+                  data: { keyword: text3, casing: majorityLower ? "lower" : "upper", fixed: wanted },
                   fix: { edits: [{ span: ins.keywordSpan, text: wanted }] }
                 });
               }
@@ -7384,8 +7384,8 @@ function dependencyInstall(name2, args2) {
   }
 }
 function installIn(script) {
-  for (const command of script.commands) {
-    const view = viewCommand(command);
+  for (const command2 of script.commands) {
+    const view = viewCommand(command2);
     if (!view) continue;
     const what = dependencyInstall(view.name, view.args);
     if (what) return { what, word: view.nameWord };
@@ -7875,16 +7875,16 @@ var init_duplicate_package = __esm({
               if (!isInstall(cmd)) continue;
               const seen = /* @__PURE__ */ new Map();
               for (const p of cmd.packages) {
-                const key2 = keyOf(p);
-                if (key2 === void 0) continue;
-                const first = seen.get(key2);
+                const key3 = keyOf(p);
+                if (key3 === void 0) continue;
+                const first = seen.get(key3);
                 if (!first) {
-                  seen.set(key2, p);
+                  seen.set(key3, p);
                   continue;
                 }
                 const line = ctx.file.source.positionAt(first.word.span.start).line + 1;
                 if (first.word.text !== p.word.text) {
-                  ctx.report({ messageId: "conflicting", node: p.word, data: { package: key2, line, first: first.word.text } });
+                  ctx.report({ messageId: "conflicting", node: p.word, data: { package: key3, line, first: first.word.text } });
                   continue;
                 }
                 const previous = wordBefore(cmd.view.args, p.word);
@@ -7978,9 +7978,9 @@ var init_env_same_instruction_reference = __esm({
               const value = pair.value;
               if (!value) return;
               const earlier = new Set(ins.pairs.slice(0, i2).map((p) => p.key.value));
-              for (const ref of ins.variables) {
-                if (ref.span.start < value.span.start || ref.span.end > value.span.end) continue;
-                if (earlier.has(ref.name)) ctx.report({ messageId: "sameInstruction", node: ref, data: { name: ref.name } });
+              for (const ref2 of ins.variables) {
+                if (ref2.span.start < value.span.start || ref2.span.end > value.span.end) continue;
+                if (earlier.has(ref2.name)) ctx.report({ messageId: "sameInstruction", node: ref2, data: { name: ref2.name } });
               }
             });
           }
@@ -8153,9 +8153,9 @@ var init_from_as_casing = __esm({
 });
 
 // rules/dockerfile/from-platform-flag-const.ts
-function parsePlatform(text2) {
-  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/.test(text2)) return void 0;
-  const parts2 = text2.toLowerCase().split("/");
+function parsePlatform(text3) {
+  if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/.test(text3)) return void 0;
+  const parts2 = text3.toLowerCase().split("/");
   if (OSES.has(parts2[0])) {
     const arch = parts2[1] ?? "";
     return { os: parts2[0], arch: ARCH_ALIASES[arch] ?? arch };
@@ -8324,8 +8324,8 @@ var init_instruction_before_from = __esm({
 });
 
 // rules/dockerfile/invalid-default-arg-in-from.ts
-function invalidReference(ref) {
-  return ref.trim() === "" || /\s/.test(ref) || /(^[:@/]|[:@/]$|\/\/|::|:@)/.test(ref);
+function invalidReference(ref2) {
+  return ref2.trim() === "" || /\s/.test(ref2) || /(^[:@/]|[:@/]$|\/\/|::|:@)/.test(ref2);
 }
 var invalid_default_arg_in_from_default;
 var init_invalid_default_arg_in_from = __esm({
@@ -8475,9 +8475,9 @@ var init_json_args_recommended = __esm({
 });
 
 // rules/dockerfile/label-key-invalid.ts
-function problem(key2) {
-  if (RESERVED.some((ns) => key2.startsWith(ns))) return "reserved";
-  if (!/^[a-z]([a-z0-9.-]*[a-z0-9])?$/.test(key2) || key2.includes("..") || key2.includes("--")) return "format";
+function problem(key3) {
+  if (RESERVED.some((ns) => key3.startsWith(ns))) return "reserved";
+  if (!/^[a-z]([a-z0-9.-]*[a-z0-9])?$/.test(key3) || key3.includes("..") || key3.includes("--")) return "format";
   return void 0;
 }
 var RESERVED, label_key_invalid_default;
@@ -8505,10 +8505,10 @@ var init_label_key_invalid = __esm({
         return {
           "DockerfileInstruction:LABEL"(ins) {
             for (const pair of ins.pairs) {
-              const key2 = pair.key.value;
-              if (!key2 || key2.includes("$")) continue;
-              const messageId = problem(key2);
-              if (messageId) ctx.report({ messageId, node: pair.key, data: { key: key2 } });
+              const key3 = pair.key.value;
+              if (!key3 || key3.includes("$")) continue;
+              const messageId = problem(key3);
+              if (messageId) ctx.report({ messageId, node: pair.key, data: { key: key3 } });
             }
           }
         };
@@ -8546,10 +8546,10 @@ var init_legacy_key_value_format = __esm({
           const value = pair.value;
           const escapeChar = ctx.file.dockerfile?.escapeChar ?? "\\";
           if (value && !ctx.file.text.slice(pair.span.start, pair.span.end).includes("\n")) {
-            let text2;
-            if (/^(?:[^\s"'`\\]|"[^"`\\]*"|'[^']*')+$/.test(value.raw) && !value.raw.includes(escapeChar)) text2 = value.raw;
-            else if (!/["'`]/.test(value.raw) && !value.raw.includes(escapeChar)) text2 = `"${value.raw}"`;
-            if (text2 !== void 0) fix = { edits: [{ span: pair.span, text: `${pair.key.raw}=${text2}` }] };
+            let text3;
+            if (/^(?:[^\s"'`\\]|"[^"`\\]*"|'[^']*')+$/.test(value.raw) && !value.raw.includes(escapeChar)) text3 = value.raw;
+            else if (!/["'`]/.test(value.raw) && !value.raw.includes(escapeChar)) text3 = `"${value.raw}"`;
+            if (text3 !== void 0) fix = { edits: [{ span: pair.span, text: `${pair.key.raw}=${text3}` }] };
           }
           ctx.report({ messageId: "legacy", node: pair.key, data: { keyword: ins.keyword, key: pair.key.value }, ...fix ? { fix } : {} });
         };
@@ -8560,9 +8560,9 @@ var init_legacy_key_value_format = __esm({
 });
 
 // rules/dockerfile/maintainer-deprecated.ts
-function quoted(text2, escapeChar) {
+function quoted(text3, escapeChar) {
   let out2 = "";
-  for (const c of text2) out2 += c === '"' || c === "$" || c === escapeChar ? escapeChar + c : c;
+  for (const c of text3) out2 += c === '"' || c === "$" || c === escapeChar ? escapeChar + c : c;
   return `"${out2}"`;
 }
 var maintainer_deprecated_default;
@@ -8607,8 +8607,8 @@ var init_maintainer_deprecated = __esm({
 });
 
 // rules/dockerfile/malformed-json-args.ts
-function repaired(text2) {
-  const t = text2.trim();
+function repaired(text3) {
+  const t = text3.trim();
   if (t.includes('"') || t.includes("\\")) return void 0;
   try {
     const values = JSON.parse(t.replace(/'/g, '"'));
@@ -8619,9 +8619,9 @@ function repaired(text2) {
   }
   return void 0;
 }
-function isJson(text2) {
+function isJson(text3) {
   try {
-    JSON.parse(text2);
+    JSON.parse(text3);
     return true;
   } catch {
     return false;
@@ -8678,12 +8678,12 @@ var init_malformed_json_args = __esm({
           DockerfileInstruction(ins) {
             const candidate = jsonCandidate(ins);
             if (!candidate || !looksLikeJsonArray(candidate.text) || isJson(candidate.text)) return;
-            const text2 = repaired(candidate.text);
+            const text3 = repaired(candidate.text);
             ctx.report({
               messageId: "malformed",
               span: candidate.span,
               data: { keyword: ins.keyword },
-              ...text2 ? { fix: { edits: [{ span: candidate.span, text: text2 }] } } : {}
+              ...text3 ? { fix: { edits: [{ span: candidate.span, text: text3 }] } } : {}
             });
           }
         };
@@ -8850,10 +8850,10 @@ var init_no_empty_continuation = __esm({
       create(ctx) {
         return {
           Dockerfile(dockerfile) {
-            const text2 = ctx.file.text;
+            const text3 = ctx.file.text;
             for (const line of dockerfile.emptyContinuationLines ?? []) {
-              const newline = text2.indexOf("\n", line.end);
-              const end = newline < 0 ? text2.length : newline + 1;
+              const newline = text3.indexOf("\n", line.end);
+              const end = newline < 0 ? text3.length : newline + 1;
               ctx.report({ messageId: "empty", span: line, fix: { edits: [{ span: { start: line.start, end }, text: "" }] } });
             }
           }
@@ -8976,12 +8976,12 @@ var init_pip_missing_no_cache_dir = __esm({
       },
       create(ctx) {
         const cacheHandled = (cmd, script, run2) => {
-          const command = cmd.view.command;
-          const dirs = [...optionValues(cmd, "--cache-dir"), envValueFor("PIP_CACHE_DIR", command, script, run2, ctx.file.dockerfile)].filter((d) => d !== void 0 && d !== "").map((d) => d.replace(/\/+$/, ""));
+          const command2 = cmd.view.command;
+          const dirs = [...optionValues(cmd, "--cache-dir"), envValueFor("PIP_CACHE_DIR", command2, script, run2, ctx.file.dockerfile)].filter((d) => d !== void 0 && d !== "").map((d) => d.replace(/\/+$/, ""));
           const targets2 = mountTargets(run2);
           if (targets2.some((t) => /(^|\/)\.cache(\/pip)?$/.test(t) || dirs.includes(t))) return true;
-          if (removalOf(script, ["/root/.cache/pip", "~/.cache/pip", ...dirs], command.span.end)) return true;
-          return commandsOf(script, "pip").some((c) => c.view.command.span.start > command.span.start && c.action === "cache" && c.args.operands[0]?.value === "purge");
+          if (removalOf(script, ["/root/.cache/pip", "~/.cache/pip", ...dirs], command2.span.end)) return true;
+          return commandsOf(script, "pip").some((c) => c.view.command.span.start > command2.span.start && c.action === "cache" && c.args.operands[0]?.value === "purge");
         };
         return {
           "DockerfileInstruction:RUN"(run2) {
@@ -9156,14 +9156,14 @@ function unmarshalPoint(address) {
   };
   return result;
 }
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
+function marshalRange(address, range2) {
+  marshalPoint(address, range2.startPosition);
   address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
+  marshalPoint(address, range2.endPosition);
   address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
+  C.setValue(address, range2.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
+  C.setValue(address, range2.endIndex, "i32");
   address += SIZE_OF_INT;
 }
 function unmarshalRange(address) {
@@ -9269,13 +9269,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve15, reject) => {
+          return new Promise((resolve17, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve15(xhr.response);
+                resolve17(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -9471,9 +9471,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve15, reject) => {
+      return new Promise((resolve17, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve15(receiveInstance(mod, inst));
+          resolve17(receiveInstance(mod, inst));
         });
       });
     }
@@ -10806,8 +10806,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve15, reject) => {
-      readyPromiseResolve = resolve15;
+    moduleRtn = new Promise((resolve17, reject) => {
+      readyPromiseResolve = resolve17;
       readyPromiseReject = reject;
     });
   }
@@ -10887,11 +10887,11 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text2, positive) => {
-      return positive ? regex.test(text2) : !regex.test(text2);
+    const test = /* @__PURE__ */ __name((text3, positive) => {
+      return positive ? regex.test(text3) : !regex.test(text3);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
+    return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
   });
 }
 function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
@@ -10920,7 +10920,7 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text2) => values.includes(text2)) === isPositive;
+    return nodes.every((text3) => values.includes(text3)) === isPositive;
   });
 }
 function parseIsPredicate(steps, index2, operator, assertedProperties, refutedProperties) {
@@ -11054,40 +11054,40 @@ var init_web_tree_sitter = __esm({
        * operation. This is useful for editing ranges without requiring a tree
        * or node instance.
        */
-      editRange(range) {
+      editRange(range2) {
         const newRange = {
-          startIndex: range.startIndex,
-          startPosition: { ...range.startPosition },
-          endIndex: range.endIndex,
-          endPosition: { ...range.endPosition }
+          startIndex: range2.startIndex,
+          startPosition: { ...range2.startPosition },
+          endIndex: range2.endIndex,
+          endPosition: { ...range2.endPosition }
         };
-        if (range.endIndex >= this.oldEndIndex) {
-          if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-            newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+        if (range2.endIndex >= this.oldEndIndex) {
+          if (range2.endIndex !== Number.MAX_SAFE_INTEGER) {
+            newRange.endIndex = this.newEndIndex + (range2.endIndex - this.oldEndIndex);
             newRange.endPosition = {
-              row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-              column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+              row: this.newEndPosition.row + (range2.endPosition.row - this.oldEndPosition.row),
+              column: range2.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.endPosition.column - this.oldEndPosition.column) : range2.endPosition.column
             };
             if (newRange.endIndex < this.newEndIndex) {
               newRange.endIndex = Number.MAX_SAFE_INTEGER;
               newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
             }
           }
-        } else if (range.endIndex > this.startIndex) {
+        } else if (range2.endIndex > this.startIndex) {
           newRange.endIndex = this.startIndex;
           newRange.endPosition = { ...this.startPosition };
         }
-        if (range.startIndex >= this.oldEndIndex) {
-          newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+        if (range2.startIndex >= this.oldEndIndex) {
+          newRange.startIndex = this.newEndIndex + (range2.startIndex - this.oldEndIndex);
           newRange.startPosition = {
-            row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-            column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+            row: this.newEndPosition.row + (range2.startPosition.row - this.oldEndPosition.row),
+            column: range2.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.startPosition.column - this.oldEndPosition.column) : range2.startPosition.column
           };
           if (newRange.startIndex < this.newEndIndex) {
             newRange.startIndex = Number.MAX_SAFE_INTEGER;
             newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
           }
-        } else if (range.startIndex > this.startIndex) {
+        } else if (range2.startIndex > this.startIndex) {
           newRange.startIndex = this.startIndex;
           newRange.startPosition = { ...this.startPosition };
         }
@@ -12386,7 +12386,7 @@ ${body2}`);
       }
       static loadFromWasmExports(mod, { sync }) {
         const symbolNames = Object.keys(mod);
-        const functionName = symbolNames.find((key2) => LANGUAGE_FUNCTION_REGEX.test(key2) && !key2.includes("external_scanner_"));
+        const functionName = symbolNames.find((key3) => LANGUAGE_FUNCTION_REGEX.test(key3) && !key3.includes("external_scanner_"));
         if (!functionName) {
           console.log(`Couldn't find language function in Wasm file. Symbols:
 ${JSON.stringify(symbolNames, null, 2)}`);
@@ -12724,12 +12724,12 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
           const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
           const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
-          const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
-          const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+          const suffix2 = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+          const word = suffix2.match(QUERY_WORD_REGEX)?.[0] ?? "";
           C._free(sourceAddress);
           switch (errorId) {
             case QueryErrorKind.Syntax:
-              throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+              throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix2}'...` }, errorIndex, 0);
             case QueryErrorKind.NodeName:
               throw new QueryError(errorId, { word }, errorIndex, word.length);
             case QueryErrorKind.FieldName:
@@ -12737,7 +12737,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             case QueryErrorKind.CaptureName:
               throw new QueryError(errorId, { word }, errorIndex, word.length);
             case QueryErrorKind.PatternStructure:
-              throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+              throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix2}'...` }, errorIndex, 0);
           }
         }
         const stringCount = C._ts_query_string_count(address);
@@ -13118,10 +13118,10 @@ function grammarPath() {
   if (existsSync(beside)) return beside;
   return createRequire(import.meta.url).resolve("tree-sitter-bash/tree-sitter-bash.wasm");
 }
-function parseShell(text2, map) {
+function parseShell(text3, map) {
   if (!parser) throw new Error("The shell parser is not initialised: await initShellParser() first.");
-  const tree = parser.parse(text2);
-  if (!tree) return { text: text2, commands: [], errors: [], skipped: "the shell parser returned no tree" };
+  const tree = parser.parse(text3);
+  if (!tree) return { text: text3, commands: [], errors: [], skipped: "the shell parser returned no tree" };
   const toSpan = (start2, end) => map ? map.span(start2, end) : { start: start2, end };
   const walker = new Walker(toSpan);
   try {
@@ -13129,7 +13129,7 @@ function parseShell(text2, map) {
   } finally {
     tree.delete();
   }
-  return { text: text2, commands: walker.commands, errors: walker.errors };
+  return { text: text3, commands: walker.commands, errors: walker.errors };
 }
 function staticValue(node) {
   switch (node.type) {
@@ -13158,8 +13158,8 @@ function staticConcat(node) {
   }
   return out2;
 }
-function unescapeWord(text2) {
-  return text2.replace(/\\(.)/g, "$1");
+function unescapeWord(text3) {
+  return text3.replace(/\\(.)/g, "$1");
 }
 var parser, initialising, Walker;
 var init_shell = __esm({
@@ -13246,16 +13246,16 @@ var init_shell = __esm({
           else if (nameNode && child.startIndex > nameNode.startIndex) args2.push(this.word(child));
           if (child.type !== "command_name" && !child.type.endsWith("redirect")) this.nested(child, ctx);
         }
-        const command = {
+        const command2 = {
           args: args2,
           assignments: assignments2,
           span: this.toSpan(node.startIndex, node.endIndex),
           inSubshell: ctx.inSubshell,
           conditional: ctx.conditional
         };
-        if (nameNode) command.name = this.word(nameNode.namedChildren[0] ?? nameNode);
-        if (ctx.pipeline) command.pipeline = ctx.pipeline;
-        this.commands.push(command);
+        if (nameNode) command2.name = this.word(nameNode.namedChildren[0] ?? nameNode);
+        if (ctx.pipeline) command2.pipeline = ctx.pipeline;
+        this.commands.push(command2);
         if (nameNode) this.nested(nameNode, ctx);
       }
       /** Visits command substitutions nested inside a word. */
@@ -13303,22 +13303,22 @@ function shellOfInstruction(instruction, source, dockerfile) {
     if (/^#!/.test(doc.body) && !/^#!\S*(sh|bash)\b/.test(doc.body)) {
       return { text: doc.body, commands: [], errors: [], skipped: "the heredoc runs a non-shell interpreter" };
     }
-    const text3 = new MappedText();
-    text3.append(source.slice(doc.bodySpan.start, doc.bodySpan.end), doc.bodySpan.start);
-    return parseShell(text3.text, text3);
+    const text4 = new MappedText();
+    text4.append(source.slice(doc.bodySpan.start, doc.bodySpan.end), doc.bodySpan.start);
+    return parseShell(text4.text, text4);
   }
-  const text2 = joined(source, instruction.argsSpan, dockerfile?.escapeChar ?? "\\");
+  const text3 = joined(source, instruction.argsSpan, dockerfile?.escapeChar ?? "\\");
   if (instruction.heredocs.length > 0) {
     const first = instruction.heredocs[0];
     const last = instruction.heredocs.at(-1);
-    text2.appendSynthetic("\n", first.bodySpan.start);
-    text2.append(source.slice(first.bodySpan.start, last.span.end), first.bodySpan.start);
+    text3.appendSynthetic("\n", first.bodySpan.start);
+    text3.append(source.slice(first.bodySpan.start, last.span.end), first.bodySpan.start);
   }
-  return parseShell(text2.text, text2);
+  return parseShell(text3.text, text3);
 }
 function parseSpan(source, span, escapeChar) {
-  const text2 = joined(source, span, escapeChar);
-  return parseShell(text2.text, text2);
+  const text3 = joined(source, span, escapeChar);
+  return parseShell(text3.text, text3);
 }
 function joined(source, span, escapeChar) {
   return joinContinuations(linesIn(source, span), 0, escapeChar).text;
@@ -13327,7 +13327,7 @@ function execForm(values) {
   const [name2, ...args2] = values;
   if (!name2) return { text: "", commands: [], errors: [] };
   const word = (v) => ({ text: v.value, value: v.value, span: v.span });
-  const command = {
+  const command2 = {
     name: word(name2),
     args: args2.map(word),
     assignments: [],
@@ -13335,7 +13335,7 @@ function execForm(values) {
     inSubshell: false,
     conditional: false
   };
-  return { text: values.map((v) => v.value).join(" "), commands: [command], errors: [] };
+  return { text: values.map((v) => v.value).join(" "), commands: [command2], errors: [] };
 }
 function stageShells(dockerfile) {
   let shells = shellsOfStages.get(dockerfile);
@@ -13641,18 +13641,18 @@ var init_sudo_in_run = __esm({
       create(ctx) {
         return {
           "DockerfileInstruction:RUN"(run2) {
-            for (const command of ctx.file.shell(run2).commands) {
-              const view = viewCommand(command);
+            for (const command2 of ctx.file.shell(run2).commands) {
+              const view = viewCommand(command2);
               if (!view) continue;
               const index2 = view.wrappers.indexOf("sudo");
               const word = index2 >= 0 ? view.wrapperWords[index2] : view.name === "sudo" ? view.nameWord : void 0;
               if (!word) continue;
               const next = index2 >= 0 ? view.wrapperWords[index2 + 1] ?? view.nameWord : void 0;
-              const plain = next !== void 0 && command.args[0] === next;
+              const plain = next !== void 0 && command2.args[0] === next;
               ctx.report({
                 messageId: "sudo",
                 span: word.span,
-                ...plain && command.name === word ? { fix: { edits: [{ span: { start: word.span.start, end: next.span.start }, text: "" }] } } : {}
+                ...plain && command2.name === word ? { fix: { edits: [{ span: { start: word.span.start, end: next.span.start }, text: "" }] } } : {}
               });
             }
           }
@@ -13740,13 +13740,13 @@ var init_undefined_arg_in_from = __esm({
               dockerfile.stages.flatMap((s) => s.instructions).flatMap((i2) => i2.keyword === "ARG" ? i2.pairs.map((p) => p.key.value) : [])
             );
             const seen = /* @__PURE__ */ new Set();
-            for (const ref of ins.variables) {
-              if (ref.defined !== false || seen.has(ref.name)) continue;
-              seen.add(ref.name);
-              const suggestion = closest(ref.name, globals);
-              if (inStages.has(ref.name)) ctx.report({ messageId: "declaredInStage", node: ref, data: { name: ref.name } });
-              else if (suggestion) ctx.report({ messageId: "suggest", node: ref, data: { name: ref.name, suggestion } });
-              else ctx.report({ messageId: "undefined", node: ref, data: { name: ref.name } });
+            for (const ref2 of ins.variables) {
+              if (ref2.defined !== false || seen.has(ref2.name)) continue;
+              seen.add(ref2.name);
+              const suggestion = closest(ref2.name, globals);
+              if (inStages.has(ref2.name)) ctx.report({ messageId: "declaredInStage", node: ref2, data: { name: ref2.name } });
+              else if (suggestion) ctx.report({ messageId: "suggest", node: ref2, data: { name: ref2.name, suggestion } });
+              else ctx.report({ messageId: "undefined", node: ref2, data: { name: ref2.name } });
             }
           }
         };
@@ -13907,25 +13907,25 @@ var init_undefined_var = __esm({
             if (undefinedRefs.length > 0) {
               const sameInstruction = new Set(own.map((d) => d.name));
               const reported = /* @__PURE__ */ new Set();
-              for (const ref of undefinedRefs) {
-                const name2 = ref.name;
+              for (const ref2 of undefinedRefs) {
+                const name2 = ref2.name;
                 if (sameInstruction.has(name2) || reported.has(name2)) continue;
                 reported.add(name2);
                 const declaredLater = declaredAfter(name2, index2);
                 if (declaredLater) {
                   const line = ctx.file.source.positionAt(declaredLater.span.start).line + 1;
-                  ctx.report({ messageId: "beforeDeclaration", node: ref, data: { name: name2, keyword: declaredLater.keyword, line } });
+                  ctx.report({ messageId: "beforeDeclaration", node: ref2, data: { name: name2, keyword: declaredLater.keyword, line } });
                 } else if (IMAGE_ENV.has(name2)) {
                   continue;
                 } else if (globalArgs.has(name2)) {
-                  ctx.report({ messageId: "globalArg", node: ref, data: { name: name2 } });
+                  ctx.report({ messageId: "globalArg", node: ref2, data: { name: name2 } });
                 } else if (PLATFORM_ARGS.includes(name2)) {
-                  ctx.report({ messageId: "platformArg", node: ref, data: { name: name2 } });
+                  ctx.report({ messageId: "platformArg", node: ref2, data: { name: name2 } });
                 } else if (scratch) {
-                  ctx.report({ messageId: "scratch", node: ref, data: { name: name2 } });
+                  ctx.report({ messageId: "scratch", node: ref2, data: { name: name2 } });
                 } else {
                   const suggestion = nearMiss(name2, [...before, ...PROXY_ARGS]);
-                  if (suggestion) ctx.report({ messageId: "typo", node: ref, data: { name: name2, suggestion } });
+                  if (suggestion) ctx.report({ messageId: "typo", node: ref2, data: { name: name2, suggestion } });
                 }
               }
             }
@@ -13940,7 +13940,7 @@ var init_undefined_var = __esm({
 
 // rules/dockerfile/unsorted-packages.ts
 function isSorted(keys) {
-  const inOrder = (cmp4) => keys.every((k, i2) => i2 === 0 || cmp4(keys[i2 - 1], k) <= 0);
+  const inOrder = (cmp5) => keys.every((k, i2) => i2 === 0 || cmp5(keys[i2 - 1], k) <= 0);
   return inOrder(ascii) || inOrder((a, b) => collator.compare(a, b));
 }
 var collator, ascii, keyOf2, unsorted_packages_default;
@@ -14133,9 +14133,9 @@ var init_wget_and_curl = __esm({
             for (const ins of stage.instructions) {
               if (ins.keyword !== "RUN") continue;
               const inRun = [];
-              for (const command of ctx.file.shell(ins).commands) {
-                const view = viewCommand(command);
-                if (view && (view.name === "curl" || view.name === "wget")) inRun.push({ tool: view.name, word: view.nameWord, conditional: command.conditional });
+              for (const command2 of ctx.file.shell(ins).commands) {
+                const view = viewCommand(command2);
+                if (view && (view.name === "curl" || view.name === "wget")) inRun.push({ tool: view.name, word: view.nameWord, conditional: command2.conditional });
               }
               const fallbackFor = new Set(inRun.filter((u) => u.conditional).map((u) => u.tool));
               for (const use of inRun) {
@@ -14811,6 +14811,4092 @@ var init_general = __esm({
   }
 });
 
+// src/model/graph/compose/network.ts
+function networksOf(p, s, seen = /* @__PURE__ */ new Set()) {
+  const mode = s.networkMode;
+  if (mode?.startsWith("service:") || mode?.startsWith("container:")) {
+    const other = p.services.find((x) => x.name === mode.slice(mode.indexOf(":") + 1));
+    if (!other || seen.has(other.name)) return [];
+    seen.add(s.name);
+    return networksOf(p, other, seen);
+  }
+  if (mode === "host") return ["<host>"];
+  return mode ? [] : s.networks;
+}
+function shareNetwork(p, a, b) {
+  const mine = new Set(networksOf(p, a));
+  return networksOf(p, b).some((n) => mine.has(n));
+}
+function reachableServices(p) {
+  const byNetwork = /* @__PURE__ */ new Map();
+  for (const s of p.services) for (const n of networksOf(p, s)) byNetwork.set(n, [...byNetwork.get(n) ?? [], s.name]);
+  const out2 = /* @__PURE__ */ new Set();
+  for (const members of byNetwork.values()) for (const a of members) for (const b of members) if (a !== b) out2.add(`${a}\0${b}`);
+  return [...out2].sort().map((k) => k.split("\0"));
+}
+var init_network = __esm({
+  "src/model/graph/compose/network.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/graph/compose/describe.ts
+function describeCompose(projects, out2) {
+  for (const p of projects) {
+    const id = (kind, name2) => `compose:${p.id}/${kind}/${name2}`;
+    for (const s of p.services) {
+      out2.node({
+        id: composeServiceId(p, s.name),
+        kind: "service",
+        label: `service ${p.name}/${s.name}`,
+        file: s.at.file.path,
+        line: s.at.file.positionAt(s.at.span.start).line + 1,
+        object: { kind: "Service", name: s.name },
+        attributes: { replicas: s.replicas, ...s.image ? { image: s.image } : {}, ...s.user ? { user: s.user } : {} }
+      });
+    }
+    for (const s of p.services) {
+      const from = composeServiceId(p, s.name);
+      for (const d of s.dependsOn) out2.edge({ type: "depends-on", from, to: composeServiceId(p, d.service), label: d.condition });
+      for (const n of s.networks) out2.edge({ type: "joins", from, to: out2.node({ id: id("network", n), kind: "network", label: `network ${p.name}_${n}` }) });
+      for (const v of s.volumes) {
+        if (!p.volumes.has(v.name)) continue;
+        out2.edge({ type: "mounts", from, to: out2.node({ id: id("volume", v.name), kind: "volume", label: `volume ${p.name}_${v.name}` }), ...v.target ? { label: v.target } : {} });
+      }
+      for (const name2 of s.secrets) out2.edge({ type: "references", from, to: out2.node({ id: id("secret", name2), kind: "secret", label: `secret ${name2}` }) });
+      for (const name2 of s.configs) out2.edge({ type: "references", from, to: out2.node({ id: id("config", name2), kind: "config", label: `config ${name2}` }) });
+    }
+    for (const [from, to] of reachableServices(p)) out2.edge({ type: "can-reach", from: composeServiceId(p, from), to: composeServiceId(p, to) });
+  }
+}
+var composeServiceId;
+var init_describe = __esm({
+  "src/model/graph/compose/describe.ts"() {
+    "use strict";
+    init_network();
+    composeServiceId = (p, service) => `compose:${p.id}/service/${service}`;
+  }
+});
+
+// src/model/graph/compose/simulate.ts
+function simulateCompose(projects, out2) {
+  if (projects.length === 0) return;
+  out2.compose = projects.map((p) => {
+    const containers = [];
+    for (const s of p.services) {
+      const count = s.containerName ? 1 : s.replicas;
+      for (let i2 = 1; i2 <= Math.min(count, 100); i2++) {
+        containers.push({
+          name: s.containerName ?? `${p.name}-${s.name}-${i2}`,
+          service: s.name,
+          image: s.image ?? `${p.name}-${s.name}`,
+          networks: networksOf(p, s).map((n) => n === "<host>" ? "host" : `${p.name}_${n}`),
+          ports: s.ports.map((port) => {
+            const target2 = `${port.target ?? "?"}/${port.protocol}`;
+            if (port.published === void 0) return target2;
+            const host = port.hostIp ?? "0.0.0.0";
+            const published = port.publishedEnd !== void 0 && port.publishedEnd !== port.published ? `${port.published}-${port.publishedEnd}` : String(port.published);
+            return `${host}:${published}->${target2}`;
+          }),
+          startsAfter: s.dependsOn.map((d) => `${d.service} (${d.condition})`)
+        });
+      }
+    }
+    const networks = [...new Set(p.services.flatMap((s) => networksOf(p, s)).filter((n) => n !== "<host>"))].map((n) => `${p.name}_${n}`);
+    const volumes = [...p.volumes.keys()].map((v) => ({ name: p.volumes.get(v).external ? v : `${p.name}_${v}`, services: p.services.filter((s) => s.volumes.some((m) => m.name === v)).map((s) => s.name) }));
+    return { project: p.name, files: p.files, containers, networks, volumes, startOrder: startOrder(p) };
+  });
+}
+function startOrder(p) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const byName = new Map(p.services.map((s) => [s.name, s]));
+  const visit = (name2) => {
+    if (state.has(name2)) return;
+    state.set(name2, "visiting");
+    for (const d of byName.get(name2)?.dependsOn ?? []) if (byName.has(d.service)) visit(d.service);
+    state.set(name2, "done");
+    order.push(name2);
+  };
+  for (const s of p.services) visit(s.name);
+  return order;
+}
+var init_simulate = __esm({
+  "src/model/graph/compose/simulate.ts"() {
+    "use strict";
+    init_network();
+  }
+});
+
+// src/model/graph/compose/part.ts
+import { basename as basename2 } from "node:path";
+function projectName(project) {
+  const written = scalarText(entry(project.tree, "name"));
+  const raw = written ?? basename2(project.projectDir);
+  return raw.toLowerCase().replace(/[^a-z0-9_-]/g, "") || "default";
+}
+function composeRecord(project, own) {
+  const at = (node) => ({ span: { start: node.span.start, end: node.span.end }, file: node.file ?? own });
+  const services = project.services.map((s) => serviceRecord(s, at));
+  return {
+    name: projectName(project),
+    projectDir: project.projectDir,
+    id: displayDir(own.path),
+    files: project.files.map((f) => f.source.path),
+    services,
+    networks: new Map([...project.networks].map(([name2, r2]) => [name2, { external: r2.external }])),
+    volumes: new Map([...project.volumes].map(([name2, r2]) => [name2, { external: r2.external }])),
+    secrets: [...project.secrets.keys()],
+    configs: [...project.configs.keys()]
+  };
+}
+function displayDir(path4) {
+  const slash2 = path4.lastIndexOf("/");
+  return slash2 < 0 ? "." : path4.slice(0, slash2);
+}
+function serviceRecord(s, at) {
+  const withObject = (node) => ({ ...at(node), object: s.objectRef });
+  const networkRefs = s.references.filter((r2) => r2.kind === "network" && r2.via === "networks");
+  const record2 = {
+    name: s.name,
+    at: withObject(s.key),
+    replicas: s.replicas?.value ?? 1,
+    networks: s.networkMode ? [] : networkRefs.length > 0 ? networkRefs.map((r2) => r2.name.value) : ["default"],
+    dependsOn: s.dependsOn.map((d) => ({ service: d.service.value, condition: d.condition, required: d.required, at: withObject(d.service.node) })),
+    links: s.links.map((l) => ({ service: l.value.split(":")[0], at: withObject(l.node) })),
+    ports: s.ports.filter((p) => !p.error).map((p) => ({
+      protocol: p.protocol,
+      at: withObject(p.node),
+      ...p.published !== void 0 ? { published: p.published } : {},
+      ...p.publishedEnd !== void 0 ? { publishedEnd: p.publishedEnd } : {},
+      ...p.target !== void 0 ? { target: p.target } : {},
+      ...p.hostIp !== void 0 ? { hostIp: p.hostIp } : {}
+    })),
+    volumes: s.mounts.filter((m) => m.type === "volume" && m.source).map((m) => ({ name: m.source.value, ...m.target ? { target: m.target.value } : {} })),
+    secrets: s.references.filter((r2) => r2.kind === "secret").map((r2) => r2.name.value),
+    configs: s.references.filter((r2) => r2.kind === "config").map((r2) => r2.name.value),
+    healthcheck: s.container.healthcheck ? s.container.healthcheck.disabled ? "disabled" : "defined" : "none",
+    exposes: entry(s.tree, "expose") !== void 0,
+    profiles: s.profiles
+  };
+  if (s.image) record2.image = s.image.value;
+  if (s.build) {
+    record2.build = { at: withObject(s.build.node) };
+    if (s.build.dockerfilePath && !s.build.remote && !s.build.inline) record2.build.dockerfilePath = s.build.dockerfilePath;
+    if (s.build.target) record2.build.target = s.build.target.value;
+  }
+  if (s.container.security.user) record2.user = s.container.security.user.value;
+  if (s.containerName) record2.containerName = s.containerName.value;
+  if (s.networkMode) record2.networkMode = s.networkMode.value;
+  if (s.networksNode) record2.networksAt = withObject(s.networksNode);
+  return record2;
+}
+var composeGraphPart;
+var init_part = __esm({
+  "src/model/graph/compose/part.ts"() {
+    "use strict";
+    init_tree();
+    init_describe();
+    init_simulate();
+    composeGraphPart = {
+      name: "compose",
+      extract({ parsed }) {
+        const project = parsed.project;
+        if (parsed.format !== "compose" || !project) return void 0;
+        return composeRecord(project, parsed.source);
+      },
+      build(graph, records) {
+        const seen = /* @__PURE__ */ new Set();
+        graph.compose = records.filter((r2) => {
+          const key3 = `${r2.projectDir}\0${r2.files.join("\0")}`;
+          if (seen.has(key3)) return false;
+          seen.add(key3);
+          return true;
+        });
+      },
+      describe(graph, out2) {
+        describeCompose(graph.compose, out2);
+      },
+      simulate(graph, out2) {
+        simulateCompose(graph.compose, out2);
+      }
+    };
+  }
+});
+
+// rules/graph/compose-no-shared-network.ts
+var compose_no_shared_network_default;
+var init_compose_no_shared_network = __esm({
+  "rules/graph/compose-no-shared-network.ts"() {
+    "use strict";
+    init_rule();
+    init_network();
+    init_part();
+    compose_no_shared_network_default = defineRule({
+      id: "compose-no-shared-network",
+      meta: {
+        description: "A compose service should share a network with the services it depends on or links to",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          dependsOn: 'Service "{{service}}" depends on "{{other}}" but they share no network ({{mine}} vs {{theirs}}), so "{{other}}" does not resolve from "{{service}}"; put both on a common network.',
+          link: 'Service "{{service}}" links to "{{other}}" but they share no network ({{mine}} vs {{theirs}}), so the link cannot work; put both on a common network.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project(graph) {
+            for (const p of graph.compose) {
+              const byName = new Map(p.services.map((s) => [s.name, s]));
+              for (const s of p.services) {
+                const check = (other, at, messageId) => {
+                  const target2 = byName.get(other);
+                  if (!target2) return;
+                  const mine = networksOf(p, s);
+                  const theirs = networksOf(p, target2);
+                  if (mine.length === 0 || theirs.length === 0 || shareNetwork(p, s, target2)) return;
+                  if (messageId === "dependsOn" && target2.ports.length === 0 && !target2.exposes && target2.healthcheck !== "defined") return;
+                  ctx.report({ messageId, node: at, data: { service: s.name, other, mine: mine.join(", "), theirs: theirs.join(", ") } });
+                };
+                for (const d of s.dependsOn) if (d.condition !== "service_completed_successfully") check(d.service, d.at, "dependsOn");
+                for (const l of s.links) check(l.service, l.at, "link");
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/graph/kubernetes/select.ts
+function selectorMatches(selector, labels) {
+  for (const [k, v] of selector.matchLabels) if (labels.get(k) !== v) return false;
+  for (const e of selector.expressions) {
+    const value = labels.get(e.key);
+    switch (e.operator) {
+      case "In":
+        if (value === void 0 || !e.values.includes(value)) return false;
+        break;
+      case "NotIn":
+        if (value !== void 0 && e.values.includes(value)) return false;
+        break;
+      case "Exists":
+        if (value === void 0) return false;
+        break;
+      case "DoesNotExist":
+        if (value !== void 0) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+function isEmptySelector(selector) {
+  return selector.matchLabels.length === 0 && selector.expressions.length === 0;
+}
+function push(map, key3, value) {
+  const list2 = map.get(key3);
+  if (list2) list2.push(value);
+  else map.set(key3, [value]);
+}
+var pairKey, LabelIndex;
+var init_select = __esm({
+  "src/model/graph/kubernetes/select.ts"() {
+    "use strict";
+    pairKey = (k, v) => `${k}\0${v}`;
+    LabelIndex = class {
+      constructor(labelsOf) {
+        this.labelsOf = labelsOf;
+      }
+      labelsOf;
+      all = [];
+      byPair = /* @__PURE__ */ new Map();
+      byKey = /* @__PURE__ */ new Map();
+      add(item) {
+        this.all.push(item);
+        for (const [k, v] of this.labelsOf(item)) {
+          push(this.byPair, pairKey(k, v), item);
+          push(this.byKey, k, item);
+        }
+      }
+      get items() {
+        return this.all;
+      }
+      /** Items a selector matches; `emptyMatchesAll` decides what an empty selector selects. */
+      select(selector, emptyMatchesAll) {
+        if (isEmptySelector(selector)) return emptyMatchesAll ? [...this.all] : [];
+        return this.candidates(selector).filter((item) => selectorMatches(selector, this.labelsOf(item)));
+      }
+      /** A Service's selector: every pair must match; an empty map selects nothing. */
+      selectMap(entries) {
+        return this.select({ matchLabels: entries, expressions: [] }, false);
+      }
+      candidates(selector) {
+        let best;
+        const consider = (list2) => {
+          if (!best || list2.length < best.length) best = list2;
+        };
+        for (const [k, v] of selector.matchLabels) consider(this.byPair.get(pairKey(k, v)) ?? []);
+        for (const e of selector.expressions) {
+          if (e.operator === "Exists") consider(this.byKey.get(e.key) ?? []);
+          else if (e.operator === "In") {
+            const union = /* @__PURE__ */ new Set();
+            for (const v of e.values) for (const item of this.byPair.get(pairKey(e.key, v)) ?? []) union.add(item);
+            consider([...union]);
+          }
+        }
+        return best ?? this.all;
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/network.ts
+function policiesOf(k, w) {
+  let map = applyingCache.get(k);
+  if (!map) {
+    map = /* @__PURE__ */ new Map();
+    for (const np of k.networkPolicies) {
+      for (const selected of k.select(np.object.namespace, np.podSelector, true)) {
+        let entry2 = map.get(selected);
+        if (!entry2) map.set(selected, entry2 = { ingress: [], egress: [] });
+        if (np.types.has("Ingress")) entry2.ingress.push(np);
+        if (np.types.has("Egress")) entry2.egress.push(np);
+      }
+    }
+    applyingCache.set(k, map);
+  }
+  return map.get(w) ?? { ingress: [], egress: [] };
+}
+function peerMatches(k, peer, policyNamespace, w) {
+  if (peer.ipBlock) return false;
+  const ns = w.object.namespace;
+  if (peer.namespaceSelector) {
+    const node = k.namespaces().get(ns);
+    if (!node || !selectorMatches(peer.namespaceSelector, node.labels)) return false;
+  } else if (ns !== policyNamespace) return false;
+  return !peer.podSelector || selectorMatches(peer.podSelector, w.pod.labels);
+}
+function portAdmitted(ports, port, destination) {
+  if (ports.length === 0) return true;
+  return ports.some((p) => {
+    if (p.protocol !== port.protocol) return false;
+    if (p.port === void 0 || port.port === void 0) return true;
+    if (typeof p.port === "string") {
+      return destination.pod.containers.some((c) => c.ports.some((cp) => cp.name === p.port && cp.port === port.port && cp.protocol === port.protocol));
+    }
+    return p.endPort !== void 0 ? port.port >= p.port && port.port <= p.endPort : port.port === p.port;
+  });
+}
+function ruleAllows(k, rule, policyNamespace, other, port, destination) {
+  if (!portAdmitted(rule.ports, port, destination)) return false;
+  return rule.peers.length === 0 || rule.peers.some((peer) => peerMatches(k, peer, policyNamespace, other));
+}
+function canReach(k, from, to, port) {
+  const egress = policiesOf(k, from).egress;
+  if (egress.length > 0 && !egress.some((np) => np.egress.some((rule) => ruleAllows(k, rule, np.object.namespace, to, port, to)))) return false;
+  const ingress = policiesOf(k, to).ingress;
+  return ingress.length === 0 || ingress.some((np) => np.ingress.some((rule) => ruleAllows(k, rule, np.object.namespace, from, port, to)));
+}
+function portsOf(w) {
+  const ports = w.pod.containers.filter((c) => c.role !== "initContainer").flatMap((c) => c.ports.map((p) => ({ port: p.port, protocol: p.protocol, ...p.name ? { name: p.name } : {} })));
+  return ports.length > 0 ? ports : [{ protocol: "TCP" }];
+}
+function reachablePorts(k, from, to) {
+  return portsOf(to).filter((p) => canReach(k, from, to, p));
+}
+function anythingAdmitted(k, to, port) {
+  const ingress = policiesOf(k, to).ingress;
+  return ingress.length === 0 || ingress.some((np) => np.ingress.some((rule) => portAdmitted(rule.ports, port, to)));
+}
+function allowedPairs(k) {
+  const out2 = [];
+  if (k.networkPolicies.length === 0) return out2;
+  for (const to of k.workloads) {
+    const ingress = policiesOf(k, to).ingress;
+    if (ingress.length === 0) continue;
+    const candidates = /* @__PURE__ */ new Set();
+    for (const np of ingress) {
+      for (const rule of np.ingress) {
+        for (const peer of rule.peers) {
+          if (peer.ipBlock) continue;
+          const namespaces = peer.namespaceSelector ? k.selectNamespaces(peer.namespaceSelector).map((n) => n.name) : [np.object.namespace];
+          for (const ns of namespaces) for (const w of peer.podSelector ? k.select(ns, peer.podSelector, true) : k.workloadsIn(ns)) candidates.add(w);
+        }
+      }
+    }
+    for (const from of candidates) {
+      if (from === to) continue;
+      const ports = reachablePorts(k, from, to);
+      if (ports.length > 0) {
+        const label2 = ports.map((p) => p.port === void 0 ? "" : `${p.port}/${p.protocol}`).filter(Boolean).join(",");
+        out2.push({ from, to, ...label2 ? { port: label2 } : {} });
+      }
+    }
+  }
+  return out2;
+}
+var applyingCache;
+var init_network2 = __esm({
+  "src/model/graph/kubernetes/network.ts"() {
+    "use strict";
+    init_select();
+    applyingCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/model/graph/kubernetes/describe.ts
+function objectId(kind, namespace, name2) {
+  return namespace ? `k8s:${kind}/${namespace}/${name2}` : `k8s:${kind}/${name2}`;
+}
+function podsId(w) {
+  return `pods:${w.object.namespace}/${w.kind}/${w.object.name}`;
+}
+function describeKubernetes(k, out2) {
+  const node = (o) => out2.node({
+    id: objectId(o.kind, o.namespace, o.name),
+    kind: "object",
+    label: `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`,
+    file: o.file.path,
+    line: o.file.source.positionAt(o.at.span.start).line + 1,
+    object: o.ref
+  });
+  const target2 = (kind, namespace, name2) => {
+    const found = k.find(kind, namespace, name2)[0];
+    if (found) return node(found);
+    return out2.node({ id: objectId(kind, namespace, name2), kind: "external", label: `${kind} ${namespace ? `${namespace}/` : ""}${name2} (not in the files)` });
+  };
+  for (const o of k.objects) node(o);
+  for (const w of k.workloads) {
+    const pods = out2.node({
+      id: podsId(w),
+      kind: "pod",
+      label: `pods ${w.object.namespace}/${w.object.name} ×${w.replicas}`,
+      file: w.object.file.path,
+      attributes: { replicas: w.replicas, labels: [...w.pod.labels].map(([k2, v]) => `${k2}=${v}`).join(",") }
+    });
+    out2.edge({ type: "owns", from: node(w.object), to: pods });
+    for (const ref2 of w.pod.references) {
+      const to = target2(REFERENCED_KIND[ref2.kind], w.object.namespace, ref2.name.value);
+      out2.edge({ type: ref2.kind === "persistentVolumeClaim" ? "mounts" : "references", from: pods, to, ...ref2.key ? { label: ref2.key.value } : {} });
+    }
+    if (w.serviceName) out2.edge({ type: "references", from: node(w.object), to: target2("Service", w.object.namespace, w.serviceName.value), label: "serviceName" });
+  }
+  for (const s of k.services) for (const w of k.serviceSelects(s)) out2.edge({ type: "selects", from: node(s.object), to: podsId(w) });
+  for (const ing of k.ingresses) {
+    for (const b of ing.backends) {
+      const port = b.port ? `:${b.port.value}` : "";
+      out2.edge({ type: "routes-to", from: node(ing.object), to: target2("Service", ing.object.namespace, b.service.value), label: `${b.host}${b.path === "(default)" ? "" : b.path}${port}` });
+    }
+    for (const tls of ing.tlsSecrets) out2.edge({ type: "references", from: node(ing.object), to: target2("Secret", ing.object.namespace, tls.value), label: "tls" });
+  }
+  for (const h of k.hpas) {
+    if (!h.target) continue;
+    const w = k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+    out2.edge({ type: "scales", from: node(h.object), to: w ? node(w.object) : target2(h.target.kind.value, h.object.namespace, h.target.name.value) });
+  }
+  for (const p of k.pdbs) if (p.selector) for (const w of k.select(p.object.namespace, p.selector, p.object.apiVersion === "policy/v1")) out2.edge({ type: "selects", from: node(p.object), to: podsId(w) });
+  for (const np of k.networkPolicies) for (const w of k.select(np.object.namespace, np.podSelector, true)) out2.edge({ type: "selects", from: node(np.object), to: podsId(w) });
+  for (const b of k.bindings) {
+    if (b.roleRef) {
+      const ns = b.roleRef.kind === "ClusterRole" ? "" : b.object.namespace;
+      out2.edge({ type: "binds", from: node(b.object), to: target2(b.roleRef.kind, ns, b.roleRef.name.value) });
+    }
+    for (const s of b.subjects) if (s.kind === "ServiceAccount") out2.edge({ type: "binds", from: node(b.object), to: target2("ServiceAccount", s.namespace, s.name) });
+  }
+  for (const { from, to, port } of allowedPairs(k)) out2.edge({ type: "can-reach", from: podsId(from), to: podsId(to), ...port ? { label: port } : {} });
+}
+var REFERENCED_KIND;
+var init_describe2 = __esm({
+  "src/model/graph/kubernetes/describe.ts"() {
+    "use strict";
+    init_network2();
+    REFERENCED_KIND = {
+      configMap: "ConfigMap",
+      secret: "Secret",
+      persistentVolumeClaim: "PersistentVolumeClaim",
+      serviceAccount: "ServiceAccount"
+    };
+  }
+});
+
+// src/model/container.ts
+function emptyContainer(origin, node) {
+  return {
+    origin,
+    node,
+    env: [],
+    ports: [],
+    mounts: [],
+    resources: { limits: {}, requests: {} },
+    security: { capabilitiesAdd: [], capabilitiesDrop: [] }
+  };
+}
+var init_container2 = __esm({
+  "src/model/container.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/image.ts
+function parseImageReference(raw) {
+  const text3 = raw.trim();
+  const ref2 = { raw, repository: text3, dynamic: VARIABLE.test(text3), scratch: text3.toLowerCase() === "scratch" };
+  let rest = text3;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    ref2.digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  const slash2 = rest.indexOf("/");
+  if (slash2 > 0) {
+    const first = rest.slice(0, slash2);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      ref2.registry = first;
+      rest = rest.slice(slash2 + 1);
+    }
+  }
+  const colon = rest.lastIndexOf(":");
+  if (colon > 0 && !rest.slice(colon).includes("/")) {
+    ref2.tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  ref2.repository = rest;
+  return ref2;
+}
+var VARIABLE;
+var init_image = __esm({
+  "src/model/image.ts"() {
+    "use strict";
+    VARIABLE = /\$\{?[A-Za-z_]/;
+  }
+});
+
+// src/model/kubernetes/security.ts
+function mergeSecurity(pod, container) {
+  const security = { capabilitiesAdd: [], capabilitiesDrop: [] };
+  const set = (key3, value) => {
+    if (value !== void 0) security[key3] = value;
+  };
+  set("runAsUser", container?.integer("runAsUser") ?? pod?.integer("runAsUser"));
+  set("runAsGroup", container?.integer("runAsGroup") ?? pod?.integer("runAsGroup"));
+  set("runAsNonRoot", container?.boolean("runAsNonRoot") ?? pod?.boolean("runAsNonRoot"));
+  set("seccompProfile", seccompOf(container) ?? seccompOf(pod));
+  if (container) {
+    set("privileged", container.boolean("privileged"));
+    set("allowPrivilegeEscalation", container.boolean("allowPrivilegeEscalation"));
+    set("readOnlyRootFilesystem", container.boolean("readOnlyRootFilesystem"));
+    const capabilities = container.object("capabilities");
+    if (capabilities) {
+      security.capabilitiesAdd = capabilities.strings("add");
+      security.capabilitiesDrop = capabilities.strings("drop");
+    }
+  }
+  return security;
+}
+function seccompOf(context) {
+  return context?.object("seccompProfile")?.string("type");
+}
+var init_security = __esm({
+  "src/model/kubernetes/security.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/kubernetes/view.ts
+function anchorOf(map, keySpan) {
+  if (keySpan) return { span: keySpan, yaml: map };
+  const pair = pairOf(map, "name") ?? map.pairs[0];
+  const span = pair ? { start: pair.key.span.start, end: pair.value?.span.end ?? pair.key.span.end } : map.span;
+  return { span, yaml: map };
+}
+function sourcedText(scalar, node) {
+  const v = scalar.value;
+  if (typeof v === "string") return { value: v, node };
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return { value: scalar.source || String(v), node };
+  return void 0;
+}
+function objectView(object) {
+  return new YView(object.yaml, []);
+}
+var YView;
+var init_view = __esm({
+  "src/model/kubernetes/view.ts"() {
+    "use strict";
+    init_nodes();
+    YView = class _YView {
+      constructor(map, path4, key3) {
+        this.map = map;
+        this.path = path4;
+        this.key = key3;
+      }
+      map;
+      path;
+      key;
+      /** A view of `node` when it is (an alias of) a mapping. */
+      static of(node, path4, key3) {
+        const n = deref(node);
+        return n?.kind === "map" ? new _YView(n, path4, key3) : void 0;
+      }
+      /** For findings about the mapping: its key when it has one, else its `name:` pair. */
+      get anchor() {
+        return anchorOf(this.map, this.key && this.key.span.end > this.key.span.start ? this.key.span : void 0);
+      }
+      at(...rest) {
+        return [...this.path, ...rest];
+      }
+      pair(key3) {
+        return pairOf(this.map, key3);
+      }
+      has(key3) {
+        return this.pair(key3) !== void 0;
+      }
+      /** The value as written (an alias stays an alias, so findings land where it is used). */
+      raw(key3) {
+        return this.pair(key3)?.value ?? void 0;
+      }
+      /** The value, aliases followed. */
+      node(key3) {
+        return deref(this.raw(key3));
+      }
+      scalar(key3) {
+        const n = this.node(key3);
+        return n?.kind === "scalar" ? n : void 0;
+      }
+      string(key3) {
+        const s = this.scalar(key3);
+        return s && typeof s.value === "string" ? { value: s.value, node: this.raw(key3) } : void 0;
+      }
+      /** A string, number or boolean as text (`cpu: 1`, `value: 8080`); null and collections are not text. */
+      text(key3) {
+        const s = this.scalar(key3);
+        return s ? sourcedText(s, this.raw(key3)) : void 0;
+      }
+      boolean(key3) {
+        const s = this.scalar(key3);
+        return s && typeof s.value === "boolean" ? { value: s.value, node: this.raw(key3) } : void 0;
+      }
+      integer(key3) {
+        const s = this.scalar(key3);
+        return s && typeof s.value === "number" && Number.isInteger(s.value) ? { value: s.value, node: this.raw(key3) } : void 0;
+      }
+      /** An IntOrString field (ports, maxSurge): an integer or a string. */
+      intOrString(key3) {
+        return this.integer(key3) ?? this.string(key3);
+      }
+      object(key3) {
+        const pair = this.pair(key3);
+        return pair ? _YView.of(pair.value, this.at(key3), pair.key) : void 0;
+      }
+      /** The mappings of a list, each with its index in the path; other items are skipped. */
+      list(key3) {
+        const seq = this.node(key3);
+        if (seq?.kind !== "seq") return [];
+        const out2 = [];
+        seq.items.forEach((item, i2) => {
+          const view = _YView.of(item, this.at(key3, i2));
+          if (view) out2.push(view);
+        });
+        return out2;
+      }
+      /** Every item of a list, as written, with its index. */
+      items(key3) {
+        const seq = this.node(key3);
+        return seq?.kind === "seq" ? seq.items.map((node, index2) => ({ node, index: index2 })) : [];
+      }
+      /** The string items of a list (`command`, `args`, `verbs`). */
+      strings(key3) {
+        const out2 = [];
+        for (const { node } of this.items(key3)) {
+          const s = deref(node);
+          if (s?.kind === "scalar" && typeof s.value === "string") out2.push({ value: s.value, node });
+        }
+        return out2;
+      }
+      /** The pairs of a mapping value (`labels`, `data`), merge keys included. */
+      entries(key3) {
+        const map = this.node(key3);
+        return map?.kind === "map" ? pairsOf(map) : [];
+      }
+    };
+  }
+});
+
+// src/model/kubernetes/workloads.ts
+function apiGroupOf(apiVersion) {
+  const slash2 = apiVersion.indexOf("/");
+  return slash2 < 0 ? "" : apiVersion.slice(0, slash2);
+}
+function workloadKindOf(apiVersion, kind) {
+  const shape = WORKLOADS[kind];
+  if (!shape || !shape.groups.includes(apiGroupOf(apiVersion))) return void 0;
+  return kind;
+}
+function templatePathOf(kind) {
+  return WORKLOADS[kind].template;
+}
+function isBatchKind(kind) {
+  return kind === "Job" || kind === "CronJob";
+}
+var WORKLOADS;
+var init_workloads = __esm({
+  "src/model/kubernetes/workloads.ts"() {
+    "use strict";
+    WORKLOADS = {
+      Pod: { groups: [""], template: [] },
+      ReplicationController: { groups: [""], template: ["spec", "template"] },
+      Deployment: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      ReplicaSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      StatefulSet: { groups: ["apps"], template: ["spec", "template"] },
+      DaemonSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      Job: { groups: ["batch"], template: ["spec", "template"] },
+      CronJob: { groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+    };
+  }
+});
+
+// src/model/extract/kubernetes.ts
+function podTemplateOf(object) {
+  let template = templates.get(object);
+  if (template === void 0) {
+    template = buildPodTemplate(object) ?? null;
+    templates.set(object, template);
+  }
+  return template ?? void 0;
+}
+function extractKubernetesContainers(objects) {
+  return objects.flatMap((o) => {
+    const template = podTemplateOf(o);
+    return template && !template.partial ? template.containers : [];
+  });
+}
+function buildPodTemplate(object) {
+  const kind = workloadKindOf(object.apiVersion, object.kind);
+  if (!kind) return void 0;
+  const path4 = templatePathOf(kind);
+  const root2 = new YView(object.yaml, []);
+  let templateView = root2;
+  for (const segment2 of path4) templateView = templateView?.object(String(segment2));
+  const spec = templateView?.object("spec");
+  if (!templateView || !spec) return void 0;
+  const metadata2 = templateView.object("metadata");
+  const restartPolicy = spec.string("restartPolicy")?.value;
+  const runsToCompletion = isBatchKind(kind) || kind === "Pod" && (restartPolicy === "Never" || restartPolicy === "OnFailure");
+  const template = {
+    object,
+    kind,
+    objectRef: object.objectRef,
+    path: path4,
+    ...metadata2 ? { metadata: metadata2 } : {},
+    spec,
+    anchor: kind === "Pod" ? object.anchor : spec.anchor,
+    labels: stringEntries(metadata2, "labels"),
+    annotations: stringEntries(metadata2, "annotations"),
+    volumes: volumesOf(spec),
+    containers: [],
+    runsToCompletion,
+    partial: false
+  };
+  const containers = [];
+  for (const [key3, role] of ROLES) {
+    for (const view of spec.list(key3)) {
+      const c = extractContainer(view, role, template);
+      ownerOfContainer.set(c, template);
+      containers.push(c);
+    }
+  }
+  template.containers = containers;
+  template.partial = object.patch === true || containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
+  return template;
+}
+function stringEntries(metadata2, key3) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const pair of metadata2?.entries(key3) ?? []) {
+    const value = pair.value && pair.value.kind !== "map" && pair.value.kind !== "seq" ? scalarString(pair.value) : void 0;
+    if (value !== void 0) out2.set(pair.keyText, { value, node: pair.value, pair });
+  }
+  return out2;
+}
+function scalarString(node) {
+  const n = node.kind === "alias" ? node.target : node;
+  return n?.kind === "scalar" && typeof n.value === "string" ? n.value : void 0;
+}
+function volumesOf(spec) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const view of spec.list("volumes")) {
+    const name2 = view.string("name")?.value;
+    if (name2 === void 0 || out2.has(name2)) continue;
+    const typePair = view.map.pairs.find((p) => p.keyText !== "name" && !p.merge);
+    const type = typePair?.keyText ?? "unknown";
+    const volume = { name: name2, type, view };
+    const field = VOLUME_SOURCE_FIELD[type];
+    if (field) {
+      const source = view.object(type)?.string(field);
+      if (source) volume.source = source;
+    }
+    out2.set(name2, volume);
+  }
+  return out2;
+}
+function extractContainer(view, role, t) {
+  const name2 = view.string("name")?.value ?? `#${String(view.path[view.path.length - 1])}`;
+  const c = emptyContainer(
+    {
+      format: "kubernetes",
+      role,
+      name: name2,
+      object: t.objectRef,
+      runsToCompletion: t.runsToCompletion,
+      path: view.path,
+      ...role === "initContainer" && view.string("restartPolicy")?.value === "Always" ? { sidecar: true } : {}
+    },
+    view.anchor
+  );
+  const image = view.string("image");
+  if (image) c.image = { value: parseImageReference(image.value), node: image.node };
+  const command2 = view.raw("command");
+  if (command2) c.entrypoint = { value: view.strings("command").map((s) => s.value), node: command2 };
+  const args2 = view.raw("args");
+  if (args2) c.command = { value: view.strings("args").map((s) => s.value), node: args2 };
+  const pullPolicy = view.string("imagePullPolicy");
+  if (pullPolicy) c.imagePullPolicy = pullPolicy;
+  readEnv(view, c);
+  readPorts(view, c);
+  readMounts(view, c, t);
+  for (const key3 of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+    const probe = view.object(key3);
+    if (probe) c[key3] = probeOf(probe);
+  }
+  const resources2 = view.object("resources");
+  if (resources2) {
+    c.resources.node = resources2.anchor;
+    const limits = resources2.object("limits");
+    const requests = resources2.object("requests");
+    for (const key3 of ["cpu", "memory"]) {
+      const limit = limits?.text(key3);
+      if (limit) c.resources.limits[key3] = limit;
+      const request = requests?.text(key3);
+      if (request) c.resources.requests[key3] = request;
+    }
+  }
+  c.security = mergeSecurity(t.spec.object("securityContext"), view.object("securityContext"));
+  return c;
+}
+function readEnv(view, c) {
+  for (const env2 of view.list("env")) {
+    const name2 = env2.string("name");
+    if (!name2) continue;
+    const value = env2.text("value");
+    const valueFrom = env2.object("valueFrom");
+    const entry2 = { name: name2, ...value ? { value } : {} };
+    if (valueFrom) {
+      entry2.fromReference = true;
+      const kindPair = valueFrom.map.pairs.find((p) => !p.merge);
+      if (kindPair) {
+        const ref2 = YView.of(kindPair.value, valueFrom.at(kindPair.keyText));
+        const refName = ref2?.string("name")?.value;
+        const refKey = ref2?.string("key")?.value;
+        entry2.valueFrom = { kind: kindPair.keyText, ...refName !== void 0 ? { name: refName } : {}, ...refKey !== void 0 ? { key: refKey } : {} };
+      }
+    }
+    c.env.push(entry2);
+  }
+  const sources = [];
+  for (const from of view.list("envFrom")) {
+    const ref2 = from.object("configMapRef") ?? from.object("secretRef");
+    if (!ref2) continue;
+    const kind = from.has("configMapRef") ? "configMap" : "secret";
+    const name2 = ref2.string("name");
+    const prefix = from.string("prefix")?.value;
+    const optional = ref2.boolean("optional")?.value;
+    sources.push({
+      kind,
+      node: from.anchor,
+      ...name2 ? { name: name2 } : {},
+      ...prefix !== void 0 ? { prefix } : {},
+      ...optional !== void 0 ? { optional } : {}
+    });
+  }
+  if (sources.length > 0) c.envFrom = sources;
+}
+function readPorts(view, c) {
+  for (const port of view.list("ports")) {
+    const containerPort = port.integer("containerPort")?.value;
+    const hostPort = port.integer("hostPort")?.value;
+    const hostIp = port.string("hostIP")?.value;
+    const name2 = port.string("name")?.value;
+    c.ports.push({
+      protocol: port.string("protocol")?.value ?? "TCP",
+      node: port.anchor,
+      ...containerPort !== void 0 ? { containerPort } : {},
+      ...hostPort !== void 0 ? { hostPort } : {},
+      ...hostIp !== void 0 ? { hostIp } : {},
+      ...name2 !== void 0 ? { name: name2 } : {}
+    });
+  }
+}
+function readMounts(view, c, t) {
+  for (const mount of view.list("volumeMounts")) {
+    const volumeName = mount.string("name");
+    const volume = volumeName ? t.volumes.get(volumeName.value) : void 0;
+    const target2 = mount.string("mountPath");
+    const subPath = mount.string("subPath")?.value;
+    c.mounts.push({
+      type: volume?.type ?? "unknown",
+      node: mount.anchor,
+      readOnly: mount.boolean("readOnly")?.value === true,
+      ...volume?.source ? { source: volume.source } : {},
+      ...target2 ? { target: target2 } : {},
+      ...volumeName ? { volume: volumeName } : {},
+      ...subPath !== void 0 ? { subPath } : {}
+    });
+  }
+}
+function probeOf(probe) {
+  const spec = { node: probe.anchor, signature: signatureOf(probe.map) };
+  for (const handler of HANDLERS) {
+    const action = probe.object(handler);
+    if (!action) continue;
+    spec.handler = handler;
+    const port = action.intOrString("port");
+    if (port) spec.port = port;
+    break;
+  }
+  return spec;
+}
+function signatureOf(node, budget = { nodes: 1e3 }) {
+  const n = node?.kind === "alias" ? node.target : node;
+  if (!n || --budget.nodes < 0) return "null";
+  if (n.kind === "scalar") return JSON.stringify(n.value ?? null);
+  if (n.kind === "seq") return `[${n.items.map((i2) => signatureOf(i2, budget)).join(",")}]`;
+  if (n.kind === "map") {
+    const pairs = n.pairs.map((p) => `${JSON.stringify(p.keyText)}:${signatureOf(p.value, budget)}`).sort();
+    return `{${pairs.join(",")}}`;
+  }
+  return "null";
+}
+var templates, ownerOfContainer, ROLES, VOLUME_SOURCE_FIELD, HANDLERS;
+var init_kubernetes = __esm({
+  "src/model/extract/kubernetes.ts"() {
+    "use strict";
+    init_container2();
+    init_image();
+    init_security();
+    init_view();
+    init_workloads();
+    templates = /* @__PURE__ */ new WeakMap();
+    ownerOfContainer = /* @__PURE__ */ new WeakMap();
+    ROLES = [
+      ["containers", "container"],
+      ["initContainers", "initContainer"],
+      ["ephemeralContainers", "ephemeralContainer"]
+    ];
+    VOLUME_SOURCE_FIELD = {
+      hostPath: "path",
+      configMap: "name",
+      secret: "secretName",
+      persistentVolumeClaim: "claimName",
+      nfs: "path"
+    };
+    HANDLERS = ["httpGet", "tcpSocket", "grpc", "exec"];
+  }
+});
+
+// src/model/kubernetes/selectors.ts
+function textOf(pair) {
+  const n = deref(pair.value);
+  if (!n) return pair.value === null ? "" : void 0;
+  if (n.kind !== "scalar") return void 0;
+  if (n.value === null) return "";
+  return typeof n.value === "string" ? n.value : n.source;
+}
+function labelEntries(pairs) {
+  const out2 = [];
+  for (const pair of pairs) {
+    const value = textOf(pair);
+    if (value !== void 0) out2.push({ key: pair.keyText, value, pair });
+  }
+  return out2;
+}
+function labelMap(pairs) {
+  return new Map(labelEntries(pairs).map((e) => [e.key, e.value]));
+}
+function labelSelectorOf(view) {
+  const expressions = [];
+  for (const e of view.list("matchExpressions")) {
+    const key3 = e.string("key")?.value;
+    const operator = e.string("operator")?.value;
+    if (key3 === void 0 || operator === void 0) continue;
+    expressions.push({ key: key3, operator, values: e.items("values").flatMap(({ node }) => scalarText2(node)), node: e.anchor });
+  }
+  return { matchLabels: labelEntries(view.entries("matchLabels")), expressions };
+}
+function scalarText2(node) {
+  const n = deref(node);
+  if (n?.kind !== "scalar" || n.value === null) return [];
+  return [typeof n.value === "string" ? n.value : n.source];
+}
+function isEmptySelector2(selector) {
+  return selector.matchLabels.length === 0 && selector.expressions.length === 0;
+}
+function expressionMatches(e, labels) {
+  const value = labels.get(e.key);
+  switch (e.operator) {
+    case "In":
+      return value !== void 0 && e.values.includes(value);
+    case "NotIn":
+      return value === void 0 || !e.values.includes(value);
+    case "Exists":
+      return value !== void 0;
+    case "DoesNotExist":
+      return value === void 0;
+    default:
+      return false;
+  }
+}
+function mapSelects(selector, labels) {
+  return selector.length > 0 && selector.every((e) => labels.get(e.key) === e.value);
+}
+var init_selectors = __esm({
+  "src/model/kubernetes/selectors.ts"() {
+    "use strict";
+    init_nodes();
+  }
+});
+
+// src/model/graph/kubernetes/reader.ts
+function textEntries(view, key3) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const pair of view?.entries(key3) ?? []) {
+    const v = pair.value;
+    const n = v?.kind === "alias" ? v.target : v;
+    if (!n) out2.set(pair.keyText, "");
+    else if (n.kind === "scalar") out2.set(pair.keyText, n.value === null ? "" : typeof n.value === "string" ? n.value : n.source);
+  }
+  return out2;
+}
+var RecordReader;
+var init_reader = __esm({
+  "src/model/graph/kubernetes/reader.ts"() {
+    "use strict";
+    init_selectors();
+    RecordReader = class {
+      constructor(file, ref2) {
+        this.file = file;
+        this.ref = ref2;
+      }
+      file;
+      ref;
+      /** A location in the file, tagged with the object and (when known) the YAML path. */
+      at(node, path4) {
+        const out2 = { span: { start: node.span.start, end: node.span.end }, file: this.file, object: this.ref };
+        if (path4 && path4.length > 0) out2.path = path4;
+        return out2;
+      }
+      /** The location of a view's mapping as a whole (its key, else its `name:`). */
+      of(view) {
+        return this.at(view.anchor, view.path);
+      }
+      located(value, path4) {
+        return value ? { value: value.value, at: this.at(value.node, path4) } : void 0;
+      }
+      selector(view) {
+        if (!view) return void 0;
+        const s = labelSelectorOf(view);
+        return {
+          matchLabels: s.matchLabels.map((e) => [e.key, e.value]),
+          expressions: s.expressions.map((e) => ({ key: e.key, operator: e.operator, values: e.values })),
+          at: this.of(view)
+        };
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/pods.ts
+function podRecord(template, r2) {
+  const spec = template.spec;
+  const metadata2 = template.metadata;
+  const labelsView = metadata2?.object("labels");
+  const pod = {
+    labels: textEntries(metadata2, "labels"),
+    labelsAt: labelsView ? r2.of(labelsView) : r2.at(template.anchor, template.path),
+    at: r2.at(template.anchor, template.path),
+    volumes: /* @__PURE__ */ new Map(),
+    containers: [],
+    references: [],
+    hostNetwork: spec.boolean("hostNetwork")?.value === true
+  };
+  const sa = spec.string("serviceAccountName") ?? spec.string("serviceAccount");
+  if (sa && sa.value !== "") {
+    pod.serviceAccount = { value: sa.value, at: r2.at(sa.node) };
+    pod.references.push({ kind: "serviceAccount", name: pod.serviceAccount, optional: false, via: "serviceAccountName" });
+  }
+  for (const secret of spec.list("imagePullSecrets")) {
+    const name2 = r2.located(secret.string("name"));
+    if (name2) pod.references.push({ kind: "secret", name: name2, optional: false, via: "imagePullSecrets" });
+  }
+  for (const volume of spec.list("volumes")) readVolume(volume, pod, r2);
+  let index2 = 0;
+  for (const [key3, role] of ROLE_KEYS) {
+    for (const view of spec.list(key3)) {
+      const spec2 = template.containers[index2++];
+      pod.containers.push(containerRecord(view, role, spec2, pod, r2));
+    }
+  }
+  return pod;
+}
+function ref(kind, view, nameKey, via, r2, extra = {}) {
+  const name2 = r2.located(view?.string(nameKey), view?.at(nameKey));
+  if (!view || !name2 || name2.value === "") return void 0;
+  const out2 = {
+    kind,
+    name: name2,
+    optional: (extra.optionalFrom ?? view).boolean("optional")?.value === true,
+    via
+  };
+  const key3 = r2.located(extra.key?.string("key"), extra.key?.at("key"));
+  if (key3) out2.key = key3;
+  if (extra.container) out2.container = extra.container;
+  return out2;
+}
+function readVolume(volume, pod, r2) {
+  const name2 = volume.string("name")?.value;
+  if (name2 === void 0) return;
+  const typePair = volume.map.pairs.find((p) => p.keyText !== "name" && !p.merge);
+  pod.volumes.set(name2, { type: typePair?.keyText ?? "unknown", at: r2.of(volume) });
+  const v = volume;
+  const withItems = (kind, source, nameKey, via) => {
+    const base = ref(kind, source, nameKey, via, r2);
+    if (!base) return;
+    const items = source.list("items");
+    if (items.length === 0) pod.references.push(base);
+    for (const item of items) {
+      const key3 = r2.located(item.string("key"), item.at("key"));
+      pod.references.push(key3 ? { ...base, key: key3 } : base);
+    }
+  };
+  withItems("configMap", v.object("configMap"), "name", "volume");
+  withItems("secret", v.object("secret"), "secretName", "volume");
+  const claim = ref("persistentVolumeClaim", v.object("persistentVolumeClaim"), "claimName", "volume", r2);
+  if (claim) pod.references.push(claim);
+  for (const source of v.object("projected")?.list("sources") ?? []) {
+    withItems("configMap", source.object("configMap"), "name", "projected");
+    withItems("secret", source.object("secret"), "name", "projected");
+  }
+}
+function containerRecord(view, role, spec, pod, r2) {
+  const name2 = view.string("name")?.value ?? `#${String(view.path.at(-1))}`;
+  const resources2 = view.object("resources");
+  const quantities2 = (key3) => {
+    const out2 = /* @__PURE__ */ new Map();
+    const map = resources2?.object(key3);
+    for (const pair of map?.map.pairs ?? []) {
+      const text3 = map.text(pair.keyText);
+      if (text3) out2.set(pair.keyText, { value: text3.value, at: r2.at(text3.node, map.at(pair.keyText)) });
+    }
+    return out2;
+  };
+  const c = {
+    name: name2,
+    role,
+    at: r2.of(view),
+    ports: [],
+    requests: quantities2("requests"),
+    limits: quantities2("limits"),
+    resourcesAt: resources2 ? r2.of(resources2) : r2.of(view),
+    readinessProbe: view.has("readinessProbe"),
+    mounts: []
+  };
+  const image = r2.located(view.string("image"), view.at("image"));
+  if (image) c.image = image;
+  for (const port of view.list("ports")) {
+    const number = port.integer("containerPort")?.value;
+    if (number === void 0) continue;
+    const name3 = port.string("name")?.value;
+    c.ports.push({ port: number, protocol: port.string("protocol")?.value ?? "TCP", at: r2.of(port), ...name3 !== void 0 ? { name: name3 } : {} });
+  }
+  for (const mount of view.list("volumeMounts")) {
+    const volume = r2.located(mount.string("name"), mount.at("name"));
+    if (volume) c.mounts.push(volume);
+  }
+  const nonRoot = r2.located(spec?.security.runAsNonRoot);
+  if (nonRoot) c.runAsNonRoot = nonRoot;
+  const user = r2.located(spec?.security.runAsUser);
+  if (user) c.runAsUser = user;
+  for (const env2 of view.list("env")) {
+    const from = env2.object("valueFrom");
+    const cm = from?.object("configMapKeyRef");
+    const secret = from?.object("secretKeyRef");
+    const reference = ref("configMap", cm, "name", "env", r2, { container: name2, ...cm ? { key: cm } : {} }) ?? ref("secret", secret, "name", "env", r2, { container: name2, ...secret ? { key: secret } : {} });
+    if (reference) pod.references.push(reference);
+  }
+  for (const from of view.list("envFrom")) {
+    const f = from;
+    const reference = ref("configMap", f.object("configMapRef"), "name", "envFrom", r2, { container: name2 }) ?? ref("secret", f.object("secretRef"), "name", "envFrom", r2, { container: name2 });
+    if (reference) pod.references.push(reference);
+  }
+  return c;
+}
+var ROLE_KEYS;
+var init_pods = __esm({
+  "src/model/graph/kubernetes/pods.ts"() {
+    "use strict";
+    init_reader();
+    ROLE_KEYS = [
+      ["containers", "container"],
+      ["initContainers", "initContainer"],
+      ["ephemeralContainers", "ephemeralContainer"]
+    ];
+  }
+});
+
+// src/model/graph/kubernetes/extract.ts
+function isClusterScoped(kind) {
+  return CLUSTER_SCOPED.has(kind);
+}
+function emptyRecords() {
+  return {
+    objects: [],
+    workloads: [],
+    services: [],
+    ingresses: [],
+    hpas: [],
+    pdbs: [],
+    networkPolicies: [],
+    configMaps: [],
+    secrets: [],
+    pvcs: [],
+    roles: [],
+    bindings: [],
+    quotas: [],
+    limitRanges: []
+  };
+}
+function extractKubernetesRecords(objects, file) {
+  const out2 = emptyRecords();
+  for (const o of objects) {
+    if (!o.kind || !o.name || o.patch) continue;
+    const r2 = new RecordReader(file.source, o.objectRef);
+    const root2 = objectView(o);
+    const metadata2 = root2.object("metadata");
+    let group7 = apiGroupOf(o.apiVersion);
+    if (group7 === "extensions" && MOVED[o.kind]) group7 = MOVED[o.kind];
+    const cluster = isClusterScoped(o.kind);
+    const object = {
+      apiVersion: o.apiVersion,
+      group: group7,
+      kind: o.kind,
+      name: o.name,
+      namespace: cluster ? "" : o.namespace ?? "default",
+      file,
+      at: r2.at(o.anchor),
+      ref: o.objectRef,
+      named: typeof metadata2?.string("name")?.value === "string" && metadata2.string("name").value !== "",
+      // Only what relationships read: a Namespace's labels (namespaceSelector), an Ingress's annotations (cert-manager).
+      labels: o.kind === "Namespace" ? textEntries(metadata2, "labels") : NONE,
+      annotations: o.kind === "Ingress" ? textEntries(metadata2, "annotations") : NONE
+    };
+    const ns = r2.located(metadata2?.string("namespace"), ["metadata", "namespace"]);
+    if (ns) object.namespaceAt = ns;
+    out2.objects.push(object);
+    const spec = root2.object("spec");
+    readKind(o, object, root2, spec, r2, out2);
+  }
+  return out2;
+}
+function readKind(o, object, root2, spec, r2, out2) {
+  const template = podTemplateOf(o);
+  if (template) {
+    if (!template.partial) out2.workloads.push(workloadOf(object, template.kind, spec, r2, podRecord(template, r2)));
+    return;
+  }
+  const core = object.group === "";
+  switch (object.kind) {
+    case "Service":
+      if (core) out2.services.push(serviceOf(object, spec, r2));
+      return;
+    case "Ingress":
+      if (object.group === "networking.k8s.io") out2.ingresses.push(ingressOf(object, spec, r2));
+      return;
+    case "HorizontalPodAutoscaler":
+      if (object.group === "autoscaling") out2.hpas.push(hpaOf(object, spec, r2));
+      return;
+    case "PodDisruptionBudget":
+      if (object.group === "policy") {
+        const selector = r2.selector(spec?.object("selector"));
+        const minAvailable = r2.located(spec?.intOrString("minAvailable"), spec?.at("minAvailable"));
+        const maxUnavailable = r2.located(spec?.intOrString("maxUnavailable"), spec?.at("maxUnavailable"));
+        out2.pdbs.push({ object, ...selector ? { selector } : {}, ...minAvailable ? { minAvailable } : {}, ...maxUnavailable ? { maxUnavailable } : {} });
+      }
+      return;
+    case "NetworkPolicy":
+      if (object.group === "networking.k8s.io" && spec) out2.networkPolicies.push(networkPolicyOf(object, spec, r2));
+      return;
+    case "ConfigMap":
+    case "Secret":
+      if (core) {
+        const keys = /* @__PURE__ */ new Set();
+        for (const key3 of object.kind === "ConfigMap" ? ["data", "binaryData"] : ["data", "stringData"]) for (const pair of root2.entries(key3)) keys.add(pair.keyText);
+        (object.kind === "ConfigMap" ? out2.configMaps : out2.secrets).push({ object, keys });
+      }
+      return;
+    case "PersistentVolumeClaim":
+      if (core) {
+        const sc = r2.located(spec?.string("storageClassName"), spec?.at("storageClassName"));
+        out2.pvcs.push({ object, ...sc ? { storageClassName: sc } : {} });
+      }
+      return;
+    case "Role":
+    case "ClusterRole":
+      if (object.group === "rbac.authorization.k8s.io") {
+        const wildcard = root2.list("rules").find((rule) => rule.strings("verbs").some((v) => v.value === "*") && rule.strings("resources").some((v) => v.value === "*"));
+        out2.roles.push({ object, ...wildcard ? { wildcard: r2.of(wildcard) } : {} });
+      }
+      return;
+    case "RoleBinding":
+    case "ClusterRoleBinding":
+      if (object.group === "rbac.authorization.k8s.io") out2.bindings.push(bindingOf(object, root2, r2));
+      return;
+    case "ResourceQuota":
+      if (core) {
+        const hard = /* @__PURE__ */ new Map();
+        const view = spec?.object("hard");
+        for (const pair of view?.map.pairs ?? []) {
+          const text3 = r2.located(view.text(pair.keyText), view.at(pair.keyText));
+          if (text3) hard.set(pair.keyText, text3);
+        }
+        out2.quotas.push({ object, hard, scoped: spec?.has("scopes") === true || spec?.has("scopeSelector") === true });
+      }
+      return;
+    case "LimitRange":
+      if (core) {
+        const limits = (spec?.list("limits") ?? []).map((item) => {
+          const plain = (key3) => new Map([...item.object(key3)?.map.pairs ?? []].flatMap((p) => {
+            const t = item.object(key3).text(p.keyText);
+            return t ? [[p.keyText, t.value]] : [];
+          }));
+          const located = (key3) => {
+            const view = item.object(key3);
+            return new Map((view?.map.pairs ?? []).flatMap((p) => {
+              const t = r2.located(view.text(p.keyText), view.at(p.keyText));
+              return t ? [[p.keyText, t]] : [];
+            }));
+          };
+          return {
+            type: item.string("type")?.value ?? "",
+            default: plain("default"),
+            defaultRequest: plain("defaultRequest"),
+            max: located("max"),
+            min: located("min"),
+            at: r2.of(item)
+          };
+        });
+        out2.limitRanges.push({ object, limits });
+      }
+      return;
+  }
+}
+function workloadOf(object, kind, spec, r2, pod) {
+  const jobSpec = kind === "CronJob" ? spec?.object("jobTemplate")?.object("spec") : kind === "Job" ? spec : void 0;
+  const replicasField = kind === "Pod" || kind === "DaemonSet" ? void 0 : jobSpec ? jobSpec.integer("parallelism") : spec?.integer("replicas");
+  const w = {
+    object,
+    kind,
+    replicas: replicasField?.value ?? 1,
+    pod,
+    volumeClaimTemplates: []
+  };
+  if (replicasField) w.replicasAt = r2.at(replicasField.node, (jobSpec ?? spec).at(jobSpec ? "parallelism" : "replicas"));
+  const minReady = r2.located(spec?.integer("minReadySeconds"), spec?.at("minReadySeconds"));
+  if (minReady && kind !== "Pod") w.minReadySeconds = minReady;
+  const strategyView = kind === "Deployment" ? spec?.object("strategy") : kind === "StatefulSet" || kind === "DaemonSet" ? spec?.object("updateStrategy") : void 0;
+  if (strategyView) {
+    const rolling = strategyView.object("rollingUpdate");
+    const maxUnavailable = r2.located(rolling?.intOrString("maxUnavailable"), rolling?.at("maxUnavailable"));
+    const maxSurge = r2.located(rolling?.intOrString("maxSurge"), rolling?.at("maxSurge"));
+    w.strategy = {
+      type: strategyView.string("type")?.value ?? "RollingUpdate",
+      at: r2.of(strategyView),
+      ...maxUnavailable ? { maxUnavailable } : {},
+      ...maxSurge ? { maxSurge } : {}
+    };
+  }
+  if (kind === "StatefulSet") {
+    const serviceName = r2.located(spec?.string("serviceName"), spec?.at("serviceName"));
+    if (serviceName && serviceName.value !== "") w.serviceName = serviceName;
+    for (const claim of spec?.list("volumeClaimTemplates") ?? []) {
+      const name2 = claim.object("metadata")?.string("name")?.value;
+      if (!name2) continue;
+      const sc = r2.located(claim.object("spec")?.string("storageClassName"), claim.object("spec")?.at("storageClassName"));
+      w.volumeClaimTemplates.push({ name: name2, at: r2.of(claim), ...sc ? { storageClassName: sc } : {} });
+      w.pod.volumes.set(name2, { type: "volumeClaimTemplate", at: r2.of(claim) });
+    }
+  }
+  return w;
+}
+function serviceOf(object, spec, r2) {
+  const selectorView = spec?.object("selector");
+  const entries = [...textEntries(spec, "selector")];
+  const clusterIP = spec?.string("clusterIP")?.value;
+  return {
+    object,
+    type: spec?.string("type")?.value ?? "ClusterIP",
+    ...selectorView ? { selector: { entries, at: r2.of(selectorView) } } : {},
+    headless: clusterIP === "None",
+    ports: (spec?.list("ports") ?? []).flatMap((p) => {
+      const port = p.integer("port")?.value;
+      if (port === void 0) return [];
+      const name2 = p.string("name")?.value;
+      const targetPort = r2.located(p.intOrString("targetPort"), p.at("targetPort"));
+      return [{ port, protocol: p.string("protocol")?.value ?? "TCP", at: r2.of(p), ...name2 !== void 0 ? { name: name2 } : {}, ...targetPort ? { targetPort } : {} }];
+    })
+  };
+}
+function ingressOf(object, spec, r2) {
+  const backends = [];
+  const add = (backend, host, path4) => {
+    if (!backend) return;
+    const service = backend.object("service");
+    const name2 = service ? r2.located(service.string("name"), service.at("name")) : r2.located(backend.string("serviceName"), backend.at("serviceName"));
+    if (!name2) return;
+    const portView = service?.object("port");
+    const port = service ? r2.located(portView?.integer("number"), portView?.at("number")) ?? r2.located(portView?.string("name"), portView?.at("name")) : r2.located(backend.intOrString("servicePort"), backend.at("servicePort"));
+    backends.push({ service: name2, host, path: path4, at: r2.of(backend), ...port ? { port } : {} });
+  };
+  add(spec?.object("defaultBackend") ?? spec?.object("backend"), "*", "(default)");
+  for (const rule of spec?.list("rules") ?? []) {
+    const host = rule.string("host")?.value ?? "*";
+    for (const path4 of rule.object("http")?.list("paths") ?? []) add(path4.object("backend"), host, path4.string("path")?.value ?? "/");
+  }
+  const tlsSecrets = (spec?.list("tls") ?? []).flatMap((t) => {
+    const name2 = r2.located(t.string("secretName"), t.at("secretName"));
+    return name2 ? [name2] : [];
+  });
+  return { object, backends, tlsSecrets };
+}
+function hpaOf(object, spec, r2) {
+  const target2 = spec?.object("scaleTargetRef");
+  const kind = r2.located(target2?.string("kind"), target2?.at("kind"));
+  const name2 = r2.located(target2?.string("name"), target2?.at("name"));
+  const apiVersion = target2?.string("apiVersion")?.value;
+  const utilization = [];
+  const cpu = spec?.integer("targetCPUUtilizationPercentage");
+  if (cpu) utilization.push({ value: "cpu", at: r2.at(cpu.node, spec.at("targetCPUUtilizationPercentage")) });
+  for (const metric of spec?.list("metrics") ?? []) {
+    if (metric.string("type")?.value !== "Resource") continue;
+    const resource = metric.object("resource");
+    const resourceName = resource?.string("name")?.value;
+    const target3 = resource?.object("target");
+    const utilizationTarget = target3?.string("type")?.value === "Utilization" || resource?.has("targetAverageUtilization") === true;
+    if (resourceName && utilizationTarget) utilization.push({ value: resourceName, at: r2.of(metric) });
+  }
+  const min = spec?.integer("minReplicas")?.value;
+  const max = spec?.integer("maxReplicas")?.value;
+  return {
+    object,
+    ...kind && name2 ? { target: { kind, name: name2, ...apiVersion ? { apiVersion } : {} } } : {},
+    ...min !== void 0 ? { minReplicas: min } : {},
+    ...max !== void 0 ? { maxReplicas: max } : {},
+    utilization
+  };
+}
+function networkPolicyOf(object, spec, r2) {
+  const rules = (key3, peersKey) => spec.list(key3).map((rule) => ({
+    at: r2.of(rule),
+    peers: rule.list(peersKey).map((peer) => {
+      const out2 = { at: r2.of(peer) };
+      const pod = r2.selector(peer.object("podSelector"));
+      const ns = r2.selector(peer.object("namespaceSelector"));
+      if (pod) out2.podSelector = pod;
+      if (ns) out2.namespaceSelector = ns;
+      const block = peer.object("ipBlock");
+      if (block) out2.ipBlock = { cidr: block.string("cidr")?.value ?? "", except: block.strings("except").map((s) => s.value) };
+      return out2;
+    }),
+    ports: rule.list("ports").map((p) => {
+      const port = p.intOrString("port")?.value;
+      const endPort = p.integer("endPort")?.value;
+      return { protocol: p.string("protocol")?.value ?? "TCP", ...port !== void 0 ? { port } : {}, ...endPort !== void 0 ? { endPort } : {} };
+    })
+  }));
+  const ingress = rules("ingress", "from");
+  const egress = rules("egress", "to");
+  const written = spec.strings("policyTypes").map((s) => s.value);
+  const types2 = new Set(
+    (written.length > 0 ? written : ["Ingress", ...egress.length > 0 ? ["Egress"] : []]).filter((t) => t === "Ingress" || t === "Egress")
+  );
+  const podSelector = r2.selector(spec.object("podSelector")) ?? { matchLabels: [], expressions: [], at: r2.of(spec) };
+  return { object, podSelector, types: types2, ingress, egress };
+}
+function bindingOf(object, root2, r2) {
+  const roleRef = root2.object("roleRef");
+  const kind = roleRef?.string("kind")?.value;
+  const name2 = r2.located(roleRef?.string("name"), roleRef?.at("name"));
+  const subjects = root2.list("subjects").flatMap((s) => {
+    const subjectKind = s.string("kind")?.value;
+    const subjectName = s.string("name")?.value;
+    if (!subjectKind || !subjectName) return [];
+    return [{ kind: subjectKind, name: subjectName, namespace: s.string("namespace")?.value ?? object.namespace, at: r2.of(s) }];
+  });
+  return { object, ...kind && name2 ? { roleRef: { kind, name: name2 } } : {}, subjects };
+}
+var MOVED, CLUSTER_SCOPED, NONE;
+var init_extract = __esm({
+  "src/model/graph/kubernetes/extract.ts"() {
+    "use strict";
+    init_kubernetes();
+    init_view();
+    init_workloads();
+    init_pods();
+    init_reader();
+    MOVED = {
+      Deployment: "apps",
+      DaemonSet: "apps",
+      ReplicaSet: "apps",
+      Ingress: "networking.k8s.io",
+      NetworkPolicy: "networking.k8s.io",
+      PodSecurityPolicy: "policy"
+    };
+    CLUSTER_SCOPED = /* @__PURE__ */ new Set([
+      "Namespace",
+      "Node",
+      "PersistentVolume",
+      "StorageClass",
+      "ClusterRole",
+      "ClusterRoleBinding",
+      "CustomResourceDefinition",
+      "PriorityClass",
+      "IngressClass",
+      "RuntimeClass",
+      "CSIDriver",
+      "CSINode",
+      "VolumeAttachment",
+      "ValidatingWebhookConfiguration",
+      "MutatingWebhookConfiguration",
+      "ValidatingAdmissionPolicy",
+      "ValidatingAdmissionPolicyBinding",
+      "APIService",
+      "PodSecurityPolicy",
+      "CertificateSigningRequest",
+      "ComponentStatus",
+      "FlowSchema",
+      "PriorityLevelConfiguration",
+      "ClusterIssuer",
+      "ClusterSecretStore",
+      "ClusterPolicy"
+    ]);
+    NONE = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/model/graph/kubernetes/graph.ts
+var BUILT_IN_GROUPS, key, KubernetesGraph;
+var init_graph = __esm({
+  "src/model/graph/kubernetes/graph.ts"() {
+    "use strict";
+    init_select();
+    BUILT_IN_GROUPS = /* @__PURE__ */ new Set([
+      "",
+      "apps",
+      "batch",
+      "autoscaling",
+      "policy",
+      "extensions",
+      "networking.k8s.io",
+      "rbac.authorization.k8s.io",
+      "storage.k8s.io",
+      "apiextensions.k8s.io",
+      "admissionregistration.k8s.io",
+      "scheduling.k8s.io",
+      "coordination.k8s.io",
+      "node.k8s.io",
+      "discovery.k8s.io",
+      "certificates.k8s.io",
+      "events.k8s.io",
+      "flowcontrol.apiserver.k8s.io",
+      "apiregistration.k8s.io",
+      "resource.k8s.io",
+      "authentication.k8s.io",
+      "authorization.k8s.io"
+    ]);
+    key = (kind, namespace, name2) => `${kind}\0${namespace}\0${name2}`;
+    KubernetesGraph = class {
+      objects = [];
+      workloads = [];
+      services = [];
+      ingresses = [];
+      hpas = [];
+      pdbs = [];
+      networkPolicies = [];
+      configMaps = [];
+      secrets = [];
+      pvcs = [];
+      roles = [];
+      bindings = [];
+      quotas = [];
+      limitRanges = [];
+      byName = /* @__PURE__ */ new Map();
+      /** `kind` and `kind\u0000namespace` → number of objects. */
+      kindCounts = /* @__PURE__ */ new Map();
+      podsByNamespace = /* @__PURE__ */ new Map();
+      dataByName = /* @__PURE__ */ new Map();
+      workloadsByName = /* @__PURE__ */ new Map();
+      servicesByName = /* @__PURE__ */ new Map();
+      selected = /* @__PURE__ */ new WeakMap();
+      servicesByWorkload;
+      customResourceFiles = /* @__PURE__ */ new Set();
+      namespaceNodes;
+      namespaceIndex;
+      add(records) {
+        for (const field of Object.keys(records)) {
+          const target2 = this[field];
+          for (const item of records[field]) target2.push(item);
+        }
+      }
+      /** Builds the indexes; call once after every file was added. */
+      index() {
+        for (const o of this.objects) {
+          if (!BUILT_IN_GROUPS.has(o.group)) this.customResourceFiles.add(o.file.path);
+          for (const c of [o.kind, `${o.kind}\0${o.namespace}`]) this.kindCounts.set(c, (this.kindCounts.get(c) ?? 0) + 1);
+          const k = key(o.kind, o.namespace, o.name);
+          const list2 = this.byName.get(k);
+          if (list2) list2.push(o);
+          else this.byName.set(k, [o]);
+        }
+        for (const w of this.workloads) {
+          this.podIndex(w.object.namespace).add(w);
+          this.workloadsByName.set(key(w.kind, w.object.namespace, w.object.name), w);
+        }
+        for (const d of [...this.configMaps, ...this.secrets]) this.dataByName.set(key(d.object.kind, d.object.namespace, d.object.name), d);
+        for (const s of this.services) this.servicesByName.set(key("Service", s.object.namespace, s.object.name), s);
+      }
+      podIndex(namespace) {
+        let index2 = this.podsByNamespace.get(namespace);
+        if (!index2) this.podsByNamespace.set(namespace, index2 = new LabelIndex((w) => w.pod.labels));
+        return index2;
+      }
+      /**
+       * Whether the object's file also declares custom resources: their operators create pods
+       * (a database cluster, a Redis failover) that the files do not show, so "selects nothing"
+       * cannot be told there.
+       */
+      besideCustomResources(o) {
+        return this.customResourceFiles.has(o.file.path);
+      }
+      /** Objects of a kind by namespace and name (several when declared more than once). */
+      find(kind, namespace, name2) {
+        return this.byName.get(key(kind, namespace, name2)) ?? [];
+      }
+      has(kind, namespace, name2) {
+        return this.byName.has(key(kind, namespace, name2));
+      }
+      /** Whether the project declares any object of this kind (then absence means more). */
+      declares(kind, namespace) {
+        return (this.kindCounts.get(namespace === void 0 ? kind : `${kind}\0${namespace}`) ?? 0) > 0;
+      }
+      workload(kind, namespace, name2) {
+        return this.workloadsByName.get(key(kind, namespace, name2));
+      }
+      service(namespace, name2) {
+        return this.servicesByName.get(key("Service", namespace, name2));
+      }
+      data(kind, namespace, name2) {
+        return this.dataByName.get(key(kind, namespace, name2));
+      }
+      workloadsIn(namespace) {
+        return this.podsByNamespace.get(namespace)?.items ?? [];
+      }
+      /** The workloads whose pods a label selector picks in a namespace. */
+      select(namespace, selector, emptyMatchesAll) {
+        return this.podsByNamespace.get(namespace)?.select(selector, emptyMatchesAll) ?? [];
+      }
+      /** The workloads whose pods a Service's selector picks (memoized). */
+      serviceSelects(service) {
+        let out2 = this.selected.get(service);
+        if (!out2) {
+          out2 = service.selector ? this.podsByNamespace.get(service.object.namespace)?.selectMap(service.selector.entries) ?? [] : [];
+          this.selected.set(service, out2);
+        }
+        return out2;
+      }
+      /** The Services whose selector picks a workload's pods. */
+      servicesOf(workload) {
+        if (!this.servicesByWorkload) {
+          this.servicesByWorkload = /* @__PURE__ */ new Map();
+          for (const s of this.services) {
+            for (const w of this.serviceSelects(s)) {
+              const list2 = this.servicesByWorkload.get(w);
+              if (list2) list2.push(s);
+              else this.servicesByWorkload.set(w, [s]);
+            }
+          }
+        }
+        return this.servicesByWorkload.get(workload) ?? [];
+      }
+      /** Every namespace the project uses or declares, with its labels. */
+      namespaces() {
+        if (!this.namespaceNodes) {
+          const nodes = /* @__PURE__ */ new Map();
+          const ensure = (name2, object) => {
+            const existing = nodes.get(name2);
+            if (existing && (existing.object || !object)) return;
+            const labels = new Map(object?.labels ?? []);
+            labels.set("kubernetes.io/metadata.name", name2);
+            nodes.set(name2, { name: name2, labels, ...object ? { object } : {} });
+          };
+          for (const o of this.objects) if (o.kind === "Namespace" && o.group === "") ensure(o.name, o);
+          for (const o of this.objects) if (o.namespace !== "") ensure(o.namespace);
+          this.namespaceNodes = nodes;
+        }
+        return this.namespaceNodes;
+      }
+      /** Namespaces a namespaceSelector picks (an empty selector: all of them). */
+      selectNamespaces(selector) {
+        if (!this.namespaceIndex) {
+          this.namespaceIndex = new LabelIndex((n) => n.labels);
+          for (const n of this.namespaces().values()) this.namespaceIndex.add(n);
+        }
+        return this.namespaceIndex.select(selector, true);
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/quantity.ts
+function parseQuantity(text3) {
+  const m = QUANTITY.exec(text3.trim());
+  if (!m) return void 0;
+  const base = Number(m[1]);
+  if (m[2]) return base * 10 ** Number(m[2].slice(1));
+  return base * SUFFIX[m[3] ?? ""];
+}
+function formatQuantity(resource, value) {
+  if (/cpu$/.test(resource)) return Number.isInteger(value) ? String(value) : `${Math.round(value * 1e3)}m`;
+  if (/memory$|storage$/.test(resource)) {
+    for (const [unit, size] of [["Gi", 2 ** 30], ["Mi", 2 ** 20], ["Ki", 2 ** 10]]) {
+      if (value >= size && Number.isInteger(value / size * 100)) return `${+(value / size).toFixed(2)}${unit}`;
+    }
+  }
+  return String(+value.toPrecision(6));
+}
+var SUFFIX, QUANTITY;
+var init_quantity = __esm({
+  "src/model/graph/kubernetes/quantity.ts"() {
+    "use strict";
+    SUFFIX = {
+      n: 1e-9,
+      u: 1e-6,
+      m: 1e-3,
+      "": 1,
+      k: 1e3,
+      M: 1e6,
+      G: 1e9,
+      T: 1e12,
+      P: 1e15,
+      E: 1e18,
+      Ki: 2 ** 10,
+      Mi: 2 ** 20,
+      Gi: 2 ** 30,
+      Ti: 2 ** 40,
+      Pi: 2 ** 50,
+      Ei: 2 ** 60
+    };
+    QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/;
+  }
+});
+
+// src/model/graph/kubernetes/admission.ts
+function defaultsOf(item) {
+  const limit = new Map(item.default);
+  for (const [r2, v] of item.max) if (!limit.has(r2)) limit.set(r2, v.value);
+  const request = new Map(item.defaultRequest);
+  for (const [r2, v] of limit) if (!request.has(r2)) request.set(r2, v);
+  for (const [r2, v] of item.min) if (!request.has(r2)) request.set(r2, v.value);
+  return { limit, request };
+}
+function quantities(map) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [k, v] of map) {
+    const q = parseQuantity(v.value);
+    if (q !== void 0) out2.set(k, q);
+  }
+  return out2;
+}
+function parsedDefaults(items) {
+  return items.map((item) => {
+    const { limit, request } = defaultsOf(item);
+    const parse2 = (m) => new Map([...m].flatMap(([r2, v]) => parseQuantity(v) === void 0 ? [] : [[r2, parseQuantity(v)]]));
+    return { limit: parse2(limit), request: parse2(request) };
+  });
+}
+function effectiveResources(c, items, defaults = parsedDefaults(items)) {
+  const requests = quantities(c.requests);
+  const limits = quantities(c.limits);
+  for (const [r2, v] of limits) if (!requests.has(r2)) requests.set(r2, v);
+  for (const d of defaults) {
+    for (const [r2, v] of d.limit) if (!limits.has(r2)) limits.set(r2, v);
+    for (const [r2, v] of d.request) if (!requests.has(r2)) requests.set(r2, v);
+  }
+  return { requests, limits };
+}
+function podTotal(resources2, containers, key3, resource) {
+  let sum = 0;
+  let init2 = 0;
+  containers.forEach((c, i2) => {
+    const v = resources2[i2][key3].get(resource) ?? 0;
+    if (c.role === "initContainer") init2 = Math.max(init2, v);
+    else if (c.role === "container") sum += v;
+  });
+  return Math.max(sum, init2);
+}
+function quotaResource(key3) {
+  if (COMPUTE.includes(key3)) return { key: "requests", resource: key3 };
+  const m = /^(requests|limits)\.(.+)$/.exec(key3);
+  if (m && m[2] !== "storage") return { key: m[1], resource: m[2] };
+  return void 0;
+}
+function admitNamespace(k, namespace, limitRanges = k.limitRanges.filter((l) => l.object.namespace === namespace), namespaceQuotas = k.quotas.filter((q) => q.object.namespace === namespace)) {
+  const items = limitRanges.flatMap((l) => l.limits.filter((i2) => i2.type === "Container"));
+  const quotas = namespaceQuotas.filter((q) => !q.scoped);
+  const result = { namespace, rejections: [], used: new Map(quotas.map((q) => [q, /* @__PURE__ */ new Map()])) };
+  if (items.length === 0 && quotas.length === 0) return result;
+  const defaults = parsedDefaults(items);
+  for (const w of k.workloadsIn(namespace)) {
+    if (w.kind === "CronJob") continue;
+    const containers = w.pod.containers.filter((c) => c.role !== "ephemeralContainer");
+    const resources2 = containers.map((c) => effectiveResources(c, items, defaults));
+    if (limitRangeRejects(w, containers, resources2, items, result)) continue;
+    let refused = false;
+    for (const quota of quotas) {
+      const missing = [];
+      for (const hardKey of quota.hard.keys()) {
+        const q = quotaResource(hardKey);
+        if (!q) continue;
+        containers.forEach((c, i2) => {
+          if (c.role !== "ephemeralContainer" && !resources2[i2][q.key].has(q.resource)) missing.push({ container: c.name, resource: `${q.key}.${q.resource}` });
+        });
+      }
+      if (missing.length > 0) {
+        result.rejections.push({ kind: "quota-missing", workload: w, quota, missing: unique(missing) });
+        refused = true;
+      }
+    }
+    if (refused) continue;
+    let admitted = w.replicas;
+    let limiting;
+    const charges = [];
+    for (const quota of quotas) {
+      const used = result.used.get(quota);
+      for (const [hardKey, hard] of quota.hard) {
+        const limit = parseQuantity(hard.value);
+        if (limit === void 0) continue;
+        const q = quotaResource(hardKey);
+        const perPod = q ? podTotal(resources2, containers, q.key, q.resource) : hardKey === "pods" || hardKey === "count/pods" ? 1 : void 0;
+        if (perPod === void 0 || perPod === 0) continue;
+        const before = used.get(hardKey) ?? 0;
+        const fits = Math.max(0, Math.floor((limit - before) / perPod + 1e-9));
+        charges.push({ used, hardKey, perPod });
+        if (fits < admitted) {
+          admitted = fits;
+          limiting = { quota, hardKey, perPod, before, hard: hard.value, ...q ? { q } : {} };
+        }
+      }
+    }
+    for (const c of charges) c.used.set(c.hardKey, (c.used.get(c.hardKey) ?? 0) + admitted * c.perPod);
+    if (limiting && admitted < w.replicas) {
+      const { q } = limiting;
+      const resource = q ? `${q.key}.${q.resource}` : limiting.hardKey;
+      const fmt = (n) => q ? formatQuantity(q.resource, n) : String(n);
+      result.rejections.push({
+        kind: "quota-exceeded",
+        workload: w,
+        quota: limiting.quota,
+        resource: limiting.hardKey,
+        requested: `${resource}=${fmt(limiting.perPod)}`,
+        used: `${resource}=${fmt(limiting.before + admitted * limiting.perPod)}`,
+        limited: `${resource}=${limiting.hard}`,
+        admitted
+      });
+    }
+  }
+  return result;
+}
+function limitRangeRejects(w, containers, resources2, items, out2) {
+  let rejected = false;
+  containers.forEach((c, i2) => {
+    for (const item of items) {
+      for (const [resource, max] of item.max) {
+        const bound = parseQuantity(max.value);
+        const limit = resources2[i2].limits.get(resource);
+        if (bound === void 0 || limit === void 0 || limit <= bound + 1e-12) continue;
+        out2.rejections.push({ kind: "limit-range", workload: w, container: c.name, resource, bound: "max", limit: max.value, value: formatQuantity(resource, limit), at: c.limits.get(resource)?.at ?? c.resourcesAt, boundAt: max.at });
+        rejected = true;
+      }
+      for (const [resource, min] of item.min) {
+        const bound = parseQuantity(min.value);
+        const request = resources2[i2].requests.get(resource);
+        if (bound === void 0 || request === void 0 || request >= bound - 1e-12) continue;
+        out2.rejections.push({ kind: "limit-range", workload: w, container: c.name, resource, bound: "min", limit: min.value, value: formatQuantity(resource, request), at: c.requests.get(resource)?.at ?? c.resourcesAt, boundAt: min.at });
+        rejected = true;
+      }
+    }
+  });
+  return rejected;
+}
+function unique(list2) {
+  const seen = /* @__PURE__ */ new Set();
+  return list2.filter((x) => !seen.has(`${x.container}\0${x.resource}`) && seen.add(`${x.container}\0${x.resource}`) !== void 0);
+}
+function admitAll(k) {
+  let out2 = cache.get(k);
+  if (!out2) {
+    const byNamespace = /* @__PURE__ */ new Map();
+    const of = (ns) => {
+      let entry2 = byNamespace.get(ns);
+      if (!entry2) byNamespace.set(ns, entry2 = { limitRanges: [], quotas: [] });
+      return entry2;
+    };
+    for (const l of k.limitRanges) of(l.object.namespace).limitRanges.push(l);
+    for (const q of k.quotas) of(q.object.namespace).quotas.push(q);
+    out2 = [...byNamespace.keys()].sort().map((ns) => admitNamespace(k, ns, byNamespace.get(ns).limitRanges, byNamespace.get(ns).quotas));
+    cache.set(k, out2);
+  }
+  return out2;
+}
+var COMPUTE, cache;
+var init_admission = __esm({
+  "src/model/graph/kubernetes/admission.ts"() {
+    "use strict";
+    init_quantity();
+    COMPUTE = ["cpu", "memory", "ephemeral-storage"];
+    cache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/model/graph/kubernetes/ports.ts
+function resolveTargetPort(port, w) {
+  const target2 = port.targetPort?.value ?? port.port;
+  if (typeof target2 === "number") return target2;
+  if (/^\d+$/.test(target2)) return Number(target2);
+  for (const c of w.pod.containers) {
+    if (c.role === "initContainer" || c.role === "ephemeralContainer") continue;
+    const found = c.ports.find((p) => p.name === target2 && p.protocol === port.protocol);
+    if (found) return found.port;
+  }
+  return void 0;
+}
+function declaredPorts(w) {
+  return w.pod.containers.filter((c) => c.role === "container").flatMap((c) => c.ports);
+}
+var init_ports2 = __esm({
+  "src/model/graph/kubernetes/ports.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/graph/kubernetes/simulate.ts
+function suffix(seed, length) {
+  let h = 2166136261;
+  for (let i2 = 0; i2 < seed.length; i2++) h = Math.imul(h ^ seed.charCodeAt(i2), 16777619) >>> 0;
+  let out2 = "";
+  for (let i2 = 0; i2 < length; i2++) {
+    h = Math.imul(h ^ h >>> 13, 1540483477) >>> 0;
+    out2 += ALPHABET[h % ALPHABET.length];
+  }
+  return out2;
+}
+function simulateKubernetes(k, out2) {
+  if (k.objects.length === 0) return;
+  const rejections = admitAll(k).flatMap((a) => a.rejections);
+  const refused = /* @__PURE__ */ new Map();
+  for (const r2 of rejections) {
+    const admitted = r2.kind === "quota-exceeded" ? r2.admitted : 0;
+    refused.set(r2.workload, Math.min(refused.get(r2.workload) ?? r2.workload.replicas, admitted));
+  }
+  const sim = { workloads: [], replicaSets: [], pods: [], services: [], ingresses: [], rejected: [] };
+  const podNames = /* @__PURE__ */ new Map();
+  for (const w of k.workloads) {
+    const ns = w.object.namespace;
+    const name2 = w.object.name;
+    sim.workloads.push({ namespace: ns, kind: w.kind, name: name2, replicas: w.replicas, file: w.object.file.path });
+    const labels = [...w.pod.labels].map(([key3, v]) => `${key3}=${v}`).join(",");
+    const hash = suffix(`${ns}/${name2}/${labels}`, 10);
+    let owner = `${w.kind}/${name2}`;
+    let names;
+    switch (w.kind) {
+      case "Deployment":
+        sim.replicaSets.push({ namespace: ns, name: `${name2}-${hash}`, owner, replicas: w.replicas });
+        owner = `ReplicaSet/${name2}-${hash}`;
+        names = range(w.replicas).map((i2) => `${name2}-${hash}-${suffix(`${hash}${i2}`, 5)}`);
+        break;
+      case "StatefulSet":
+        names = range(w.replicas).map((i2) => `${name2}-${i2}`);
+        break;
+      case "Pod":
+        names = [name2];
+        break;
+      case "CronJob":
+        names = [];
+        break;
+      default:
+        names = range(w.replicas).map((i2) => `${name2}-${suffix(`${hash}${i2}`, 5)}`);
+    }
+    const admitted = refused.get(w) ?? names.length;
+    names.forEach((pod, i2) => sim.pods.push({ namespace: ns, name: pod, owner, labels, status: i2 < admitted ? "Running" : "Rejected" }));
+    podNames.set(w, names.slice(0, admitted));
+  }
+  for (const s of k.services) {
+    const selected = k.serviceSelects(s);
+    const endpoints = [];
+    for (const port of s.ports) {
+      for (const w of selected) {
+        const target2 = resolveTargetPort(port, w);
+        if (target2 === void 0) continue;
+        for (const pod of podNames.get(w) ?? []) endpoints.push(`${pod}:${target2}`);
+      }
+    }
+    sim.services.push({
+      namespace: s.object.namespace,
+      name: s.object.name,
+      type: s.type,
+      clusterIP: s.headless ? "None" : s.type === "ExternalName" ? "<none>" : "<assigned>",
+      ports: s.ports.map((p) => `${p.port}${p.targetPort !== void 0 ? `→${p.targetPort.value}` : ""}/${p.protocol}`).join(","),
+      endpoints
+    });
+  }
+  for (const ing of k.ingresses) {
+    for (const b of ing.backends) {
+      const service = k.service(ing.object.namespace, b.service.value);
+      const count = service ? k.serviceSelects(service).reduce((n, w) => n + (podNames.get(w)?.length ?? 0), 0) : 0;
+      sim.ingresses.push({
+        namespace: ing.object.namespace,
+        name: ing.object.name,
+        host: b.host,
+        path: b.path,
+        backend: `${b.service.value}${b.port ? `:${b.port.value}` : ""}${service ? "" : " (no such Service)"}`,
+        endpoints: count
+      });
+    }
+  }
+  const running = k.workloads.filter((w) => w.kind !== "CronJob");
+  if (k.networkPolicies.length > 0) {
+    sim.reachability = running.length > MAX_MATRIX ? { note: `${running.length} workloads: too many to print as a matrix; see plimsoll graph (can-reach edges).` } : {
+      workloads: running.map((w) => `${w.object.namespace}/${w.object.name}`),
+      allowed: running.map((from) => running.map((to) => from === to || reachablePorts(k, from, to).length > 0))
+    };
+  }
+  sim.rejected = rejections.map((r2) => ({ namespace: r2.workload.object.namespace, object: `${r2.workload.kind}/${r2.workload.object.name}`, reason: rejectionReason(r2) }));
+  out2.kubernetes = sim;
+}
+function range(n) {
+  return Array.from({ length: Math.max(0, Math.min(n, 1e3)) }, (_, i2) => i2);
+}
+function rejectionReason(r2) {
+  switch (r2.kind) {
+    case "quota-missing":
+      return `403 Forbidden: failed quota: ${r2.quota.object.name}: must specify ${r2.missing.map((m) => `${m.resource} for: ${m.container}`).join("; ")}`;
+    case "quota-exceeded":
+      return `403 Forbidden: exceeded quota: ${r2.quota.object.name}, requested: ${r2.requested}, used: ${r2.used}, limited: ${r2.limited} (${r2.admitted} of ${r2.workload.replicas} pods admitted)`;
+    case "limit-range":
+      return r2.bound === "max" ? `403 Forbidden: maximum ${r2.resource} usage per Container is ${r2.limit}, but limit is ${r2.value} (container ${r2.container})` : `403 Forbidden: minimum ${r2.resource} usage per Container is ${r2.limit}, but request is ${r2.value} (container ${r2.container})`;
+  }
+}
+var ALPHABET, MAX_MATRIX;
+var init_simulate2 = __esm({
+  "src/model/graph/kubernetes/simulate.ts"() {
+    "use strict";
+    init_admission();
+    init_network2();
+    init_ports2();
+    ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    MAX_MATRIX = 200;
+  }
+});
+
+// src/model/graph/kubernetes/part.ts
+var kubernetesGraphPart;
+var init_part2 = __esm({
+  "src/model/graph/kubernetes/part.ts"() {
+    "use strict";
+    init_describe2();
+    init_extract();
+    init_graph();
+    init_simulate2();
+    kubernetesGraphPart = {
+      name: "kubernetes",
+      extract({ parsed, file }) {
+        const objects = parsed.objects;
+        if (parsed.format !== "kubernetes" || !objects || objects.length === 0) return void 0;
+        return extractKubernetesRecords(objects, file);
+      },
+      build(graph, records) {
+        const k = new KubernetesGraph();
+        for (const r2 of records) k.add(r2);
+        k.index();
+        graph.kubernetes = k;
+      },
+      describe(graph, out2) {
+        describeKubernetes(graph.kubernetes, out2);
+      },
+      simulate(graph, out2) {
+        simulateKubernetes(graph.kubernetes, out2);
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/naming.ts
+function describeObject(o) {
+  return `${o.kind} "${o.namespace ? `${o.namespace}/` : ""}${o.name}" (${o.file.path})`;
+}
+function relatedObject(o, role) {
+  return { node: o.at, message: `${role}: ${describeObject(o)}.` };
+}
+function absentSeverity(option) {
+  return option === "off" ? void 0 : option;
+}
+var ABSENT_OPTION_SCHEMA;
+var init_naming = __esm({
+  "src/model/graph/kubernetes/naming.ts"() {
+    "use strict";
+    ABSENT_OPTION_SCHEMA = {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        absent: {
+          enum: ["off", "info", "warning"],
+          description: "How to report a referenced object the linted files do not declare (it may be created by another tool): off, info (default) or warning."
+        }
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/references.ts
+function referencesOf(k, kind) {
+  const out2 = [];
+  for (const w of k.workloads) for (const reference of w.pod.references) if (reference.kind === kind) out2.push({ reference, owner: w.object });
+  if (kind === "secret") {
+    for (const ing of k.ingresses) {
+      if ([...ing.object.annotations.keys()].some((a) => a.startsWith("cert-manager.io/"))) continue;
+      for (const name2 of ing.tlsSecrets) out2.push({ reference: { kind: "secret", name: name2, optional: false, via: "tls" }, owner: ing.object });
+    }
+  }
+  return out2;
+}
+function referenceProblems(k, kind) {
+  const problems = [];
+  for (const { reference, owner } of referencesOf(k, kind)) {
+    if (reference.optional) continue;
+    const ns = owner.namespace;
+    const name2 = reference.name.value;
+    if (kind === "serviceAccount" && name2 === "default") continue;
+    let target2;
+    let data;
+    if (kind === "configMap" || kind === "secret") {
+      data = k.data(KIND_OF[kind], ns, name2);
+      target2 = data?.object;
+    } else target2 = k.find(KIND_OF[kind], ns, name2)[0];
+    if (!target2) {
+      problems.push({ reference, owner, problem: "absent" });
+      continue;
+    }
+    if (data && reference.key && !data.keys.has(reference.key.value)) problems.push({ reference, owner, problem: "key", target: target2 });
+  }
+  return problems;
+}
+var KIND_OF;
+var init_references = __esm({
+  "src/model/graph/kubernetes/references.ts"() {
+    "use strict";
+    KIND_OF = {
+      configMap: "ConfigMap",
+      secret: "Secret",
+      persistentVolumeClaim: "PersistentVolumeClaim",
+      serviceAccount: "ServiceAccount"
+    };
+  }
+});
+
+// rules/graph/configmap-reference-missing.ts
+var configmap_reference_missing_default;
+var init_configmap_reference_missing = __esm({
+  "rules/graph/configmap-reference-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_references();
+    configmap_reference_missing_default = defineRule({
+      id: "configmap-reference-missing",
+      meta: {
+        description: "ConfigMaps that pods use should exist, with the keys they ask for",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          absent: 'ConfigMap "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the pods of {{owner}} cannot start (CreateContainerConfigError, or a volume that never mounts). Add it, or mark the reference `optional: true`.',
+          key: 'ConfigMap "{{name}}" has no key "{{key}}", so the pods of {{owner}} cannot start (CreateContainerConfigError); add the key, fix its name, or mark the reference `optional: true`.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const p of referenceProblems(k, "configMap")) {
+              const data = { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner), key: p.reference.key?.value };
+              if (p.problem === "key") {
+                ctx.report({ messageId: "key", node: p.reference.key.at, data, related: [relatedObject(p.target, "The ConfigMap")] });
+                continue;
+              }
+              const severity = absentSeverity(options.absent);
+              if (severity) ctx.report({ messageId: "absent", node: p.reference.name.at, data, severity });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/core/source.ts
+var SourceText;
+var init_source = __esm({
+  "src/core/source.ts"() {
+    "use strict";
+    SourceText = class {
+      constructor(path4, raw) {
+        this.path = path4;
+        this.hasBom = raw.charCodeAt(0) === 65279;
+        this.text = this.hasBom ? raw.slice(1) : raw;
+      }
+      path;
+      text;
+      hasBom;
+      lineStarts;
+      starts() {
+        if (this.lineStarts) return this.lineStarts;
+        const starts = [0];
+        const text3 = this.text;
+        for (let i2 = 0; i2 < text3.length; i2++) {
+          const c = text3.charCodeAt(i2);
+          if (c === 10) starts.push(i2 + 1);
+          else if (c === 13 && text3.charCodeAt(i2 + 1) !== 10) starts.push(i2 + 1);
+        }
+        this.lineStarts = starts;
+        return starts;
+      }
+      get lineCount() {
+        return this.starts().length;
+      }
+      positionAt(offset) {
+        const starts = this.starts();
+        const clamped = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (starts[mid] <= clamped) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo, character: clamped - starts[lo] };
+      }
+      offsetAt(position2) {
+        const starts = this.starts();
+        if (position2.line >= starts.length) return this.text.length;
+        return Math.min(starts[Math.max(0, position2.line)] + position2.character, this.lineEnd(position2.line));
+      }
+      rangeOf(span) {
+        return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+      }
+      /** Offset of the end of a line's content, before its CR/LF. */
+      lineEnd(line) {
+        const starts = this.starts();
+        let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+        if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+        if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+        return Math.max(end, starts[line] ?? 0);
+      }
+      lineText(line) {
+        const starts = this.starts();
+        return this.text.slice(starts[line] ?? this.text.length, this.lineEnd(line));
+      }
+      lineStart(line) {
+        return this.starts()[line] ?? this.text.length;
+      }
+      slice(span) {
+        return this.text.slice(span.start, span.end);
+      }
+    };
+  }
+});
+
+// src/model/extract/dockerfile.ts
+function extractDockerfileContainers(dockerfile) {
+  const last = dockerfile.stages.length - 1;
+  return dockerfile.stages.map((stage) => {
+    const c = emptyContainer(
+      {
+        format: "dockerfile",
+        role: "stage",
+        name: stage.name ?? String(stage.index),
+        isFinalStage: stage.index === last,
+        stageIndex: stage.index
+      },
+      stage.from
+    );
+    const image = stage.from.image;
+    if (image && stage.baseStage === void 0) {
+      const ref2 = parseImageReference(stage.from.imageExpanded ?? image.value);
+      c.image = { value: ref2, node: image };
+    }
+    const chain = stageChain(stage, dockerfile);
+    const user = lastOf(chain, "USER");
+    if (user?.user) c.security.user = { value: user.userExpanded ?? user.user.value, node: user.user };
+    const cmd = lastOf(chain, "CMD");
+    if (cmd) c.command = { value: execArgs(cmd), node: cmd };
+    const entrypoint = lastOf(chain, "ENTRYPOINT");
+    if (entrypoint) c.entrypoint = { value: execArgs(entrypoint), node: entrypoint };
+    const healthcheck = lastOf(chain, "HEALTHCHECK");
+    if (healthcheck) c.healthcheck = { node: healthcheck, handler: "CMD", disabled: healthcheck.none };
+    for (const ins of chain) {
+      if (ins.keyword === "ENV") {
+        for (const pair of ins.pairs) {
+          c.env.push({
+            name: { value: pair.key.value, node: pair.key },
+            ...pair.value ? { value: { value: pair.value.value, node: pair.value } } : {}
+          });
+        }
+      } else if (ins.keyword === "EXPOSE") {
+        for (const port of ins.ports) {
+          c.ports.push({
+            ...port.port !== void 0 ? { containerPort: port.port } : {},
+            ...port.endPort !== void 0 ? { containerPortEnd: port.endPort } : {},
+            protocol: port.protocol ?? "tcp",
+            node: port
+          });
+        }
+      }
+    }
+    return c;
+  });
+}
+function stageChain(stage, dockerfile) {
+  const stages = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (let s = stage; s && !seen.has(s.index); s = s.baseStage === void 0 ? void 0 : dockerfile.stages[s.baseStage]) {
+    seen.add(s.index);
+    stages.unshift(s);
+  }
+  return stages.flatMap((s) => s.instructions);
+}
+function lastOf(instructions, keyword) {
+  for (let i2 = instructions.length - 1; i2 >= 0; i2--) if (instructions[i2].keyword === keyword) return instructions[i2];
+  return void 0;
+}
+function execArgs(ins) {
+  return ins.json ? ins.json.values.map((v) => v.value) : ["/bin/sh", "-c", ins.argsText];
+}
+var init_dockerfile2 = __esm({
+  "src/model/extract/dockerfile.ts"() {
+    "use strict";
+    init_container2();
+    init_image();
+  }
+});
+
+// src/model/graph/types.ts
+function location(file, node, object) {
+  return object ? { span: node.span, file, object } : { span: node.span, file };
+}
+var init_types = __esm({
+  "src/model/graph/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/graph/dockerfile.ts
+function dockerfileModel(dockerfile, containers, file, linted) {
+  const source = file.source;
+  const stages = dockerfile.stages.map((stage) => buildStage(stage, dockerfile, containers[stage.index], source));
+  return { file, stages, linted, builtTargets: /* @__PURE__ */ new Set() };
+}
+function buildStage(stage, dockerfile, container, source) {
+  const at = (node) => location(source, node);
+  const out2 = {
+    index: stage.index,
+    from: at(stage.from),
+    anchor: at(stage.from.stageName ?? stage.from),
+    base: baseOf(stage),
+    uses: usesOf(stage, dockerfile, source),
+    image: effectiveImage(stage, dockerfile, container, source)
+  };
+  if (stage.name) out2.name = stage.name;
+  return out2;
+}
+function baseOf(stage) {
+  if (stage.baseStage !== void 0) return { kind: "stage", index: stage.baseStage };
+  const image = (stage.from.imageExpanded ?? stage.from.image?.value ?? "").trim();
+  if (image.toLowerCase() === "scratch") return { kind: "scratch" };
+  if (image === "" || /\$\{?[A-Za-z_]/.test(image)) return { kind: "dynamic", text: image };
+  return { kind: "image", image };
+}
+function sourceOf(value, dockerfile) {
+  const target2 = resolveFrom(value, dockerfile);
+  if (target2.kind === "stage") return { kind: "stage", index: target2.stage.index };
+  if (target2.kind === "image") return { kind: "image", image: value.trim() };
+  return { kind: target2.kind === "dynamic" ? "dynamic" : "unknown", text: value };
+}
+function usesOf(stage, dockerfile, source) {
+  const uses = [];
+  for (const ins of stage.instructions) {
+    if (ins.keyword === "COPY" || ins.keyword === "ADD") {
+      const from = ins.from?.value;
+      if (from && from.value.trim() !== "") uses.push({ source: sourceOf(from.value, dockerfile), via: "copy", at: location(source, from) });
+    } else if (ins.keyword === "RUN") {
+      for (const mount of ins.mounts) {
+        const from = mount.options.from;
+        if (from) uses.push({ source: sourceOf(from, dockerfile), via: "mount", at: location(source, mount) });
+      }
+    }
+  }
+  return uses;
+}
+function effectiveImage(stage, dockerfile, c, source) {
+  const at = (node) => location(source, node);
+  const root2 = stageLineage(stage, dockerfile)[0];
+  const rootImage = (root2.from.imageExpanded ?? root2.from.image?.value ?? "").trim();
+  const fromScratch = root2.baseStage === void 0 && rootImage.toLowerCase() === "scratch";
+  const image = { exposes: [], fromScratch };
+  if (!fromScratch && rootImage !== "" && root2.baseStage === void 0) image.baseImage = rootImage;
+  if (!c) return image;
+  if (c.security.user) image.user = { value: c.security.user.value, at: at(c.security.user.node) };
+  for (const p of c.ports) {
+    const port = { protocol: p.protocol, at: at(p.node) };
+    if (p.containerPort !== void 0) port.port = p.containerPort;
+    if (p.containerPortEnd !== void 0) port.endPort = p.containerPortEnd;
+    image.exposes.push(port);
+  }
+  if (c.healthcheck) image.healthcheck = { disabled: c.healthcheck.disabled === true, at: at(c.healthcheck.node) };
+  if (c.entrypoint) image.entrypoint = { value: c.entrypoint.value, at: at(c.entrypoint.node) };
+  if (c.command) image.cmd = { value: c.command.value, at: at(c.command.node) };
+  return image;
+}
+function targetStage(model, target2) {
+  if (target2 === void 0 || target2 === "") return model.stages.at(-1);
+  const name2 = target2.toLowerCase();
+  return model.stages.find((s) => s.name === name2);
+}
+function stagesNeededFor(model, index2, into = /* @__PURE__ */ new Set()) {
+  const stage = model.stages[index2];
+  if (!stage || into.has(index2)) return into;
+  into.add(index2);
+  if (stage.base.kind === "stage") stagesNeededFor(model, stage.base.index, into);
+  for (const use of stage.uses) if (use.source.kind === "stage") stagesNeededFor(model, use.source.index, into);
+  return into;
+}
+function neededStages(model) {
+  const needed = stagesNeededFor(model, model.stages.length - 1);
+  for (const target2 of model.builtTargets) {
+    const stage = targetStage(model, target2);
+    if (stage) stagesNeededFor(model, stage.index, needed);
+  }
+  return needed;
+}
+function stageId(model, stage) {
+  return `stage:${model.file.path}#${stage.name ?? stage.index}`;
+}
+function imageNodeId(image) {
+  return `image:${image}`;
+}
+function simulatedImage(model, stage) {
+  const needed = stagesNeededFor(model, stage.index);
+  const img = stage.image;
+  const out2 = {
+    dockerfile: model.file.path,
+    target: stage.name ?? String(stage.index),
+    expose: img.exposes.filter((p) => p.port !== void 0).map((p) => `${p.port}${p.endPort ? `-${p.endPort}` : ""}/${p.protocol}`),
+    healthcheck: img.healthcheck ? img.healthcheck.disabled ? "disabled" : "defined" : "none",
+    stages: [...needed].sort((a, b) => a - b).map((i2) => model.stages[i2].name ?? String(i2))
+  };
+  const base = img.fromScratch ? "scratch" : img.baseImage;
+  if (base) out2.base = base;
+  if (img.user) out2.user = img.user.value;
+  if (img.entrypoint) out2.entrypoint = img.entrypoint.value;
+  if (img.cmd) out2.cmd = img.cmd.value;
+  return out2;
+}
+function readDockerfileModel(graph, file, parse2) {
+  const known = file.absolute ? graph.dockerfiles.byAbsolute.get(file.absolute) : void 0;
+  if (known) return known;
+  const { dockerfile, containers } = parse2();
+  const model = dockerfileModel(dockerfile, containers, file, false);
+  if (file.absolute) graph.dockerfiles.byAbsolute.set(file.absolute, model);
+  graph.dockerfiles.models.push(model);
+  return model;
+}
+function describeDockerfile(_graph, model, out2) {
+  const last = model.stages.length - 1;
+  const sourceNode = (s) => {
+    if (s.kind === "stage") {
+      const st = model.stages[s.index];
+      return st ? stageId(model, st) : void 0;
+    }
+    if (s.kind === "image") return out2.node({ id: imageNodeId(s.image), kind: "image", label: s.image });
+    return void 0;
+  };
+  for (const stage of model.stages) {
+    const attributes2 = {};
+    if (stage.index === last) attributes2.final = true;
+    if (stage.image.user) attributes2.user = stage.image.user.value;
+    const ports = stage.image.exposes.filter((p) => p.port !== void 0).map((p) => `${p.port}${p.endPort ? `-${p.endPort}` : ""}/${p.protocol}`);
+    if (ports.length > 0) attributes2.expose = ports.join(",");
+    if (stage.image.healthcheck) attributes2.healthcheck = !stage.image.healthcheck.disabled;
+    out2.node({
+      id: stageId(model, stage),
+      kind: "stage",
+      label: `stage ${stage.name ?? stage.index}`,
+      file: model.file.path,
+      line: model.file.source.positionAt(stage.from.span.start).line + 1,
+      attributes: attributes2
+    });
+  }
+  for (const stage of model.stages) {
+    const id = stageId(model, stage);
+    const base = sourceNode(stage.base);
+    if (base) out2.edge({ type: "based-on", from: id, to: base });
+    for (const use of stage.uses) {
+      const from = sourceNode(use.source);
+      if (from) out2.edge({ type: "copies-from", from: id, to: from, ...use.via === "mount" ? { label: "mount" } : {} });
+    }
+  }
+}
+var dockerfileGraphPart;
+var init_dockerfile3 = __esm({
+  "src/model/graph/dockerfile.ts"() {
+    "use strict";
+    init_dockerfile_query();
+    init_types();
+    dockerfileGraphPart = {
+      name: "dockerfile",
+      extract({ parsed, file }) {
+        if (parsed.format !== "dockerfile" || !parsed.dockerfile) return void 0;
+        return dockerfileModel(parsed.dockerfile, parsed.containers, file, true);
+      },
+      build(graph, models) {
+        const byAbsolute = /* @__PURE__ */ new Map();
+        for (const m of models) if (m.file.absolute) byAbsolute.set(m.file.absolute, m);
+        graph.dockerfiles = { models: [...models], byAbsolute };
+      },
+      describe(graph, out2) {
+        for (const model of graph.dockerfiles.models) describeDockerfile(graph, model, out2);
+      },
+      simulate(graph, out2) {
+        const images2 = [];
+        for (const model of graph.dockerfiles.models) {
+          if (!model.linted) continue;
+          const targets2 = /* @__PURE__ */ new Set(["", ...model.builtTargets]);
+          for (const target2 of targets2) {
+            const stage = targetStage(model, target2);
+            if (stage) images2.push(simulatedImage(model, stage));
+          }
+        }
+        if (images2.length > 0) out2.images = images2;
+      }
+    };
+  }
+});
+
+// src/model/graph/links.ts
+import { relative, sep } from "node:path";
+function imageKey(image) {
+  const ref2 = parseImageReference(image);
+  const name2 = `${ref2.registry ? `${ref2.registry}/` : ""}${ref2.repository}`;
+  return ref2.tag ? { name: name2, tag: ref2.tag } : { name: name2 };
+}
+function modelAt(graph, absolute, context) {
+  const known = graph.dockerfiles.byAbsolute.get(absolute);
+  if (known) return known;
+  const text3 = context.env.host.readFile(absolute);
+  if (text3 === void 0) return void 0;
+  const path4 = relative(process.cwd(), absolute).split(sep).join("/");
+  return readDockerfileModel(graph, { path: path4, absolute, format: "dockerfile", source: new SourceText(path4, text3) }, () => {
+    const dockerfile = parseDockerfile(text3);
+    return { dockerfile, containers: extractDockerfileContainers(dockerfile) };
+  });
+}
+var ImageTable, imageLinksPart;
+var init_links = __esm({
+  "src/model/graph/links.ts"() {
+    "use strict";
+    init_source();
+    init_parser();
+    init_dockerfile2();
+    init_image();
+    init_describe();
+    init_dockerfile3();
+    init_describe2();
+    ImageTable = class {
+      byName = /* @__PURE__ */ new Map();
+      add(image, build) {
+        const { name: name2, tag } = imageKey(image);
+        this.byName.set(name2, [...this.byName.get(name2) ?? [], { ...tag ? { tag } : {}, build }]);
+      }
+      /** The build of an image: an entry with the same tag, else one without a tag. */
+      find(image) {
+        const { name: name2, tag } = imageKey(image);
+        const entries = this.byName.get(name2) ?? [];
+        return (entries.find((e) => e.tag !== void 0 && e.tag === tag) ?? entries.find((e) => e.tag === void 0))?.build;
+      }
+    };
+    imageLinksPart = {
+      name: "links",
+      extract({ file, images: images2 }) {
+        return images2 && images2.size > 0 ? { path: file.path, images: images2 } : void 0;
+      },
+      build(graph, fileImages, context) {
+        const links = { composeBuilds: /* @__PURE__ */ new Map(), containers: /* @__PURE__ */ new Map() };
+        graph.links = links;
+        const composeImages = new ImageTable();
+        for (const p of graph.compose ?? []) {
+          for (const s of p.services) {
+            if (!s.build?.dockerfilePath) continue;
+            const model = modelAt(graph, s.build.dockerfilePath, context);
+            const stage = model && targetStage(model, s.build.target);
+            if (!model || !stage) continue;
+            model.builtTargets.add(s.build.target?.toLowerCase() ?? "");
+            const build = { model, stage, via: "compose", ...s.image ? { image: s.image } : {} };
+            links.composeBuilds.set(s, build);
+            if (s.image) composeImages.add(s.image, build);
+          }
+        }
+        const configured = /* @__PURE__ */ new Map();
+        for (const { path: path4, images: images2 } of fileImages) {
+          const table2 = new ImageTable();
+          for (const [image, dockerfile] of images2) {
+            const model = modelAt(graph, dockerfile, context);
+            const stage = model && targetStage(model);
+            if (model && stage) table2.add(image, { model, stage, via: "config", image });
+          }
+          configured.set(path4, table2);
+        }
+        for (const w of graph.kubernetes?.workloads ?? []) {
+          for (const c of w.pod.containers) {
+            if (!c.image) continue;
+            const build = configured.get(w.object.file.path)?.find(c.image.value) ?? composeImages.find(c.image.value);
+            if (build) links.containers.set(c, { ...build, workload: w });
+          }
+        }
+      },
+      describe(graph, out2) {
+        for (const p of graph.compose ?? []) {
+          for (const s of p.services) {
+            const build = graph.links.composeBuilds.get(s);
+            if (build && out2.has(stageId(build.model, build.stage))) out2.edge({ type: "builds", from: stageId(build.model, build.stage), to: composeServiceId(p, s.name) });
+          }
+        }
+        for (const [, { model, stage, workload }] of graph.links.containers) out2.edge({ type: "builds", from: stageId(model, stage), to: podsId(workload) });
+      }
+    };
+  }
+});
+
+// rules/graph/container-port-not-exposed.ts
+var container_port_not_exposed_default;
+var init_container_port_not_exposed = __esm({
+  "rules/graph/container-port-not-exposed.ts"() {
+    "use strict";
+    init_rule();
+    init_links();
+    container_port_not_exposed_default = defineRule({
+      id: "container-port-not-exposed",
+      meta: {
+        description: "Container ports should match the ports the image EXPOSEs",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          notExposed: 'Container "{{container}}" declares port {{port}}/{{protocol}}, but the image built by {{dockerfile}} EXPOSEs {{exposed}}; check which port the application listens on.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project(graph) {
+            for (const [container, build] of graph.links.containers) {
+              const exposes = build.stage.image.exposes.filter((e) => e.port !== void 0);
+              if (exposes.length === 0) continue;
+              const exposed = exposes.map((e) => `${e.port}${e.endPort ? `-${e.endPort}` : ""}/${e.protocol}`).join(", ");
+              for (const p of container.ports) {
+                const protocol = p.protocol.toLowerCase();
+                const matches2 = exposes.some((e) => e.protocol.toLowerCase() === protocol && p.port >= e.port && p.port <= (e.endPort ?? e.port));
+                if (matches2) continue;
+                ctx.report({
+                  messageId: "notExposed",
+                  node: p.at,
+                  data: { container: container.name, port: p.port, protocol, dockerfile: build.model.file.path, exposed },
+                  related: [{ node: exposes[0].at, message: `EXPOSE in ${build.model.file.path}.` }]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/duplicate-object.ts
+function folderOf(path4) {
+  const slash2 = path4.lastIndexOf("/");
+  return slash2 < 0 ? "" : path4.slice(0, slash2);
+}
+var duplicate_object_default;
+var init_duplicate_object = __esm({
+  "rules/graph/duplicate-object.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    duplicate_object_default = defineRule({
+      id: "duplicate-object",
+      meta: {
+        description: "A file, or the files of one folder, should not declare the same object twice",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          duplicate: '{{kind}} "{{name}}"{{ns}} is declared again in this file; `kubectl apply` would apply both and keep the last, so remove or rename one.',
+          duplicateElsewhere: '{{kind}} "{{name}}"{{ns}} is also declared in {{other}}, in the same folder; `kubectl apply -f` of the folder would apply both and keep whichever comes last, so remove or rename one.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const first = /* @__PURE__ */ new Map();
+            for (const o of k.objects) {
+              if (!o.named) continue;
+              const key3 = `${folderOf(o.file.path)}\0${o.group}/${o.kind}/${o.namespaceAt?.value ?? ""}/${o.name}`;
+              const earlier = first.get(key3);
+              if (!earlier) {
+                first.set(key3, o);
+                continue;
+              }
+              const sameFile = earlier.file.path === o.file.path;
+              ctx.report({
+                messageId: sameFile ? "duplicate" : "duplicateElsewhere",
+                // Two files of a folder may be alternatives to choose from (a CPU and a GPU variant): at most an info.
+                ...sameFile ? {} : { severity: "info" },
+                node: o.at,
+                data: { kind: o.kind, name: o.name, ns: o.namespaceAt ? ` in namespace "${o.namespaceAt.value}"` : "", other: earlier.file.path },
+                related: [{ node: earlier.at, message: `First declared here: ${describeObject(earlier)}.` }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/hpa-target-missing.ts
+var SCALABLE, hpa_target_missing_default;
+var init_hpa_target_missing = __esm({
+  "rules/graph/hpa-target-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    SCALABLE = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
+    hpa_target_missing_default = defineRule({
+      id: "hpa-target-missing",
+      meta: {
+        description: "A HorizontalPodAutoscaler should target a workload of its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "kube-linter", id: "dangling-hpa" },
+          { tool: "kube-score", id: "horizontalpodautoscaler-has-target" }
+        ],
+        messages: {
+          missing: 'No {{kind}} "{{name}}" exists in namespace "{{namespace}}", so this autoscaler scales nothing (FailedGetScale); fix scaleTargetRef.',
+          notScalable: '{{kind}} "{{name}}" has no replica count to scale; target a Deployment, StatefulSet or ReplicaSet.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const h of k.hpas) {
+              if (!h.target) continue;
+              const kind = h.target.kind.value;
+              const data = { kind, name: h.target.name.value, namespace: h.object.namespace };
+              if (!SCALABLE.has(kind) && k.workload(kind, h.object.namespace, h.target.name.value)) {
+                ctx.report({ messageId: "notScalable", node: h.target.kind.at, data });
+                continue;
+              }
+              if (!SCALABLE.has(kind)) continue;
+              if (!k.workload(kind, h.object.namespace, h.target.name.value)) ctx.report({ messageId: "missing", node: h.target.name.at, data });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/hpa-target-without-requests.ts
+var hpa_target_without_requests_default;
+var init_hpa_target_without_requests = __esm({
+  "rules/graph/hpa-target-without-requests.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    hpa_target_without_requests_default = defineRule({
+      id: "hpa-target-without-requests",
+      meta: {
+        description: "A utilization target needs a request for that resource on every container of the scaled pods",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [],
+        messages: {
+          noRequest: 'This autoscaler targets {{resource}} utilization, but container "{{container}}" of {{kind}} "{{name}}" requests no {{resource}}, so utilization cannot be computed and the HPA never scales ("missing request for {{resource}}"); set resources.requests.{{resource}} on every container.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const h of k.hpas) {
+              if (!h.target || h.utilization.length === 0) continue;
+              const w = k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+              if (!w) continue;
+              for (const metric of h.utilization) {
+                const missing = w.pod.containers.find((c) => c.role === "container" && !c.requests.has(metric.value) && !c.limits.has(metric.value));
+                if (!missing) continue;
+                ctx.report({
+                  messageId: "noRequest",
+                  node: metric.at,
+                  data: { resource: metric.value, container: missing.name, kind: w.kind, name: w.object.name },
+                  related: [{ node: missing.resourcesAt, message: `The container without a ${metric.value} request, in ${w.object.file.path}.` }, relatedObject(w.object, "The scaled workload")]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/ingress-backend-missing.ts
+var ingress_backend_missing_default;
+var init_ingress_backend_missing = __esm({
+  "rules/graph/ingress-backend-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    ingress_backend_missing_default = defineRule({
+      id: "ingress-backend-missing",
+      meta: {
+        description: "An Ingress backend should name a Service of its namespace, and a port of that Service",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "kube-linter", id: "dangling-ingress" },
+          { tool: "kube-score", id: "ingress-targets-service" }
+        ],
+        messages: {
+          service: 'No Service "{{service}}" exists in namespace "{{namespace}}", so requests for {{route}} get 503 from the ingress controller; create it or fix the name.',
+          port: 'Service "{{service}}" has no port {{port}} (it has {{ports}}), so requests for {{route}} fail; use one of its ports.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const ing of k.ingresses) {
+              for (const b of ing.backends) {
+                const route = b.path === "(default)" ? "the default backend" : `${b.host}${b.path}`;
+                const service = k.service(ing.object.namespace, b.service.value);
+                if (!service) {
+                  ctx.report({ messageId: "service", node: b.service.at, data: { service: b.service.value, namespace: ing.object.namespace, route } });
+                  continue;
+                }
+                if (!b.port) continue;
+                const wanted = b.port.value;
+                const found = service.ports.some((p) => typeof wanted === "number" ? p.port === wanted : p.name === wanted);
+                if (found) continue;
+                const ports = service.ports.map((p) => p.name ? `${p.name} (${p.port})` : String(p.port)).join(", ") || "no ports";
+                ctx.report({
+                  messageId: "port",
+                  node: b.port.at,
+                  data: { service: b.service.value, port: wanted, ports, route },
+                  related: [relatedObject(service.object, "The Service")]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/limit-range-violation.ts
+var limit_range_violation_default;
+var init_limit_range_violation = __esm({
+  "rules/graph/limit-range-violation.ts"() {
+    "use strict";
+    init_rule();
+    init_admission();
+    init_part2();
+    limit_range_violation_default = defineRule({
+      id: "limit-range-violation",
+      meta: {
+        description: "Containers should stay within their namespace's LimitRange min and max",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          max: 'The {{resource}} limit of container "{{container}}" ({{value}}, after LimitRange defaults) is above the LimitRange maximum {{bound}}, so its pods are refused: 403 Forbidden, "maximum {{resource}} usage per Container is {{bound}}, but limit is {{value}}". Lower the limit.',
+          min: 'The {{resource}} request of container "{{container}}" ({{value}}, after LimitRange defaults) is below the LimitRange minimum {{bound}}, so its pods are refused: 403 Forbidden, "minimum {{resource}} usage per Container is {{bound}}, but request is {{value}}". Raise the request.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const admission of admitAll(k)) {
+              for (const r2 of admission.rejections) {
+                if (r2.kind !== "limit-range") continue;
+                ctx.report({
+                  messageId: r2.bound,
+                  node: r2.at,
+                  data: { resource: r2.resource, container: r2.container, value: r2.value, bound: r2.limit },
+                  related: [{ node: r2.boundAt, message: `The LimitRange ${r2.bound}.` }]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/namespace-missing.ts
+var BUILT_IN, folderOf2, parentOf, within2, namespace_missing_default;
+var init_namespace_missing = __esm({
+  "rules/graph/namespace-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    BUILT_IN = /* @__PURE__ */ new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+    folderOf2 = (path4) => path4.includes("/") ? path4.slice(0, path4.lastIndexOf("/")) : "";
+    parentOf = (folder) => folder.includes("/") ? folder.slice(0, folder.lastIndexOf("/")) : "";
+    within2 = (path4, scope) => scope === "" || path4.startsWith(`${scope}/`);
+    namespace_missing_default = defineRule({
+      id: "namespace-missing",
+      meta: {
+        description: "When the project declares Namespaces, every object should be in one of them",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: 'Namespace "{{namespace}}" is not among the Namespaces the linted files declare ({{declared}}), so `kubectl apply` fails with "namespaces \\"{{namespace}}\\" not found"; declare it or fix the name.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const scopes = /* @__PURE__ */ new Map();
+            for (const n of k.namespaces().values()) {
+              if (!n.object) continue;
+              const scope = parentOf(folderOf2(n.object.file.path));
+              let names = scopes.get(scope);
+              if (!names) scopes.set(scope, names = /* @__PURE__ */ new Set());
+              names.add(n.name);
+            }
+            if (scopes.size === 0) return;
+            for (const o of k.objects) {
+              if (!o.namespaceAt || BUILT_IN.has(o.namespace)) continue;
+              const covering = [...scopes].filter(([scope]) => within2(o.file.path, scope));
+              if (covering.length === 0 || covering.some(([, names]) => names.has(o.namespace))) continue;
+              const declared = covering.flatMap(([, names]) => [...names].slice(0, 9));
+              const shown = declared.length > 8 ? `${declared.slice(0, 8).join(", ")}, …` : declared.join(", ");
+              ctx.report({ messageId: "missing", node: o.namespaceAt.at, data: { namespace: o.namespace, declared: shown } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/network-policy-peer-selects-nothing.ts
+var network_policy_peer_selects_nothing_default;
+var init_network_policy_peer_selects_nothing = __esm({
+  "rules/graph/network-policy-peer-selects-nothing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_select();
+    network_policy_peer_selects_nothing_default = defineRule({
+      id: "network-policy-peer-selects-nothing",
+      meta: {
+        description: "A NetworkPolicy peer podSelector should match the pods of some workload in the policy namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kube-linter", id: "dangling-networkpolicypeer-podselector" }],
+        messages: {
+          nothing: 'No pod in namespace "{{namespace}}" matches this {{direction}} peer of NetworkPolicy "{{name}}", so the rule allows nothing; fix the labels (or add a namespaceSelector if the peers live in another namespace).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const np of k.networkPolicies) {
+              const check = (rules, direction) => {
+                for (const rule of rules) {
+                  for (const peer of rule.peers) {
+                    if (!peer.podSelector || peer.namespaceSelector || isEmptySelector(peer.podSelector)) continue;
+                    if (k.select(np.object.namespace, peer.podSelector, true).length > 0) continue;
+                    ctx.report({ messageId: "nothing", node: peer.podSelector.at, data: { namespace: np.object.namespace, name: np.object.name, direction } });
+                  }
+                }
+              };
+              check(np.ingress, "ingress");
+              check(np.egress, "egress");
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/network-policy-selects-nothing.ts
+var network_policy_selects_nothing_default;
+var init_network_policy_selects_nothing = __esm({
+  "rules/graph/network-policy-selects-nothing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_select();
+    network_policy_selects_nothing_default = defineRule({
+      id: "network-policy-selects-nothing",
+      meta: {
+        description: "A NetworkPolicy's podSelector should match the pods of some workload in its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "dangling-networkpolicy" },
+          { tool: "kube-score", id: "networkpolicy-targets-pod" }
+        ],
+        messages: {
+          nothing: 'No pod in namespace "{{namespace}}" matches the podSelector of NetworkPolicy "{{name}}", so it isolates nothing and the pods it was meant for stay open; fix the selector or the pod labels.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const np of k.networkPolicies) {
+              if (isEmptySelector(np.podSelector)) continue;
+              if (k.select(np.object.namespace, np.podSelector, true).length > 0 || k.besideCustomResources(np.object)) continue;
+              ctx.report({ messageId: "nothing", node: np.podSelector.at, data: { namespace: np.object.namespace, name: np.object.name } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/pdb-selects-nothing.ts
+var pdb_selects_nothing_default;
+var init_pdb_selects_nothing = __esm({
+  "rules/graph/pdb-selects-nothing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_select();
+    pdb_selects_nothing_default = defineRule({
+      id: "pdb-selects-nothing",
+      meta: {
+        description: "A PodDisruptionBudget's selector should match the pods of some workload in its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [],
+        messages: {
+          nothing: 'No pod in namespace "{{namespace}}" matches the selector of PodDisruptionBudget "{{name}}", so it protects nothing during drains; fix the selector or the pod labels.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const p of k.pdbs) {
+              if (!p.selector) continue;
+              if (isEmptySelector(p.selector) || k.select(p.object.namespace, p.selector, false).length > 0 || k.besideCustomResources(p.object)) continue;
+              ctx.report({ messageId: "nothing", node: p.selector.at, data: { namespace: p.object.namespace, name: p.object.name } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/pdb-zero-disruptions.ts
+var REPLICATED, pdb_zero_disruptions_default;
+var init_pdb_zero_disruptions = __esm({
+  "rules/graph/pdb-zero-disruptions.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_select();
+    REPLICATED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "Pod"]);
+    pdb_zero_disruptions_default = defineRule({
+      id: "pdb-zero-disruptions",
+      meta: {
+        description: "A PodDisruptionBudget should allow at least one pod to be evicted",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [
+          { tool: "kube-linter", id: "pdb-max-unavailable" },
+          { tool: "kube-linter", id: "pdb-min-available" },
+          { tool: "polaris", id: "pdbDisruptionsIsZero" }
+        ],
+        messages: {
+          maxUnavailable: "maxUnavailable {{value}} allows no voluntary disruption, so node drains and cluster upgrades block on these pods; allow at least 1.",
+          minAvailableAll: "minAvailable 100% allows no voluntary disruption, so node drains and cluster upgrades block on these pods; lower it or use maxUnavailable: 1.",
+          minAvailableReplicas: "minAvailable {{value}} is not below the {{pods}} pod(s) this budget selects ({{workloads}}), so none of them can ever be evicted and node drains block; lower it below the pod count, or use maxUnavailable: 1."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const floor = /* @__PURE__ */ new Map();
+            for (const h of k.hpas) {
+              const w = h.target && k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+              if (w && h.minReplicas !== void 0) floor.set(w, h.minReplicas);
+            }
+            for (const p of k.pdbs) {
+              const max = p.maxUnavailable;
+              if (max && (max.value === 0 || max.value === "0%")) ctx.report({ messageId: "maxUnavailable", node: max.at, data: { value: max.value } });
+              const min = p.minAvailable;
+              if (!min) continue;
+              if (min.value === "100%") {
+                ctx.report({ messageId: "minAvailableAll", node: min.at });
+                continue;
+              }
+              if (!p.selector || isEmptySelector(p.selector)) continue;
+              const selected = k.select(p.object.namespace, p.selector, false).filter((w) => REPLICATED.has(w.kind));
+              const pods = selected.reduce((n, w) => n + (floor.get(w) ?? w.replicas), 0);
+              if (pods === 0) continue;
+              const percent = typeof min.value === "string" ? /^(\d+)%$/.exec(min.value) : null;
+              const required = typeof min.value === "number" ? min.value : percent ? Math.ceil(Number(percent[1]) * pods / 100) : void 0;
+              if (required === void 0 || required < pods) continue;
+              ctx.report({
+                messageId: "minAvailableReplicas",
+                node: min.at,
+                data: { value: min.value, pods, workloads: selected.map((w) => `${w.kind} "${w.object.name}" ×${floor.get(w) ?? w.replicas}`).join(", ") },
+                related: selected.map((w) => relatedObject(w.object, "A workload it protects"))
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/pvc-reference-missing.ts
+var pvc_reference_missing_default;
+var init_pvc_reference_missing = __esm({
+  "rules/graph/pvc-reference-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_references();
+    pvc_reference_missing_default = defineRule({
+      id: "pvc-reference-missing",
+      meta: {
+        description: "PersistentVolumeClaims that pods mount should exist",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          absent: 'PersistentVolumeClaim "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the pods of {{owner}} stay Pending ("persistentvolumeclaim not found"). Add the claim, or fix claimName.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            if (!severity) return;
+            for (const p of referenceProblems(k, "persistentVolumeClaim")) {
+              ctx.report({ messageId: "absent", node: p.reference.name.at, severity, data: { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner) } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/quota-exceeded.ts
+var quota_exceeded_default;
+var init_quota_exceeded = __esm({
+  "rules/graph/quota-exceeded.ts"() {
+    "use strict";
+    init_rule();
+    init_admission();
+    init_part2();
+    init_naming();
+    quota_exceeded_default = defineRule({
+      id: "quota-exceeded",
+      meta: {
+        description: "The pods of a namespace (requests × replicas) should fit its ResourceQuota's hard limits",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          exceeded: 'Only {{admitted}} of the {{replicas}} pods of this {{kind}} fit ResourceQuota "{{quota}}" once the pods before it are admitted; the others are refused with 403 Forbidden ("exceeded quota: {{quota}}, requested: {{requested}}, used: {{used}}, limited: {{limited}}"). Lower the requests or replicas, or raise the quota.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const admission of admitAll(k)) {
+              for (const r2 of admission.rejections) {
+                if (r2.kind !== "quota-exceeded") continue;
+                ctx.report({
+                  messageId: "exceeded",
+                  node: r2.workload.replicasAt ?? r2.workload.object.at,
+                  data: { admitted: r2.admitted, replicas: r2.workload.replicas, kind: r2.workload.kind, quota: r2.quota.object.name, requested: r2.requested, used: r2.used, limited: r2.limited },
+                  related: [{ node: r2.quota.hard.get(r2.resource).at, message: `The limit, in ResourceQuota "${r2.quota.object.name}" (${r2.quota.object.file.path}).` }, relatedObject(r2.quota.object, "The quota")]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/quota-missing-requests.ts
+var quota_missing_requests_default;
+var init_quota_missing_requests = __esm({
+  "rules/graph/quota-missing-requests.ts"() {
+    "use strict";
+    init_rule();
+    init_admission();
+    init_part2();
+    init_naming();
+    quota_missing_requests_default = defineRule({
+      id: "quota-missing-requests",
+      meta: {
+        description: "In a namespace with a ResourceQuota on compute resources, every container must request (or limit) them",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: 'ResourceQuota "{{quota}}" constrains {{resources}}, and after the LimitRange defaults container "{{container}}" still sets none, so the API server refuses its pods: 403 Forbidden, "failed quota: {{quota}}: must specify {{resources}}". The {{kind}} is created but never gets a pod; set them in resources (or add a LimitRange default).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const admission of admitAll(k)) {
+              for (const r2 of admission.rejections) {
+                if (r2.kind !== "quota-missing") continue;
+                for (const container of new Set(r2.missing.map((m) => m.container))) {
+                  const c = r2.workload.pod.containers.find((x) => x.name === container);
+                  if (!c) continue;
+                  const resources2 = r2.missing.filter((m) => m.container === container).map((m) => m.resource).join(", ");
+                  ctx.report({
+                    messageId: "missing",
+                    node: c.resourcesAt,
+                    data: { quota: r2.quota.object.name, resources: resources2, container, kind: r2.workload.kind },
+                    related: [relatedObject(r2.quota.object, "The quota")]
+                  });
+                }
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/rbac-binding-grants-wildcard.ts
+var SYSTEM, rbac_binding_grants_wildcard_default;
+var init_rbac_binding_grants_wildcard = __esm({
+  "rules/graph/rbac-binding-grants-wildcard.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    SYSTEM = /^system:/;
+    rbac_binding_grants_wildcard_default = defineRule({
+      id: "rbac-binding-grants-wildcard",
+      meta: {
+        description: "Bindings should not grant a role with every verb on every resource to non-system subjects",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [],
+        messages: {
+          wildcard: "This binding gives {{subjects}} {{role}}, whose rules allow every verb on every resource{{scope}} — as much as cluster-admin; bind a role with only the permissions needed."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const b of k.bindings) {
+              const ref2 = b.roleRef;
+              if (!ref2 || ref2.name.value === "cluster-admin") continue;
+              const namespace = ref2.kind === "ClusterRole" ? "" : b.object.namespace;
+              const role = k.roles.find((r2) => r2.object.kind === ref2.kind && r2.object.namespace === namespace && r2.object.name === ref2.name.value);
+              if (!role?.wildcard) continue;
+              const subjects = b.subjects.filter((s) => !SYSTEM.test(s.name));
+              if (subjects.length === 0) continue;
+              ctx.report({
+                messageId: "wildcard",
+                node: ref2.name.at,
+                data: {
+                  subjects: subjects.map((s) => `${s.kind} "${s.name}"`).join(", "),
+                  role: `${ref2.kind} "${ref2.name.value}"`,
+                  scope: b.object.kind === "ClusterRoleBinding" ? " in every namespace" : ` in namespace "${b.object.namespace}"`
+                },
+                related: [{ node: role.wildcard, message: `The wildcard rule, in ${describeObject(role.object)}.` }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/rbac-binding-role-missing.ts
+var BUILT_IN2, rbac_binding_role_missing_default;
+var init_rbac_binding_role_missing = __esm({
+  "rules/graph/rbac-binding-role-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    BUILT_IN2 = /^(cluster-admin|admin|edit|view|system:.*)$/;
+    rbac_binding_role_missing_default = defineRule({
+      id: "rbac-binding-role-missing",
+      meta: {
+        description: "A RoleBinding or ClusterRoleBinding should refer to a Role or ClusterRole that exists",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: '{{kind}} "{{name}}" is not declared {{where}}by any linted file, so this binding grants nothing; fix roleRef, or declare the role.',
+          roleInOtherNamespace: 'A RoleBinding can only refer to a Role of its own namespace ("{{namespace}}"); Role "{{name}}" is declared in {{other}}. Bind a ClusterRole, or move the binding.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            for (const b of k.bindings) {
+              const ref2 = b.roleRef;
+              if (!ref2 || ref2.kind === "ClusterRole" && BUILT_IN2.test(ref2.name.value)) continue;
+              if (ref2.kind === "ClusterRole") {
+                if (!k.has("ClusterRole", "", ref2.name.value) && severity) {
+                  ctx.report({ messageId: "missing", node: ref2.name.at, severity, data: { kind: "ClusterRole", name: ref2.name.value, where: "" } });
+                }
+                continue;
+              }
+              if (ref2.kind !== "Role" || k.has("Role", b.object.namespace, ref2.name.value)) continue;
+              const elsewhere = k.roles.find((r2) => r2.object.kind === "Role" && r2.object.name === ref2.name.value);
+              if (elsewhere) {
+                ctx.report({ messageId: "roleInOtherNamespace", node: ref2.name.at, data: { namespace: b.object.namespace, name: ref2.name.value, other: `namespace "${elsewhere.object.namespace}"` } });
+              } else if (severity) {
+                ctx.report({ messageId: "missing", node: ref2.name.at, severity, data: { kind: "Role", name: ref2.name.value, where: `in namespace "${b.object.namespace}" ` } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/readiness-probe-needed.ts
+var readiness_probe_needed_default;
+var init_readiness_probe_needed = __esm({
+  "rules/graph/readiness-probe-needed.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    readiness_probe_needed_default = defineRule({
+      id: "readiness-probe-needed",
+      meta: {
+        description: "Containers behind a Service, or of a workload with minReadySeconds, should have a readiness probe",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: false,
+        category: "reliability",
+        sources: [{ tool: "kube-score", id: "pod-probes" }],
+        messages: {
+          service: 'Container "{{container}}" has no readinessProbe, but Service "{{service}}" sends traffic to these pods: each new pod gets requests as soon as it starts, before it can serve them, and a rollout replaces pods that are not ready yet. Add a readinessProbe.',
+          minReady: 'Container "{{container}}" has no readinessProbe, so minReadySeconds counts from container start rather than from readiness and the rollout cannot tell a broken pod from a slow one. Add a readinessProbe.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const w of k.workloads) {
+              if (w.kind === "Job" || w.kind === "CronJob" || w.kind === "Pod") continue;
+              const services = k.servicesOf(w);
+              if (services.length === 0 && !w.minReadySeconds) continue;
+              for (const c of w.pod.containers) {
+                if (c.role !== "container" || c.readinessProbe) continue;
+                if (services.length > 0) {
+                  ctx.report({ messageId: "service", node: c.at, data: { container: c.name, service: services[0].object.name }, related: [relatedObject(services[0].object, "The Service")] });
+                } else ctx.report({ messageId: "minReady", node: c.at, data: { container: c.name } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/rollout-max-unavailable-all.ts
+function unavailable(value, replicas) {
+  if (typeof value === "number") return value;
+  const m = /^(\d+)%$/.exec(value);
+  return m ? Math.floor(Number(m[1]) * replicas / 100) : void 0;
+}
+var rollout_max_unavailable_all_default;
+var init_rollout_max_unavailable_all = __esm({
+  "rules/graph/rollout-max-unavailable-all.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    rollout_max_unavailable_all_default = defineRule({
+      id: "rollout-max-unavailable-all",
+      meta: {
+        description: "A rolling update should keep some pods available",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [],
+        messages: {
+          all: "maxUnavailable {{value}} lets a rollout take down all {{replicas}} pods of this {{kind}} at once, so every update is an outage; use a smaller value (e.g. 25%), or Recreate if that is intended."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const scaled = /* @__PURE__ */ new Map();
+            for (const h of k.hpas) {
+              const w = h.target && k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+              if (w && h.minReplicas !== void 0) scaled.set(w, h.minReplicas);
+            }
+            for (const w of k.workloads) {
+              const max = w.strategy?.maxUnavailable;
+              if (!max || w.strategy.type !== "RollingUpdate" || w.kind === "DaemonSet") continue;
+              const replicas = scaled.get(w) ?? w.replicas;
+              if (replicas < 2) continue;
+              const count = unavailable(max.value, replicas);
+              if (count === void 0 || count < replicas) continue;
+              ctx.report({ messageId: "all", node: max.at, data: { value: max.value, replicas, kind: w.kind } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/run-as-non-root-image-root.ts
+var import_picomatch2, ROOT2, NUMERIC, run_as_non_root_image_root_default;
+var init_run_as_non_root_image_root = __esm({
+  "rules/graph/run-as-non-root-image-root.ts"() {
+    "use strict";
+    import_picomatch2 = __toESM(require_picomatch2(), 1);
+    init_rule();
+    init_part2();
+    init_links();
+    ROOT2 = /^(root|0)(:.*)?$/;
+    NUMERIC = /^\d+(:\d+)?$/;
+    run_as_non_root_image_root_default = defineRule({
+      id: "run-as-non-root-image-root",
+      meta: {
+        description: "A container with runAsNonRoot must run an image whose user is a numeric non-root UID",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          root: 'runAsNonRoot is true but the image built by {{dockerfile}} runs as "{{user}}", so the kubelet refuses to start it ("container has runAsNonRoot and image will run as root"); set a non-root USER in the Dockerfile or runAsUser here.',
+          unset: 'runAsNonRoot is true but {{dockerfile}} sets no USER, so the image runs as root and the kubelet refuses to start it ("container has runAsNonRoot and image will run as root"); add `USER 10001` (a numeric UID) to the Dockerfile, or set runAsUser.',
+          nonNumeric: 'runAsNonRoot is true but the image built by {{dockerfile}} runs as the user name "{{user}}", which the kubelet cannot verify ("container has runAsNonRoot and image has non-numeric user ({{user}}), cannot verify user is non-root"); use a numeric UID in USER, or set runAsUser.'
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { nonRootImages: { type: "array", items: { type: "string" } } }
+        },
+        defaults: { nonRootImages: ["**:nonroot", "**:*-nonroot", "**/*nonroot*"] },
+        fixable: false
+      },
+      create(ctx, options) {
+        const knownNonRoot = (0, import_picomatch2.default)(options.nonRootImages, { dot: true });
+        return {
+          Project(graph) {
+            for (const [container, build] of graph.links.containers) {
+              if (container.runAsNonRoot?.value !== true) continue;
+              if (container.runAsUser) continue;
+              const image = build.stage.image;
+              const dockerfile = build.model.file.path;
+              const related = [{ node: image.user?.at ?? build.stage.from, message: `The image's user, from ${dockerfile}.` }];
+              const user = image.user?.value.trim();
+              if (user === void 0) {
+                if (image.baseImage && knownNonRoot(image.baseImage)) continue;
+                ctx.report({ messageId: "unset", node: container.runAsNonRoot.at, data: { dockerfile }, related });
+              } else if (/\$/.test(user)) continue;
+              else if (ROOT2.test(user)) ctx.report({ messageId: "root", node: container.runAsNonRoot.at, data: { dockerfile, user }, related });
+              else if (!NUMERIC.test(user)) ctx.report({ messageId: "nonNumeric", node: container.runAsNonRoot.at, data: { dockerfile, user }, related });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/secret-reference-missing.ts
+var secret_reference_missing_default;
+var init_secret_reference_missing = __esm({
+  "rules/graph/secret-reference-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_references();
+    secret_reference_missing_default = defineRule({
+      id: "secret-reference-missing",
+      meta: {
+        description: "Secrets that pods and Ingress TLS use should exist, with the keys they ask for",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          absent: 'Secret "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, {{owner}} cannot use it (pods stay in CreateContainerConfigError or ContainerCreating, an image pull fails, an Ingress serves the default certificate). Add it, or mark the reference `optional: true`.',
+          key: 'Secret "{{name}}" has no key "{{key}}", so the pods of {{owner}} cannot start (CreateContainerConfigError); add the key, fix its name, or mark the reference `optional: true`.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const p of referenceProblems(k, "secret")) {
+              const data = { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner), key: p.reference.key?.value };
+              if (p.problem === "key") {
+                ctx.report({ messageId: "key", node: p.reference.key.at, data, related: [relatedObject(p.target, "The Secret")] });
+                continue;
+              }
+              const severity = absentSeverity(options.absent);
+              if (severity) ctx.report({ messageId: "absent", node: p.reference.name.at, data, severity });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/service-account-missing.ts
+var service_account_missing_default;
+var init_service_account_missing = __esm({
+  "rules/graph/service-account-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_references();
+    service_account_missing_default = defineRule({
+      id: "service-account-missing",
+      meta: {
+        description: "ServiceAccounts that pods run as, or that bindings grant roles to, should exist",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kube-linter", id: "non-existent-service-account" }],
+        messages: {
+          pod: 'ServiceAccount "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the ReplicaSet (or Job, or StatefulSet) of {{owner}} cannot create pods ("serviceaccount not found"). Add it, or fix serviceAccountName.',
+          subject: '{{binding}} grants its role to ServiceAccount "{{namespace}}/{{name}}", which no linted file declares; check the name and namespace of the subject.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            if (!severity) return;
+            for (const p of referenceProblems(k, "serviceAccount")) {
+              ctx.report({ messageId: "pod", node: p.reference.name.at, severity, data: { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner) } });
+            }
+            if (!k.declares("ServiceAccount")) return;
+            for (const b of k.bindings) {
+              for (const s of b.subjects) {
+                if (s.kind !== "ServiceAccount" || s.name === "default" || k.has("ServiceAccount", s.namespace, s.name)) continue;
+                if (!k.workloadsIn(s.namespace).length && !k.declares("ServiceAccount", s.namespace)) continue;
+                ctx.report({ messageId: "subject", node: s.at, severity, data: { binding: describeObject(b.object), name: s.name, namespace: s.namespace } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/service-selects-nothing.ts
+var service_selects_nothing_default;
+var init_service_selects_nothing = __esm({
+  "rules/graph/service-selects-nothing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    service_selects_nothing_default = defineRule({
+      id: "service-selects-nothing",
+      meta: {
+        description: "A Service's selector should match the pods of some workload in its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "kube-linter", id: "dangling-service" },
+          { tool: "kube-score", id: "service-targets-pod" }
+        ],
+        messages: {
+          nothing: 'No pod in namespace "{{namespace}}" has the labels {{selector}}, so Service "{{name}}" has no endpoints and every connection to it fails; fix the selector or the pod template labels.',
+          empty: 'The selector of Service "{{name}}" is empty, so Kubernetes manages no endpoints for it; list the labels of the pods it should reach, or remove `selector:` if you manage the Endpoints yourself.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const s of k.services) {
+              if (!s.selector || s.type === "ExternalName") continue;
+              const data = { name: s.object.name, namespace: s.object.namespace };
+              if (s.selector.entries.length === 0) {
+                ctx.report({ messageId: "empty", node: s.selector.at, data });
+                continue;
+              }
+              if (k.serviceSelects(s).length > 0 || k.besideCustomResources(s.object)) continue;
+              ctx.report({ messageId: "nothing", node: s.selector.at, data: { ...data, selector: s.selector.entries.map(([key3, v]) => `${key3}=${v}`).join(", ") } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/service-target-port-missing.ts
+var service_target_port_missing_default;
+var init_service_target_port_missing = __esm({
+  "rules/graph/service-target-port-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_ports2();
+    service_target_port_missing_default = defineRule({
+      id: "service-target-port-missing",
+      meta: {
+        description: "A Service's targetPort should be a port of the containers it selects",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          named: 'targetPort "{{port}}" names no port of the pods it selects ({{workloads}}), so the Service has no endpoints for it and connections fail; name a container port "{{port}}" or use one of: {{declared}}.',
+          numeric: "targetPort {{port}} is not among the ports the selected containers declare ({{declared}}, in {{workloads}}); check the number — unless the program listens on a port it does not declare, traffic is refused."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const s of k.services) {
+              const selected = k.serviceSelects(s);
+              if (selected.length === 0) continue;
+              const workloads = selected.map((w) => `${w.kind} "${w.object.name}"`).join(", ");
+              const declared = selected.flatMap((w) => declaredPorts(w));
+              const list2 = [...new Set(declared.map((p) => p.name ? `${p.name} (${p.port})` : String(p.port)))].join(", ") || "none";
+              const related = selected.slice(0, 3).map((w) => relatedObject(w.object, "A selected workload"));
+              for (const port of s.ports) {
+                const target2 = port.targetPort?.value ?? port.port;
+                const node = port.targetPort?.at ?? port.at;
+                const data = { port: target2, workloads, declared: list2 };
+                if (typeof target2 === "string" && !/^\d+$/.test(target2)) {
+                  if (selected.every((w) => resolveTargetPort(port, w) === void 0)) ctx.report({ messageId: "named", node, data, related });
+                  continue;
+                }
+                if (selected.some((w) => declaredPorts(w).length === 0)) continue;
+                if (declared.some((p) => p.port === Number(target2) && p.protocol === port.protocol)) continue;
+                ctx.report({ messageId: "numeric", node, data, related, severity: "info" });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/service-unreachable.ts
+var service_unreachable_default;
+var init_service_unreachable = __esm({
+  "rules/graph/service-unreachable.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_network2();
+    init_ports2();
+    service_unreachable_default = defineRule({
+      id: "service-unreachable",
+      meta: {
+        description: "The NetworkPolicies should let some client reach each port of a Service",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          isolated: "Service port {{port}} sends to port {{target}} of {{workload}}, but the NetworkPolicies selecting those pods ({{policies}}) allow no ingress on that port, so nothing can reach it; add an ingress rule for port {{target}}."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            if (k.networkPolicies.length === 0) return;
+            for (const s of k.services) {
+              for (const w of k.serviceSelects(s)) {
+                const ingress = policiesOf(k, w).ingress;
+                if (ingress.length === 0) continue;
+                for (const port of s.ports) {
+                  const target2 = resolveTargetPort(port, w);
+                  if (target2 === void 0 || anythingAdmitted(k, w, { port: target2, protocol: port.protocol })) continue;
+                  ctx.report({
+                    messageId: "isolated",
+                    node: port.at,
+                    data: { port: port.port, target: target2, workload: `${w.kind} "${w.object.name}"`, policies: ingress.map((np) => np.object.name).join(", ") },
+                    related: ingress.map((np) => relatedObject(np.object, "A policy isolating the pods"))
+                  });
+                }
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/statefulset-service-missing.ts
+var statefulset_service_missing_default;
+var init_statefulset_service_missing = __esm({
+  "rules/graph/statefulset-service-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    statefulset_service_missing_default = defineRule({
+      id: "statefulset-service-missing",
+      meta: {
+        description: "A StatefulSet's serviceName should be a headless Service of its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kube-score", id: "statefulset-has-servicename" }],
+        messages: {
+          missing: 'serviceName "{{service}}" names no Service in namespace "{{namespace}}", so the pods get no stable DNS names ({{name}}-0.{{service}}…); add a headless Service (clusterIP: None) of that name selecting the pods.',
+          notHeadless: 'Service "{{service}}" is not headless, so the per-pod DNS names of this StatefulSet ({{name}}-0.{{service}}…) do not exist; set `clusterIP: None` on it (or use a separate headless Service).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const w of k.workloads) {
+              if (!w.serviceName) continue;
+              const data = { service: w.serviceName.value, namespace: w.object.namespace, name: w.object.name };
+              const service = k.service(w.object.namespace, w.serviceName.value);
+              if (!service) ctx.report({ messageId: "missing", node: w.serviceName.at, data });
+              else if (!service.headless) ctx.report({ messageId: "notHeadless", node: w.serviceName.at, data, related: [relatedObject(service.object, "The Service")] });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/storage-class-missing.ts
+var storage_class_missing_default;
+var init_storage_class_missing = __esm({
+  "rules/graph/storage-class-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    storage_class_missing_default = defineRule({
+      id: "storage-class-missing",
+      meta: {
+        description: "The StorageClass a claim asks for should exist when the project declares StorageClasses",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          absent: 'StorageClass "{{name}}" is not among the StorageClasses the linted files declare ({{declared}}); a claim for a class that does not exist stays Pending. Use one of them, or declare it.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "warning" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            const declared = k.objects.filter((o) => o.kind === "StorageClass").map((o) => o.name);
+            if (!severity || declared.length === 0) return;
+            const claims = [...k.pvcs.map((p) => p.storageClassName), ...k.workloads.flatMap((w) => w.volumeClaimTemplates.map((t) => t.storageClassName))];
+            for (const sc of claims) {
+              if (!sc || sc.value === "" || declared.includes(sc.value)) continue;
+              ctx.report({ messageId: "absent", node: sc.at, severity, data: { name: sc.value, declared: declared.join(", ") } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/unused-stage.ts
+var unused_stage_default;
+var init_unused_stage = __esm({
+  "rules/graph/unused-stage.ts"() {
+    "use strict";
+    init_rule();
+    init_dockerfile3();
+    unused_stage_default = defineRule({
+      id: "unused-stage",
+      meta: {
+        description: "Every Dockerfile stage should be needed to build the final stage or a target something builds",
+        formats: ["dockerfile"],
+        severity: "info",
+        recommended: false,
+        category: "efficiency",
+        sources: [],
+        messages: {
+          unused: 'Stage "{{stage}}" is not the final stage, no stage is built FROM it or copies from it, and no compose file builds it as a target, so BuildKit skips it. Remove it, or build it with --target if that is its purpose.',
+          onlyUnused: 'Stage "{{stage}}" is only used by stages that are themselves never built, so BuildKit skips it. Remove it with them, or build them with --target.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project(graph) {
+            for (const model of graph.dockerfiles.models) {
+              if (!model.linted || model.stages.length < 2) continue;
+              const needed = neededStages(model);
+              const referenced = /* @__PURE__ */ new Set();
+              for (const stage of model.stages) {
+                if (stage.base.kind === "stage") referenced.add(stage.base.index);
+                for (const use of stage.uses) if (use.source.kind === "stage") referenced.add(use.source.index);
+              }
+              for (const stage of model.stages) {
+                if (needed.has(stage.index)) continue;
+                const name2 = stage.name ?? String(stage.index);
+                ctx.report({ messageId: referenced.has(stage.index) ? "onlyUnused" : "unused", node: stage.anchor, data: { stage: name2 } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/volume-mount-missing.ts
+var volume_mount_missing_default;
+var init_volume_mount_missing = __esm({
+  "rules/graph/volume-mount-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    volume_mount_missing_default = defineRule({
+      id: "volume-mount-missing",
+      meta: {
+        description: "Every volumeMount should name a volume of its pod",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: 'Container "{{container}}" mounts volume "{{volume}}", which the pod does not define ({{defined}}); the API server rejects the object. Add it under `volumes:` (or `volumeClaimTemplates:`) or fix the name.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const w of k.workloads) {
+              const defined = [...w.pod.volumes.keys()].join(", ") || "it defines none";
+              for (const c of w.pod.containers) {
+                for (const m of c.mounts) {
+                  if (!w.pod.volumes.has(m.value)) ctx.report({ messageId: "missing", node: m.at, data: { container: c.name, volume: m.value, defined } });
+                }
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/index.ts
+var group5, graph_default;
+var init_graph2 = __esm({
+  "rules/graph/index.ts"() {
+    "use strict";
+    init_compose_no_shared_network();
+    init_configmap_reference_missing();
+    init_container_port_not_exposed();
+    init_duplicate_object();
+    init_hpa_target_missing();
+    init_hpa_target_without_requests();
+    init_ingress_backend_missing();
+    init_limit_range_violation();
+    init_namespace_missing();
+    init_network_policy_peer_selects_nothing();
+    init_network_policy_selects_nothing();
+    init_pdb_selects_nothing();
+    init_pdb_zero_disruptions();
+    init_pvc_reference_missing();
+    init_quota_exceeded();
+    init_quota_missing_requests();
+    init_rbac_binding_grants_wildcard();
+    init_rbac_binding_role_missing();
+    init_readiness_probe_needed();
+    init_rollout_max_unavailable_all();
+    init_run_as_non_root_image_root();
+    init_secret_reference_missing();
+    init_service_account_missing();
+    init_service_selects_nothing();
+    init_service_target_port_missing();
+    init_service_unreachable();
+    init_statefulset_service_missing();
+    init_storage_class_missing();
+    init_unused_stage();
+    init_volume_mount_missing();
+    group5 = {
+      folder: "graph",
+      rules: [compose_no_shared_network_default, configmap_reference_missing_default, container_port_not_exposed_default, duplicate_object_default, hpa_target_missing_default, hpa_target_without_requests_default, ingress_backend_missing_default, limit_range_violation_default, namespace_missing_default, network_policy_peer_selects_nothing_default, network_policy_selects_nothing_default, pdb_selects_nothing_default, pdb_zero_disruptions_default, pvc_reference_missing_default, quota_exceeded_default, quota_missing_requests_default, rbac_binding_grants_wildcard_default, rbac_binding_role_missing_default, readiness_probe_needed_default, rollout_max_unavailable_all_default, run_as_non_root_image_root_default, secret_reference_missing_default, service_account_missing_default, service_selects_nothing_default, service_target_port_missing_default, service_unreachable_default, statefulset_service_missing_default, storage_class_missing_default, unused_stage_default, volume_mount_missing_default]
+    };
+    graph_default = group5;
+  }
+});
+
 // rules/kubernetes/automount-service-account-token.ts
 var automount_service_account_token_default;
 var init_automount_service_account_token = __esm({
@@ -14845,125 +18931,6 @@ var init_automount_service_account_token = __esm({
         };
       }
     });
-  }
-});
-
-// src/model/kubernetes/view.ts
-function anchorOf(map, keySpan) {
-  if (keySpan) return { span: keySpan, yaml: map };
-  const pair = pairOf(map, "name") ?? map.pairs[0];
-  const span = pair ? { start: pair.key.span.start, end: pair.value?.span.end ?? pair.key.span.end } : map.span;
-  return { span, yaml: map };
-}
-function sourcedText(scalar, node) {
-  const v = scalar.value;
-  if (typeof v === "string") return { value: v, node };
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return { value: scalar.source || String(v), node };
-  return void 0;
-}
-function objectView(object) {
-  return new YView(object.yaml, []);
-}
-var YView;
-var init_view = __esm({
-  "src/model/kubernetes/view.ts"() {
-    "use strict";
-    init_nodes();
-    YView = class _YView {
-      constructor(map, path4, key2) {
-        this.map = map;
-        this.path = path4;
-        this.key = key2;
-      }
-      map;
-      path;
-      key;
-      /** A view of `node` when it is (an alias of) a mapping. */
-      static of(node, path4, key2) {
-        const n = deref(node);
-        return n?.kind === "map" ? new _YView(n, path4, key2) : void 0;
-      }
-      /** For findings about the mapping: its key when it has one, else its `name:` pair. */
-      get anchor() {
-        return anchorOf(this.map, this.key && this.key.span.end > this.key.span.start ? this.key.span : void 0);
-      }
-      at(...rest) {
-        return [...this.path, ...rest];
-      }
-      pair(key2) {
-        return pairOf(this.map, key2);
-      }
-      has(key2) {
-        return this.pair(key2) !== void 0;
-      }
-      /** The value as written (an alias stays an alias, so findings land where it is used). */
-      raw(key2) {
-        return this.pair(key2)?.value ?? void 0;
-      }
-      /** The value, aliases followed. */
-      node(key2) {
-        return deref(this.raw(key2));
-      }
-      scalar(key2) {
-        const n = this.node(key2);
-        return n?.kind === "scalar" ? n : void 0;
-      }
-      string(key2) {
-        const s = this.scalar(key2);
-        return s && typeof s.value === "string" ? { value: s.value, node: this.raw(key2) } : void 0;
-      }
-      /** A string, number or boolean as text (`cpu: 1`, `value: 8080`); null and collections are not text. */
-      text(key2) {
-        const s = this.scalar(key2);
-        return s ? sourcedText(s, this.raw(key2)) : void 0;
-      }
-      boolean(key2) {
-        const s = this.scalar(key2);
-        return s && typeof s.value === "boolean" ? { value: s.value, node: this.raw(key2) } : void 0;
-      }
-      integer(key2) {
-        const s = this.scalar(key2);
-        return s && typeof s.value === "number" && Number.isInteger(s.value) ? { value: s.value, node: this.raw(key2) } : void 0;
-      }
-      /** An IntOrString field (ports, maxSurge): an integer or a string. */
-      intOrString(key2) {
-        return this.integer(key2) ?? this.string(key2);
-      }
-      object(key2) {
-        const pair = this.pair(key2);
-        return pair ? _YView.of(pair.value, this.at(key2), pair.key) : void 0;
-      }
-      /** The mappings of a list, each with its index in the path; other items are skipped. */
-      list(key2) {
-        const seq = this.node(key2);
-        if (seq?.kind !== "seq") return [];
-        const out2 = [];
-        seq.items.forEach((item, i2) => {
-          const view = _YView.of(item, this.at(key2, i2));
-          if (view) out2.push(view);
-        });
-        return out2;
-      }
-      /** Every item of a list, as written, with its index. */
-      items(key2) {
-        const seq = this.node(key2);
-        return seq?.kind === "seq" ? seq.items.map((node, index2) => ({ node, index: index2 })) : [];
-      }
-      /** The string items of a list (`command`, `args`, `verbs`). */
-      strings(key2) {
-        const out2 = [];
-        for (const { node } of this.items(key2)) {
-          const s = deref(node);
-          if (s?.kind === "scalar" && typeof s.value === "string") out2.push({ value: s.value, node });
-        }
-        return out2;
-      }
-      /** The pairs of a mapping value (`labels`, `data`), merge keys included. */
-      entries(key2) {
-        const map = this.node(key2);
-        return map?.kind === "map" ? pairsOf(map) : [];
-      }
-    };
   }
 });
 
@@ -15069,14 +19036,14 @@ var init_decimal_file_mode = __esm({
             for (const { raw, where } of modes(t.spec)) {
               const scalar = deref(raw);
               if (scalar?.kind !== "scalar" || scalar.style !== "plain" || typeof scalar.value !== "number") continue;
-              const text2 = scalar.source;
-              if (!/^[1-7][0-7]{2}$/.test(text2)) continue;
-              const value = Number(text2);
-              const decimal = String(Number.parseInt(text2, 8));
-              const fix = raw === scalar ? { edits: [{ span: scalar.span, text: `0${text2}` }] } : void 0;
+              const text3 = scalar.source;
+              if (!/^[1-7][0-7]{2}$/.test(text3)) continue;
+              const value = Number(text3);
+              const decimal = String(Number.parseInt(text3, 8));
+              const fix = raw === scalar ? { edits: [{ span: scalar.span, text: `0${text3}` }] } : void 0;
               const base = { node: raw, ...fix ? { fix } : {} };
-              if (value > MAX_MODE) ctx.report({ ...base, messageId: "invalid", data: { where, text: text2, decimal } });
-              else if (LIKELY_OCTAL.has(value)) ctx.report({ ...base, messageId: "likelyOctal", data: { where, text: text2, decimal, actual: `0${value.toString(8)}` } });
+              if (value > MAX_MODE) ctx.report({ ...base, messageId: "invalid", data: { where, text: text3, decimal } });
+              else if (LIKELY_OCTAL.has(value)) ctx.report({ ...base, messageId: "likelyOctal", data: { where, text: text3, decimal, actual: `0${value.toString(8)}` } });
             }
           }
         };
@@ -15191,101 +19158,6 @@ var init_deprecated_service_account_field = __esm({
             } else if (old && name2 && old.value !== name2.value) {
               ctx.report({ messageId: "conflict", node: pair.key, data: { old: old.value, name: name2.value } });
             } else ctx.report({ messageId: "redundant", node: pair.key });
-          }
-        };
-      }
-    });
-  }
-});
-
-// src/model/kubernetes/workloads.ts
-function apiGroupOf(apiVersion) {
-  const slash2 = apiVersion.indexOf("/");
-  return slash2 < 0 ? "" : apiVersion.slice(0, slash2);
-}
-function workloadKindOf(apiVersion, kind) {
-  const shape = WORKLOADS[kind];
-  if (!shape || !shape.groups.includes(apiGroupOf(apiVersion))) return void 0;
-  return kind;
-}
-function templatePathOf(kind) {
-  return WORKLOADS[kind].template;
-}
-function isBatchKind(kind) {
-  return kind === "Job" || kind === "CronJob";
-}
-var WORKLOADS;
-var init_workloads = __esm({
-  "src/model/kubernetes/workloads.ts"() {
-    "use strict";
-    WORKLOADS = {
-      Pod: { groups: [""], template: [] },
-      ReplicationController: { groups: [""], template: ["spec", "template"] },
-      Deployment: { groups: ["apps", "extensions"], template: ["spec", "template"] },
-      ReplicaSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
-      StatefulSet: { groups: ["apps"], template: ["spec", "template"] },
-      DaemonSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
-      Job: { groups: ["batch"], template: ["spec", "template"] },
-      CronJob: { groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
-    };
-  }
-});
-
-// rules/kubernetes/duplicate-object.ts
-function identity(o) {
-  let group6 = apiGroupOf(o.apiVersion);
-  if (group6 === "extensions" && MOVED[o.kind]) group6 = MOVED[o.kind];
-  return `${group6}/${o.kind}/${o.namespace ?? ""}/${o.name}`;
-}
-function hasName(object) {
-  const metadata2 = object.value.metadata;
-  return typeof metadata2?.name === "string" && metadata2.name !== "";
-}
-var MOVED, duplicate_object_default;
-var init_duplicate_object = __esm({
-  "rules/kubernetes/duplicate-object.ts"() {
-    "use strict";
-    init_rule();
-    init_workloads();
-    MOVED = {
-      Deployment: "apps",
-      DaemonSet: "apps",
-      ReplicaSet: "apps",
-      Ingress: "networking.k8s.io",
-      NetworkPolicy: "networking.k8s.io",
-      PodSecurityPolicy: "policy"
-    };
-    duplicate_object_default = defineRule({
-      id: "duplicate-object",
-      meta: {
-        description: "A file should not declare the same object twice",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          duplicate: '{{kind}} "{{name}}"{{ns}} is declared again in this file; `kubectl apply` would apply both and keep the last, so remove or rename one.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        const seen = /* @__PURE__ */ new Map();
-        return {
-          KubernetesObject(object) {
-            if (!object.name || object.value.metadata === void 0 || !hasName(object)) return;
-            const key2 = identity(object);
-            const first = seen.get(key2);
-            if (!first) {
-              seen.set(key2, object);
-              return;
-            }
-            ctx.report({
-              messageId: "duplicate",
-              node: object.anchor,
-              data: { kind: object.kind, name: object.name, ns: object.namespace !== void 0 ? ` in namespace "${object.namespace}"` : "" },
-              related: [{ node: first.anchor, message: "First declared here." }]
-            });
           }
         };
       }
@@ -15548,9 +19420,9 @@ var init_image_pull_policy = __esm({
               ctx.report({ messageId: "never", node: policy.node });
               return;
             }
-            const ref = c.image.value;
-            const mutable = ref.digest === void 0 && (ref.tag === void 0 || ref.tag === "latest");
-            if (mutable && policy.value === "IfNotPresent") ctx.report({ messageId: "stale", node: policy.node, data: { image: ref.raw } });
+            const ref2 = c.image.value;
+            const mutable = ref2.digest === void 0 && (ref2.tag === void 0 || ref2.tag === "latest");
+            if (mutable && policy.value === "IfNotPresent") ctx.report({ messageId: "stale", node: policy.node, data: { image: ref2.raw } });
           }
         };
       }
@@ -15661,10 +19533,10 @@ function checkName(rule, value) {
       return dns1123Subdomain(value);
   }
 }
-function checkQualifiedKey(key2) {
-  const slash2 = key2.lastIndexOf("/");
-  const prefix = slash2 >= 0 ? key2.slice(0, slash2) : void 0;
-  const name2 = slash2 >= 0 ? key2.slice(slash2 + 1) : key2;
+function checkQualifiedKey(key3) {
+  const slash2 = key3.lastIndexOf("/");
+  const prefix = slash2 >= 0 ? key3.slice(0, slash2) : void 0;
+  const name2 = slash2 >= 0 ? key3.slice(slash2 + 1) : key3;
   if (prefix !== void 0) {
     if (prefix === "") return 'has an empty prefix before "/"';
     if (dns1123Subdomain(prefix)) return `has the prefix "${prefix}", which must be a DNS-1123 subdomain (lower-case, e.g. "example.com")`;
@@ -15737,8 +19609,8 @@ import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join2 } from "node:path";
 function bundledVersions() {
   if (!bundled) {
-    const text2 = readFileSync3(join2(packageRoot(), "schemas", "kubernetes", "versions.json"), "utf8");
-    bundled = JSON.parse(text2).versions;
+    const text3 = readFileSync3(join2(packageRoot(), "schemas", "kubernetes", "versions.json"), "utf8");
+    bundled = JSON.parse(text3).versions;
   }
   return bundled;
 }
@@ -15748,11 +19620,11 @@ function compareVersions(a, b) {
 function versionProblem(version) {
   const m = /^v?(1)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
   const list2 = bundledVersions().join(", ");
-  const range = `${OLDEST_TARGET}–${LIFECYCLE_KNOWN_UNTIL}`;
-  if (!m) return `--kubernetes-version expects a version like 1.30, got "${version}" (bundled schemas: ${list2}; accepted: ${range}).`;
+  const range2 = `${OLDEST_TARGET}–${LIFECYCLE_KNOWN_UNTIL}`;
+  if (!m) return `--kubernetes-version expects a version like 1.30, got "${version}" (bundled schemas: ${list2}; accepted: ${range2}).`;
   const minor2 = Number(m[2]);
   if (minor2 < minorOf(OLDEST_TARGET) || minor2 > minorOf(LIFECYCLE_KNOWN_UNTIL)) {
-    return `Kubernetes ${m[1]}.${minor2} is not supported (bundled schemas: ${list2}; accepted: ${range}).`;
+    return `Kubernetes ${m[1]}.${minor2} is not supported (bundled schemas: ${list2}; accepted: ${range2}).`;
   }
   return void 0;
 }
@@ -15797,14 +19669,14 @@ function builtinSchemas(version) {
   }
   return schemas;
 }
-function isBuiltinGroup(group6) {
+function isBuiltinGroup(group7) {
   if (!groups) {
     groups = /* @__PURE__ */ new Set();
     for (const version of bundledVersions()) {
       for (const apiVersion of builtinSchemas(version).apiVersions()) groups.add(groupOf(apiVersion));
     }
   }
-  return groups.has(group6);
+  return groups.has(group7);
 }
 var __runtimeRequire_requireModule, BuiltinSchemas, byVersion, groups, groupOf, versionOf;
 var init_builtin = __esm({
@@ -15910,8 +19782,8 @@ var init_environment = __esm({
       readFile(absolutePath) {
         try {
           if (statSync(absolutePath, { throwIfNoEntry: false }) === void 0) return void 0;
-          const text2 = readFileSync5(absolutePath, "utf8");
-          return text2.includes("\0") ? void 0 : text2;
+          const text3 = readFileSync5(absolutePath, "utf8");
+          return text3.includes("\0") ? void 0 : text3;
         } catch {
           return void 0;
         }
@@ -16005,13 +19877,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -16021,14 +19893,14 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path4) {
-      const ctrl = callVisitor(key2, node, visitor, path4);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path4, ctrl);
-        return visit_(key2, ctrl, visitor, path4);
+    function visit_(key3, node, visitor, path4) {
+      const ctrl = callVisitor(key3, node, visitor, path4);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key3, path4, ctrl);
+        return visit_(key3, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity.isCollection(node)) {
           path4 = Object.freeze(path4.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
             const ci = visit_(i2, node.items[i2], visitor, path4);
@@ -16041,7 +19913,7 @@ var require_visit = __commonJS({
               i2 -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity.isPair(node)) {
           path4 = Object.freeze(path4.concat(node));
           const ck = visit_("key", node.key, visitor, path4);
           if (ck === BREAK)
@@ -16059,7 +19931,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -16069,14 +19941,14 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path4) {
-      const ctrl = await callVisitor(key2, node, visitor, path4);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key2, path4, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path4);
+    async function visitAsync_(key3, node, visitor, path4) {
+      const ctrl = await callVisitor(key3, node, visitor, path4);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key3, path4, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity.isCollection(node)) {
           path4 = Object.freeze(path4.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
             const ci = await visitAsync_(i2, node.items[i2], visitor, path4);
@@ -16089,7 +19961,7 @@ var require_visit = __commonJS({
               i2 -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity.isPair(node)) {
           path4 = Object.freeze(path4.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path4);
           if (ck === BREAK)
@@ -16123,34 +19995,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path4) {
+    function callVisitor(key3, node, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path4);
-      if (identity2.isMap(node))
-        return visitor.Map?.(key2, node, path4);
-      if (identity2.isSeq(node))
-        return visitor.Seq?.(key2, node, path4);
-      if (identity2.isPair(node))
-        return visitor.Pair?.(key2, node, path4);
-      if (identity2.isScalar(node))
-        return visitor.Scalar?.(key2, node, path4);
-      if (identity2.isAlias(node))
-        return visitor.Alias?.(key2, node, path4);
+        return visitor(key3, node, path4);
+      if (identity.isMap(node))
+        return visitor.Map?.(key3, node, path4);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key3, node, path4);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key3, node, path4);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key3, node, path4);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key3, node, path4);
       return void 0;
     }
-    function replaceNode(key2, path4, node) {
+    function replaceNode(key3, path4, node) {
       const parent = path4[path4.length - 1];
-      if (identity2.isCollection(parent)) {
-        parent.items[key2] = node;
-      } else if (identity2.isPair(parent)) {
-        if (key2 === "key")
+      if (identity.isCollection(parent)) {
+        parent.items[key3] = node;
+      } else if (identity.isPair(parent)) {
+        if (key3 === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -16163,7 +20035,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -16274,13 +20146,13 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
-        if (!suffix)
+        const [, handle2, suffix2] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix2)
           onError(`The ${source} tag has no suffix`);
         const prefix = this.tags[handle2];
         if (prefix) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix + decodeURIComponent(suffix2);
           } catch (error) {
             onError(String(error));
             return null;
@@ -16306,10 +20178,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity2.isNode(node) && node.tag)
+            if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -16334,7 +20206,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -16380,9 +20252,9 @@ var require_anchors = __commonJS({
          */
         setAnchors: () => {
           for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
+            const ref2 = sourceObjects.get(source);
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+              ref2.node.anchor = ref2.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
               error.source = source;
@@ -16404,7 +20276,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj, key3, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i2 = 0, len = val.length; i2 < len; ++i2) {
@@ -16444,7 +20316,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj, key3, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -16454,12 +20326,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -16485,11 +20357,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -16500,7 +20372,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -16527,12 +20399,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node2.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -16554,7 +20426,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+              if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -16616,11 +20488,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity2.isAlias(node)) {
+      if (identity.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity2.isCollection(node)) {
+      } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -16628,7 +20500,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node)) {
+      } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -16643,13 +20515,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node2.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -16674,7 +20546,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -16688,12 +20560,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -16701,15 +20573,15 @@ var require_createNode = __commonJS({
         value = value.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
+      let ref2 = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias.Alias(ref.anchor);
+        ref2 = sourceObjects.get(value);
+        if (ref2) {
+          ref2.anchor ?? (ref2.anchor = onAnchor(value));
+          return new Alias.Alias(ref2.anchor);
         } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          ref2 = { anchor: null, node: null };
+          sourceObjects.set(value, ref2);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -16721,11 +20593,11 @@ var require_createNode = __commonJS({
         }
         if (!value || typeof value !== "object") {
           const node2 = new Scalar.Scalar(value);
-          if (ref)
-            ref.node = node2;
+          if (ref2)
+            ref2.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -16736,8 +20608,8 @@ var require_createNode = __commonJS({
         node.tag = tagName;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
-      if (ref)
-        ref.node = node;
+      if (ref2)
+        ref2.node = node;
       return node;
     }
     exports.createNode = createNode;
@@ -16749,7 +20621,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node2 = require_Node();
     function collectionFromPath(schema, path4, value) {
       let v = value;
@@ -16793,7 +20665,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -16807,14 +20679,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key2, ...rest] = path4;
-          const node = this.get(key2, true);
-          if (identity2.isCollection(node))
+          const [key3, ...rest] = path4;
+          const node = this.get(key3, true);
+          if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -16822,14 +20694,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path4) {
-        const [key2, ...rest] = path4;
+        const [key3, ...rest] = path4;
         if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
-        if (identity2.isCollection(node))
+          return this.delete(key3);
+        const node = this.get(key3, true);
+        if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -16837,47 +20709,47 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path4, keepScalar) {
-        const [key2, ...rest] = path4;
-        const node = this.get(key2, true);
+        const [key3, ...rest] = path4;
+        const node = this.get(key3, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node) ? node.value : node;
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
-          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity2.isPair(node))
+          if (!identity.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path4) {
-        const [key2, ...rest] = path4;
+        const [key3, ...rest] = path4;
         if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
-        return identity2.isCollection(node) ? node.hasIn(rest) : false;
+          return this.has(key3);
+        const node = this.get(key3, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
       setIn(path4, value) {
-        const [key2, ...rest] = path4;
+        const [key3, ...rest] = path4;
         if (rest.length === 0) {
-          this.set(key2, value);
+          this.set(key3, value);
         } else {
-          const node = this.get(key2, true);
-          if (identity2.isCollection(node))
+          const node = this.get(key3, true);
+          if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
     };
@@ -16911,14 +20783,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -16935,14 +20807,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -16959,12 +20831,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -16976,12 +20848,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -16996,39 +20868,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text2[start2];
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text2[start2];
+          ch = text3[start2];
         }
       }
       return end;
@@ -17328,7 +21200,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -17381,7 +21253,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -17404,7 +21276,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -17415,9 +21287,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -17431,15 +21303,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str2;
-      return identity2.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -17451,23 +21323,23 @@ ${ctx.indent}${str2}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key2) && key2.comment || null;
+      let keyComment = identity.isNode(key3) && key3.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key2) || !identity2.isNode(key2) && typeof key2 === "object") {
+        if (identity.isCollection(key3) || !identity.isNode(key3) && typeof key3 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key3) || (identity.isScalar(key3) ? key3.type === Scalar.Scalar.BLOCK_FOLDED || key3.type === Scalar.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -17475,7 +21347,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -17508,7 +21380,7 @@ ${indent}:`;
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -17520,10 +21392,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -17543,7 +21415,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -17606,7 +21478,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY2 = "<<";
     var merge = {
@@ -17619,10 +21491,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY2
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -17633,17 +21505,17 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value2] of srcMap) {
+      for (const [key3, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
+          if (!map.has(key3))
+            map.set(key3, value2);
         } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+          map.add(key3);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
+          Object.defineProperty(map, key3, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -17654,7 +21526,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -17669,21 +21541,21 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity2.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
+    function addPairToJSMap(ctx, map, { key: key3, value }) {
+      if (identity.isNode(key3) && key3.addToJSMap)
+        key3.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key3))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key2, "", ctx);
+        const jsKey = toJS.toJS(key3, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const stringKey = stringifyKey(key3, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -17698,19 +21570,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key2, jsKey, ctx) {
+    function stringifyKey(key3, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key2) && ctx?.doc) {
+      if (identity.isNode(key3) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
+        const strKey = key3.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -17733,25 +21605,25 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
-    function createPair(key2, value, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
+    var identity = require_identity();
+    function createPair(key3, value, ctx) {
+      const k = createNode.createNode(key3, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
-        this.key = key2;
+      constructor(key3, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key3;
         this.value = value;
       }
       clone(schema) {
-        let { key: key2, value } = this;
-        if (identity2.isNode(key2))
-          key2 = key2.clone(schema);
-        if (identity2.isNode(value))
+        let { key: key3, value } = this;
+        if (identity.isNode(key3))
+          key3 = key3.clone(schema);
+        if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key2, value);
+        return new _Pair(key3, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -17770,7 +21642,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -17786,14 +21658,14 @@ var require_stringifyCollection = __commonJS({
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -17841,14 +21713,14 @@ ${indent}${line}` : "\n";
       for (let i2 = 0; i2 < items.length; ++i2) {
         const item = items[i2];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -17856,7 +21728,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -17924,16 +21796,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key2) {
-      const k = identity2.isScalar(key2) ? key2.value : key2;
+    function findPair(items, key3) {
+      const k = identity.isScalar(key3) ? key3.value : key3;
       for (const it of items) {
-        if (identity2.isPair(it)) {
-          if (it.key === key2 || it.key === k)
+        if (identity.isPair(it)) {
+          if (it.key === key3 || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -17944,7 +21816,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity.MAP, schema);
         this.items = [];
       }
       /**
@@ -17954,20 +21826,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key2, value) => {
+        const add = (key3, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            value = replacer.call(obj, key3, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key3))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map.items.push(Pair.createPair(key3, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key2, value] of obj)
-            add(key2, value);
+          for (const [key3, value] of obj)
+            add(key3, value);
         } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+          for (const key3 of Object.keys(obj))
+            add(key3, obj[key3]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -17982,7 +21854,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
+        if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -17993,7 +21865,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -18007,23 +21879,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key2) {
-        const it = findPair(this.items, key2);
+      delete(key3) {
+        const it = findPair(this.items, key3);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
+      get(key3, keepScalar) {
+        const it = findPair(this.items, key3);
         const node = it?.value;
-        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key2) {
-        return !!findPair(this.items, key2);
+      has(key3) {
+        return !!findPair(this.items, key3);
       }
-      set(key2, value) {
-        this.add(new Pair.Pair(key2, value), true);
+      set(key3, value) {
+        this.add(new Pair.Pair(key3, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -18042,7 +21914,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -18065,7 +21937,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -18073,7 +21945,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity2.isMap(map2))
+        if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -18090,7 +21962,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -18098,7 +21970,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -18112,19 +21984,19 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        const idx = asItemIndex(key2);
+      delete(key3) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
+      get(key3, keepScalar) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -18132,8 +22004,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key2) {
-        const idx = asItemIndex(key2);
+      has(key3) {
+        const idx = asItemIndex(key3);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -18143,12 +22015,12 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value) {
-        const idx = asItemIndex(key2);
+      set(key3, value) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
+          throw new Error(`Expected a valid index, not ${key3}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -18180,8 +22052,8 @@ var require_YAMLSeq = __commonJS({
           let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i2++);
-              it = replacer.call(obj, key2, it);
+              const key3 = obj instanceof Set ? it : String(i2++);
+              it = replacer.call(obj, key3, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -18189,8 +22061,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key2) {
-      let idx = identity2.isScalar(key2) ? key2.value : key2;
+    function asItemIndex(key3) {
+      let idx = identity.isScalar(key3) ? key3.value : key3;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -18203,7 +22075,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -18211,7 +22083,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -18565,17 +22437,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity.isSeq(seq)) {
         for (let i2 = 0; i2 < seq.items.length; ++i2) {
           let item = seq.items[i2];
-          if (identity2.isPair(item))
+          if (identity.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -18589,7 +22461,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -18604,25 +22476,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key2, value;
+          let key3, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key2 = it[0];
+              key3 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key2 = keys[0];
-              value = it[key2];
+              key3 = keys[0];
+              value = it[key3];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it;
+            key3 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs2.items.push(Pair.createPair(key3, value, ctx));
         }
       return pairs2;
     }
@@ -18643,7 +22515,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -18669,16 +22541,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value;
-          if (identity2.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key2, ctx);
+          let key3, value;
+          if (identity.isPair(pair)) {
+            key3 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key3, ctx);
           } else {
-            key2 = toJS.toJS(pair, "", ctx);
+            key3 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map.has(key3))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map.set(key3, value);
         }
         return map;
       }
@@ -18699,12 +22571,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity2.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+        for (const { key: key3 } of pairs$1.items) {
+          if (identity.isScalar(key3)) {
+            if (seenKeys.includes(key3.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
             } else {
-              seenKeys.push(key2.value);
+              seenKeys.push(key3.value);
             }
           }
         }
@@ -18881,7 +22753,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -18889,14 +22761,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key2) {
+      add(key3) {
         let pair;
-        if (identity2.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
+        if (identity.isPair(key3))
+          pair = key3;
+        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
+          pair = new Pair.Pair(key3.key, null);
         else
-          pair = new Pair.Pair(key2, null);
+          pair = new Pair.Pair(key3, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -18905,18 +22777,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key2, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key2);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      get(key3, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key3);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value) {
+      set(key3, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key2);
+        const prev = YAMLMap.findPair(this.items, key3);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key2));
+          this.items.push(new Pair.Pair(key3));
         }
       }
       toJSON(_, ctx) {
@@ -18951,7 +22823,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity2.isMap(map)) {
+        if (identity.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -19163,7 +23035,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -19179,7 +23051,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -19196,7 +23068,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -19209,9 +23081,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -19228,7 +23100,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -19255,7 +23127,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -19310,7 +23182,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -19325,7 +23197,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -19361,7 +23233,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity.NODE_TYPE]: { value: identity.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -19371,7 +23243,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -19434,7 +23306,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node))
+        if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -19443,8 +23315,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value, options = {}) {
-        const k = this.createNode(key2, null, options);
+      createPair(key3, value, options = {}) {
+        const k = this.createNode(key3, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -19452,8 +23324,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      delete(key3) {
+        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
       }
       /**
        * Removes a value from the document.
@@ -19473,8 +23345,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key2, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      get(key3, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -19483,14 +23355,14 @@ var require_Document = __commonJS({
        */
       getIn(path4, keepScalar) {
         if (Collection.isEmptyPath(path4))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key2) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key2) : false;
+      has(key3) {
+        return identity.isCollection(this.contents) ? this.contents.has(key3) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -19498,17 +23370,17 @@ var require_Document = __commonJS({
       hasIn(path4) {
         if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value) {
+      set(key3, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key3], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value);
+          this.contents.set(key3, value);
         }
       }
       /**
@@ -19605,7 +23477,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -19816,24 +23688,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key2) {
-      if (!key2)
+    function containsNewline(key3) {
+      if (!key3)
         return null;
-      switch (key2.type) {
+      switch (key3.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
+          if (key3.source.includes("\n"))
             return true;
-          if (key2.end) {
-            for (const st of key2.end)
+          if (key3.end) {
+            for (const st of key3.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key2.items) {
+          for (const it of key3.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -19876,12 +23748,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -19907,10 +23779,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key: key2, sep: sep4, value } = collItem;
+        const { start: start2, key: key3, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key3 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -19918,13 +23790,13 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
+          if (key3) {
+            if (key3.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
+            else if ("indent" in key3 && key3.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -19934,27 +23806,27 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
+            onError(key3 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
+          startOnNewline: !key3 || key3.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -19964,7 +23836,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -20055,7 +23927,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -20069,13 +23941,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -20094,7 +23966,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -20118,18 +23990,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key: key2, sep: sep4, value } = collItem;
+        const { start: start2, key: key3, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key3 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -20143,9 +24015,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
-              key2,
+              key3,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -20173,7 +24045,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -20183,8 +24055,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -20192,11 +24064,11 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
-          if (isBlock(key2))
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -20207,8 +24079,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -20225,7 +24097,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -20288,7 +24160,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -20338,7 +24210,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -20405,7 +24277,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -20422,24 +24294,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -20622,25 +24494,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth2 = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth2, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue2(source, onError) {
       let res = "";
@@ -20757,32 +24629,32 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -20796,7 +24668,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -20815,12 +24687,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -20869,7 +24741,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -20915,7 +24787,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -21021,7 +24893,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -21083,9 +24955,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -21343,9 +25215,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
+        for (const key3 of Object.keys(token))
+          if (key3 !== "type" && key3 !== "offset")
+            delete token[key3];
         Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
@@ -21393,9 +25265,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
+          for (const key3 of Object.keys(token))
+            if (key3 !== "type" && key3 !== "offset")
+              delete token[key3];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -21450,14 +25322,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key: key2, sep: sep4, value }) {
+    function stringifyItem({ start: start2, key: key3, sep: sep5, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
-      if (sep4)
-        for (const st of sep4)
+      if (key3)
+        res += stringifyToken(key3);
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -21949,9 +25821,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -22624,18 +26496,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep4 }]
+            items: [{ start: start2, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -22787,16 +26659,16 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const key3 = it.key;
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key: key2, sep: sep4 }]
+                    items: [{ start: start3, key: key3, sep: sep5 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -22990,13 +26862,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep4 }]
+              items: [{ start: start2, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -23133,7 +27005,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     function parseOptions2(options) {
@@ -23211,7 +27083,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -23231,7 +27103,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -23249,14 +27121,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -23276,19 +27148,19 @@ var require_dist = __commonJS({
 
 // src/parse/yaml/read-with-library.ts
 import { createRequire as createRequire3 } from "node:module";
-function readWithYamlLibrary(text2, options) {
+function readWithYamlLibrary(text3, options) {
   const comments = [];
   const docs = [];
   try {
     const { Composer, Parser: Parser2 } = yamlLib();
     const parser2 = new Parser2();
     const composer = new Composer({ version: options.version, merge: true, uniqueKeys: true, logLevel: "error" });
-    const hasComments = text2.includes("#");
-    for (const token of parser2.parse(text2)) {
-      if (hasComments) collectComments(token, text2, comments);
+    const hasComments = text3.includes("#");
+    for (const token of parser2.parse(text3)) {
+      if (hasComments) collectComments(token, text3, comments);
       for (const doc of composer.next(token)) docs.push(doc);
     }
-    for (const doc of composer.end(false, text2.length)) docs.push(doc);
+    for (const doc of composer.end(false, text3.length)) docs.push(doc);
     comments.sort((a, b) => a.span.start - b.span.start);
   } catch (error) {
     return {
@@ -23296,7 +27168,7 @@ function readWithYamlLibrary(text2, options) {
       documents: [
         {
           index: 0,
-          span: { start: 0, end: text2.length },
+          span: { start: 0, end: text3.length },
           root: null,
           value: void 0,
           errors: [{ code: "UNPARSABLE", message: describeFailure(error), span: { start: 0, end: 0 } }],
@@ -23305,18 +27177,18 @@ function readWithYamlLibrary(text2, options) {
       ]
     };
   }
-  return { comments, documents: docs.map((doc, index2) => convertDocument(doc, index2, text2)) };
+  return { comments, documents: docs.map((doc, index2) => convertDocument(doc, index2, text3)) };
 }
-function anchorProblem(text2, span) {
-  const atBoundary = span.start >= text2.length || /^(---|\.\.\.)(\s|$)/.test(text2.slice(span.start, span.start + 4));
-  const lineStart = text2.lastIndexOf("\n", span.start - 1) + 1;
+function anchorProblem(text3, span) {
+  const atBoundary = span.start >= text3.length || /^(---|\.\.\.)(\s|$)/.test(text3.slice(span.start, span.start + 4));
+  const lineStart = text3.lastIndexOf("\n", span.start - 1) + 1;
   if (!atBoundary || span.start !== lineStart) return span;
   let end = lineStart - 1;
   while (end > 0) {
-    const from = text2.lastIndexOf("\n", end - 1) + 1;
-    const line = text2.slice(from, end).trim();
+    const from = text3.lastIndexOf("\n", end - 1) + 1;
+    const line = text3.slice(from, end).trim();
     if (line !== "" && !line.startsWith("#")) {
-      const content = text2.slice(from, end);
+      const content = text3.slice(from, end);
       const indent = content.length - content.trimStart().length;
       return { start: from + indent, end: from + content.trimEnd().length };
     }
@@ -23328,12 +27200,12 @@ function describeFailure(error) {
   if (error instanceof RangeError) return "The YAML is nested too deeply to be read.";
   return `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`;
 }
-function convertDocument(doc, index2, text2) {
+function convertDocument(doc, index2, text3) {
   const [start2, , end] = doc.range;
   const problem2 = (e) => ({
     code: e.code,
     message: e.message.split("\n")[0],
-    span: anchorProblem(text2, { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) })
+    span: anchorProblem(text3, { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) })
   });
   const errors = doc.errors.map(problem2);
   const warnings = doc.warnings.map(problem2);
@@ -23377,11 +27249,11 @@ function keySpanAt(root2, at) {
   }
   return void 0;
 }
-function keyText(key2) {
-  if (key2.kind === "scalar") return typeof key2.value === "symbol" ? "<<" : String(key2.value ?? "");
-  return key2.kind === "alias" ? `*${key2.name}` : "";
+function keyText(key3) {
+  if (key3.kind === "scalar") return typeof key3.value === "symbol" ? "<<" : String(key3.value ?? "");
+  return key3.kind === "alias" ? `*${key3.name}` : "";
 }
-function collectComments(token, text2, out2) {
+function collectComments(token, text3, out2) {
   const list2 = (tokens2) => {
     if (Array.isArray(tokens2)) for (const t of tokens2) visit(t);
     else visit(tokens2);
@@ -23391,11 +27263,11 @@ function collectComments(token, text2, out2) {
     switch (t.type) {
       case "comment": {
         const offset = t.offset;
-        const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
+        const lineStart = text3.lastIndexOf("\n", offset - 1) + 1;
         out2.push({
           text: t.source.replace(/^#/, "").trim(),
           span: { start: offset, end: offset + t.source.length },
-          trailing: text2.slice(lineStart, offset).trim() !== ""
+          trailing: text3.slice(lineStart, offset).trim() !== ""
         });
         return;
       }
@@ -23482,12 +27354,12 @@ var init_read_with_library = __esm({
       }
       pair(item, depth) {
         const keyNode = item.key;
-        const key2 = keyNode && typeof keyNode === "object" && "range" in keyNode ? this.node(keyNode, depth + 1) : { kind: "scalar", value: keyNode, source: String(keyNode ?? ""), style: "plain", span: { start: 0, end: 0 } };
-        const merge = yamlLib().isScalar(keyNode) && (typeof keyNode.value === "symbol" || keyNode.source === "<<") && key2.kind === "scalar" && key2.source === "<<";
+        const key3 = keyNode && typeof keyNode === "object" && "range" in keyNode ? this.node(keyNode, depth + 1) : { kind: "scalar", value: keyNode, source: String(keyNode ?? ""), style: "plain", span: { start: 0, end: 0 } };
+        const merge = yamlLib().isScalar(keyNode) && (typeof keyNode.value === "symbol" || keyNode.source === "<<") && key3.kind === "scalar" && key3.source === "<<";
         const valueNode = item.value;
         const value = valueNode && typeof valueNode === "object" && "range" in valueNode ? this.node(valueNode, depth + 1) : null;
-        const end = value && value.span.end > key2.span.end ? value.span.end : key2.span.end;
-        return { key: key2, keyText: keyText(key2), value, span: { start: key2.span.start, end }, merge };
+        const end = value && value.span.end > key3.span.end ? value.span.end : key3.span.end;
+        return { key: key3, keyText: keyText(key3), value, span: { start: key3.span.start, end }, merge };
       }
     };
   }
@@ -23521,9 +27393,9 @@ function timestamp(s) {
 }
 function resolvePlain(source, version, atKey) {
   if (source.length > 0 && !MAYBE_TYPED.has(source[0])) return source;
-  for (const [test, resolve15, atKeyOnly] of RESOLVERS[version]) {
+  for (const [test, resolve17, atKeyOnly] of RESOLVERS[version]) {
     if (atKeyOnly && !atKey) continue;
-    if (test.test(source)) return resolve15(source);
+    if (test.test(source)) return resolve17(source);
   }
   return source;
 }
@@ -23531,20 +27403,20 @@ function unfoldLines(raw) {
   let nl = raw.indexOf("\n");
   if (nl < 0) return raw;
   let out2 = trimEnd(raw.slice(0, nl));
-  let sep4 = " ";
+  let sep5 = " ";
   let pos = nl + 1;
   while ((nl = raw.indexOf("\n", pos)) >= 0) {
     const line = trimBoth(raw.slice(pos, nl));
     if (line === "") {
-      if (sep4 === "\n") out2 += sep4;
-      else sep4 = "\n";
+      if (sep5 === "\n") out2 += sep5;
+      else sep5 = "\n";
     } else {
-      out2 += sep4 + line;
-      sep4 = " ";
+      out2 += sep5 + line;
+      sep5 = " ";
     }
     pos = nl + 1;
   }
-  return out2 + sep4 + trimStart(raw.slice(pos));
+  return out2 + sep5 + trimStart(raw.slice(pos));
 }
 function singleQuotedValue(inner) {
   return unfoldLines(inner).replace(/''/g, "'");
@@ -23622,7 +27494,7 @@ function blockScalarValue(source, literal, chomp, parentIndent, explicit) {
     if (lines[i2][0] > trimIndent) chompStart = i2 + 1;
   }
   let value = "";
-  let sep4 = "";
+  let sep5 = "";
   let prevMoreIndented = false;
   for (let i2 = 0; i2 < contentStart; ++i2) value += " ".repeat(Math.max(0, lines[i2][0] - trimIndent)) + "\n";
   for (let i2 = contentStart; i2 < chompStart; ++i2) {
@@ -23630,20 +27502,20 @@ function blockScalarValue(source, literal, chomp, parentIndent, explicit) {
     if (content !== "" && indent < trimIndent) return void 0;
     const extra = " ".repeat(Math.max(0, indent - trimIndent));
     if (literal) {
-      value += sep4 + extra + content;
-      sep4 = "\n";
+      value += sep5 + extra + content;
+      sep5 = "\n";
     } else if (indent > trimIndent) {
-      if (sep4 === " ") sep4 = "\n";
-      else if (!prevMoreIndented && sep4 === "\n") sep4 = "\n\n";
-      value += sep4 + extra + content;
-      sep4 = "\n";
+      if (sep5 === " ") sep5 = "\n";
+      else if (!prevMoreIndented && sep5 === "\n") sep5 = "\n\n";
+      value += sep5 + extra + content;
+      sep5 = "\n";
       prevMoreIndented = true;
     } else if (content === "") {
-      if (sep4 === "\n") value += "\n";
-      else sep4 = "\n";
+      if (sep5 === "\n") value += "\n";
+      else sep5 = "\n";
     } else {
-      value += sep4 + content;
-      sep4 = " ";
+      value += sep5 + content;
+      sep5 = " ";
       prevMoreIndented = false;
     }
   }
@@ -23728,8 +27600,8 @@ function documentValue(root2) {
     throw error;
   }
 }
-function define(target2, key2, value) {
-  Object.defineProperty(target2, key2, { value, writable: true, enumerable: true, configurable: true });
+function define(target2, key3, value) {
+  Object.defineProperty(target2, key3, { value, writable: true, enumerable: true, configurable: true });
 }
 var GIVE_UP, ValueBuilder;
 var init_plain_value = __esm({
@@ -23795,17 +27667,17 @@ var init_plain_value = __esm({
         const out2 = {};
         for (const pair of map.pairs) {
           if (pair.merge) {
-            this.mergeAll(pair.value, (key3, value2) => {
-              if (!Object.prototype.hasOwnProperty.call(out2, key3)) define(out2, key3, value2);
+            this.mergeAll(pair.value, (key4, value2) => {
+              if (!Object.prototype.hasOwnProperty.call(out2, key4)) define(out2, key4, value2);
             });
             continue;
           }
           const jsKey = this.value(pair.key);
           if (jsKey !== null && typeof jsKey === "object") throw GIVE_UP;
-          const key2 = jsKey === null ? "" : String(jsKey);
+          const key3 = jsKey === null ? "" : String(jsKey);
           const value = pair.value ? this.value(pair.value) : null;
-          if (key2 in out2) define(out2, key2, value);
-          else out2[key2] = value;
+          if (key3 in out2) define(out2, key3, value);
+          else out2[key3] = value;
         }
         return out2;
       }
@@ -23818,20 +27690,20 @@ var init_plain_value = __esm({
       mergeOne(node, add) {
         const source = node.kind === "alias" ? node.target : node;
         if (source.kind !== "map") throw GIVE_UP;
-        for (const [key2, value] of this.entries(source)) add(key2, value);
+        for (const [key3, value] of this.entries(source)) add(key3, value);
       }
       /** A map as a Map of its keys' own values (what a merge reads), converted afresh. */
       entries(map) {
         const out2 = /* @__PURE__ */ new Map();
         for (const pair of map.pairs) {
           if (pair.merge) {
-            this.mergeAll(pair.value, (key3, value) => {
-              if (!out2.has(key3)) out2.set(key3, value);
+            this.mergeAll(pair.value, (key4, value) => {
+              if (!out2.has(key4)) out2.set(key4, value);
             });
             continue;
           }
-          const key2 = this.value(pair.key);
-          out2.set(key2, pair.value ? this.value(pair.value) : null);
+          const key3 = this.value(pair.key);
+          out2.set(key3, pair.value ? this.value(pair.value) : null);
         }
         return out2;
       }
@@ -23840,10 +27712,10 @@ var init_plain_value = __esm({
 });
 
 // src/parse/yaml/scan.ts
-function scanYaml(text2, version) {
-  if (UNSUPPORTED_CHARS.test(text2)) return void 0;
+function scanYaml(text3, version) {
+  if (UNSUPPORTED_CHARS.test(text3)) return void 0;
   try {
-    return new Scanner(text2, version).file();
+    return new Scanner(text3, version).file();
   } catch (error) {
     if (error === GIVE_UP2 || error instanceof RangeError) return void 0;
     throw error;
@@ -24092,11 +27964,11 @@ var init_scan = __esm({
       }
       closingQuoteOnLine(p) {
         const t = this.t;
-        const quote = t.charCodeAt(p);
+        const quote2 = t.charCodeAt(p);
         for (let i2 = p + 1; i2 < this.n; i2++) {
           const ch = t.charCodeAt(i2);
           if (ch === NL) return -1;
-          if (quote === DQUOTE) {
+          if (quote2 === DQUOTE) {
             if (ch === 92) i2++;
             else if (ch === DQUOTE) return i2;
           } else if (ch === SQUOTE) {
@@ -24116,13 +27988,13 @@ var init_scan = __esm({
         const seen = /* @__PURE__ */ new Map();
         let p = first;
         for (; ; ) {
-          const key2 = this.key(p);
-          if (seen.has(key2.value)) throw GIVE_UP2;
-          seen.set(key2.value, true);
+          const key3 = this.key(p);
+          if (seen.has(key3.value)) throw GIVE_UP2;
+          seen.set(key3.value, true);
           const value = this.mapValue(indent, this.keyAfter);
-          const merge = typeof key2.value === "symbol";
-          const end = value.span.end > key2.span.end ? value.span.end : key2.span.end;
-          map.pairs.push({ key: key2, keyText: merge ? "<<" : String(key2.value ?? ""), value, span: { start: key2.span.start, end }, merge });
+          const merge = typeof key3.value === "symbol";
+          const end = value.span.end > key3.span.end ? value.span.end : key3.span.end;
+          map.pairs.push({ key: key3, keyText: merge ? "<<" : String(key3.value ?? ""), value, span: { start: key3.span.start, end }, merge });
           if (this.at < 0 || this.ind < indent) break;
           if (this.ind > indent) throw GIVE_UP2;
           if (indent === 0 && (this.marker(DASH) || this.marker(DOT))) break;
@@ -24442,13 +28314,13 @@ var init_scan = __esm({
       quoted(parentIndent, p) {
         const t = this.t;
         const n = this.n;
-        const quote = t.charCodeAt(p);
+        const quote2 = t.charCodeAt(p);
         let i2 = p + 1;
         let multiline = false;
         for (; ; ) {
           if (i2 >= n) throw GIVE_UP2;
           const ch = t.charCodeAt(i2);
-          if (quote === DQUOTE) {
+          if (quote2 === DQUOTE) {
             if (ch === 92) {
               i2 += 2;
               continue;
@@ -24470,9 +28342,9 @@ var init_scan = __esm({
           i2++;
         }
         const inner = t.slice(p + 1, i2);
-        const value = quote === DQUOTE ? doubleQuotedValue(inner) : multiline || inner.includes("''") ? singleQuotedValue(inner) : inner;
+        const value = quote2 === DQUOTE ? doubleQuotedValue(inner) : multiline || inner.includes("''") ? singleQuotedValue(inner) : inner;
         if (value === void 0) throw GIVE_UP2;
-        return { kind: "scalar", value, source: value, style: quote === DQUOTE ? "double" : "single", span: { start: p, end: i2 + 1 } };
+        return { kind: "scalar", value, source: value, style: quote2 === DQUOTE ? "double" : "single", span: { start: p, end: i2 + 1 } };
       }
       blockScalar(parentIndent, h) {
         const t = this.t;
@@ -24559,19 +28431,19 @@ var init_scan = __esm({
         } else {
           for (; ; ) {
             if (map) {
-              const key2 = this.flowScalar(i2, true, parentIndent, level);
-              if (key2.kind !== "scalar" || typeof key2.value === "symbol") throw GIVE_UP2;
-              if (seen.has(key2.value)) throw GIVE_UP2;
-              seen.set(key2.value, true);
-              let k = key2.span.end;
+              const key3 = this.flowScalar(i2, true, parentIndent, level);
+              if (key3.kind !== "scalar" || typeof key3.value === "symbol") throw GIVE_UP2;
+              if (seen.has(key3.value)) throw GIVE_UP2;
+              seen.set(key3.value, true);
+              let k = key3.span.end;
               while (t.charCodeAt(k) === SP) k++;
               if (t.charCodeAt(k) !== COLON) throw GIVE_UP2;
-              if (key2.style === "plain" && !this.isEmptyAt(k + 1) && !isFlowIndicator(t.charCodeAt(k + 1))) throw GIVE_UP2;
+              if (key3.style === "plain" && !this.isEmptyAt(k + 1) && !isFlowIndicator(t.charCodeAt(k + 1))) throw GIVE_UP2;
               k = this.flowSpace(k + 1, parentIndent, level);
               const vc = t.charCodeAt(k);
               if (vc === COMMA || vc === close) throw GIVE_UP2;
               const value = this.flowNode(k, parentIndent, level);
-              map.pairs.push({ key: key2, keyText: String(key2.value ?? ""), value, span: { start: key2.span.start, end: value.span.end }, merge: false });
+              map.pairs.push({ key: key3, keyText: String(key3.value ?? ""), value, span: { start: key3.span.start, end: value.span.end }, merge: false });
               i2 = value.span.end;
             } else {
               const item = this.flowNode(i2, parentIndent, level);
@@ -24671,9 +28543,9 @@ var init_scan = __esm({
 });
 
 // src/parse/yaml/parse.ts
-function parseYaml(text2, options) {
-  const fast = scanYaml(text2, options.version);
-  if (!fast) return readWithYamlLibrary(text2, options);
+function parseYaml(text3, options) {
+  const fast = scanYaml(text3, options.version);
+  if (!fast) return readWithYamlLibrary(text3, options);
   return {
     comments: fast.comments,
     documents: fast.documents.map((d, index2) => ({ index: index2, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] }))
@@ -24709,17 +28581,17 @@ function customResourceSchema(openAPIV3Schema) {
 }
 function convert(node, inBranch) {
   const out2 = {};
-  for (const [key2, value] of Object.entries(node)) {
-    if (key2.startsWith("x-kubernetes-") || key2 === "nullable" || key2 === "description" || key2 === "example" || key2 === "default") continue;
-    if (key2 === "properties" && isObject(value)) {
+  for (const [key3, value] of Object.entries(node)) {
+    if (key3.startsWith("x-kubernetes-") || key3 === "nullable" || key3 === "description" || key3 === "example" || key3 === "default") continue;
+    if (key3 === "properties" && isObject(value)) {
       out2.properties = Object.fromEntries(Object.entries(value).map(([name2, child]) => [name2, isObject(child) ? convert(child, false) : {}]));
-    } else if ((key2 === "items" || key2 === "additionalProperties" || key2 === "not" || key2 === "additionalItems") && isObject(value)) {
-      out2[key2] = convert(value, key2 === "not");
-    } else if ((key2 === "allOf" || key2 === "anyOf" || key2 === "oneOf") && Array.isArray(value)) {
-      out2[key2] = value.map((branch) => isObject(branch) ? convert(branch, true) : {});
-    } else if (key2 === "items" && Array.isArray(value)) {
+    } else if ((key3 === "items" || key3 === "additionalProperties" || key3 === "not" || key3 === "additionalItems") && isObject(value)) {
+      out2[key3] = convert(value, key3 === "not");
+    } else if ((key3 === "allOf" || key3 === "anyOf" || key3 === "oneOf") && Array.isArray(value)) {
+      out2[key3] = value.map((branch) => isObject(branch) ? convert(branch, true) : {});
+    } else if (key3 === "items" && Array.isArray(value)) {
       out2.items = value.map((item) => isObject(item) ? convert(item, false) : {});
-    } else out2[key2] = value;
+    } else out2[key3] = value;
   }
   if (node["x-kubernetes-int-or-string"] === true) {
     out2.type = ["integer", "string"];
@@ -24771,8 +28643,8 @@ var init_crd_schema = __esm({
 function isPrunable(schema) {
   if (typeof schema === "boolean") return true;
   if (!isObject2(schema)) return false;
-  for (const [key2, value] of Object.entries(schema)) {
-    switch (key2) {
+  for (const [key3, value] of Object.entries(schema)) {
+    switch (key3) {
       case "type":
         if (typeof value === "string" ? !TYPES.has(value) : !Array.isArray(value) || value.length === 0 || !value.every((t) => typeof t === "string" && TYPES.has(t))) return false;
         break;
@@ -24804,11 +28676,11 @@ function isPrunable(schema) {
         if (typeof value !== "string" || !compiles(value)) return false;
         break;
       default:
-        if (NUMBER_KEYWORDS.has(key2)) {
+        if (NUMBER_KEYWORDS.has(key3)) {
           if (typeof value !== "number" || !Number.isFinite(value)) return false;
-        } else if (COUNT_KEYWORDS.has(key2)) {
+        } else if (COUNT_KEYWORDS.has(key3)) {
           if (typeof value !== "number" || !Number.isInteger(value) || value < 0) return false;
-        } else if (!ANNOTATIONS.has(key2)) return false;
+        } else if (!ANNOTATIONS.has(key3)) return false;
     }
   }
   return true;
@@ -24851,9 +28723,9 @@ function pruneSchema(schema, values) {
     for (const a of arrays) for (let i2 = 0; i2 < a.length; i2++) elements.push(a[i2]);
     out2.items = pruneSchema(items, elements);
   }
-  for (const key2 of ["allOf", "anyOf", "oneOf"]) {
-    const branches = schema[key2];
-    if (Array.isArray(branches)) out2[key2] = branches.map((b) => pruneSchema(b, values));
+  for (const key3 of ["allOf", "anyOf", "oneOf"]) {
+    const branches = schema[key3];
+    if (Array.isArray(branches)) out2[key3] = branches.map((b) => pruneSchema(b, values));
   }
   if (schema.not !== void 0) out2.not = pruneSchema(schema.not, values);
   return out2;
@@ -25006,15 +28878,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key2) {
-      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
+    function getProperty(key3) {
+      return typeof key3 == "string" && exports.IDENTIFIER.test(key3) ? new _Code(`.${key3}`) : _`[${key3}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key2) {
-      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
-        return new _Code(`${key2}`);
+    function getEsmExportName(key3) {
+      if (typeof key3 == "string" && exports.IDENTIFIER.test(key3)) {
+        return new _Code(`${key3}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key3}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -25641,11 +29513,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code2 = ["{"];
-        for (const [key2, value] of keyValues) {
+        for (const [key3, value] of keyValues) {
           if (code2.length > 1)
             code2.push(",");
-          code2.push(key2);
-          if (key2 !== value || this.opts.es5) {
+          code2.push(key3);
+          if (key3 !== value || this.opts.es5) {
             code2.push(":");
             (0, code_1.addCodeArg)(code2, value);
           }
@@ -25920,17 +29792,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key2 in schema) {
-        if (!rules[key2])
-          checkStrictMode(it, `unknown keyword: "${key2}"`);
+      for (const key3 in schema) {
+        if (!rules[key3])
+          checkStrictMode(it, `unknown keyword: "${key3}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (rules[key2])
+      for (const key3 in schema)
+        if (rules[key3])
           return true;
       return false;
     }
@@ -25938,8 +29810,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (key2 !== "$ref" && RULES.all[key2])
+      for (const key3 in schema)
+        if (key3 !== "$ref" && RULES.all[key3])
           return true;
       return false;
     }
@@ -26306,12 +30178,12 @@ var require_applicability = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
     function schemaHasRulesForType({ schema, self }, type) {
-      const group6 = self.RULES.types[type];
-      return group6 && group6 !== true && shouldUseGroup(schema, group6);
+      const group7 = self.RULES.types[type];
+      return group7 && group7 !== true && shouldUseGroup(schema, group7);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group6) {
-      return group6.rules.some((rule) => shouldUseRule(schema, rule));
+    function shouldUseGroup(schema, group7) {
+      return group7.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
@@ -26517,8 +30389,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key2 in properties) {
-          assignDefault(it, key2, properties[key2].default);
+        for (const key3 in properties) {
+          assignDefault(it, key3, properties[key3].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i2) => assignDefault(it, i2, sch.default));
@@ -26902,8 +30774,8 @@ var require_fast_deep_equal = __commonJS({
         for (i2 = length; i2-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i2])) return false;
         for (i2 = length; i2-- !== 0; ) {
-          var key2 = keys[i2];
-          if (!equal(a[key2], b[key2])) return false;
+          var key3 = keys[i2];
+          if (!equal(a[key3], b[key3])) return false;
         }
         return true;
       }
@@ -26975,20 +30847,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key2 in schema) {
-          var sch = schema[key2];
+        for (var key3 in schema) {
+          var sch = schema[key3];
           if (Array.isArray(sch)) {
-            if (key2 in traverse.arrayKeywords) {
+            if (key3 in traverse.arrayKeywords) {
               for (var i2 = 0; i2 < sch.length; i2++)
-                _traverse(opts, pre, post, sch[i2], jsonPtr + "/" + key2 + "/" + i2, rootSchema, jsonPtr, key2, schema, i2);
+                _traverse(opts, pre, post, sch[i2], jsonPtr + "/" + key3 + "/" + i2, rootSchema, jsonPtr, key3, schema, i2);
             }
-          } else if (key2 in traverse.propsKeywords) {
+          } else if (key3 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key3 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key3, schema, prop);
             }
-          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
+          } else if (key3 in traverse.keywords || opts.allKeys && !(key3 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key3, rootSchema, jsonPtr, key3, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -27045,10 +30917,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key2 in schema) {
-        if (REF_KEYWORDS.has(key2))
+      for (const key3 in schema) {
+        if (REF_KEYWORDS.has(key3))
           return true;
-        const sch = schema[key2];
+        const sch = schema[key3];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -27058,14 +30930,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count = 0;
-      for (const key2 in schema) {
-        if (key2 === "$ref")
+      for (const key3 in schema) {
+        if (key3 === "$ref")
           return Infinity;
         count++;
-        if (SIMPLE_INLINED.has(key2))
+        if (SIMPLE_INLINED.has(key3))
           continue;
-        if (typeof schema[key2] == "object") {
-          (0, util_1.eachItem)(schema[key2], (sch) => count += countKeys(sch));
+        if (typeof schema[key3] == "object") {
+          (0, util_1.eachItem)(schema[key3], (sch) => count += countKeys(sch));
         }
         if (count === Infinity)
           return Infinity;
@@ -27114,26 +30986,26 @@ var require_resolve = __commonJS({
         addAnchor.call(this, sch.$anchor);
         addAnchor.call(this, sch.$dynamicAnchor);
         baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref) {
+        function addRef(ref2) {
           const _resolve = this.opts.uriResolver.resolve;
-          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-          if (schemaRefs.has(ref))
-            throw ambiguos(ref);
-          schemaRefs.add(ref);
-          let schOrRef = this.refs[ref];
+          ref2 = normalizeId(innerBaseId ? _resolve(innerBaseId, ref2) : ref2);
+          if (schemaRefs.has(ref2))
+            throw ambiguos(ref2);
+          schemaRefs.add(ref2);
+          let schOrRef = this.refs[ref2];
           if (typeof schOrRef == "string")
             schOrRef = this.refs[schOrRef];
           if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref);
-          } else if (ref !== normalizeId(fullPath)) {
-            if (ref[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref], ref);
-              localRefs[ref] = sch;
+            checkAmbiguosRef(sch, schOrRef.schema, ref2);
+          } else if (ref2 !== normalizeId(fullPath)) {
+            if (ref2[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref2], ref2);
+              localRefs[ref2] = sch;
             } else {
-              this.refs[ref] = fullPath;
+              this.refs[ref2] = fullPath;
             }
           }
-          return ref;
+          return ref2;
         }
         function addAnchor(anchor) {
           if (typeof anchor == "string") {
@@ -27144,12 +31016,12 @@ var require_resolve = __commonJS({
         }
       });
       return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref) {
+      function checkAmbiguosRef(sch1, sch2, ref2) {
         if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref);
+          throw ambiguos(ref2);
       }
-      function ambiguos(ref) {
-        return new Error(`reference "${ref}" resolves to more than one schema`);
+      function ambiguos(ref2) {
+        return new Error(`reference "${ref2}" resolves to more than one schema`);
       }
     }
     exports.getSchemaRefs = getSchemaRefs;
@@ -27254,8 +31126,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (self.RULES.all[key2])
+      for (const key3 in schema)
+        if (self.RULES.all[key3])
           return true;
       return false;
     }
@@ -27341,36 +31213,36 @@ var require_validate = __commonJS({
       if (!opts.jtd)
         checkStrictTypes(it, types2);
       gen.block(() => {
-        for (const group6 of RULES.rules)
-          groupKeywords(group6);
+        for (const group7 of RULES.rules)
+          groupKeywords(group7);
         groupKeywords(RULES.post);
       });
-      function groupKeywords(group6) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group6))
+      function groupKeywords(group7) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group7))
           return;
-        if (group6.type) {
-          gen.if((0, dataType_2.checkDataType)(group6.type, data, opts.strictNumbers));
-          iterateKeywords(it, group6);
-          if (types2.length === 1 && types2[0] === group6.type && typeErrors) {
+        if (group7.type) {
+          gen.if((0, dataType_2.checkDataType)(group7.type, data, opts.strictNumbers));
+          iterateKeywords(it, group7);
+          if (types2.length === 1 && types2[0] === group7.type && typeErrors) {
             gen.else();
             (0, dataType_2.reportTypeError)(it);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group6);
+          iterateKeywords(it, group7);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group6) {
+    function iterateKeywords(it, group7) {
       const { gen, schema, opts: { useDefaults } } = it;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group6.type);
+        (0, defaults_1.assignDefaults)(it, group7.type);
       gen.block(() => {
-        for (const rule of group6.rules) {
+        for (const rule of group7.rules) {
           if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group6.type);
+            keywordCode(it, rule.keyword, rule.definition, group7.type);
           }
         }
       });
@@ -27687,9 +31559,9 @@ var require_ref_error = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref, msg) {
-        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+      constructor(resolver, baseId, ref2, msg) {
+        super(msg || `can't resolve reference ${ref2} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref2);
         this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
@@ -27815,22 +31687,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef(root2, baseId, ref) {
+    function resolveRef(root2, baseId, ref2) {
       var _a;
-      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-      const schOrFunc = root2.refs[ref];
+      ref2 = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref2);
+      const schOrFunc = root2.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve15.call(this, root2, ref);
+      let _sch = resolve17.call(this, root2, ref2);
       if (_sch === void 0) {
-        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
         if (schema)
           _sch = new SchemaEnv({ schema, schemaId, root: root2, baseId });
       }
       if (_sch === void 0)
         return;
-      return root2.refs[ref] = inlineOrCompile.call(this, _sch);
+      return root2.refs[ref2] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -27848,14 +31720,14 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve15(root2, ref) {
+    function resolve17(root2, ref2) {
       let sch;
-      while (typeof (sch = this.refs[ref]) == "string")
-        ref = sch;
-      return sch || this.schemas[ref] || resolveSchema.call(this, root2, ref);
+      while (typeof (sch = this.refs[ref2]) == "string")
+        ref2 = sch;
+      return sch || this.schemas[ref2] || resolveSchema.call(this, root2, ref2);
     }
-    function resolveSchema(root2, ref) {
-      const p = this.opts.uriResolver.parse(ref);
+    function resolveSchema(root2, ref2) {
+      const p = this.opts.uriResolver.parse(ref2);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root2.baseId, void 0);
       if (Object.keys(root2.schema).length > 0 && refPath === baseId) {
@@ -27873,7 +31745,7 @@ var require_compile = __commonJS({
         return;
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref)) {
+      if (id === (0, resolve_1.normalizeId)(ref2)) {
         const { schema } = schOrRef;
         const { schemaId } = this.opts;
         const schId = schema[schemaId];
@@ -28712,7 +32584,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve15(baseURI, relativeURI, options) {
+    function resolve17(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -28748,50 +32620,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target2 = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative6 = parse2(serialize(relative6, options), options);
+        relative7 = parse2(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target2.scheme = relative6.scheme;
-        target2.userinfo = relative6.userinfo;
-        target2.host = relative6.host;
-        target2.port = relative6.port;
-        target2.path = removeDotSegments(relative6.path || "");
-        target2.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target2.scheme = relative7.scheme;
+        target2.userinfo = relative7.userinfo;
+        target2.host = relative7.host;
+        target2.port = relative7.port;
+        target2.path = removeDotSegments(relative7.path || "");
+        target2.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target2.userinfo = relative6.userinfo;
-          target2.host = relative6.host;
-          target2.port = relative6.port;
-          target2.path = removeDotSegments(relative6.path || "");
-          target2.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target2.userinfo = relative7.userinfo;
+          target2.host = relative7.host;
+          target2.port = relative7.port;
+          target2.path = removeDotSegments(relative7.path || "");
+          target2.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target2.path = base.path;
-            if (relative6.query !== void 0) {
-              target2.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target2.query = relative7.query;
             } else {
               target2.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target2.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target2.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target2.path = "/" + relative6.path;
+                target2.path = "/" + relative7.path;
               } else if (!base.path) {
-                target2.path = relative6.path;
+                target2.path = relative7.path;
               } else {
-                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target2.query = relative6.query;
+            target2.query = relative7.query;
           }
           target2.userinfo = base.userinfo;
           target2.host = base.host;
@@ -28799,7 +32671,7 @@ var require_fast_uri = __commonJS({
         }
         target2.scheme = base.scheme;
       }
-      target2.fragment = relative6.fragment;
+      target2.fragment = relative7.fragment;
       return target2;
     }
     function equal(uriA, uriB, options) {
@@ -29103,7 +32975,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve15,
+      resolve: resolve17,
       resolveComponent,
       equal,
       serialize,
@@ -29326,31 +33198,31 @@ var require_core = __commonJS({
             return _compileAsync.call(this, sch);
           }
         }
-        function checkLoaded({ missingSchema: ref, missingRef }) {
-          if (this.refs[ref]) {
-            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+        function checkLoaded({ missingSchema: ref2, missingRef }) {
+          if (this.refs[ref2]) {
+            throw new Error(`AnySchema ${ref2} is loaded but ${missingRef} cannot be resolved`);
           }
         }
-        async function loadMissingSchema(ref) {
-          const _schema = await _loadSchema.call(this, ref);
-          if (!this.refs[ref])
+        async function loadMissingSchema(ref2) {
+          const _schema = await _loadSchema.call(this, ref2);
+          if (!this.refs[ref2])
             await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref])
-            this.addSchema(_schema, ref, meta);
+          if (!this.refs[ref2])
+            this.addSchema(_schema, ref2, meta);
         }
-        async function _loadSchema(ref) {
-          const p = this._loading[ref];
+        async function _loadSchema(ref2) {
+          const p = this._loading[ref2];
           if (p)
             return p;
           try {
-            return await (this._loading[ref] = loadSchema(ref));
+            return await (this._loading[ref2] = loadSchema(ref2));
           } finally {
-            delete this._loading[ref];
+            delete this._loading[ref2];
           }
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key3, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -29364,15 +33236,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key2 = (0, resolve_1.normalizeId)(key2 || id);
-        this._checkUnique(key2);
-        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
+        key3 = (0, resolve_1.normalizeId)(key3 || id);
+        this._checkUnique(key3);
+        this.schemas[key3] = this._addSchema(schema, _meta, key3, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key2, true, _validateSchema);
+      addMetaSchema(schema, key3, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key3, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -29501,10 +33373,10 @@ var require_core = __commonJS({
         const { RULES } = this;
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
-        for (const group6 of RULES.rules) {
-          const i2 = group6.rules.findIndex((rule) => rule.keyword === keyword);
+        for (const group7 of RULES.rules) {
+          const i2 = group7.rules.findIndex((rule) => rule.keyword === keyword);
           if (i2 >= 0)
-            group6.rules.splice(i2, 1);
+            group7.rules.splice(i2, 1);
         }
         return this;
       }
@@ -29518,7 +33390,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -29528,14 +33400,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key2 in rules) {
-            const rule = rules[key2];
+          for (const key3 in rules) {
+            const rule = rules[key3];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key2];
+            const schema = keywords[key3];
             if ($data && schema)
-              keywords[key2] = schemaOrData(schema);
+              keywords[key3] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -29608,10 +33480,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key2 in checkOpts) {
-        const opt = key2;
+      for (const key3 in checkOpts) {
+        const opt = key3;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key3}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -29625,8 +33497,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key2 in optsSchemas)
-          this.addSchema(optsSchemas[key2], key2);
+        for (const key3 in optsSchemas)
+          this.addSchema(optsSchemas[key3], key3);
     }
     function addInitialFormats() {
       for (const name2 in this.opts.formats) {
@@ -30674,11 +34546,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key2 in schema) {
-        if (key2 === "__proto__")
+      for (const key3 in schema) {
+        if (key3 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
-        deps[key2] = schema[key2];
+        const deps = Array.isArray(schema[key3]) ? propertyDeps : schemaDeps;
+        deps[key3] = schema[key3];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -30755,13 +34627,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key2) => {
-          cxt.setParams({ propertyName: key2 });
+        gen.forIn("key", data, (key3) => {
+          cxt.setParams({ propertyName: key3 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key2,
+            data: key3,
             dataTypes: ["string"],
-            propertyName: key2,
+            propertyName: key3,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -30810,38 +34682,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key2) => {
+          gen.forIn("key", data, (key3) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key2);
+              additionalPropertyCode(key3);
             else
-              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
+              gen.if(isAdditional(key3), () => additionalPropertyCode(key3));
           });
         }
-        function isAdditional(key2) {
+        function isAdditional(key3) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key3);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key3} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key3})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key2) {
-          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
+        function deleteAdditional(key3) {
+          gen.code((0, codegen_1._)`delete ${data}[${key3}]`);
         }
-        function additionalPropertyCode(key2) {
+        function additionalPropertyCode(key3) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key2);
+            deleteAdditional(key3);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key2 });
+            cxt.setParams({ additionalProperty: key3 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -30850,22 +34722,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key2, valid, false);
+              applyAdditionalSchema(key3, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key2);
+                deleteAdditional(key3);
               });
             } else {
-              applyAdditionalSchema(key2, valid);
+              applyAdditionalSchema(key3, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key2, valid, errors) {
+        function applyAdditionalSchema(key3, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key2,
+            dataProp: key3,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -30990,19 +34862,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key2) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
+          gen.forIn("key", data, (key3) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key3})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key2,
+                  dataProp: key3,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key3}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -31504,12 +35376,12 @@ var require_discriminator = __commonJS({
           for (let i2 = 0; i2 < oneOf.length; i2++) {
             let sch = oneOf[i2];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              const ref2 = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref2);
               if (sch instanceof compile_1.SchemaEnv)
                 sch = sch.schema;
               if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref2);
             }
             const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
             if (typeof propSch != "object") {
@@ -31778,9 +35650,9 @@ var require_ajv = __commonJS({
 // src/model/kubernetes/schema/custom.ts
 import { createRequire as createRequire4 } from "node:module";
 import { join as join4, resolve } from "node:path";
-function kindsIn(text2) {
+function kindsIn(text3) {
   const kinds = /* @__PURE__ */ new Set();
-  for (const m of text2.matchAll(KIND_VALUE)) {
+  for (const m of text3.matchAll(KIND_VALUE)) {
     const token = m[1].replace(/^["']|["']$/g, "");
     if (token === "" || /^[*!&|>]/.test(token) || token.includes("\\")) return void 0;
     kinds.add(token);
@@ -31788,25 +35660,25 @@ function kindsIn(text2) {
   return kinds;
 }
 function crdParts(raw) {
-  const text2 = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
-  if (/^(%|\.\.\.)/m.test(text2)) return [{ text: text2, start: 0, kinds: kindsIn(text2) }];
-  const starts = [0, ...[...text2.matchAll(DOCUMENT_START)].map((m) => m.index).filter((i2) => i2 > 0)];
+  const text3 = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
+  if (/^(%|\.\.\.)/m.test(text3)) return [{ text: text3, start: 0, kinds: kindsIn(text3) }];
+  const starts = [0, ...[...text3.matchAll(DOCUMENT_START)].map((m) => m.index).filter((i2) => i2 > 0)];
   const parts2 = [];
   starts.forEach((start2, i2) => {
-    const part = text2.slice(start2, starts[i2 + 1] ?? text2.length);
+    const part = text3.slice(start2, starts[i2 + 1] ?? text3.length);
     if (MAYBE_CRD.test(part)) parts2.push({ text: part, start: start2, kinds: kindsIn(part) });
   });
   return parts2;
 }
-function addCrds(crds, text2, source) {
-  for (const doc of parseYaml(text2, { version: "1.1" }).documents) addCrdsOf(crds, doc.value, source);
+function addCrds(crds, text3, source) {
+  for (const doc of parseYaml(text3, { version: "1.1" }).documents) addCrdsOf(crds, doc.value, source);
 }
 function addCrdsOf(crds, documentValue2, source) {
   const values = isList(documentValue2) ? documentValue2.items : [documentValue2];
   for (const value of values) {
     const info2 = crdInfoOf(value, source);
-    const key2 = info2 && `${info2.group} ${info2.kind}`;
-    if (info2 && !crds.has(key2)) crds.set(key2, info2);
+    const key3 = info2 && `${info2.group} ${info2.kind}`;
+    if (info2 && !crds.has(key3)) crds.set(key3, info2);
   }
 }
 function jsonSchemaFile(schema) {
@@ -31821,8 +35693,8 @@ function customSchemas(env2) {
   }
   return catalog;
 }
-function compile(schema, key2 = JSON.stringify(schema)) {
-  let validator2 = compiledCache.get(key2);
+function compile(schema, key3 = JSON.stringify(schema)) {
+  let validator2 = compiledCache.get(key3);
   if (!validator2) {
     try {
       if (!ajv) {
@@ -31834,7 +35706,7 @@ function compile(schema, key2 = JSON.stringify(schema)) {
       validator2 = error instanceof Error ? error : new Error(String(error));
     }
     if (compiledCache.size >= MAX_PRUNED) compiledCache.clear();
-    compiledCache.set(key2, validator2);
+    compiledCache.set(key3, validator2);
   }
   return validator2;
 }
@@ -31852,14 +35724,14 @@ function prunedValidator(schema) {
     let v = whole;
     if (!v) {
       const pruned = pruneSchema(schema, [data]);
-      const key2 = JSON.stringify(pruned);
-      if (!compiledCache.has(key2)) spent += key2.length;
+      const key3 = JSON.stringify(pruned);
+      if (!compiledCache.has(key3)) spent += key3.length;
       if (spent > wholeSize) {
         const full = compile(schema);
         if (!(full instanceof Error)) v = whole = full;
       }
       if (!v) {
-        const compiledPruned = compile(pruned, key2);
+        const compiledPruned = compile(pruned, key3);
         if (compiledPruned instanceof Error) throw compiledPruned;
         v = compiledPruned;
       }
@@ -31900,17 +35772,17 @@ var init_custom = __esm({
       byDisplay;
       /** The CRDs of each document that was parsed. */
       partCrds = /* @__PURE__ */ new Map();
-      lookup(group6, version, kind) {
-        const key2 = `${group6}/${version} ${kind}`;
-        let result = this.lookups.get(key2);
+      lookup(group7, version, kind) {
+        const key3 = `${group7}/${version} ${kind}`;
+        let result = this.lookups.get(key3);
         if (!result) {
-          result = this.find(group6, version, kind);
-          this.lookups.set(key2, result);
+          result = this.find(group7, version, kind);
+          this.lookups.set(key3, result);
         }
         return result;
       }
-      find(group6, version, kind) {
-        const crd = this.crdOf(group6, kind);
+      find(group7, version, kind) {
+        const crd = this.crdOf(group7, kind);
         if (crd) {
           const v = crd.versions.find((x) => x.name === version && x.served);
           if (!v) return { status: "notServed", served: crd.versions.filter((x) => x.served).map((x) => x.name), source: crd.source };
@@ -31919,13 +35791,13 @@ var init_custom = __esm({
         }
         const fileName = `${kind.toLowerCase()}_${version}.json`;
         for (const { dir, names } of this.jsonDirs) {
-          for (const candidate of [`${group6}/${fileName}`, fileName]) {
+          for (const candidate of [`${group7}/${fileName}`, fileName]) {
             if (!names.has(candidate)) continue;
             const path4 = join4(dir, candidate);
-            const text2 = this.env.host.readFile(path4);
-            if (text2 === void 0) continue;
+            const text3 = this.env.host.readFile(path4);
+            if (text3 === void 0) continue;
             try {
-              return compiled(jsonSchemaFile(JSON.parse(text2)), path4);
+              return compiled(jsonSchemaFile(JSON.parse(text3)), path4);
             } catch (error) {
               return { status: "broken", reason: `${path4} is not valid JSON (${error.message})`, source: path4 };
             }
@@ -31937,20 +35809,20 @@ var init_custom = __esm({
        * The first CRD for a group and kind: the linted files in order (each parsed when it may
        * define the kind), then the schema locations.
        */
-      crdOf(group6, kind) {
-        const key2 = `${group6} ${kind}`;
+      crdOf(group7, kind) {
+        const key3 = `${group7} ${kind}`;
         for (const file of this.env.project.kubernetesCrdFiles ?? []) {
           for (const part of file.parts) {
             if (part.kinds && !part.kinds.has(kind)) continue;
-            const found = this.crdsOf(part, file.display).get(key2);
+            const found = this.crdsOf(part, file.display).get(key3);
             if (found) return found;
           }
         }
         if (!this.locationCrds) {
           this.locationCrds = /* @__PURE__ */ new Map();
-          for (const location of this.env.schemaLocations ?? []) this.addLocation(resolve(location));
+          for (const location2 of this.env.schemaLocations ?? []) this.addLocation(resolve(location2));
         }
-        return this.locationCrds.get(key2);
+        return this.locationCrds.get(key3);
       }
       /**
        * The CRDs of a linted file, from its own parse: what lookups would otherwise parse again.
@@ -31981,8 +35853,8 @@ var init_custom = __esm({
         const host = this.env.host;
         const entries = host.listDirectory?.(path4);
         if (!entries) {
-          const text2 = host.readFile(path4);
-          if (text2 !== void 0 && MAYBE_CRD.test(text2)) addCrds(this.locationCrds, text2, path4);
+          const text3 = host.readFile(path4);
+          if (text3 !== void 0 && MAYBE_CRD.test(text3)) addCrds(this.locationCrds, text3, path4);
           return;
         }
         const names = /* @__PURE__ */ new Set();
@@ -31992,8 +35864,8 @@ var init_custom = __esm({
               if (depth < 1) visit(join4(dir, entry2), `${prefix}${entry2}`, depth + 1);
             } else if (entry2.endsWith(".json") && /_[^_]+\.json$/.test(entry2)) names.add(`${prefix}${entry2}`);
             else if (/\.(ya?ml|json)$/.test(entry2)) {
-              const text2 = host.readFile(join4(dir, entry2));
-              if (text2 !== void 0 && MAYBE_CRD.test(text2)) addCrds(this.locationCrds, text2, join4(dir, entry2));
+              const text3 = host.readFile(join4(dir, entry2));
+              if (text3 !== void 0 && MAYBE_CRD.test(text3)) addCrds(this.locationCrds, text3, join4(dir, entry2));
             }
           }
         };
@@ -32010,13 +35882,13 @@ var init_custom = __esm({
 });
 
 // src/model/kubernetes/schema/explain.ts
-function pointer(root2, ref) {
-  const hash = ref.indexOf("#");
+function pointer(root2, ref2) {
+  const hash = ref2.indexOf("#");
   if (hash < 0) return void 0;
   let node = root2;
-  for (const raw of ref.slice(hash + 1).split("/").filter(Boolean)) {
-    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isSchema(node) ? node[key2] : void 0;
+  for (const raw of ref2.slice(hash + 1).split("/").filter(Boolean)) {
+    const key3 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isSchema(node) ? node[key3] : void 0;
   }
   return isSchema(node) ? node : void 0;
 }
@@ -32024,13 +35896,13 @@ function pathOf(pointerText, value) {
   const out2 = [];
   let node = value;
   for (const raw of pointerText.split("/").slice(1)) {
-    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node) && /^\d+$/.test(key2)) {
-      out2.push(Number(key2));
-      node = node[Number(key2)];
+    const key3 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node) && /^\d+$/.test(key3)) {
+      out2.push(Number(key3));
+      node = node[Number(key3)];
     } else {
-      out2.push(key2);
-      node = isSchema(node) ? node[key2] : void 0;
+      out2.push(key3);
+      node = isSchema(node) ? node[key3] : void 0;
     }
   }
   return out2;
@@ -32079,9 +35951,9 @@ function explainErrors(errors, value, schema) {
   for (const error of kept) {
     const problem2 = explain(error, value, schema);
     if (!problem2) continue;
-    const key2 = `${problem2.messageId} ${problem2.path.join(".")} ${JSON.stringify(problem2.data)}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
+    const key3 = `${problem2.messageId} ${problem2.path.join(".")} ${JSON.stringify(problem2.data)}`;
+    if (seen.has(key3)) continue;
+    seen.add(key3);
     out2.push(problem2);
   }
   return out2;
@@ -32144,8 +36016,8 @@ function describeForms(schema) {
   const branches = schema?.anyOf ?? schema?.oneOf;
   if (!Array.isArray(branches)) return "one of the allowed forms";
   const types2 = branches.map((b) => typeof b.type === "string" ? b.type : b.$ref ? "object" : Array.isArray(b.type) ? b.type.join("|") : b.enum ? "enum" : "schema");
-  const unique = [...new Set(types2.flatMap((t) => t.split("|")))];
-  return unique.every((t) => t in TYPE_WORDS) ? expectedWords(unique) : "exactly one of the allowed forms (see the CRD schema)";
+  const unique2 = [...new Set(types2.flatMap((t) => t.split("|")))];
+  return unique2.every((t) => t in TYPE_WORDS) ? expectedWords(unique2) : "exactly one of the allowed forms (see the CRD schema)";
 }
 function describeConstraint(error) {
   const p = error.params;
@@ -32210,9 +36082,9 @@ var init_explain = __esm({
       definitions;
       deref(schema) {
         for (let guard = 0; schema && typeof schema.$ref === "string" && guard < 32; guard++) {
-          const ref = schema.$ref;
-          const id = ref.slice(ref.lastIndexOf("/") + 1);
-          schema = ref.includes("#/definitions/") || ref.includes("#/$defs/") ? this.definitions[id] ?? pointer(this.root, ref) : void 0;
+          const ref2 = schema.$ref;
+          const id = ref2.slice(ref2.lastIndexOf("/") + 1);
+          schema = ref2.includes("#/definitions/") || ref2.includes("#/$defs/") ? this.definitions[id] ?? pointer(this.root, ref2) : void 0;
         }
         return schema;
       }
@@ -32233,8 +36105,8 @@ var init_explain = __esm({
           if (isSchema(props) && isSchema(props[segment2])) return props[segment2];
           if (isSchema(schema.additionalProperties)) return schema.additionalProperties;
         }
-        for (const key2 of ["anyOf", "oneOf", "allOf"]) {
-          const branches = schema[key2];
+        for (const key3 of ["anyOf", "oneOf", "allOf"]) {
+          const branches = schema[key3];
           if (!Array.isArray(branches)) continue;
           for (const branch of branches) {
             const resolved = this.deref(branch);
@@ -32318,8 +36190,8 @@ function runCheck(object, env2) {
   const kind = object.kind;
   const target2 = targetOf(env2);
   if (apiStatus(apiVersion, kind, target2.target)?.status === "removed") return { status: "removed", problems: [] };
-  const group6 = groupOf(apiVersion);
-  if (isBuiltinGroup(group6)) {
+  const group7 = groupOf(apiVersion);
+  if (isBuiltinGroup(group7)) {
     const schemas = builtinSchemas(target2.schema);
     const validator2 = schemas.validator(apiVersion, kind);
     if (validator2) {
@@ -32346,7 +36218,7 @@ function runCheck(object, env2) {
     }
     return { status: "validated", problems };
   }
-  const found = customSchemas(env2).lookup(group6, versionOf(apiVersion), kind);
+  const found = customSchemas(env2).lookup(group7, versionOf(apiVersion), kind);
   switch (found.status) {
     case "found":
       problems.push(...validate(found.validator, value, () => new SchemaNavigator(found.schema)));
@@ -32359,7 +36231,7 @@ function runCheck(object, env2) {
         messageId: "versionNotServed",
         path: ["apiVersion"],
         at: "value",
-        data: { apiVersion, kind, source: found.source, served: found.served.map((v) => `${group6}/${v}`).join(", ") || "none" }
+        data: { apiVersion, kind, source: found.source, served: found.served.map((v) => `${group7}/${v}`).join(", ") || "none" }
       });
       return { status: "validated", problems };
     case "broken":
@@ -32391,9 +36263,9 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   const out2 = [];
   const metadata2 = record(value.metadata);
   if (requireName && !NAMELESS_KINDS.has(kind)) {
-    const hasName2 = typeof metadata2?.name === "string" && metadata2.name !== "";
+    const hasName = typeof metadata2?.name === "string" && metadata2.name !== "";
     const hasGenerate = typeof metadata2?.generateName === "string" && metadata2.generateName !== "";
-    if (!hasName2 && !hasGenerate) out2.push({ messageId: "missingName", path: metadata2 ? ["metadata"] : [], at: "parent", data: { kind } });
+    if (!hasName && !hasGenerate) out2.push({ messageId: "missingName", path: metadata2 ? ["metadata"] : [], at: "parent", data: { kind } });
   }
   if (metadata2 && builtin) {
     const rule = nameRuleOf(kind);
@@ -32413,21 +36285,21 @@ function metadataProblems(value, kind, builtin, requireName = builtin) {
   for (const path4 of selectorPaths) {
     const labels = record(valueAt4(value, path4));
     if (!labels) continue;
-    for (const [key2, v] of Object.entries(labels)) {
-      const keyWhy = checkQualifiedKey(key2);
-      if (keyWhy) out2.push({ messageId: "invalidLabelKey", path: [...path4, key2], at: "key", data: { key: key2, why: keyWhy } });
+    for (const [key3, v] of Object.entries(labels)) {
+      const keyWhy = checkQualifiedKey(key3);
+      if (keyWhy) out2.push({ messageId: "invalidLabelKey", path: [...path4, key3], at: "key", data: { key: key3, why: keyWhy } });
       if (typeof v === "string") {
         const valueWhy = checkLabelValue(v);
-        if (valueWhy) out2.push({ messageId: "invalidLabelValue", path: [...path4, key2], at: "value", data: { key: key2, value: v, why: valueWhy } });
+        if (valueWhy) out2.push({ messageId: "invalidLabelValue", path: [...path4, key3], at: "value", data: { key: key3, value: v, why: valueWhy } });
       }
     }
   }
   for (const path4 of ANNOTATION_MAPS) {
     const annotations = record(valueAt4(value, path4));
     if (!annotations) continue;
-    for (const key2 of Object.keys(annotations)) {
-      const why = checkQualifiedKey(key2);
-      if (why) out2.push({ messageId: "invalidAnnotationKey", path: [...path4, key2], at: "key", data: { key: key2, why } });
+    for (const key3 of Object.keys(annotations)) {
+      const why = checkQualifiedKey(key3);
+      if (why) out2.push({ messageId: "invalidAnnotationKey", path: [...path4, key3], at: "key", data: { key: key3, why } });
     }
   }
   return out2;
@@ -32681,9 +36553,9 @@ var init_kubernetes_unknown_kind = __esm({
           KubernetesObject(object) {
             const result = checkObject(object, ctx.file.env);
             if (result.status !== "noSchema") return;
-            const key2 = `${object.apiVersion} ${object.kind}`;
-            if (reported.has(key2)) return;
-            reported.add(key2);
+            const key3 = `${object.apiVersion} ${object.kind}`;
+            if (reported.has(key3)) return;
+            reported.add(key3);
             const span = problemSpan(object, { messageId: "unknownKind", path: ["kind"], at: "value", data: {} });
             const data = { apiVersion: object.apiVersion, kind: object.kind, reason: result.reason };
             ctx.report({ messageId: result.reason ? "noSchemaBecause" : "noSchema", span, data });
@@ -32737,10 +36609,10 @@ var init_load_balancer_source_ranges = __esm({
             if (spec.items("loadBalancerSourceRanges").length > 0) return;
             const annotations = new Map(view.object("metadata")?.entries("annotations").map((p) => [p.keyText, p.value]) ?? []);
             if (annotations.has(SOURCE_RANGES_ANNOTATION)) return;
-            for (const [key2, pattern] of Object.entries(INTERNAL2)) {
-              const node = annotations.get(key2);
-              const text2 = node?.kind === "scalar" ? String(node.value) : void 0;
-              if (text2 !== void 0 && pattern.test(text2)) return;
+            for (const [key3, pattern] of Object.entries(INTERNAL2)) {
+              const node = annotations.get(key3);
+              const text3 = node?.kind === "scalar" ? String(node.value) : void 0;
+              if (text3 !== void 0 && pattern.test(text3)) return;
             }
             ctx.report({ messageId: "open", node: type.node });
           }
@@ -32884,475 +36756,6 @@ var init_node_port_service = __esm({
   }
 });
 
-// src/model/container.ts
-function emptyContainer(origin, node) {
-  return {
-    origin,
-    node,
-    env: [],
-    ports: [],
-    mounts: [],
-    resources: { limits: {}, requests: {} },
-    security: { capabilitiesAdd: [], capabilitiesDrop: [] }
-  };
-}
-var init_container2 = __esm({
-  "src/model/container.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/image.ts
-function parseImageReference(raw) {
-  const text2 = raw.trim();
-  const ref = { raw, repository: text2, dynamic: VARIABLE.test(text2), scratch: text2.toLowerCase() === "scratch" };
-  let rest = text2;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    ref.digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const slash2 = rest.indexOf("/");
-  if (slash2 > 0) {
-    const first = rest.slice(0, slash2);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      ref.registry = first;
-      rest = rest.slice(slash2 + 1);
-    }
-  }
-  const colon = rest.lastIndexOf(":");
-  if (colon > 0 && !rest.slice(colon).includes("/")) {
-    ref.tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  ref.repository = rest;
-  return ref;
-}
-var VARIABLE;
-var init_image = __esm({
-  "src/model/image.ts"() {
-    "use strict";
-    VARIABLE = /\$\{?[A-Za-z_]/;
-  }
-});
-
-// src/model/kubernetes/security.ts
-function mergeSecurity(pod, container) {
-  const security = { capabilitiesAdd: [], capabilitiesDrop: [] };
-  const set = (key2, value) => {
-    if (value !== void 0) security[key2] = value;
-  };
-  set("runAsUser", container?.integer("runAsUser") ?? pod?.integer("runAsUser"));
-  set("runAsGroup", container?.integer("runAsGroup") ?? pod?.integer("runAsGroup"));
-  set("runAsNonRoot", container?.boolean("runAsNonRoot") ?? pod?.boolean("runAsNonRoot"));
-  set("seccompProfile", seccompOf(container) ?? seccompOf(pod));
-  if (container) {
-    set("privileged", container.boolean("privileged"));
-    set("allowPrivilegeEscalation", container.boolean("allowPrivilegeEscalation"));
-    set("readOnlyRootFilesystem", container.boolean("readOnlyRootFilesystem"));
-    const capabilities = container.object("capabilities");
-    if (capabilities) {
-      security.capabilitiesAdd = capabilities.strings("add");
-      security.capabilitiesDrop = capabilities.strings("drop");
-    }
-  }
-  return security;
-}
-function seccompOf(context) {
-  return context?.object("seccompProfile")?.string("type");
-}
-var init_security = __esm({
-  "src/model/kubernetes/security.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/extract/kubernetes.ts
-function podTemplateOf(object) {
-  let template = templates.get(object);
-  if (template === void 0) {
-    template = buildPodTemplate(object) ?? null;
-    templates.set(object, template);
-  }
-  return template ?? void 0;
-}
-function extractKubernetesContainers(objects) {
-  return objects.flatMap((o) => {
-    const template = podTemplateOf(o);
-    return template && !template.partial ? template.containers : [];
-  });
-}
-function buildPodTemplate(object) {
-  const kind = workloadKindOf(object.apiVersion, object.kind);
-  if (!kind) return void 0;
-  const path4 = templatePathOf(kind);
-  const root2 = new YView(object.yaml, []);
-  let templateView = root2;
-  for (const segment2 of path4) templateView = templateView?.object(String(segment2));
-  const spec = templateView?.object("spec");
-  if (!templateView || !spec) return void 0;
-  const metadata2 = templateView.object("metadata");
-  const restartPolicy = spec.string("restartPolicy")?.value;
-  const runsToCompletion = isBatchKind(kind) || kind === "Pod" && (restartPolicy === "Never" || restartPolicy === "OnFailure");
-  const template = {
-    object,
-    kind,
-    objectRef: object.objectRef,
-    path: path4,
-    ...metadata2 ? { metadata: metadata2 } : {},
-    spec,
-    anchor: kind === "Pod" ? object.anchor : spec.anchor,
-    labels: stringEntries(metadata2, "labels"),
-    annotations: stringEntries(metadata2, "annotations"),
-    volumes: volumesOf(spec),
-    containers: [],
-    runsToCompletion,
-    partial: false
-  };
-  const containers = [];
-  for (const [key2, role] of ROLES) {
-    for (const view of spec.list(key2)) {
-      const c = extractContainer(view, role, template);
-      ownerOfContainer.set(c, template);
-      containers.push(c);
-    }
-  }
-  template.containers = containers;
-  template.partial = object.patch === true || containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
-  return template;
-}
-function stringEntries(metadata2, key2) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const pair of metadata2?.entries(key2) ?? []) {
-    const value = pair.value && pair.value.kind !== "map" && pair.value.kind !== "seq" ? scalarString(pair.value) : void 0;
-    if (value !== void 0) out2.set(pair.keyText, { value, node: pair.value, pair });
-  }
-  return out2;
-}
-function scalarString(node) {
-  const n = node.kind === "alias" ? node.target : node;
-  return n?.kind === "scalar" && typeof n.value === "string" ? n.value : void 0;
-}
-function volumesOf(spec) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const view of spec.list("volumes")) {
-    const name2 = view.string("name")?.value;
-    if (name2 === void 0 || out2.has(name2)) continue;
-    const typePair = view.map.pairs.find((p) => p.keyText !== "name" && !p.merge);
-    const type = typePair?.keyText ?? "unknown";
-    const volume = { name: name2, type, view };
-    const field = VOLUME_SOURCE_FIELD[type];
-    if (field) {
-      const source = view.object(type)?.string(field);
-      if (source) volume.source = source;
-    }
-    out2.set(name2, volume);
-  }
-  return out2;
-}
-function extractContainer(view, role, t) {
-  const name2 = view.string("name")?.value ?? `#${String(view.path[view.path.length - 1])}`;
-  const c = emptyContainer(
-    {
-      format: "kubernetes",
-      role,
-      name: name2,
-      object: t.objectRef,
-      runsToCompletion: t.runsToCompletion,
-      path: view.path,
-      ...role === "initContainer" && view.string("restartPolicy")?.value === "Always" ? { sidecar: true } : {}
-    },
-    view.anchor
-  );
-  const image = view.string("image");
-  if (image) c.image = { value: parseImageReference(image.value), node: image.node };
-  const command = view.raw("command");
-  if (command) c.entrypoint = { value: view.strings("command").map((s) => s.value), node: command };
-  const args2 = view.raw("args");
-  if (args2) c.command = { value: view.strings("args").map((s) => s.value), node: args2 };
-  const pullPolicy = view.string("imagePullPolicy");
-  if (pullPolicy) c.imagePullPolicy = pullPolicy;
-  readEnv(view, c);
-  readPorts(view, c);
-  readMounts(view, c, t);
-  for (const key2 of ["livenessProbe", "readinessProbe", "startupProbe"]) {
-    const probe = view.object(key2);
-    if (probe) c[key2] = probeOf(probe);
-  }
-  const resources2 = view.object("resources");
-  if (resources2) {
-    c.resources.node = resources2.anchor;
-    const limits = resources2.object("limits");
-    const requests = resources2.object("requests");
-    for (const key2 of ["cpu", "memory"]) {
-      const limit = limits?.text(key2);
-      if (limit) c.resources.limits[key2] = limit;
-      const request = requests?.text(key2);
-      if (request) c.resources.requests[key2] = request;
-    }
-  }
-  c.security = mergeSecurity(t.spec.object("securityContext"), view.object("securityContext"));
-  return c;
-}
-function readEnv(view, c) {
-  for (const env2 of view.list("env")) {
-    const name2 = env2.string("name");
-    if (!name2) continue;
-    const value = env2.text("value");
-    const valueFrom = env2.object("valueFrom");
-    const entry2 = { name: name2, ...value ? { value } : {} };
-    if (valueFrom) {
-      entry2.fromReference = true;
-      const kindPair = valueFrom.map.pairs.find((p) => !p.merge);
-      if (kindPair) {
-        const ref = YView.of(kindPair.value, valueFrom.at(kindPair.keyText));
-        const refName = ref?.string("name")?.value;
-        const refKey = ref?.string("key")?.value;
-        entry2.valueFrom = { kind: kindPair.keyText, ...refName !== void 0 ? { name: refName } : {}, ...refKey !== void 0 ? { key: refKey } : {} };
-      }
-    }
-    c.env.push(entry2);
-  }
-  const sources = [];
-  for (const from of view.list("envFrom")) {
-    const ref = from.object("configMapRef") ?? from.object("secretRef");
-    if (!ref) continue;
-    const kind = from.has("configMapRef") ? "configMap" : "secret";
-    const name2 = ref.string("name");
-    const prefix = from.string("prefix")?.value;
-    const optional = ref.boolean("optional")?.value;
-    sources.push({
-      kind,
-      node: from.anchor,
-      ...name2 ? { name: name2 } : {},
-      ...prefix !== void 0 ? { prefix } : {},
-      ...optional !== void 0 ? { optional } : {}
-    });
-  }
-  if (sources.length > 0) c.envFrom = sources;
-}
-function readPorts(view, c) {
-  for (const port of view.list("ports")) {
-    const containerPort = port.integer("containerPort")?.value;
-    const hostPort = port.integer("hostPort")?.value;
-    const hostIp = port.string("hostIP")?.value;
-    const name2 = port.string("name")?.value;
-    c.ports.push({
-      protocol: port.string("protocol")?.value ?? "TCP",
-      node: port.anchor,
-      ...containerPort !== void 0 ? { containerPort } : {},
-      ...hostPort !== void 0 ? { hostPort } : {},
-      ...hostIp !== void 0 ? { hostIp } : {},
-      ...name2 !== void 0 ? { name: name2 } : {}
-    });
-  }
-}
-function readMounts(view, c, t) {
-  for (const mount of view.list("volumeMounts")) {
-    const volumeName = mount.string("name");
-    const volume = volumeName ? t.volumes.get(volumeName.value) : void 0;
-    const target2 = mount.string("mountPath");
-    const subPath = mount.string("subPath")?.value;
-    c.mounts.push({
-      type: volume?.type ?? "unknown",
-      node: mount.anchor,
-      readOnly: mount.boolean("readOnly")?.value === true,
-      ...volume?.source ? { source: volume.source } : {},
-      ...target2 ? { target: target2 } : {},
-      ...volumeName ? { volume: volumeName } : {},
-      ...subPath !== void 0 ? { subPath } : {}
-    });
-  }
-}
-function probeOf(probe) {
-  const spec = { node: probe.anchor, signature: signatureOf(probe.map) };
-  for (const handler of HANDLERS) {
-    const action = probe.object(handler);
-    if (!action) continue;
-    spec.handler = handler;
-    const port = action.intOrString("port");
-    if (port) spec.port = port;
-    break;
-  }
-  return spec;
-}
-function signatureOf(node, budget = { nodes: 1e3 }) {
-  const n = node?.kind === "alias" ? node.target : node;
-  if (!n || --budget.nodes < 0) return "null";
-  if (n.kind === "scalar") return JSON.stringify(n.value ?? null);
-  if (n.kind === "seq") return `[${n.items.map((i2) => signatureOf(i2, budget)).join(",")}]`;
-  if (n.kind === "map") {
-    const pairs = n.pairs.map((p) => `${JSON.stringify(p.keyText)}:${signatureOf(p.value, budget)}`).sort();
-    return `{${pairs.join(",")}}`;
-  }
-  return "null";
-}
-var templates, ownerOfContainer, ROLES, VOLUME_SOURCE_FIELD, HANDLERS;
-var init_kubernetes = __esm({
-  "src/model/extract/kubernetes.ts"() {
-    "use strict";
-    init_container2();
-    init_image();
-    init_security();
-    init_view();
-    init_workloads();
-    templates = /* @__PURE__ */ new WeakMap();
-    ownerOfContainer = /* @__PURE__ */ new WeakMap();
-    ROLES = [
-      ["containers", "container"],
-      ["initContainers", "initContainer"],
-      ["ephemeralContainers", "ephemeralContainer"]
-    ];
-    VOLUME_SOURCE_FIELD = {
-      hostPath: "path",
-      configMap: "name",
-      secret: "secretName",
-      persistentVolumeClaim: "claimName",
-      nfs: "path"
-    };
-    HANDLERS = ["httpGet", "tcpSocket", "grpc", "exec"];
-  }
-});
-
-// src/model/kubernetes/selectors.ts
-function textOf(pair) {
-  const n = deref(pair.value);
-  if (!n) return pair.value === null ? "" : void 0;
-  if (n.kind !== "scalar") return void 0;
-  if (n.value === null) return "";
-  return typeof n.value === "string" ? n.value : n.source;
-}
-function labelEntries(pairs) {
-  const out2 = [];
-  for (const pair of pairs) {
-    const value = textOf(pair);
-    if (value !== void 0) out2.push({ key: pair.keyText, value, pair });
-  }
-  return out2;
-}
-function labelMap(pairs) {
-  return new Map(labelEntries(pairs).map((e) => [e.key, e.value]));
-}
-function labelSelectorOf(view) {
-  const expressions = [];
-  for (const e of view.list("matchExpressions")) {
-    const key2 = e.string("key")?.value;
-    const operator = e.string("operator")?.value;
-    if (key2 === void 0 || operator === void 0) continue;
-    expressions.push({ key: key2, operator, values: e.items("values").flatMap(({ node }) => scalarText2(node)), node: e.anchor });
-  }
-  return { matchLabels: labelEntries(view.entries("matchLabels")), expressions };
-}
-function scalarText2(node) {
-  const n = deref(node);
-  if (n?.kind !== "scalar" || n.value === null) return [];
-  return [typeof n.value === "string" ? n.value : n.source];
-}
-function isEmptySelector(selector) {
-  return selector.matchLabels.length === 0 && selector.expressions.length === 0;
-}
-function expressionMatches(e, labels) {
-  const value = labels.get(e.key);
-  switch (e.operator) {
-    case "In":
-      return value !== void 0 && e.values.includes(value);
-    case "NotIn":
-      return value === void 0 || !e.values.includes(value);
-    case "Exists":
-      return value !== void 0;
-    case "DoesNotExist":
-      return value === void 0;
-    default:
-      return false;
-  }
-}
-function mapSelects(selector, labels) {
-  return selector.length > 0 && selector.every((e) => labels.get(e.key) === e.value);
-}
-function selectorSelects(selector, labels) {
-  if (isEmptySelector(selector)) return false;
-  return selector.matchLabels.every((e) => labels.get(e.key) === e.value) && selector.expressions.every((e) => expressionMatches(e, labels));
-}
-var init_selectors = __esm({
-  "src/model/kubernetes/selectors.ts"() {
-    "use strict";
-    init_nodes();
-  }
-});
-
-// rules/kubernetes/pdb-zero-disruptions.ts
-var pdb_zero_disruptions_default;
-var init_pdb_zero_disruptions = __esm({
-  "rules/kubernetes/pdb-zero-disruptions.ts"() {
-    "use strict";
-    init_rule();
-    init_kubernetes();
-    init_selectors();
-    init_view();
-    pdb_zero_disruptions_default = defineRule({
-      id: "pdb-zero-disruptions",
-      meta: {
-        description: "A PodDisruptionBudget should allow at least one pod to be evicted",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "reliability",
-        sources: [
-          { tool: "kube-linter", id: "pdb-max-unavailable" },
-          { tool: "kube-linter", id: "pdb-min-available" },
-          { tool: "polaris", id: "pdbDisruptionsIsZero" }
-        ],
-        messages: {
-          maxUnavailable: "maxUnavailable {{value}} allows no voluntary disruption, so node drains and cluster upgrades block on these pods; allow at least 1.",
-          minAvailableAll: "minAvailable 100% allows no voluntary disruption, so node drains and cluster upgrades block on these pods; lower it or use maxUnavailable: 1.",
-          minAvailableReplicas: 'minAvailable {{value}} is not below the {{replicas}} replica(s) of {{kind}} "{{name}}", so none of its pods can ever be evicted and node drains block; lower it below the replica count.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          "KubernetesFile:exit"({ objects }) {
-            for (const pdb of objects) {
-              if (pdb.kind !== "PodDisruptionBudget" || !pdb.apiVersion.startsWith("policy/")) continue;
-              const spec = objectView(pdb).object("spec");
-              if (!spec) continue;
-              const maxUnavailable = spec.intOrString("maxUnavailable");
-              if (maxUnavailable && (maxUnavailable.value === 0 || maxUnavailable.value === "0%")) {
-                ctx.report({ messageId: "maxUnavailable", node: maxUnavailable.node, data: { value: maxUnavailable.value } });
-              }
-              const minAvailable = spec.intOrString("minAvailable");
-              if (!minAvailable) continue;
-              if (minAvailable.value === "100%") {
-                ctx.report({ messageId: "minAvailableAll", node: minAvailable.node });
-                continue;
-              }
-              if (typeof minAvailable.value !== "number") continue;
-              const selectorView = spec.object("selector");
-              if (!selectorView) continue;
-              const selector = labelSelectorOf(selectorView);
-              for (const workload of objects) {
-                if (workload.namespace !== pdb.namespace) continue;
-                const template = podTemplateOf(workload);
-                if (!template || template.kind === "Pod" || template.kind === "Job" || template.kind === "CronJob" || template.kind === "DaemonSet") continue;
-                const replicas = objectView(workload).object("spec")?.integer("replicas")?.value ?? 1;
-                if (replicas === 0 || minAvailable.value < replicas) continue;
-                if (!selectorSelects(selector, labelMap(template.metadata?.entries("labels") ?? []))) continue;
-                ctx.report({
-                  messageId: "minAvailableReplicas",
-                  node: minAvailable.node,
-                  data: { value: minAvailable.value, replicas, kind: workload.kind, name: workload.name },
-                  related: [{ node: workload.anchor, message: "The workload whose pods it protects." }]
-                });
-                break;
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
 // rules/kubernetes/privileged-port.ts
 var privileged_port_default;
 var init_privileged_port = __esm({
@@ -33427,10 +36830,10 @@ var init_probe_port_undeclared = __esm({
             const names = new Set(c.ports.flatMap((p) => p.name !== void 0 ? [p.name] : []));
             const numbers = new Set(c.ports.flatMap((p) => p.containerPort !== void 0 ? [p.containerPort] : []));
             const declared = c.ports.map((p) => p.name ? `${p.name} (${p.containerPort ?? "?"})` : String(p.containerPort ?? "?")).join(", ") || "none";
-            for (const key2 of PROBES) {
-              const port = c[key2]?.port;
+            for (const key3 of PROBES) {
+              const port = c[key3]?.port;
               if (!port) continue;
-              const data = { probe: key2, name: c.origin.name, port: port.value, declared };
+              const data = { probe: key3, name: c.origin.name, port: port.value, declared };
               if (typeof port.value === "string") {
                 if (!names.has(port.value) && !/\$[{(]/.test(port.value)) ctx.report({ messageId: "named", node: port.node, data });
               } else if (options.numericPorts && numbers.size > 0 && !numbers.has(port.value)) {
@@ -33580,8 +36983,8 @@ var init_restart_policy_invalid = __esm({
 });
 
 // rules/kubernetes/rolling-update-stuck.ts
-function isZero(view, key2) {
-  const v = view.intOrString(key2)?.value;
+function isZero(view, key3) {
+  const v = view.intOrString(key3)?.value;
   return v === 0 || typeof v === "string" && /^0+%$/.test(v.trim());
 }
 var rolling_update_stuck_default;
@@ -33674,8 +37077,8 @@ var init_seccomp_unconfined = __esm({
 });
 
 // rules/kubernetes/secret-invalid-base64.ts
-function isBase64(text2) {
-  const s = text2.replace(/[\r\n]/g, "");
+function isBase64(text3) {
+  const s = text3.replace(/[\r\n]/g, "");
   return s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s);
 }
 var secret_invalid_base64_default;
@@ -33722,9 +37125,9 @@ var init_secret_invalid_base64 = __esm({
 });
 
 // rules/kubernetes/selector-mismatch.ts
-function actual(labels, key2) {
-  const value = labels.get(key2);
-  return value === void 0 ? `has no "${key2}" label` : `has ${key2}=${value}`;
+function actual(labels, key3) {
+  const value = labels.get(key3);
+  return value === void 0 ? `has no "${key3}" label` : `has ${key3}=${value}`;
 }
 var SELECTING, selector_mismatch_default;
 var init_selector_mismatch = __esm({
@@ -33777,7 +37180,7 @@ var init_selector_mismatch = __esm({
               return;
             }
             const selector = labelSelectorOf(selectorView);
-            if (isEmptySelector(selector)) {
+            if (isEmptySelector2(selector)) {
               ctx.report({ messageId: "empty", node: selectorView.anchor, data });
               return;
             }
@@ -33870,8 +37273,8 @@ var init_sensitive_host_path = __esm({
 
 // rules/kubernetes/single-replica.ts
 function scaleTarget(hpa) {
-  const ref = objectView(hpa).object("spec")?.object("scaleTargetRef");
-  return `${ref?.string("kind")?.value ?? ""}/${hpa.namespace ?? ""}/${ref?.string("name")?.value ?? ""}`;
+  const ref2 = objectView(hpa).object("spec")?.object("scaleTargetRef");
+  return `${ref2?.string("kind")?.value ?? ""}/${hpa.namespace ?? ""}/${ref2?.string("name")?.value ?? ""}`;
 }
 var SCALED, single_replica_default;
 var init_single_replica = __esm({
@@ -33990,15 +37393,15 @@ var init_unsafe_sysctls = __esm({
 });
 
 // src/model/kubernetes/go-yaml.ts
-function readPlainScalar(text2) {
-  if (TRUE2.has(text2)) return { type: "bool", value: true };
-  if (FALSE2.has(text2)) return { type: "bool", value: false };
-  if (NULL2.has(text2)) return { type: "null" };
-  if (SPECIAL_FLOAT.has(text2)) return { type: "float", text: /nan/i.test(text2) ? "NaN" : text2.startsWith("-") ? "-Inf" : "+Inf" };
-  const first = text2[0];
-  if (first === ".") return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text2) ? { type: "float", text: String(Number(text2)) } : { type: "string" };
+function readPlainScalar(text3) {
+  if (TRUE2.has(text3)) return { type: "bool", value: true };
+  if (FALSE2.has(text3)) return { type: "bool", value: false };
+  if (NULL2.has(text3)) return { type: "null" };
+  if (SPECIAL_FLOAT.has(text3)) return { type: "float", text: /nan/i.test(text3) ? "NaN" : text3.startsWith("-") ? "-Inf" : "+Inf" };
+  const first = text3[0];
+  if (first === ".") return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text3) ? { type: "float", text: String(Number(text3)) } : { type: "string" };
   if (!/[-+0-9]/.test(first)) return { type: "string" };
-  const plain = text2.replaceAll("_", "");
+  const plain = text3.replaceAll("_", "");
   const int = parseGoInt(plain);
   if (int) return int;
   if (YAML_STYLE_FLOAT.test(plain)) {
@@ -34099,8 +37502,8 @@ function podSpecFields(spec, out2) {
     const value = toleration.raw("value");
     if (value) out2.push({ node: value, what: "a toleration value" });
   }
-  for (const key2 of ["containers", "initContainers", "ephemeralContainers"]) {
-    for (const container of spec.list(key2)) {
+  for (const key3 of ["containers", "initContainers", "ephemeralContainers"]) {
+    for (const container of spec.list(key3)) {
       for (const env2 of container.list("env")) {
         const value = env2.raw("value");
         if (value) out2.push({ node: value, what: "an environment variable value" });
@@ -34158,18 +37561,18 @@ var init_yaml_implicit_type = __esm({
               seen.add(field.node);
               const scalar = deref(field.node);
               if (scalar?.kind !== "scalar" || scalar.style !== "plain" || scalar.tag !== void 0) continue;
-              const text2 = scalar.source;
-              const reading = readPlainScalar(text2);
+              const text3 = scalar.source;
+              const reading = readPlainScalar(text3);
               if (reading.type === "string" || reading.type === "null") continue;
-              const quoted3 = JSON.stringify(text2);
+              const quoted3 = JSON.stringify(text3);
               const fix = field.node === scalar ? { edits: [{ span: scalar.span, text: quoted3 }] } : void 0;
-              const report = (messageId, data) => ctx.report({ messageId, node: field.node, data: { text: text2, what: field.what, ...data }, ...fix ? { fix } : {} });
+              const report = (messageId, data) => ctx.report({ messageId, node: field.node, data: { text: text3, what: field.what, ...data }, ...fix ? { fix } : {} });
               if (field.isKey) {
                 const value = reading.type === "bool" ? String(reading.value) : reading.text;
-                if (value === text2) continue;
+                if (value === text3) continue;
                 report("key", { how: reading.type === "bool" ? "a boolean" : "a number", value });
               } else if (reading.type === "bool") report("boolean", { value: String(reading.value) });
-              else if (reading.text === text2) report("number", {});
+              else if (reading.text === text3) report("number", {});
               else report("numberChanged", { value: reading.text, how: reading.type === "int" && reading.form !== "decimal" ? `${FORMS[reading.form]} ` : "" });
             }
           }
@@ -34180,7 +37583,7 @@ var init_yaml_implicit_type = __esm({
 });
 
 // rules/kubernetes/index.ts
-var group5, kubernetes_default;
+var group6, kubernetes_default;
 var init_kubernetes2 = __esm({
   "rules/kubernetes/index.ts"() {
     "use strict";
@@ -34189,7 +37592,6 @@ var init_kubernetes2 = __esm({
     init_decimal_file_mode();
     init_default_namespace();
     init_deprecated_service_account_field();
-    init_duplicate_object();
     init_host_ipc();
     init_host_network();
     init_host_path_volume();
@@ -34205,7 +37607,6 @@ var init_kubernetes2 = __esm({
     init_missing_seccomp_profile();
     init_node_port_out_of_range();
     init_node_port_service();
-    init_pdb_zero_disruptions();
     init_privileged_port();
     init_probe_port_undeclared();
     init_rbac_wildcard();
@@ -34219,11 +37620,11 @@ var init_kubernetes2 = __esm({
     init_single_replica();
     init_unsafe_sysctls();
     init_yaml_implicit_type();
-    group5 = {
+    group6 = {
       folder: "kubernetes",
-      rules: [automount_service_account_token_default, cluster_admin_binding_default, decimal_file_mode_default, default_namespace_default, deprecated_service_account_field_default, duplicate_object_default, host_ipc_default, host_network_default, host_path_volume_default, host_pid_default, host_port_default, identical_probes_default, image_pull_policy_default, kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default, load_balancer_source_ranges_default, missing_seccomp_profile_default, node_port_out_of_range_default, node_port_service_default, pdb_zero_disruptions_default, privileged_port_default, probe_port_undeclared_default, rbac_wildcard_default, recommended_labels_default, restart_policy_invalid_default, rolling_update_stuck_default, seccomp_unconfined_default, secret_invalid_base64_default, selector_mismatch_default, sensitive_host_path_default, single_replica_default, unsafe_sysctls_default, yaml_implicit_type_default]
+      rules: [automount_service_account_token_default, cluster_admin_binding_default, decimal_file_mode_default, default_namespace_default, deprecated_service_account_field_default, host_ipc_default, host_network_default, host_path_volume_default, host_pid_default, host_port_default, identical_probes_default, image_pull_policy_default, kubernetes_deprecated_api_default, kubernetes_removed_api_default, kubernetes_schema_default, kubernetes_unknown_kind_default, load_balancer_source_ranges_default, missing_seccomp_profile_default, node_port_out_of_range_default, node_port_service_default, privileged_port_default, probe_port_undeclared_default, rbac_wildcard_default, recommended_labels_default, restart_policy_invalid_default, rolling_update_stuck_default, seccomp_unconfined_default, secret_invalid_base64_default, selector_mismatch_default, sensitive_host_path_default, single_replica_default, unsafe_sysctls_default, yaml_implicit_type_default]
     };
-    kubernetes_default = group5;
+    kubernetes_default = group6;
   }
 });
 
@@ -34236,29 +37637,30 @@ var init_rules = __esm({
     init_container();
     init_dockerfile();
     init_general();
+    init_graph2();
     init_kubernetes2();
-    allRuleGroups = [compose_default, container_default, dockerfile_default, general_default, kubernetes_default];
+    allRuleGroups = [compose_default, container_default, dockerfile_default, general_default, graph_default, kubernetes_default];
   }
 });
 
 // src/core/registry.ts
 function load() {
-  if (cache) return cache;
+  if (cache2) return cache2;
   const list2 = [];
-  for (const group6 of allRuleGroups) {
-    for (const rule of group6.rules) list2.push({ rule, folder: group6.folder, docs: `rules/${group6.folder}/${rule.id}.md` });
+  for (const group7 of allRuleGroups) {
+    for (const rule of group7.rules) list2.push({ rule, folder: group7.folder, docs: `rules/${group7.folder}/${rule.id}.md` });
   }
   list2.sort((a, b) => a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
   const byId = new Map(list2.map((r2) => [r2.rule.id, r2]));
   const sources = /* @__PURE__ */ new Map();
   for (const { rule } of list2) {
     for (const s of rule.meta.sources) {
-      const key2 = `${s.tool}:${s.id}`;
-      sources.set(key2, [...sources.get(key2) ?? [], rule.id]);
+      const key3 = `${s.tool}:${s.id}`;
+      sources.set(key3, [...sources.get(key3) ?? [], rule.id]);
     }
   }
-  cache = { list: list2, byId, sources };
-  return cache;
+  cache2 = { list: list2, byId, sources };
+  return cache2;
 }
 function registeredRules() {
   return load().list;
@@ -34272,7 +37674,7 @@ function ruleIds() {
 function sourceIndex() {
   return load().sources;
 }
-var cache;
+var cache2;
 var init_registry = __esm({
   "src/core/registry.ts"() {
     "use strict";
@@ -34329,11 +37731,11 @@ var require_dynamicRef = __commonJS({
       schemaType: "string",
       code: (cxt) => dynamicRef(cxt, cxt.schema)
     };
-    function dynamicRef(cxt, ref) {
+    function dynamicRef(cxt, ref2) {
       const { gen, keyword, it } = cxt;
-      if (ref[0] !== "#")
+      if (ref2[0] !== "#")
         throw new Error(`"${keyword}" only supports hash fragment reference`);
-      const anchor = ref.slice(1);
+      const anchor = ref2.slice(1);
       if (it.allErrors) {
         _dynamicRef();
       } else {
@@ -34501,15 +37903,15 @@ var require_unevaluatedProperties = __commonJS({
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
         if (props instanceof codegen_1.Name) {
-          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key2) => gen.if(unevaluatedDynamic(props, key2), () => unevaluatedPropCode(key2))));
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key3) => gen.if(unevaluatedDynamic(props, key3), () => unevaluatedPropCode(key3))));
         } else if (props !== true) {
-          gen.forIn("key", data, (key2) => props === void 0 ? unevaluatedPropCode(key2) : gen.if(unevaluatedStatic(props, key2), () => unevaluatedPropCode(key2)));
+          gen.forIn("key", data, (key3) => props === void 0 ? unevaluatedPropCode(key3) : gen.if(unevaluatedStatic(props, key3), () => unevaluatedPropCode(key3)));
         }
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function unevaluatedPropCode(key2) {
+        function unevaluatedPropCode(key3) {
           if (schema === false) {
-            cxt.setParams({ unevaluatedProperty: key2 });
+            cxt.setParams({ unevaluatedProperty: key3 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -34519,21 +37921,21 @@ var require_unevaluatedProperties = __commonJS({
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
-              dataProp: key2,
+              dataProp: key3,
               dataPropType: util_1.Type.Str
             }, valid);
             if (!allErrors)
               gen.if((0, codegen_1.not)(valid), () => gen.break());
           }
         }
-        function unevaluatedDynamic(evaluatedProps, key2) {
-          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key2}]`;
+        function unevaluatedDynamic(evaluatedProps, key3) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key3}]`;
         }
-        function unevaluatedStatic(evaluatedProps, key2) {
+        function unevaluatedStatic(evaluatedProps, key3) {
           const ps = [];
           for (const p in evaluatedProps) {
             if (evaluatedProps[p] === true)
-              ps.push((0, codegen_1._)`${key2} !== ${p}`);
+              ps.push((0, codegen_1._)`${key3} !== ${p}`);
           }
           return (0, codegen_1.and)(...ps);
         }
@@ -35318,13 +38720,13 @@ var require_error_ex = __commonJS({
           enumerable: false,
           get: function() {
             var newMessage = message.split(/\r?\n/g);
-            for (var key2 in properties) {
-              if (!properties.hasOwnProperty(key2)) {
+            for (var key3 in properties) {
+              if (!properties.hasOwnProperty(key3)) {
                 continue;
               }
-              var modifier = properties[key2];
+              var modifier = properties[key3];
               if ("message" in modifier) {
-                newMessage = modifier.message(this[key2], newMessage) || newMessage;
+                newMessage = modifier.message(this[key3], newMessage) || newMessage;
                 if (!isArrayish(newMessage)) {
                   newMessage = [newMessage];
                 }
@@ -35351,19 +38753,19 @@ var require_error_ex = __commonJS({
             stack[0] = this.name + ": " + this.message;
           }
           var lineCount = 1;
-          for (var key2 in properties) {
-            if (!properties.hasOwnProperty(key2)) {
+          for (var key3 in properties) {
+            if (!properties.hasOwnProperty(key3)) {
               continue;
             }
-            var modifier = properties[key2];
+            var modifier = properties[key3];
             if ("line" in modifier) {
-              var line = modifier.line(this[key2]);
+              var line = modifier.line(this[key3]);
               if (line) {
                 stack.splice(lineCount++, 0, "    " + line);
               }
             }
             if ("stack" in modifier) {
-              modifier.stack(this[key2], stack);
+              modifier.stack(this[key3], stack);
             }
           }
           return stack.join("\n");
@@ -35543,8 +38945,8 @@ var require_build = __commonJS({
           var column = index2 - offsets[line];
           return { line, column };
         };
-        LinesAndColumns2.prototype.indexForLocation = function(location) {
-          var line = location.line, column = location.column;
+        LinesAndColumns2.prototype.indexForLocation = function(location2) {
+          var line = location2.line, column = location2.column;
           if (line < 0 || line >= this.offsets.length) {
             return null;
           }
@@ -35842,7 +39244,7 @@ var require_lib2 = __commonJS({
     function isColorSupported() {
       return typeof process === "object" && (process.env.FORCE_COLOR === "0" || process.env.FORCE_COLOR === "false") ? false : picocolors.isColorSupported;
     }
-    var compose = (f, g) => (v) => f(g(v));
+    var compose2 = (f, g) => (v) => f(g(v));
     function buildDefs(colors) {
       return {
         keyword: colors.cyan,
@@ -35853,10 +39255,10 @@ var require_lib2 = __commonJS({
         string: colors.green,
         regex: colors.magenta,
         comment: colors.gray,
-        invalid: compose(compose(colors.white, colors.bgRed), colors.bold),
+        invalid: compose2(compose2(colors.white, colors.bgRed), colors.bold),
         gutter: colors.gray,
-        marker: compose(colors.red, colors.bold),
-        message: compose(colors.red, colors.bold),
+        marker: compose2(colors.red, colors.bold),
+        message: compose2(colors.red, colors.bold),
         reset: colors.reset
       };
     }
@@ -35870,13 +39272,13 @@ var require_lib2 = __commonJS({
     var BRACKET = /^[()[\]{}]$/;
     var tokenize2;
     var JSX_TAG = /^[a-z][\w-]*$/i;
-    var getTokenType = function(token, offset, text2) {
+    var getTokenType = function(token, offset, text3) {
       if (token.type === "name") {
         const tokenValue = token.value;
         if (helperValidatorIdentifier.isKeyword(tokenValue) || helperValidatorIdentifier.isStrictReservedWord(tokenValue, true) || sometimesKeywords.has(tokenValue)) {
           return "keyword";
         }
-        if (JSX_TAG.test(tokenValue) && (text2[offset - 1] === "<" || text2.slice(offset - 2, offset) === "</")) {
+        if (JSX_TAG.test(tokenValue) && (text3[offset - 1] === "<" || text3.slice(offset - 2, offset) === "</")) {
           return "jsxIdentifier";
         }
         const firstChar = String.fromCodePoint(tokenValue.codePointAt(0));
@@ -35892,24 +39294,24 @@ var require_lib2 = __commonJS({
       }
       return token.type;
     };
-    tokenize2 = function* (text2) {
+    tokenize2 = function* (text3) {
       let match;
-      while (match = jsTokens.default.exec(text2)) {
+      while (match = jsTokens.default.exec(text3)) {
         const token = jsTokens.matchToToken(match);
         yield {
-          type: getTokenType(token, match.index, text2),
+          type: getTokenType(token, match.index, text3),
           value: token.value
         };
       }
     };
-    function highlight(text2) {
-      if (text2 === "") return "";
+    function highlight(text3) {
+      if (text3 === "") return "";
       const defs = getDefs(true);
       let highlighted = "";
       for (const {
         type,
         value
-      } of tokenize2(text2)) {
+      } of tokenize2(text3)) {
         if (type in defs) {
           highlighted += value.split(NEWLINE$1).map((str2) => defs[type](str2)).join("\n");
         } else {
@@ -36033,13 +39435,13 @@ ${frame}`;
         }
       }
       colNumber = Math.max(colNumber, 0);
-      const location = {
+      const location2 = {
         start: {
           column: colNumber,
           line: lineNumber
         }
       };
-      return codeFrameColumns(rawLines, location, opts);
+      return codeFrameColumns(rawLines, location2, opts);
     }
     exports.codeFrameColumns = codeFrameColumns;
     exports.default = index2;
@@ -36081,10 +39483,10 @@ var require_parse_json = __commonJS({
         if (indexMatch && indexMatch.length > 0) {
           const lines = new LinesAndColumns(string);
           const index2 = Number(indexMatch[1]);
-          const location = lines.locationForIndex(index2);
+          const location2 = lines.locationForIndex(index2);
           const codeFrame = codeFrameColumns(
             string,
-            { start: { line: location.line + 1, column: location.column + 1 } },
+            { start: { line: location2.line + 1, column: location2.column + 1 } },
             { highlightCode: true }
           );
           jsonError.codeFrame = codeFrame;
@@ -36116,8 +39518,8 @@ var require_common = __commonJS({
       if (source) {
         const sourceKeys = Object.keys(source);
         for (let index2 = 0, length = sourceKeys.length; index2 < length; index2 += 1) {
-          const key2 = sourceKeys[index2];
-          target2[key2] = source[key2];
+          const key3 = sourceKeys[index2];
+          target2[key3] = source[key3];
         }
       }
       return target2;
@@ -36957,16 +40359,16 @@ var require_omap2 = __commonJS({
         const pair = object[index2];
         let pairHasKey = false;
         if (_toString.call(pair) !== "[object Object]") return false;
-        let pairKey;
-        for (pairKey in pair) {
-          if (_hasOwnProperty.call(pair, pairKey)) {
+        let pairKey2;
+        for (pairKey2 in pair) {
+          if (_hasOwnProperty.call(pair, pairKey2)) {
             if (!pairHasKey) pairHasKey = true;
             else return false;
           }
         }
         if (!pairHasKey) return false;
-        if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-        Object.defineProperty(objectKeys, pairKey, { value: true });
+        if (_hasOwnProperty.call(objectKeys, pairKey2)) return false;
+        Object.defineProperty(objectKeys, pairKey2, { value: true });
       }
       return true;
     }
@@ -37028,9 +40430,9 @@ var require_set2 = __commonJS({
     function resolveYamlSet(data) {
       if (data === null) return true;
       const object = data;
-      for (const key2 in object) {
-        if (_hasOwnProperty.call(object, key2)) {
-          if (object[key2] !== null) return false;
+      for (const key3 in object) {
+        if (_hasOwnProperty.call(object, key3)) {
+          if (object[key3] !== null) return false;
         }
       }
       return true;
@@ -37180,16 +40582,16 @@ var require_loader = __commonJS({
         (c - 65536 & 1023) + 56320
       );
     }
-    function setProperty(object, key2, value) {
-      if (key2 === "__proto__") {
-        Object.defineProperty(object, key2, {
+    function setProperty(object, key3, value) {
+      if (key3 === "__proto__") {
+        Object.defineProperty(object, key3, {
           configurable: true,
           enumerable: true,
           writable: true,
           value
         });
       } else {
-        object[key2] = value;
+        object[key3] = value;
       }
     }
     var simpleEscapeCheck = new Array(256);
@@ -37382,11 +40784,11 @@ var require_loader = __commonJS({
       chargeMergeWork(state);
       const sourceKeys = Object.keys(source);
       for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
-        const key2 = sourceKeys[index2];
+        const key3 = sourceKeys[index2];
         chargeMergeWork(state);
-        if (!_hasOwnProperty.call(destination, key2)) {
-          setProperty(destination, key2, source[key2]);
-          overridableKeys[key2] = true;
+        if (!_hasOwnProperty.call(destination, key3)) {
+          setProperty(destination, key3, source[key3]);
+          overridableKeys[key3] = true;
         }
       }
     }
@@ -39501,13 +42903,13 @@ var require_util2 = __commonJS({
     exports.isDirectory = isDirectory2;
     exports.isDirectorySync = isDirectorySync2;
     var fs_1 = __importStar(__require("fs"));
-    function emplace(map, key2, fn) {
-      const cached = map.get(key2);
+    function emplace(map, key3, fn) {
+      const cached = map.get(key3);
       if (cached !== void 0) {
         return cached;
       }
       const result = fn();
-      map.set(key2, result);
+      map.set(key3, result);
       return result;
     }
     function getPropertyByPath(source, path4) {
@@ -39515,11 +42917,11 @@ var require_util2 = __commonJS({
         return source[path4];
       }
       const parsedPath = typeof path4 === "string" ? path4.split(".") : path4;
-      return parsedPath.reduce((previous, key2) => {
+      return parsedPath.reduce((previous, key3) => {
         if (previous === void 0) {
           return previous;
         }
-        return previous[key2];
+        return previous[key3];
       }, source);
     }
     function removeUndefinedValuesFromObject(options) {
@@ -39681,23 +43083,23 @@ var require_merge3 = __commonJS({
       return objToString(obj) === "[object Object]";
     }
     function merge(target2, source, options) {
-      for (const key2 of Object.keys(source)) {
-        if (key2 === "__proto__" || key2 === "constructor") {
+      for (const key3 of Object.keys(source)) {
+        if (key3 === "__proto__" || key3 === "constructor") {
           continue;
         }
-        const newValue = source[key2];
-        if ((0, exports.hasOwn)(target2, key2)) {
-          if (Array.isArray(target2[key2]) && Array.isArray(newValue)) {
+        const newValue = source[key3];
+        if ((0, exports.hasOwn)(target2, key3)) {
+          if (Array.isArray(target2[key3]) && Array.isArray(newValue)) {
             if (options.mergeArrays) {
-              target2[key2].push(...newValue);
+              target2[key3].push(...newValue);
               continue;
             }
-          } else if (isPlainObject(target2[key2]) && isPlainObject(newValue)) {
-            target2[key2] = merge(target2[key2], newValue, options);
+          } else if (isPlainObject(target2[key3]) && isPlainObject(newValue)) {
+            target2[key3] = merge(target2[key3], newValue, options);
             continue;
           }
         }
-        target2[key2] = newValue;
+        target2[key3] = newValue;
       }
       return target2;
     }
@@ -40075,7 +43477,7 @@ var require_dist2 = __commonJS({
     var Explorer_js_1 = require_Explorer();
     var ExplorerSync_js_1 = require_ExplorerSync();
     var util_1 = require_util2();
-    var identity2 = function identity3(x) {
+    var identity = function identity2(x) {
       return x;
     };
     function getUserDefinedOptionsFromMetaConfig() {
@@ -40086,7 +43488,7 @@ var require_dist2 = __commonJS({
         ignoreEmptySearchPlaces: false,
         applyPackagePropertyPathToConfiguration: true,
         loaders: defaults_1.defaultLoaders,
-        transform: identity2,
+        transform: identity,
         cache: true,
         metaConfigFilePath: null,
         mergeImportArrays: true,
@@ -40158,7 +43560,7 @@ var require_dist2 = __commonJS({
         searchPlaces: (0, defaults_1.getDefaultSearchPlaces)(moduleName),
         ignoreEmptySearchPlaces: true,
         cache: true,
-        transform: identity2,
+        transform: identity,
         loaders: defaults_1.defaultLoaders,
         metaConfigFilePath: null,
         mergeImportArrays: true,
@@ -40174,7 +43576,7 @@ var require_dist2 = __commonJS({
         searchPlaces: (0, defaults_1.getDefaultSearchPlacesSync)(moduleName),
         ignoreEmptySearchPlaces: true,
         cache: true,
-        transform: identity2,
+        transform: identity,
         loaders: defaults_1.defaultLoadersSync,
         metaConfigFilePath: null,
         mergeImportArrays: true,
@@ -40211,7 +43613,7 @@ var require_dist2 = __commonJS({
 // src/core/config.ts
 import { existsSync as existsSync4, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname2, isAbsolute, join as join5, relative, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, isAbsolute, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
 function presetRules(name2) {
   const map = /* @__PURE__ */ new Map();
   for (const { rule } of registeredRules()) {
@@ -40340,18 +43742,18 @@ function mergeRules(target2, source) {
 }
 function matcher(patterns) {
   const list2 = [patterns].flat();
-  const key2 = list2.join("\0");
-  let m = matcherCache.get(key2);
+  const key3 = list2.join("\0");
+  let m = matcherCache.get(key3);
   if (!m) {
-    const full = (0, import_picomatch2.default)(list2, { dot: true });
-    const base = (0, import_picomatch2.default)(list2.filter((p) => !p.includes("/")), { dot: true, basename: true });
+    const full = (0, import_picomatch3.default)(list2, { dot: true });
+    const base = (0, import_picomatch3.default)(list2.filter((p) => !p.includes("/")), { dot: true, basename: true });
     m = (path4) => full(path4) || base(path4);
-    matcherCache.set(key2, m);
+    matcherCache.set(key3, m);
   }
   return m;
 }
 function relativeTo(config, file) {
-  return relative(config.baseDir, resolve2(file)).split("\\").join("/");
+  return relative2(config.baseDir, resolve2(file)).split("\\").join("/");
 }
 function isIgnored(config, file) {
   if (config.ignorePatterns.length === 0) return false;
@@ -40362,10 +43764,10 @@ function isIgnored(config, file) {
 function settingsForFile(config, file, cli = /* @__PURE__ */ new Map()) {
   const rel = relativeTo(config, file);
   const matching = config.overrides.map((o, i2) => ({ o, i: i2 })).filter(({ o }) => matcher(o.files)(rel) && !(o.excludedFiles && matcher(o.excludedFiles)(rel)));
-  const key2 = `${matching.map(({ i: i2 }) => i2).join(",")}|${[...cli].join(",")}`;
+  const key3 = `${matching.map(({ i: i2 }) => i2).join(",")}|${[...cli].join(",")}`;
   let perConfig = fileSettingsCache.get(config);
   if (!perConfig) fileSettingsCache.set(config, perConfig = /* @__PURE__ */ new Map());
-  const cached = perConfig.get(key2);
+  const cached = perConfig.get(key3);
   if (cached) return cached;
   const rules = new Map(config.rules);
   const settings = { ...config.settings };
@@ -40383,14 +43785,14 @@ function settingsForFile(config, file, cli = /* @__PURE__ */ new Map()) {
     configured.push({ rule: registered.rule, severity, options: entry2.options ?? {} });
   }
   const result = { rules: configured, settings };
-  perConfig.set(key2, result);
+  perConfig.set(key3, result);
   return result;
 }
-var import_picomatch2, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, explorer, META_PLACES, GLOBAL_PLACES, isFile, packageMentions, ConfigResolver, matcherCache, fileSettingsCache;
+var import_picomatch3, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, explorer, META_PLACES, GLOBAL_PLACES, isFile, packageMentions, ConfigResolver, matcherCache, fileSettingsCache;
 var init_config = __esm({
   "src/core/config.ts"() {
     "use strict";
-    import_picomatch2 = __toESM(require_picomatch2(), 1);
+    import_picomatch3 = __toESM(require_picomatch2(), 1);
     init_config_errors();
     init_config_validate();
     init_registry();
@@ -40429,11 +43831,11 @@ var init_config = __esm({
         return true;
       }
     };
-    packageMentions = (dir, key2) => {
+    packageMentions = (dir, key3) => {
       const path4 = join5(dir, "package.json");
       if (!isFile(path4)) return false;
       try {
-        return readFileSync6(path4, "utf8").includes(`"${key2}"`);
+        return readFileSync6(path4, "utf8").includes(`"${key3}"`);
       } catch {
         return true;
       }
@@ -40484,9 +43886,9 @@ var init_config = __esm({
 });
 
 // src/core/detect.ts
-import { basename as basename2 } from "node:path";
+import { basename as basename3 } from "node:path";
 function formatFromName(path4) {
-  const name2 = basename2(path4);
+  const name2 = basename3(path4);
   if (DOCKERFILE_NAME.test(name2)) return "dockerfile";
   if (COMPOSE_NAME.test(name2)) return "compose";
   if (KUSTOMIZE_NAME.test(name2)) return "kustomize";
@@ -40495,22 +43897,22 @@ function formatFromName(path4) {
 function isCandidateName(path4) {
   return formatFromName(path4) !== void 0 || YAML_OR_JSON.test(path4);
 }
-function detectFormat(path4, text2, explicit) {
+function detectFormat(path4, text3, explicit) {
   const byName = formatFromName(path4);
   if (byName === "dockerfile") return byName;
   const yamlish = YAML_OR_JSON.test(path4);
-  if (byName === "compose" || byName === "kustomize") return HELM_ACTION.test(text2) ? "helm" : byName;
+  if (byName === "compose" || byName === "kustomize") return HELM_ACTION.test(text3) ? "helm" : byName;
   if (!yamlish && !explicit) return void 0;
-  if (!yamlish && looksLikeDockerfile(text2)) return "dockerfile";
-  if (HELM_ACTION.test(text2)) return "helm";
-  if (/\.json$/i.test(path4) ? /"apiVersion"/.test(text2) && /"kind"/.test(text2) : API_VERSION.test(text2) && KIND.test(text2)) {
+  if (!yamlish && looksLikeDockerfile(text3)) return "dockerfile";
+  if (HELM_ACTION.test(text3)) return "helm";
+  if (/\.json$/i.test(path4) ? /"apiVersion"/.test(text3) && /"kind"/.test(text3) : API_VERSION.test(text3) && KIND.test(text3)) {
     return "kubernetes";
   }
-  if (TOP_LEVEL_SERVICES.test(text2)) return "compose";
+  if (TOP_LEVEL_SERVICES.test(text3)) return "compose";
   return yamlish || explicit ? "yaml" : void 0;
 }
-function looksLikeDockerfile(text2) {
-  for (const line of text2.split("\n", 200)) {
+function looksLikeDockerfile(text3) {
+  for (const line of text3.split("\n", 200)) {
     const t = line.trim();
     if (t === "") continue;
     if (t.startsWith("#")) {
@@ -41349,8 +44751,8 @@ var require_to_regex_range = __commonJS({
     function compare(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
-    function contains(arr, key2, val) {
-      return arr.some((ele) => ele[key2] === val);
+    function contains(arr, key3, val) {
+      return arr.some((ele) => ele[key3] === val);
     }
     function countNines(min, len) {
       return Number(String(min).slice(0, -len) + "9".repeat(len));
@@ -41518,22 +44920,22 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts2 = { negatives: [], positives: [] };
-      let push = (num) => parts2[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
+      let push2 = (num) => parts2[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let range2 = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
-          push(a);
+          push2(a);
         } else {
-          range.push(pad(format(a, index2), maxLen, toNumber));
+          range2.push(pad(format(a, index2), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index2++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start2, end, step = 1, options = {}) => {
       if (!isNumber(start2) && start2.length > 1 || !isNumber(end) && end.length > 1) {
@@ -41548,17 +44950,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index2));
+        range2.push(format(a, index2));
         a = descending ? a - step : a + step;
         index2++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
     var fill = (start2, end, step, options = {}) => {
       if (end == null && isValidValue(start2)) {
@@ -41596,7 +44998,7 @@ var require_compile2 = __commonJS({
     var fill = require_fill_range();
     var utils = require_utils3();
     var compile2 = (ast, options = {}) => {
-      const walk = (node, parent = {}) => {
+      const walk2 = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
         const invalid = invalidBlock === true || invalidNode === true;
@@ -41623,19 +45025,19 @@ var require_compile2 = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args2 = utils.reduce(node.nodes);
-          const range = fill(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args2.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args2.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node.nodes) {
           for (const child of node.nodes) {
-            output += walk(child, node);
+            output += walk2(child, node);
           }
         }
         return output;
       };
-      return walk(ast);
+      return walk2(ast);
     };
     module2.exports = compile2;
   }
@@ -41672,7 +45074,7 @@ var require_expand = __commonJS({
     };
     var expand = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk = (node, parent = {}) => {
+      const walk2 = (node, parent = {}) => {
         node.queue = [];
         let p = parent;
         let q = parent.queue;
@@ -41693,11 +45095,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args2, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args2, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
+          let range2 = fill(...args2, options);
+          if (range2.length === 0) {
+            range2 = stringify(node, options);
           }
-          q.push(append(q.pop(), range));
+          q.push(append(q.pop(), range2));
           node.nodes = [];
           return;
         }
@@ -41724,12 +45126,12 @@ var require_expand = __commonJS({
             continue;
           }
           if (child.nodes) {
-            walk(child, node);
+            walk2(child, node);
           }
         }
         return queue;
       };
-      return utils.flatten(walk(ast));
+      return utils.flatten(walk2(ast));
     };
     module2.exports = expand;
   }
@@ -41889,7 +45291,7 @@ var require_parse2 = __commonJS({
       let depth = 0;
       let value;
       const advance = () => input2[index2++];
-      const push = (node) => {
+      const push2 = (node) => {
         if (node.type === "text" && prev.type === "dot") {
           prev.type = "text";
         }
@@ -41903,7 +45305,7 @@ var require_parse2 = __commonJS({
         prev = node;
         return node;
       };
-      push({ type: "bos" });
+      push2({ type: "bos" });
       while (index2 < length) {
         block = stack[stack.length - 1];
         value = advance();
@@ -41911,11 +45313,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
           continue;
         }
         if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
+          push2({ type: "text", value: "\\" + value });
           continue;
         }
         if (value === CHAR_LEFT_SQUARE_BRACKET) {
@@ -41938,22 +45340,22 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
+          block = push2({ type: "paren", nodes: [] });
           stack.push(block);
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_RIGHT_PARENTHESES) {
           if (block.type !== "paren") {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           block = stack.pop();
-          push({ type: "text", value });
+          push2({ type: "text", value });
           block = stack[stack.length - 1];
           continue;
         }
@@ -41974,7 +45376,7 @@ var require_parse2 = __commonJS({
             }
             value += next;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -41990,20 +45392,20 @@ var require_parse2 = __commonJS({
             ranges: 0,
             nodes: []
           };
-          block = push(brace);
+          block = push2(brace);
           stack.push(block);
-          push({ type: "open", value });
+          push2({ type: "open", value });
           continue;
         }
         if (value === CHAR_RIGHT_CURLY_BRACE) {
           if (block.type !== "brace") {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const type = "close";
           block = stack.pop();
           block.close = true;
-          push({ type, value });
+          push2({ type, value });
           depth--;
           block = stack[stack.length - 1];
           continue;
@@ -42014,14 +45416,14 @@ var require_parse2 = __commonJS({
             const open = block.nodes.shift();
             block.nodes = [open, { type: "text", value: stringify(block) }];
           }
-          push({ type: "comma", value });
+          push2({ type: "comma", value });
           block.commas++;
           continue;
         }
         if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
           const siblings = block.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
@@ -42046,10 +45448,10 @@ var require_parse2 = __commonJS({
             block.ranges--;
             continue;
           }
-          push({ type: "dot", value });
+          push2({ type: "dot", value });
           continue;
         }
-        push({ type: "text", value });
+        push2({ type: "text", value });
       }
       do {
         block = stack.pop();
@@ -42067,7 +45469,7 @@ var require_parse2 = __commonJS({
           parent.nodes.splice(index3, 1, ...block.nodes);
         }
       } while (stack.length > 0);
-      push({ type: "eos" });
+      push2({ type: "eos" });
       return ast;
     };
     module2.exports = parse2;
@@ -42762,7 +46164,7 @@ var require_parse3 = __commonJS({
       const parts2 = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input2) {
@@ -42777,11 +46179,11 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -42858,7 +46260,7 @@ var require_parse3 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i2 = 1; i2 < pattern.length; i2++) {
         const ch = pattern[i2];
@@ -42871,10 +46273,10 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -43066,7 +46468,7 @@ var require_parse3 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -43100,8 +46502,8 @@ var require_parse3 = __commonJS({
         token.tokensIndex = tokens2.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -43121,7 +46523,7 @@ var require_parse3 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -43143,7 +46545,7 @@ var require_parse3 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push2({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -43204,7 +46606,7 @@ var require_parse3 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -43222,7 +46624,7 @@ var require_parse3 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -43270,13 +46672,13 @@ var require_parse3 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -43288,7 +46690,7 @@ var require_parse3 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -43301,19 +46703,19 @@ var require_parse3 = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -43347,29 +46749,29 @@ var require_parse3 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens2.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens2.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -43382,7 +46784,7 @@ var require_parse3 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push2({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -43391,7 +46793,7 @@ var require_parse3 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -43401,7 +46803,7 @@ var require_parse3 = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push2({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -43413,7 +46815,7 @@ var require_parse3 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -43427,10 +46829,10 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -43448,14 +46850,14 @@ var require_parse3 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push2({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -43476,22 +46878,22 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -43503,7 +46905,7 @@ var require_parse3 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -43531,13 +46933,13 @@ var require_parse3 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -43578,7 +46980,7 @@ var require_parse3 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -43588,7 +46990,7 @@ var require_parse3 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -43606,12 +47008,12 @@ var require_parse3 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -43630,7 +47032,7 @@ var require_parse3 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -43648,7 +47050,7 @@ var require_parse3 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -43741,9 +47143,9 @@ var require_picomatch3 = __commonJS({
     var utils = require_utils4();
     var constants = require_constants3();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch4(input2, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -43759,16 +47161,16 @@ var require_picomatch3 = __commonJS({
       }
       const opts = options || {};
       const posix2 = utils.isWindows(options);
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored2 = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored2 = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher2 = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input2, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch4.test(input2, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -43794,7 +47196,7 @@ var require_picomatch3 = __commonJS({
       }
       return matcher2;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch4.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -43811,24 +47213,24 @@ var require_picomatch3 = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix2);
+          match = picomatch4.matchBase(input2, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input2, glob, options, posix2 = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input2, glob, options, posix2 = utils.isWindows(options)) => {
+      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex.test(path4.basename(input2));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str2, patterns, options) => picomatch4(patterns, options)(str2);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input2, options) => scan(input2, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -43839,13 +47241,13 @@ var require_picomatch3 = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -43856,9 +47258,9 @@ var require_picomatch3 = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -43867,8 +47269,8 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module2.exports = picomatch3;
+    picomatch4.constants = constants;
+    module2.exports = picomatch4;
   }
 });
 
@@ -43886,7 +47288,7 @@ var require_micromatch = __commonJS({
     "use strict";
     var util = __require("util");
     var braces = require_braces();
-    var picomatch3 = require_picomatch4();
+    var picomatch4 = require_picomatch4();
     var utils = require_utils4();
     var isEmptyString = (v) => v === "" || v === "./";
     var hasBraces = (v) => {
@@ -43907,7 +47309,7 @@ var require_micromatch = __commonJS({
         }
       };
       for (let i2 = 0; i2 < patterns.length; i2++) {
-        let isMatch = picomatch3(String(patterns[i2]), { ...options, onResult }, true);
+        let isMatch = picomatch4(String(patterns[i2]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
         for (let item of list2) {
@@ -43935,8 +47337,8 @@ var require_micromatch = __commonJS({
       return matches2;
     };
     micromatch2.match = micromatch2;
-    micromatch2.matcher = (pattern, options) => picomatch3(pattern, options);
-    micromatch2.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    micromatch2.matcher = (pattern, options) => picomatch4(pattern, options);
+    micromatch2.isMatch = (str2, patterns, options) => picomatch4(patterns, options)(str2);
     micromatch2.any = micromatch2.isMatch;
     micromatch2.not = (list2, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -43977,13 +47379,13 @@ var require_micromatch = __commonJS({
       }
       let keys = micromatch2(Object.keys(obj), patterns, options);
       let res = {};
-      for (let key2 of keys) res[key2] = obj[key2];
+      for (let key3 of keys) res[key3] = obj[key3];
       return res;
     };
     micromatch2.some = (list2, patterns, options) => {
       let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch3(String(pattern), options);
+        let isMatch = picomatch4(String(pattern), options);
         if (items.some((item) => isMatch(item))) {
           return true;
         }
@@ -43993,7 +47395,7 @@ var require_micromatch = __commonJS({
     micromatch2.every = (list2, patterns, options) => {
       let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch3(String(pattern), options);
+        let isMatch = picomatch4(String(pattern), options);
         if (!items.every((item) => isMatch(item))) {
           return false;
         }
@@ -44004,23 +47406,23 @@ var require_micromatch = __commonJS({
       if (typeof str2 !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch3(p, options)(str2));
+      return [].concat(patterns).every((p) => picomatch4(p, options)(str2));
     };
     micromatch2.capture = (glob, input2, options) => {
       let posix2 = utils.isWindows(options);
-      let regex = picomatch3.makeRe(String(glob), { ...options, capture: true });
+      let regex = picomatch4.makeRe(String(glob), { ...options, capture: true });
       let match = regex.exec(posix2 ? utils.toPosixSlashes(input2) : input2);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch2.makeRe = (...args2) => picomatch3.makeRe(...args2);
-    micromatch2.scan = (...args2) => picomatch3.scan(...args2);
+    micromatch2.makeRe = (...args2) => picomatch4.makeRe(...args2);
+    micromatch2.scan = (...args2) => picomatch4.scan(...args2);
     micromatch2.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
         for (let str2 of braces(String(pattern), options)) {
-          res.push(picomatch3.parse(str2, options));
+          res.push(picomatch4.parse(str2, options));
         }
       }
       return res;
@@ -44142,8 +47544,8 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename5 = path4.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename5);
+      const basename6 = path4.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename6);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -44188,15 +47590,15 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative6 = [];
+      const relative7 = [];
       for (const pattern of patterns) {
         if (isAbsolute5(pattern)) {
           absolute.push(pattern);
         } else {
-          relative6.push(pattern);
+          relative7.push(pattern);
         }
       }
-      return [absolute, relative6];
+      return [absolute, relative7];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute5(pattern) {
@@ -44453,7 +47855,7 @@ var require_tasks = __commonJS({
     }
     exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
     function groupPatternsByBaseDirectory(patterns) {
-      const group6 = {};
+      const group7 = {};
       return patterns.reduce((collection, pattern) => {
         const base = utils.pattern.getBaseDirectory(pattern);
         if (base in collection) {
@@ -44462,7 +47864,7 @@ var require_tasks = __commonJS({
           collection[base] = [pattern];
         }
         return collection;
-      }, group6);
+      }, group7);
     }
     exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
     function convertPatternGroupsToTasks(positive, negative, dynamic) {
@@ -44674,9 +48076,9 @@ var require_run_parallel = __commonJS({
       if (!pending) {
         done(null);
       } else if (keys) {
-        keys.forEach(function(key2) {
-          tasks[key2](function(err2, result) {
-            each(key2, err2, result);
+        keys.forEach(function(key3) {
+          tasks[key3](function(err2, result) {
+            each(key3, err2, result);
           });
         });
       } else {
@@ -45064,13 +48466,13 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache3 = reusify(Task);
+      var cache4 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
       var errorHandler = null;
       var self = {
-        push,
+        push: push2,
         drain: noop2,
         saturated: noop2,
         pause,
@@ -45142,8 +48544,8 @@ var require_queue = __commonJS({
       function idle() {
         return _running === 0 && self.length() === 0;
       }
-      function push(value, done) {
-        var current = cache3.get();
+      function push2(value, done) {
+        var current = cache4.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -45164,7 +48566,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done) {
-        var current = cache3.get();
+        var current = cache4.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -45186,7 +48588,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache3.release(holder);
+          cache4.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -45236,7 +48638,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache3.release(current);
+          cache4.release(current);
           current = next;
         }
         self.drain = noop2;
@@ -45282,46 +48684,46 @@ var require_queue = __commonJS({
       var queue = fastqueue(context, asyncWrapper, _concurrency);
       var pushCb = queue.push;
       var unshiftCb = queue.unshift;
-      queue.push = push;
+      queue.push = push2;
       queue.unshift = unshift;
       queue.drained = drained;
       return queue;
-      function push(value) {
-        var p = new Promise(function(resolve15, reject) {
+      function push2(value) {
+        var p = new Promise(function(resolve17, reject) {
           pushCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve15(result);
+            resolve17(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve15, reject) {
+        var p = new Promise(function(resolve17, reject) {
           unshiftCb(value, function(err2, result) {
             if (err2) {
               reject(err2);
               return;
             }
-            resolve15(result);
+            resolve17(result);
           });
         });
         p.catch(noop2);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve15) {
+        var p = new Promise(function(resolve17) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve15();
+              resolve17();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve15();
+                resolve17();
                 queue.drain = previousDrain;
               };
             }
@@ -45693,14 +49095,14 @@ var require_out3 = __commonJS({
     var sync_1 = require_sync4();
     var settings_1 = require_settings3();
     exports.Settings = settings_1.default;
-    function walk(directory, optionsOrSettingsOrCallback, callback) {
+    function walk2(directory, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
         return;
       }
       new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
     }
-    exports.walk = walk;
+    exports.walk = walk2;
     function walkSync(directory, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       const provider = new sync_1.default(directory, settings);
@@ -45807,9 +49209,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve15, reject) => {
+        return new Promise((resolve17, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve15(stats) : reject(error);
+            return error === null ? resolve17(stats) : reject(error);
           });
         });
       }
@@ -45833,10 +49235,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root2, options) {
-        return new Promise((resolve15, reject) => {
+        return new Promise((resolve17, reject) => {
           this._walkAsync(root2, options, (error, entries) => {
             if (error === null) {
-              resolve15(entries);
+              resolve17(entries);
             } else {
               reject(error);
             }
@@ -45846,10 +49248,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve15, reject) => {
+        return new Promise((resolve17, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry2) => entries.push(entry2));
-          stream.once("end", () => resolve15(entries));
+          stream.once("end", () => resolve17(entries));
         });
       }
     };
@@ -46553,8 +49955,8 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define2 = (object, key2, value) => {
-      Object.defineProperty(object, key2, { value });
+    var define2 = (object, key3, value) => {
+      Object.defineProperty(object, key3, { value });
       return value;
     };
     var RETURN_FALSE = () => false;
@@ -46864,7 +50266,7 @@ var require_ignore = __commonJS({
         //   `]`, and `\]` is held aside long before this.
         /\\\[([^\]/]*?)($|\])/g,
         // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
+        (match, range2, close) => `\\[${range2}${close}`,
         "["
       ],
       // ending
@@ -47038,7 +50440,7 @@ var require_ignore = __commonJS({
       );
       return index2 < 0 ? path4 : path4.slice(index2 + 1);
     };
-    var parentOf = (path4) => {
+    var parentOf2 = (path4) => {
       if (path4.charCodeAt(0) === SLASH_CODE || path4.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path4.split(SLASH).filter(Boolean);
         slices.pop();
@@ -47072,25 +50474,25 @@ var require_ignore = __commonJS({
         return define2(this, "_basenameOnly", matchesBasename(this.body));
       }
       get regex() {
-        const key2 = UNDERSCORE + MODE_IGNORE;
-        if (this[key2]) {
-          return this[key2];
+        const key3 = UNDERSCORE + MODE_IGNORE;
+        if (this[key3]) {
+          return this[key3];
         }
-        return this._make(MODE_IGNORE, key2);
+        return this._make(MODE_IGNORE, key3);
       }
       get checkRegex() {
-        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key2]) {
-          return this[key2];
+        const key3 = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key3]) {
+          return this[key3];
         }
-        return this._make(MODE_CHECK_IGNORE, key2);
+        return this._make(MODE_CHECK_IGNORE, key3);
       }
-      _make(mode, key2) {
+      _make(mode, key3) {
         const str2 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
         const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
-        return define2(this, key2, regex);
+        return define2(this, key3, regex);
       }
     };
     var hasTrailingBackslash = (str2) => {
@@ -47232,11 +50634,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path4) : path4;
+        const basename6 = shortcut ? basenameOf(path4) : path4;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path4
+            shortcut && rule._basenameOnly ? basename6 : path4
           )) {
             const { negative } = rule;
             const ret = {
@@ -47326,13 +50728,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path4) {
+      _test(originalPath, cache4, path4) {
         checkPath(
           path4,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path4 ? this._t(path4, cache3) : {
+        return path4 ? this._t(path4, cache4) : {
           ignored: false,
           unignored: false
         };
@@ -47349,13 +50751,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path4);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path4, cache3) {
-        if (path4 in cache3) {
-          return cache3[path4];
+      _t(path4, cache4) {
+        if (path4 in cache4) {
+          return cache4[path4];
         }
-        const parentPath = parentOf(path4);
-        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path4] = parent && parent.ignored ? parent : this._rules.test(path4, MODE_IGNORE);
+        const parentPath = parentOf2(path4);
+        const parent = parentPath ? this._t(parentPath, cache4) : UNDEFINED;
+        return cache4[path4] = parent && parent.ignored ? parent : this._rules.test(path4, MODE_IGNORE);
       }
       ignores(path4) {
         return this._test(path4, this._ignoreCache, convertPath(path4)).ignored;
@@ -48538,9 +51940,9 @@ var init_globby = __esm({
       if (!match) {
         return false;
       }
-      const dirname9 = match[1];
-      const hasWildcards = /[*?[\]{}]/.test(dirname9);
-      const hasExtension = nodePath.extname(dirname9) && !dirname9.startsWith(".");
+      const dirname10 = match[1];
+      const hasWildcards = /[*?[\]{}]/.test(dirname10);
+      const hasExtension = nodePath.extname(dirname10) && !dirname10.startsWith(".");
       return !hasWildcards && !hasExtension;
     };
     getDirectoryGlob = ({ directoryPath, files, extensions }) => {
@@ -48985,10 +52387,10 @@ var init_globby = __esm({
 
 // src/core/discover.ts
 import { lstat, stat } from "node:fs/promises";
-import { relative as relative2, resolve as resolve3, sep } from "node:path";
+import { relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
 function displayPath(cwd, absolute) {
-  const rel = relative2(cwd, absolute);
-  return (rel === "" ? "." : rel).split(sep).join("/");
+  const rel = relative3(cwd, absolute);
+  return (rel === "" ? "." : rel).split(sep2).join("/");
 }
 async function discoverFiles(patterns, cwd) {
   const found = /* @__PURE__ */ new Map();
@@ -49047,75 +52449,12 @@ var init_discover = __esm({
   }
 });
 
-// src/core/source.ts
-var SourceText;
-var init_source = __esm({
-  "src/core/source.ts"() {
+// src/core/types.ts
+var SEVERITY_RANK;
+var init_types2 = __esm({
+  "src/core/types.ts"() {
     "use strict";
-    SourceText = class {
-      constructor(path4, raw) {
-        this.path = path4;
-        this.hasBom = raw.charCodeAt(0) === 65279;
-        this.text = this.hasBom ? raw.slice(1) : raw;
-      }
-      path;
-      text;
-      hasBom;
-      lineStarts;
-      starts() {
-        if (this.lineStarts) return this.lineStarts;
-        const starts = [0];
-        const text2 = this.text;
-        for (let i2 = 0; i2 < text2.length; i2++) {
-          const c = text2.charCodeAt(i2);
-          if (c === 10) starts.push(i2 + 1);
-          else if (c === 13 && text2.charCodeAt(i2 + 1) !== 10) starts.push(i2 + 1);
-        }
-        this.lineStarts = starts;
-        return starts;
-      }
-      get lineCount() {
-        return this.starts().length;
-      }
-      positionAt(offset) {
-        const starts = this.starts();
-        const clamped = Math.max(0, Math.min(offset, this.text.length));
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (starts[mid] <= clamped) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo, character: clamped - starts[lo] };
-      }
-      offsetAt(position2) {
-        const starts = this.starts();
-        if (position2.line >= starts.length) return this.text.length;
-        return Math.min(starts[Math.max(0, position2.line)] + position2.character, this.lineEnd(position2.line));
-      }
-      rangeOf(span) {
-        return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
-      }
-      /** Offset of the end of a line's content, before its CR/LF. */
-      lineEnd(line) {
-        const starts = this.starts();
-        let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
-        if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
-        if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
-        return Math.max(end, starts[line] ?? 0);
-      }
-      lineText(line) {
-        const starts = this.starts();
-        return this.text.slice(starts[line] ?? this.text.length, this.lineEnd(line));
-      }
-      lineStart(line) {
-        return this.starts()[line] ?? this.text.length;
-      }
-      slice(span) {
-        return this.text.slice(span.start, span.end);
-      }
-    };
+    SEVERITY_RANK = { off: 0, info: 1, warning: 2, error: 3 };
   }
 });
 
@@ -49149,9 +52488,9 @@ function validateComposeTree(tree) {
   const errors = validate2.errors ?? [];
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const { path: path4, message, key: key2 } of explain2(errors)) {
+  for (const { path: path4, message, key: key3 } of explain2(errors)) {
     const segments = pointer2(path4);
-    const at = valueAt2(tree, key2 === void 0 ? segments : [...segments, key2]);
+    const at = valueAt2(tree, key3 === void 0 ? segments : [...segments, key3]);
     if (at.matched === segments.length && at.value.kind === "scalar" && at.value.unresolved) continue;
     const node = at.key ?? at.value.node;
     const id = `${node.span.start}:${message}`;
@@ -49204,11 +52543,11 @@ function describe2(e) {
     case "type":
       return { path: e.instancePath, message: `${where} must be ${typeList(String(e.params.type).split(","))}, not ${typeOf(e.data)}` };
     case "additionalProperties": {
-      const key2 = String(e.params.additionalProperty);
+      const key3 = String(e.params.additionalProperty);
       const known = Object.keys(e.parentSchema?.properties ?? {});
-      const suggestion = known.length > 0 ? closest(key2, known) : void 0;
-      const message = known.length > 0 ? `${where} has no attribute "${key2}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}` : `"${key2}" is not a valid name in ${where}: use letters, digits, ".", "_" and "-"`;
-      return { path: e.instancePath, key: key2, message };
+      const suggestion = known.length > 0 ? closest(key3, known) : void 0;
+      const message = known.length > 0 ? `${where} has no attribute "${key3}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}` : `"${key3}" is not a valid name in ${where}: use letters, digits, ".", "_" and "-"`;
+      return { path: e.instancePath, key: key3, message };
     }
     case "required":
       return { path: e.instancePath, message: `${where} needs "${String(e.params.missingProperty)}"` };
@@ -49275,80 +52614,6 @@ var init_schema = __esm({
   }
 });
 
-// src/model/extract/dockerfile.ts
-function extractDockerfileContainers(dockerfile) {
-  const last = dockerfile.stages.length - 1;
-  return dockerfile.stages.map((stage) => {
-    const c = emptyContainer(
-      {
-        format: "dockerfile",
-        role: "stage",
-        name: stage.name ?? String(stage.index),
-        isFinalStage: stage.index === last,
-        stageIndex: stage.index
-      },
-      stage.from
-    );
-    const image = stage.from.image;
-    if (image && stage.baseStage === void 0) {
-      const ref = parseImageReference(stage.from.imageExpanded ?? image.value);
-      c.image = { value: ref, node: image };
-    }
-    const chain = stageChain(stage, dockerfile);
-    const user = lastOf(chain, "USER");
-    if (user?.user) c.security.user = { value: user.userExpanded ?? user.user.value, node: user.user };
-    const cmd = lastOf(chain, "CMD");
-    if (cmd) c.command = { value: execArgs(cmd), node: cmd };
-    const entrypoint = lastOf(chain, "ENTRYPOINT");
-    if (entrypoint) c.entrypoint = { value: execArgs(entrypoint), node: entrypoint };
-    const healthcheck = lastOf(chain, "HEALTHCHECK");
-    if (healthcheck) c.healthcheck = { node: healthcheck, handler: "CMD", disabled: healthcheck.none };
-    for (const ins of chain) {
-      if (ins.keyword === "ENV") {
-        for (const pair of ins.pairs) {
-          c.env.push({
-            name: { value: pair.key.value, node: pair.key },
-            ...pair.value ? { value: { value: pair.value.value, node: pair.value } } : {}
-          });
-        }
-      } else if (ins.keyword === "EXPOSE") {
-        for (const port of ins.ports) {
-          c.ports.push({
-            ...port.port !== void 0 ? { containerPort: port.port } : {},
-            ...port.endPort !== void 0 ? { containerPortEnd: port.endPort } : {},
-            protocol: port.protocol ?? "tcp",
-            node: port
-          });
-        }
-      }
-    }
-    return c;
-  });
-}
-function stageChain(stage, dockerfile) {
-  const stages = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (let s = stage; s && !seen.has(s.index); s = s.baseStage === void 0 ? void 0 : dockerfile.stages[s.baseStage]) {
-    seen.add(s.index);
-    stages.unshift(s);
-  }
-  return stages.flatMap((s) => s.instructions);
-}
-function lastOf(instructions, keyword) {
-  for (let i2 = instructions.length - 1; i2 >= 0; i2--) if (instructions[i2].keyword === keyword) return instructions[i2];
-  return void 0;
-}
-function execArgs(ins) {
-  return ins.json ? ins.json.values.map((v) => v.value) : ["/bin/sh", "-c", ins.argsText];
-}
-var init_dockerfile2 = __esm({
-  "src/model/extract/dockerfile.ts"() {
-    "use strict";
-    init_container2();
-    init_image();
-  }
-});
-
 // src/model/compose/volumes.ts
 function parseShortVolumeSpec(spec) {
   if (spec.length === 0) return { error: "an empty volume" };
@@ -49391,23 +52656,23 @@ var init_volumes = __esm({
 // src/model/compose/service.ts
 import { resolve as resolve5, isAbsolute as isAbsolute3 } from "node:path";
 function sourced(value) {
-  const text2 = scalarText(value);
-  return text2 === void 0 || !value ? void 0 : { value: text2, node: value.node };
+  const text3 = scalarText(value);
+  return text3 === void 0 || !value ? void 0 : { value: text3, node: value.node };
 }
 function sourcedNumber(value) {
   const n = scalarNumber(value);
   return n === void 0 || !value ? void 0 : { value: n, node: value.node };
 }
-function readService(name2, key2, tree, ctx) {
+function readService(name2, key3, tree, ctx) {
   const get2 = (k) => entry(tree, k);
   const references = [];
-  const ref = (kind, via, value, text2) => {
-    const s = text2 !== void 0 && value ? { value: text2, node: value.node } : sourced(value);
+  const ref2 = (kind, via, value, text3) => {
+    const s = text3 !== void 0 && value ? { value: text3, node: value.node } : sourced(value);
     if (s && s.value !== "") references.push({ kind, via, name: s });
   };
   const service = {
     name: name2,
-    key: key2,
+    key: key3,
     tree,
     objectRef: { kind: "Service", name: name2 },
     imageUnresolved: unresolvedScalar(get2("image")),
@@ -49434,20 +52699,20 @@ function readService(name2, key2, tree, ctx) {
   const networkMode = sourced(get2("network_mode"));
   if (networkMode) {
     service.networkMode = networkMode;
-    if (networkMode.value.startsWith("service:")) ref("service", "network_mode", get2("network_mode"), networkMode.value.slice(8));
+    if (networkMode.value.startsWith("service:")) ref2("service", "network_mode", get2("network_mode"), networkMode.value.slice(8));
   }
   for (const [k, via] of [["pid", "pid"], ["ipc", "ipc"]]) {
     const v = sourced(get2(k));
     if (!v) continue;
     service[k] = v;
-    if (v.value.startsWith("service:")) ref("service", via, get2(k), v.value.slice(8));
+    if (v.value.startsWith("service:")) ref2("service", via, get2(k), v.value.slice(8));
   }
   const userns = sourced(get2("userns_mode"));
   if (userns) service.userns = userns;
   const networks = tree.entries.get("networks");
   if (networks) {
     service.networksNode = networks.key;
-    for (const n of namesOf(networks.value)) ref("network", "networks", n.value, n.name);
+    for (const n of namesOf(networks.value)) ref2("network", "networks", n.value, n.name);
   }
   readDependsOn(get2("depends_on"), service.dependsOn);
   for (const d of service.dependsOn) references.push({ kind: "service", via: "depends_on", name: d.service });
@@ -49460,22 +52725,22 @@ function readService(name2, key2, tree, ctx) {
     if (from.value.startsWith("container:")) continue;
     references.push({ kind: "service", via: "volumes_from", name: { value: from.value.split(":")[0], node: from.node } });
   }
-  for (const [kind, key3] of [["secret", "secrets"], ["config", "configs"]]) {
-    const list2 = get2(key3);
+  for (const [kind, key4] of [["secret", "secrets"], ["config", "configs"]]) {
+    const list2 = get2(key4);
     if (list2?.kind !== "seq") continue;
-    for (const item of list2.items) ref(kind, key3, item.kind === "map" ? entry(item, "source") : item);
+    for (const item of list2.items) ref2(kind, key4, item.kind === "map" ? entry(item, "source") : item);
   }
-  for (const m of namesOf(get2("models"))) ref("model", "models", m.value, m.name);
+  for (const m of namesOf(get2("models"))) ref2("model", "models", m.value, m.name);
   const ports = get2("ports");
   if (ports?.kind === "seq") for (const item of ports.items) service.ports.push(readPort(item));
   const expose = get2("expose");
   if (expose?.kind === "seq") {
     for (const item of expose.items) {
-      const text2 = scalarText(item);
-      if (text2 === void 0 || unresolvedScalar(item)) continue;
-      const [port, protocol] = text2.split("/");
-      const range = parsePortRange(port.trim());
-      const error = "error" in range ? range.error : protocol !== void 0 && !["tcp", "udp", "sctp"].includes(protocol.toLowerCase()) ? `"${protocol}" is not a protocol (tcp, udp or sctp)` : void 0;
+      const text3 = scalarText(item);
+      if (text3 === void 0 || unresolvedScalar(item)) continue;
+      const [port, protocol] = text3.split("/");
+      const range2 = parsePortRange(port.trim());
+      const error = "error" in range2 ? range2.error : protocol !== void 0 && !["tcp", "udp", "sctp"].includes(protocol.toLowerCase()) ? `"${protocol}" is not a protocol (tcp, udp or sctp)` : void 0;
       if (error) service.exposeErrors.push({ node: item.node, error });
     }
   }
@@ -49544,10 +52809,10 @@ function readDependsOn(value, out2) {
     }
   }
 }
-function readBuild(value, key2, ctx) {
+function readBuild(value, key3, ctx) {
   if (!value || value.kind === "scalar" && value.value === null) return void 0;
   const context = value.kind === "map" ? sourced(entry(value, "context")) : sourced(value);
-  const build = { node: key2 ?? value.node, inline: false, remote: false };
+  const build = { node: key3 ?? value.node, inline: false, remote: false };
   if (context) build.context = context;
   if (value.kind === "map") {
     const dockerfile = sourced(entry(value, "dockerfile"));
@@ -49573,27 +52838,27 @@ function readPort(item) {
     const port2 = { node: item.node, long: true, protocol: (scalarText(entry(item, "protocol")) ?? "tcp").toLowerCase() };
     const target2 = scalarText(entry(item, "target"));
     if (target2 !== void 0) {
-      const range = parsePortRange(target2);
-      if ("error" in range) port2.error = `target: ${range.error}`;
-      else [port2.target, port2.targetEnd] = range;
+      const range2 = parsePortRange(target2);
+      if ("error" in range2) port2.error = `target: ${range2.error}`;
+      else [port2.target, port2.targetEnd] = range2;
     } else port2.error = "no target port is given";
     const published = scalarText(entry(item, "published"));
     if (published !== void 0 && published !== "") {
-      const range = parsePortRange(published);
-      if ("error" in range) port2.error ??= `published: ${range.error}`;
-      else [port2.published, port2.publishedEnd] = range;
+      const range2 = parsePortRange(published);
+      if ("error" in range2) port2.error ??= `published: ${range2.error}`;
+      else [port2.published, port2.publishedEnd] = range2;
     }
     const hostIp = scalarText(entry(item, "host_ip"));
     if (hostIp) port2.hostIp = hostIp;
     return port2;
   }
-  const text2 = scalarText(item);
+  const text3 = scalarText(item);
   const port = { node: item.node, long: false, protocol: "tcp", scalar: item.node };
-  if (text2 === void 0) {
+  if (text3 === void 0) {
     port.error = "an empty port";
     return port;
   }
-  const parsed = parseShortPort(text2);
+  const parsed = parseShortPort(text3);
   if ("error" in parsed) {
     if (!unresolvedScalar(item)) port.error = parsed.error;
   } else {
@@ -49634,8 +52899,8 @@ function readMount(item, ctx) {
     resolveSource(mount2);
     return mount2;
   }
-  const text2 = scalarText(item) ?? "";
-  const parsed = parseShortVolumeSpec(text2);
+  const text3 = scalarText(item) ?? "";
+  const parsed = parseShortVolumeSpec(text3);
   const mount = { node: item.node, type: "volume", readOnly: false, long: false, unresolved: unresolvedScalar(item), createHostPath: true };
   if ("error" in parsed) {
     mount.error = parsed.error;
@@ -49652,16 +52917,16 @@ function readEnvironment(value, out2) {
   if (value?.kind === "map") {
     for (const [name2, e] of value.entries) {
       const v = e.value;
-      const text2 = scalarText(v);
-      out2.push({ name: { value: name2, node: e.key }, ...text2 !== void 0 ? { value: { value: text2, node: v.node } } : {}, node: e.key, fromList: false });
+      const text3 = scalarText(v);
+      out2.push({ name: { value: name2, node: e.key }, ...text3 !== void 0 ? { value: { value: text3, node: v.node } } : {}, node: e.key, fromList: false });
     }
   } else if (value?.kind === "seq") {
     for (const item of value.items) {
-      const text2 = scalarText(item);
-      if (text2 === void 0) continue;
-      const eq = text2.indexOf("=");
-      const name2 = eq < 0 ? text2 : text2.slice(0, eq);
-      out2.push({ name: { value: name2, node: item.node }, ...eq >= 0 ? { value: { value: text2.slice(eq + 1), node: item.node } } : {}, node: item.node, fromList: true });
+      const text3 = scalarText(item);
+      if (text3 === void 0) continue;
+      const eq = text3.indexOf("=");
+      const name2 = eq < 0 ? text3 : text3.slice(0, eq);
+      out2.push({ name: { value: name2, node: item.node }, ...eq >= 0 ? { value: { value: text3.slice(eq + 1), node: item.node } } : {}, node: item.node, fromList: true });
     }
   }
 }
@@ -49691,15 +52956,15 @@ function composeContainer(service) {
   const get2 = (k) => entry(tree, k);
   const c = emptyContainer({ format: "compose", role: "service", name: service.name, object: service.objectRef }, service.key);
   if (service.image) {
-    const ref = parseImageReference(service.image.value);
-    if (service.imageUnresolved) ref.dynamic = true;
-    c.image = { value: ref, node: service.image.node };
+    const ref2 = parseImageReference(service.image.value);
+    if (service.imageUnresolved) ref2.dynamic = true;
+    c.image = { value: ref2, node: service.image.node };
   }
   const user = sourced(get2("user"));
   if (user) c.security.user = user;
   else if (service.imageUser !== void 0) c.security.user = { value: service.imageUser, node: service.build?.node ?? service.key };
-  const command = commandOf(get2("command"));
-  if (command) c.command = command;
+  const command2 = commandOf(get2("command"));
+  if (command2) c.command = command2;
   const entrypoint = commandOf(get2("entrypoint"));
   if (entrypoint) c.entrypoint = entrypoint;
   for (const e of service.environment) {
@@ -49748,9 +53013,9 @@ function composeContainer(service) {
   if (pullPolicy) c.imagePullPolicy = pullPolicy;
   return c;
 }
-function splitOption(text2) {
-  const m = /^([^:=]+)[:=](.*)$/.exec(text2.trim());
-  return m ? [m[1], m[2]] : [text2.trim(), void 0];
+function splitOption(text3) {
+  const m = /^([^:=]+)[:=](.*)$/.exec(text3.trim());
+  return m ? [m[1], m[2]] : [text3.trim(), void 0];
 }
 function bool(value) {
   const b = scalarBool(value);
@@ -49759,8 +53024,8 @@ function bool(value) {
 function commandOf(value) {
   if (!value) return void 0;
   if (value.kind === "seq") return { value: value.items.map((v) => scalarText(v) ?? ""), node: value.node };
-  const text2 = scalarText(value);
-  return text2 === void 0 ? void 0 : { value: ["/bin/sh", "-c", text2], node: value.node };
+  const text3 = scalarText(value);
+  return text3 === void 0 ? void 0 : { value: ["/bin/sh", "-c", text3], node: value.node };
 }
 function readResources(service, c) {
   const tree = service.tree;
@@ -49880,21 +53145,21 @@ function resources(tree, kind, loaded, host) {
 }
 function builtStage(build, ctx) {
   if (!build || build.remote || build.inline || !build.dockerfilePath) return void 0;
-  const cache3 = ctx.dockerfiles ?? /* @__PURE__ */ new Map();
-  let facts = cache3.get(build.dockerfilePath);
+  const cache4 = ctx.dockerfiles ?? /* @__PURE__ */ new Map();
+  let facts = cache4.get(build.dockerfilePath);
   if (!facts) {
-    const text2 = ctx.host.readFile(build.dockerfilePath);
-    facts = text2 === void 0 ? { unreadable: true } : { unreadable: false, byStage: factsByStage(text2) };
-    cache3.set(build.dockerfilePath, facts);
+    const text3 = ctx.host.readFile(build.dockerfilePath);
+    facts = text3 === void 0 ? { unreadable: true } : { unreadable: false, byStage: factsByStage(text3) };
+    cache4.set(build.dockerfilePath, facts);
   }
   if (facts.unreadable) return void 0;
   return facts.byStage.get(build.target?.value ?? "");
 }
-function factsByStage(text2) {
+function factsByStage(text3) {
   const out2 = /* @__PURE__ */ new Map();
   let dockerfile;
   try {
-    dockerfile = parseDockerfile(text2);
+    dockerfile = parseDockerfile(text3);
   } catch {
     return out2;
   }
@@ -49929,15 +53194,15 @@ var init_project = __esm({
 });
 
 // src/parse/compose/dotenv.ts
-function parseDotenv(text2, lookup = () => void 0) {
+function parseDotenv(text3, lookup = () => void 0) {
   const values = /* @__PURE__ */ new Map();
   const entries = [];
   const problems = [];
-  const resolve15 = (name2) => values.get(name2) ?? lookup(name2);
+  const resolve17 = (name2) => values.get(name2) ?? lookup(name2);
   let i2 = 0;
-  const n = text2.length;
+  const n = text3.length;
   const starts = [0];
-  for (let k = 0; k < n; k++) if (text2.charCodeAt(k) === 10) starts.push(k + 1);
+  for (let k = 0; k < n; k++) if (text3.charCodeAt(k) === 10) starts.push(k + 1);
   const lineAt = (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -49949,23 +53214,23 @@ function parseDotenv(text2, lookup = () => void 0) {
     return lo;
   };
   while (i2 < n) {
-    while (i2 < n && /\s/.test(text2[i2])) i2++;
+    while (i2 < n && /\s/.test(text3[i2])) i2++;
     if (i2 >= n) break;
-    if (text2[i2] === "#") {
-      const nl = text2.indexOf("\n", i2);
+    if (text3[i2] === "#") {
+      const nl = text3.indexOf("\n", i2);
       i2 = nl < 0 ? n : nl + 1;
       continue;
     }
     const start2 = i2;
-    if (/^export\s+/.test(text2.slice(i2, i2 + 8))) {
+    if (/^export\s+/.test(text3.slice(i2, i2 + 8))) {
       i2 += 6;
-      while (i2 < n && SPACE.test(text2[i2])) i2++;
+      while (i2 < n && SPACE.test(text3[i2])) i2++;
     }
     let keyEnd = i2;
     let terminator = "";
     let bad;
     for (; keyEnd < n; keyEnd++) {
-      const c = text2[keyEnd];
+      const c = text3[keyEnd];
       if (c === "=" || c === ":" || c === "\n") {
         terminator = c;
         break;
@@ -49974,70 +53239,70 @@ function parseDotenv(text2, lookup = () => void 0) {
       bad = c;
       break;
     }
-    const key2 = text2.slice(i2, keyEnd).trim();
-    if (bad !== void 0 || (key2.includes(" ") || key2.includes("	"))) {
-      const lineText = text2.slice(start2, text2.indexOf("\n", start2) < 0 ? n : text2.indexOf("\n", start2));
+    const key3 = text3.slice(i2, keyEnd).trim();
+    if (bad !== void 0 || (key3.includes(" ") || key3.includes("	"))) {
+      const lineText = text3.slice(start2, text3.indexOf("\n", start2) < 0 ? n : text3.indexOf("\n", start2));
       problems.push({
-        message: bad !== void 0 ? `unexpected character "${bad}" in variable name "${lineText.trim()}"` : `key "${key2}" cannot contain a space`,
+        message: bad !== void 0 ? `unexpected character "${bad}" in variable name "${lineText.trim()}"` : `key "${key3}" cannot contain a space`,
         line: lineAt(start2)
       });
-      const nl = text2.indexOf("\n", keyEnd);
+      const nl = text3.indexOf("\n", keyEnd);
       i2 = nl < 0 ? n : nl + 1;
       continue;
     }
     const line = lineAt(start2);
     if (terminator === "\n" || terminator === "") {
-      if (key2 !== "") {
-        const inherited = lookup(key2);
+      if (key3 !== "") {
+        const inherited = lookup(key3);
         if (inherited !== void 0) {
-          values.set(key2, inherited);
-          entries.push({ key: key2, value: inherited, line });
+          values.set(key3, inherited);
+          entries.push({ key: key3, value: inherited, line });
         }
       }
       i2 = keyEnd + 1;
       continue;
     }
     i2 = keyEnd + 1;
-    while (i2 < n && SPACE.test(text2[i2])) i2++;
-    const quote = text2[i2];
+    while (i2 < n && SPACE.test(text3[i2])) i2++;
+    const quote2 = text3[i2];
     let value;
-    if (quote === '"' || quote === "'") {
-      const read2 = quoted2(text2, i2 + 1, quote);
+    if (quote2 === '"' || quote2 === "'") {
+      const read2 = quoted2(text3, i2 + 1, quote2);
       if (!read2) {
-        problems.push({ message: `unterminated quoted value for "${key2}"`, line });
+        problems.push({ message: `unterminated quoted value for "${key3}"`, line });
         break;
       }
       value = read2.value;
       i2 = read2.end;
-      if (quote === '"') value = interpolate(unescape(value), resolve15).value;
-      const nl = text2.indexOf("\n", i2);
-      const rest = text2.slice(i2, nl < 0 ? n : nl).trim();
-      if (rest !== "" && !rest.startsWith("#")) problems.push({ message: `unexpected text after the quoted value of "${key2}"`, line });
+      if (quote2 === '"') value = interpolate(unescape(value), resolve17).value;
+      const nl = text3.indexOf("\n", i2);
+      const rest = text3.slice(i2, nl < 0 ? n : nl).trim();
+      if (rest !== "" && !rest.startsWith("#")) problems.push({ message: `unexpected text after the quoted value of "${key3}"`, line });
       i2 = nl < 0 ? n : nl + 1;
     } else {
-      const nl = text2.indexOf("\n", i2);
-      let raw = text2.slice(i2, nl < 0 ? n : nl);
+      const nl = text3.indexOf("\n", i2);
+      let raw = text3.slice(i2, nl < 0 ? n : nl);
       const comment = raw.indexOf(" #");
       if (comment >= 0) raw = raw.slice(0, comment);
-      value = interpolate(raw.trimEnd(), resolve15).value;
+      value = interpolate(raw.trimEnd(), resolve17).value;
       i2 = nl < 0 ? n : nl + 1;
     }
-    values.set(key2, value);
-    entries.push({ key: key2, value, line });
+    values.set(key3, value);
+    entries.push({ key: key3, value, line });
   }
   return { entries, values, problems };
 }
-function quoted2(text2, from, quote) {
+function quoted2(text3, from, quote2) {
   let out2 = "";
-  for (let i2 = from; i2 < text2.length; i2++) {
-    const c = text2[i2];
-    if (c === "\\" && i2 + 1 < text2.length) {
-      const next = text2[i2 + 1];
-      out2 += next === quote ? next : `\\${next}`;
+  for (let i2 = from; i2 < text3.length; i2++) {
+    const c = text3[i2];
+    if (c === "\\" && i2 + 1 < text3.length) {
+      const next = text3[i2 + 1];
+      out2 += next === quote2 ? next : `\\${next}`;
       i2++;
       continue;
     }
-    if (c === quote) return { value: out2, end: i2 + 1 };
+    if (c === quote2) return { value: out2, end: i2 + 1 };
     out2 += c;
   }
   return void 0;
@@ -50091,10 +53356,10 @@ var init_files = __esm({
 // src/parse/compose/merge.ts
 function mergeTrees(base, override, path4 = []) {
   if (override.tag === "!override" || override.tag === "!reset") return override;
-  const key2 = path4.join(".");
+  const key3 = path4.join(".");
   if (REPLACED.some((p) => matches(path4, p))) return override;
   if (override.kind === "scalar" && override.value === null) return base;
-  if (key2 !== "" && matches(path4, "services.*.build")) return mergeMaps(buildMap(base), buildMap(override), path4);
+  if (key3 !== "" && matches(path4, "services.*.build")) return mergeMaps(buildMap(base), buildMap(override), path4);
   if (matches(path4, "services.*.logging")) return mergeLogging(base, override, path4);
   if (KEY_VALUE.some((p) => matches(path4, p))) return mergeKeyValue(base, override);
   if (TO_MAPPING.some((p) => matches(path4, p))) {
@@ -50148,8 +53413,8 @@ function asKeyValueList(value) {
   return [...value.entries].map(([k, e]) => {
     const v = e.value;
     if (v.kind === "scalar" && v.value === null) return synthetic(k, e.key);
-    const text2 = v.kind === "scalar" ? String(v.value) : JSON.stringify(plainish(v));
-    return synthetic(`${k}=${text2}`, v.node);
+    const text3 = v.kind === "scalar" ? String(v.value) : JSON.stringify(plainish(v));
+    return synthetic(`${k}=${text3}`, v.node);
   });
 }
 function asMapping(value, dependsOn) {
@@ -50191,7 +53456,7 @@ function enforceUniqueness(value, path4 = [], onRedefinition) {
   }
   if (value.kind === "seq" && path4.length >= 3 && path4[0] === "services") {
     const rule = UNIQUE.find(([pattern]) => matches(path4, pattern));
-    if (rule) return uniqueBy(value, rule[1], (key2, earlier, later) => onRedefinition?.({ path: path4.map(String), key: key2, earlier, later }));
+    if (rule) return uniqueBy(value, rule[1], (key3, earlier, later) => onRedefinition?.({ path: path4.map(String), key: key3, earlier, later }));
   }
   return value;
 }
@@ -50199,17 +53464,17 @@ function uniqueBy(seq, index2, onReplace) {
   const items = [];
   const at = /* @__PURE__ */ new Map();
   for (const item of seq.items) {
-    const key2 = index2(item);
-    if (key2 === void 0) {
+    const key3 = index2(item);
+    if (key3 === void 0) {
       items.push(item);
       continue;
     }
-    const j = at.get(key2);
+    const j = at.get(key3);
     if (j === void 0) {
-      at.set(key2, items.length);
+      at.set(key3, items.length);
       items.push(item);
     } else {
-      onReplace?.(key2, items[j], item);
+      onReplace?.(key3, items[j], item);
       items[j] = item;
     }
   }
@@ -50266,8 +53531,8 @@ var init_merge = __esm({
         const target2 = v.entries.get("target")?.value;
         return target2?.kind === "scalar" && target2.value !== null ? String(target2.value) : void 0;
       }
-      const text2 = scalarKey(v);
-      return text2 === void 0 ? void 0 : parseShortVolume(text2)?.target;
+      const text3 = scalarKey(v);
+      return text3 === void 0 ? void 0 : parseShortVolume(text3)?.target;
     };
     portKey = (v) => {
       if (v.kind === "scalar") return scalarKey(v);
@@ -50319,25 +53584,25 @@ var init_merge = __esm({
 });
 
 // src/parse/compose/load.ts
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join8, posix, relative as relative4, resolve as resolve7, sep as sep3 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join8, posix, relative as relative5, resolve as resolve7, sep as sep4 } from "node:path";
 function loadComposeProject(input2) {
   return new Loader(input2).load();
 }
 function includeSpec(item) {
   if (item.kind === "scalar") {
-    const text2 = scalarText(item);
-    return { paths: text2 ? [{ text: text2, node: item.node }] : [], envFiles: [] };
+    const text3 = scalarText(item);
+    return { paths: text3 ? [{ text: text3, node: item.node }] : [], envFiles: [] };
   }
   if (item.kind !== "map") return { paths: [], envFiles: [] };
   const path4 = entry(item, "path");
   const paths = [];
   if (path4?.kind === "seq") for (const p of path4.items) {
-    const text2 = scalarText(p);
-    if (text2) paths.push({ text: text2, node: p.node });
+    const text3 = scalarText(p);
+    if (text3) paths.push({ text: text3, node: p.node });
   }
   else {
-    const text2 = scalarText(path4);
-    if (text2 && path4) paths.push({ text: text2, node: path4.node });
+    const text3 = scalarText(path4);
+    if (text3 && path4) paths.push({ text: text3, node: path4.node });
   }
   const env2 = entry(item, "env_file");
   const envFiles = env2?.kind === "seq" ? env2.items.map(scalarText).filter((t) => !!t) : [scalarText(env2)].filter((t) => !!t);
@@ -50410,7 +53675,7 @@ var init_load = __esm({
       /** Display path of a related file: relative to the linted file's display folder. */
       display(absolute) {
         if (this.input.absolutePath && absolute === this.input.absolutePath) return this.input.source.path;
-        const rel = relative4(this.cwd, absolute).split(sep3).join("/");
+        const rel = relative5(this.cwd, absolute).split(sep4).join("/");
         const base = posix.dirname(this.input.source.path);
         return posix.normalize(base === "." ? rel : `${base}/${rel}`);
       }
@@ -50428,8 +53693,8 @@ var init_load = __esm({
           const display = this.display(absolute);
           const source = { absolute, display, explicit, found: false, values: /* @__PURE__ */ new Map() };
           this.envSources.push(source);
-          const text2 = this.input.host.readFile(absolute);
-          if (text2 === void 0) {
+          const text3 = this.input.host.readFile(absolute);
+          if (text3 === void 0) {
             const exists = this.input.host.exists(absolute);
             if ((exists || explicit) && !this.reportedEnv.has(absolute)) {
               this.reportedEnv.add(absolute);
@@ -50438,8 +53703,8 @@ var init_load = __esm({
             continue;
           }
           source.found = true;
-          const parsed = parseDotenv(text2, (name2) => values.get(name2) ?? outer(name2));
-          const envSource = new SourceText(display, text2);
+          const parsed = parseDotenv(text3, (name2) => values.get(name2) ?? outer(name2));
+          const envSource = new SourceText(display, text3);
           const report = !this.reportedEnv.has(absolute);
           this.reportedEnv.add(absolute);
           for (const p of report ? parsed.problems : []) {
@@ -50455,21 +53720,21 @@ var init_load = __esm({
       }
       // ---- Files ----
       parsedFile(absolute) {
-        const cache3 = this.input.cache;
+        const cache4 = this.input.cache;
         const own = this.input.absolutePath === absolute || !this.input.absolutePath && absolute === join8(this.cwd, this.input.source.path);
         if (own) {
-          const cached2 = cache3?.get(absolute);
+          const cached2 = cache4?.get(absolute);
           if (cached2 && cached2.source.text === this.input.source.text && cached2.source.path === this.input.source.path) return cached2;
           const parsed2 = parseComposeText(this.input.source, absolute);
-          cache3?.set(absolute, parsed2);
+          cache4?.set(absolute, parsed2);
           return parsed2;
         }
-        const cached = cache3?.get(absolute);
+        const cached = cache4?.get(absolute);
         if (cached) return cached;
-        const text2 = this.input.host.readFile(absolute);
-        if (text2 === void 0) return void 0;
-        const parsed = parseComposeText(new SourceText(this.display(absolute), text2), absolute);
-        cache3?.set(absolute, parsed);
+        const text3 = this.input.host.readFile(absolute);
+        if (text3 === void 0) return void 0;
+        const parsed = parseComposeText(new SourceText(this.display(absolute), text3), absolute);
+        cache4?.set(absolute, parsed);
         return parsed;
       }
       /** Parses and interpolates a file once per load. */
@@ -50630,10 +53895,10 @@ var init_load = __esm({
 });
 
 // src/formats/compose-files.ts
-import { basename as basename3, dirname as dirname4, join as join9 } from "node:path";
+import { basename as basename4, dirname as dirname4, join as join9 } from "node:path";
 function planLayers(absolute, host, linted) {
   const dir = dirname4(absolute);
-  const name2 = basename3(absolute);
+  const name2 = basename4(absolute);
   const firstExisting = (names) => names.map((n) => join9(dir, n)).find((p) => p === absolute || host.exists(p));
   const folderBase = firstExisting(DEFAULT_FILES);
   if (DEFAULT_FILES.includes(name2)) {
@@ -50688,8 +53953,8 @@ function parseYamlParts(source, options) {
 function nextContentLine(source, comment) {
   const first = source.positionAt(comment.end).line + 1;
   for (let line = first; line < source.lineCount; line++) {
-    const text2 = source.lineText(line).trim();
-    if (text2 === "" || text2.startsWith("#")) continue;
+    const text3 = source.lineText(line).trim();
+    if (text3 === "" || text3.startsWith("#")) continue;
     return { start: source.lineStart(line), end: source.lineEnd(line) };
   }
   return void 0;
@@ -50771,15 +54036,15 @@ function parseComposeFile(source, context) {
     comments: own.comments,
     ...primary ? { project } : {},
     relatedSources: related,
-    walk(emit) {
-      for (const doc of own.documents) emit("YamlDocument", doc);
-      if (ownView) emit("ComposeFile", ownView);
+    walk(emit2) {
+      for (const doc of own.documents) emit2("YamlDocument", doc);
+      if (ownView) emit2("ComposeFile", ownView);
       if (!primary) return;
-      for (const view of project.files) if (view !== ownView && !view.linted) emit("ComposeFile", view);
-      emit("ComposeProject", project);
+      for (const view of project.files) if (view !== ownView && !view.linted) emit2("ComposeFile", view);
+      emit2("ComposeProject", project);
       for (const service of project.services) {
-        emit("ComposeService", service);
-        emit("Container", service.container);
+        emit2("ComposeService", service);
+        emit2("Container", service.container);
       }
     },
     nextLineTarget: (comment) => nextContentLine(source, comment),
@@ -50863,16 +54128,16 @@ function parseDockerfileFile(source) {
     dockerfile,
     containers,
     comments: dockerfile.comments.map((c) => ({ text: c.text, span: c.span, trailing: false })),
-    walk: (emit) => walkDockerfile(dockerfile, containers, emit),
+    walk: (emit2) => walkDockerfile(dockerfile, containers, emit2),
     nextLineTarget: (comment) => nextInstruction(dockerfile, comment)?.span,
     contextOf: (span) => contextOf(dockerfile, source, span)
   };
 }
-function walkDockerfile(dockerfile, containers, emit) {
-  emit("Dockerfile", dockerfile);
+function walkDockerfile(dockerfile, containers, emit2) {
+  emit2("Dockerfile", dockerfile);
   const emitInstruction = (ins) => {
-    emit("DockerfileInstruction", ins);
-    emit(`DockerfileInstruction:${ins.keyword}`, ins);
+    emit2("DockerfileInstruction", ins);
+    emit2(`DockerfileInstruction:${ins.keyword}`, ins);
     const trigger = ins.trigger;
     if (ins.keyword === "ONBUILD" && trigger) emitInstruction(trigger);
   };
@@ -50881,14 +54146,14 @@ function walkDockerfile(dockerfile, containers, emit) {
     emitInstruction(ins);
   }
   for (const stage of dockerfile.stages) {
-    emit("DockerfileStage", stage);
+    emit2("DockerfileStage", stage);
     emitInstruction(stage.from);
     for (const ins of stage.instructions) emitInstruction(ins);
     const container = containers[stage.index];
-    if (container) emit("Container", container);
-    emit("DockerfileStage:exit", stage);
+    if (container) emit2("Container", container);
+    emit2("DockerfileStage:exit", stage);
   }
-  emit("Dockerfile:exit", dockerfile);
+  emit2("Dockerfile:exit", dockerfile);
 }
 function instructionFrom(dockerfile, offset) {
   const list2 = dockerfile.instructions;
@@ -50916,10 +54181,10 @@ function contextOf(dockerfile, source, span) {
   const ins = instructionFrom(dockerfile, span.start);
   if (!ins || span.start < ins.span.start) return "file";
   const stage = dockerfile.stages[ins.stageIndex];
-  const text2 = source.slice(ins.span).replace(/\s+/g, " ").trim();
-  return `${stage ? stage.name ?? `#${stage.index}` : "global"}/${ins.keyword}/${text2}`;
+  const text3 = source.slice(ins.span).replace(/\s+/g, " ").trim();
+  return `${stage ? stage.name ?? `#${stage.index}` : "global"}/${ins.keyword}/${text3}`;
 }
-var init_dockerfile3 = __esm({
+var init_dockerfile4 = __esm({
   "src/formats/dockerfile.ts"() {
     "use strict";
     init_dockerfile2();
@@ -51013,24 +54278,24 @@ function fromAnnotations(annotations, span) {
   const sources = [];
   let all = false;
   for (const pair of pairsOf(annotations)) {
-    const key2 = pair.keyText;
+    const key3 = pair.keyText;
     const valueNode = deref(pair.value);
     const value = valueNode?.kind === "scalar" && valueNode.value !== null ? String(valueNode.value) : "";
-    if (key2 === "plimsoll.io/ignore") {
+    if (key3 === "plimsoll.io/ignore") {
       const ids = value.split(LIST).filter(Boolean);
       if (ids.length === 0 || ids.includes("all")) all = true;
       for (const id of ids) rules.add(id);
-    } else if (key2.startsWith("ignore-check.kube-linter.io/")) {
-      sources.push(`kube-linter:${key2.slice("ignore-check.kube-linter.io/".length)}`);
-    } else if (key2 === "kube-linter.io/ignore-all") {
+    } else if (key3.startsWith("ignore-check.kube-linter.io/")) {
+      sources.push(`kube-linter:${key3.slice("ignore-check.kube-linter.io/".length)}`);
+    } else if (key3 === "kube-linter.io/ignore-all") {
       sources.push("kube-linter:*");
-    } else if (key2 === "kube-score/ignore") {
+    } else if (key3 === "kube-score/ignore") {
       for (const id of value.split(LIST).filter(Boolean)) sources.push(`kube-score:${id}`);
-    } else if (key2 === "polaris.fairwinds.com/exempt") {
+    } else if (key3 === "polaris.fairwinds.com/exempt") {
       if (value === "true") sources.push("polaris:*");
-    } else if (key2.startsWith("polaris.fairwinds.com/") && key2.endsWith("-exempt")) {
-      if (value === "true") sources.push(`polaris:${key2.slice("polaris.fairwinds.com/".length, -"-exempt".length)}`);
-    } else if (/^checkov\.io\/skip\d+$/.test(key2)) {
+    } else if (key3.startsWith("polaris.fairwinds.com/") && key3.endsWith("-exempt")) {
+      if (value === "true") sources.push(`polaris:${key3.slice("polaris.fairwinds.com/".length, -"-exempt".length)}`);
+    } else if (/^checkov\.io\/skip\d+$/.test(key3)) {
       const id = value.split("=")[0].trim();
       if (id) sources.push(`checkov:${id}`);
     }
@@ -51052,11 +54317,11 @@ var init_suppressions = __esm({
 // src/model/kubernetes/kustomize.ts
 import { createRequire as createRequire6 } from "node:module";
 import { dirname as dirname6, resolve as resolve9 } from "node:path";
-function patchPaths(text2) {
+function patchPaths(text3) {
   let doc;
   try {
     const { parse: parse2 } = require_dist();
-    doc = parse2(text2, { logLevel: "silent", maxAliasCount: 100 });
+    doc = parse2(text3, { logLevel: "silent", maxAliasCount: 100 });
   } catch {
     return [];
   }
@@ -51065,8 +54330,8 @@ function patchPaths(text2) {
   const add = (v) => {
     if (typeof v === "string" && v !== "" && !v.includes("\n") && !/^[a-z]+:\/\//i.test(v)) out2.push(v);
   };
-  for (const key2 of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
-    const list2 = doc[key2];
+  for (const key3 of ["patchesStrategicMerge", "patches", "patchesJson6902"]) {
+    const list2 = doc[key3];
     if (!Array.isArray(list2)) continue;
     for (const item of list2) add(isRecord2(item) ? item.path : item);
   }
@@ -51113,21 +54378,21 @@ function parseKubernetesFile(source, context) {
     suppressions: annotationSuppressions(objects),
     ...context ? { env: context.env } : {},
     objects,
-    walk(emit) {
+    walk(emit2) {
       let next = 0;
       for (const doc of parts2.yaml.documents) {
-        emit("YamlDocument", doc);
+        emit2("YamlDocument", doc);
         for (; next < objects.length && objects[next].document === doc.index; next++) {
           const object = objects[next];
-          emit("KubernetesObject", object);
-          emit(`KubernetesObject:${object.kind}`, object);
+          emit2("KubernetesObject", object);
+          emit2(`KubernetesObject:${object.kind}`, object);
           const template = podTemplateOf(object);
           if (!template || template.partial) continue;
-          emit("KubernetesPodTemplate", template);
-          for (const container of template.containers) emit("Container", container);
+          emit2("KubernetesPodTemplate", template);
+          for (const container of template.containers) emit2("Container", container);
         }
       }
-      emit("KubernetesFile:exit", { objects });
+      emit2("KubernetesFile:exit", { objects });
     },
     nextLineTarget: parts2.nextLineTarget,
     locate: parts2.locate,
@@ -51199,10 +54464,10 @@ var init_file_context = __esm({
         return this.source.text;
       }
       /** Computes a value once per file per key. */
-      memo(key2, compute) {
-        if (this.memos.has(key2)) return this.memos.get(key2);
+      memo(key3, compute) {
+        if (this.memos.has(key3)) return this.memos.get(key3);
         const value = compute();
-        this.memos.set(key2, value);
+        this.memos.set(key3, value);
         return value;
       }
       /** The parsed shell of a RUN, shell-form CMD/ENTRYPOINT or HEALTHCHECK CMD. */
@@ -51218,16 +54483,16 @@ import { createHash } from "node:crypto";
 function fingerprintAll(inputs) {
   const seen = /* @__PURE__ */ new Map();
   return inputs.map((input2) => {
-    const key2 = [
+    const key3 = [
       input2.ruleId,
       input2.file,
       input2.object ? `${input2.object.kind}/${input2.object.namespace ?? ""}/${input2.object.name}` : "",
       input2.context ?? "",
       input2.snippet.replace(/\s+/g, " ").trim().slice(0, 300)
     ].join("\0");
-    const n = seen.get(key2) ?? 0;
-    seen.set(key2, n + 1);
-    return createHash("sha256").update(`${key2}\0${n}`).digest("hex").slice(0, 32);
+    const n = seen.get(key3) ?? 0;
+    seen.set(key3, n + 1);
+    return createHash("sha256").update(`${key3}\0${n}`).digest("hex").slice(0, 32);
   });
 }
 var init_fingerprint = __esm({
@@ -51239,7 +54504,7 @@ var init_fingerprint = __esm({
 // src/core/message.ts
 function formatMessage(template, data) {
   if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key2) => key2 in data && data[key2] !== void 0 ? String(data[key2]) : whole);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key3) => key3 in data && data[key3] !== void 0 ? String(data[key3]) : whole);
 }
 var init_message = __esm({
   "src/core/message.ts"() {
@@ -51248,8 +54513,8 @@ var init_message = __esm({
 });
 
 // src/core/suppress.ts
-function ruleList(text2) {
-  const beforeReason = (text2 ?? "").split(/\s--\s|^--\s|\s--$/)[0] ?? "";
+function ruleList(text3) {
+  const beforeReason = (text3 ?? "").split(/\s--\s|^--\s|\s--$/)[0] ?? "";
   const ids = beforeReason.split(/[\s,]+/).filter(Boolean);
   return ids.length === 0 ? "all" : new Set(ids);
 }
@@ -51294,20 +54559,20 @@ function buildkitCheckSkips(file, sources) {
   if (!skip) return void 0;
   const names = skip.split(",").map((n) => n.trim()).filter(Boolean);
   const rules = /* @__PURE__ */ new Set();
-  for (const [key2, ids] of sources) {
-    if (!key2.startsWith("buildkit:")) continue;
-    if (names.includes("all") || names.includes(key2.slice("buildkit:".length))) for (const id of ids) rules.add(id);
+  for (const [key3, ids] of sources) {
+    if (!key3.startsWith("buildkit:")) continue;
+    if (names.includes("all") || names.includes(key3.slice("buildkit:".length))) for (const id of ids) rules.add(id);
   }
   return rules.size > 0 ? { rules } : void 0;
 }
 function fromScoped(s, sources) {
   if (!s.sources || s.sources.length === 0 || s.rules === "all") return { rules: s.rules, span: s.span };
   const rules = new Set(s.rules);
-  for (const key2 of s.sources) {
-    if (key2.endsWith(":*")) {
-      const tool = key2.slice(0, -1);
+  for (const key3 of s.sources) {
+    if (key3.endsWith(":*")) {
+      const tool = key3.slice(0, -1);
       for (const [k, ids] of sources) if (k.startsWith(tool)) for (const id of ids) rules.add(id);
-    } else for (const id of sources.get(key2) ?? []) rules.add(id);
+    } else for (const id of sources.get(key3) ?? []) rules.add(id);
   }
   return { rules, span: s.span };
 }
@@ -51358,8 +54623,8 @@ function runRules(file, rules, sources) {
       drafts.push(crash(rule.id, error, file.source.text.length));
       continue;
     }
-    for (const key2 in listeners) {
-      const fn = listeners[key2];
+    for (const key3 in listeners) {
+      const fn = listeners[key3];
       if (typeof fn !== "function") continue;
       const guarded = (payload) => {
         try {
@@ -51368,14 +54633,14 @@ function runRules(file, rules, sources) {
           drafts.push(crash(rule.id, error, 0));
         }
       };
-      const list2 = dispatch.get(key2);
+      const list2 = dispatch.get(key3);
       if (list2) list2.push(guarded);
-      else dispatch.set(key2, [guarded]);
+      else dispatch.set(key3, [guarded]);
     }
   }
   if (dispatch.size > 0) {
-    file.walk((key2, payload) => {
-      const handlers = dispatch.get(key2);
+    file.walk((key3, payload) => {
+      const handlers = dispatch.get(key3);
       if (!handlers) return;
       currentObject = objectOfPayload(payload);
       for (const handler of handlers) handler(payload);
@@ -51510,21 +54775,22 @@ var init_engine = __esm({
 async function prepareFormats(formats) {
   for (const format of formats) if (format === "dockerfile") await initShellParser();
 }
-function lintSource(path4, text2, format, rules, problem2, where = {}) {
-  const source = new SourceText(path4, text2 ?? "");
+function lintSource(path4, text3, format, rules, problem2, where = {}) {
+  const source = new SourceText(path4, text3 ?? "");
   const findings = [];
   const unreadable = rules.find((r2) => r2.rule.id === FILE_UNREADABLE_RULE);
   if (problem2 && unreadable) findings.push(problemFinding(source, format, problem2, unreadable));
   const templated = rules.find((r2) => r2.rule.id === TEMPLATED_FILE_RULE);
-  if (format === "helm" && text2 !== void 0 && templated) findings.push(templateFinding(source, templated));
+  if (format === "helm" && text3 !== void 0 && templated) findings.push(templateFinding(source, templated));
   const adapter = adapters[format];
-  if (text2 === void 0 || !adapter) {
-    return { path: path4, format, documents: text2 === void 0 ? 0 : 1, findings, source };
+  if (text3 === void 0 || !adapter) {
+    return { path: path4, format, documents: text3 === void 0 ? 0 : 1, findings, source };
   }
   const context = { env: where.env ?? createEnvironment() };
   if (where.absolutePath !== void 0) context.absolutePath = where.absolutePath;
   const parsed = adapter(source, context);
   for (const finding of runRules(parsed, rules, sourceIndex())) findings.push(finding);
+  where.onParsed?.(parsed);
   return { path: path4, format, documents: parsed.documents, findings: sortFindings(findings), source };
 }
 function templateFinding(source, rule) {
@@ -51570,7 +54836,7 @@ var init_lint = __esm({
   "src/core/lint.ts"() {
     "use strict";
     init_compose3();
-    init_dockerfile3();
+    init_dockerfile4();
     init_kubernetes3();
     init_shell();
     init_engine();
@@ -52236,11 +55502,11 @@ var init_css = __esm({
 function diffJson(oldStr, newStr, options) {
   return jsonDiff.diff(oldStr, newStr, options);
 }
-function canonicalize(obj, stack, replacementStack, replacer, key2) {
+function canonicalize(obj, stack, replacementStack, replacer, key3) {
   stack = stack || [];
   replacementStack = replacementStack || [];
   if (replacer) {
-    obj = replacer(key2 === void 0 ? "" : key2, obj);
+    obj = replacer(key3 === void 0 ? "" : key3, obj);
   }
   let i2;
   for (i2 = 0; i2 < stack.length; i2 += 1) {
@@ -52268,16 +55534,16 @@ function canonicalize(obj, stack, replacementStack, replacer, key2) {
     canonicalizedObj = {};
     replacementStack.push(canonicalizedObj);
     const sortedKeys = [];
-    let key3;
-    for (key3 in obj) {
-      if (Object.prototype.hasOwnProperty.call(obj, key3)) {
-        sortedKeys.push(key3);
+    let key4;
+    for (key4 in obj) {
+      if (Object.prototype.hasOwnProperty.call(obj, key4)) {
+        sortedKeys.push(key4);
       }
     }
     sortedKeys.sort();
     for (i2 = 0; i2 < sortedKeys.length; i2 += 1) {
-      key3 = sortedKeys[i2];
-      canonicalizedObj[key3] = canonicalize(obj[key3], stack, replacementStack, replacer, key3);
+      key4 = sortedKeys[i2];
+      canonicalizedObj[key4] = canonicalize(obj[key4], stack, replacementStack, replacer, key4);
     }
     stack.pop();
     replacementStack.pop();
@@ -53219,9 +56485,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
 function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
   return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
 }
-function splitLines2(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result = text2.split("\n").map((line) => line + "\n");
+function splitLines2(text3) {
+  const hasTrailingNl = text3.endsWith("\n");
+  const result = text3.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -53360,6 +56626,348 @@ var init_libesm = __esm({
   }
 });
 
+// src/model/graph/all-parts.ts
+var GRAPH_PARTS;
+var init_all_parts = __esm({
+  "src/model/graph/all-parts.ts"() {
+    "use strict";
+    init_part();
+    init_dockerfile3();
+    init_part2();
+    init_links();
+    GRAPH_PARTS = [
+      dockerfileGraphPart,
+      composeGraphPart,
+      kubernetesGraphPart,
+      imageLinksPart
+    ];
+  }
+});
+
+// src/model/graph/parts.ts
+var DescriptionBuilder;
+var init_parts = __esm({
+  "src/model/graph/parts.ts"() {
+    "use strict";
+    DescriptionBuilder = class {
+      nodes = /* @__PURE__ */ new Map();
+      edges = /* @__PURE__ */ new Map();
+      node(node) {
+        if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
+        return node.id;
+      }
+      has(id) {
+        return this.nodes.has(id);
+      }
+      edge(edge) {
+        const key3 = `${edge.type}\0${edge.from}\0${edge.to}\0${edge.label ?? ""}`;
+        if (!this.edges.has(key3)) this.edges.set(key3, edge);
+      }
+      result() {
+        const cmp5 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+        const nodes = [...this.nodes.values()].sort((a, b) => cmp5(a.id, b.id));
+        const edges = [...this.edges.values()].filter((e) => this.nodes.has(e.from) && this.nodes.has(e.to)).sort((a, b) => cmp5(a.from, b.from) || cmp5(a.to, b.to) || cmp5(a.type, b.type) || cmp5(a.label ?? "", b.label ?? ""));
+        return { nodes, edges };
+      }
+    };
+  }
+});
+
+// src/model/graph/build.ts
+function describeGraph(graph, parts2 = GRAPH_PARTS) {
+  const out2 = new DescriptionBuilder();
+  for (const part of parts2) part.describe?.(graph, out2);
+  return out2.result();
+}
+var GraphCollector;
+var init_build = __esm({
+  "src/model/graph/build.ts"() {
+    "use strict";
+    init_all_parts();
+    init_parts();
+    GraphCollector = class {
+      constructor(parts2 = GRAPH_PARTS) {
+        this.parts = parts2;
+        this.extracted = parts2.map(() => []);
+      }
+      parts;
+      files = /* @__PURE__ */ new Map();
+      extracted;
+      /** Reads one parsed file; call while its tree is alive. Never throws. */
+      add(input2) {
+        this.addExtracted(input2.file, this.extract(input2));
+      }
+      /** What each part reads from one file (undefined where it reads nothing); `--jobs` workers send it back. */
+      extract(input2) {
+        return this.parts.map((part) => {
+          if (!part.extract) return void 0;
+          try {
+            return part.extract(input2);
+          } catch {
+            return void 0;
+          }
+        });
+      }
+      /** Adds what `extract` read from a file. */
+      addExtracted(file, extracted) {
+        this.files.set(file.path, file);
+        extracted.forEach((e, i2) => {
+          if (e !== void 0) this.extracted[i2].push(e);
+        });
+      }
+      build(context) {
+        const memos = /* @__PURE__ */ new Map();
+        const graph = {
+          files: this.files,
+          memo(key3, compute) {
+            if (memos.has(key3)) return memos.get(key3);
+            const value = compute();
+            memos.set(key3, value);
+            return value;
+          }
+        };
+        this.parts.forEach((part, i2) => {
+          try {
+            part.build(graph, this.extracted[i2], context);
+          } catch {
+            part.build(graph, [], context);
+          }
+        });
+        return graph;
+      }
+    };
+  }
+});
+
+// src/core/project-rules.ts
+function isProjectRule(rule) {
+  return findRule(rule.id)?.folder === "graph";
+}
+function runProjectRules(graph, files) {
+  const variants = variantsByRule(files);
+  const drafts = [];
+  const crashes = [];
+  for (const { rule, variants: list2 } of variants.values()) {
+    for (const variant of list2) {
+      const report = (d) => {
+        const home = d.node?.file?.path;
+        const severity = home === void 0 ? void 0 : variant.severityByFile.get(home);
+        if (home === void 0 || severity === void 0) return;
+        const capped = d.severity && SEVERITY_RANK[d.severity] < SEVERITY_RANK[severity] ? d.severity : severity;
+        const template = rule.meta.messages[d.messageId] ?? d.messageId;
+        const span = d.span ?? d.node.span;
+        drafts.push({ ruleId: rule.id, home, severity: capped, message: formatMessage(template, d.data), span, descriptor: d });
+      };
+      const context = { ruleId: rule.id, file: PROJECT_FILE, report };
+      try {
+        const listeners = rule.create(context, { ...rule.meta.defaults ?? {}, ...variant.options });
+        listeners.Project?.(graph);
+      } catch (error) {
+        const first = [...variant.severityByFile.keys()][0];
+        const state = first === void 0 ? void 0 : files.get(first);
+        if (state) crashes.push(crashFinding(rule.id, error, state));
+      }
+    }
+  }
+  return [...finish2(drafts, files), ...crashes];
+}
+function variantsByRule(files) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [path4, state] of files) {
+    for (const configured of state.rules) {
+      if (!isProjectRule(configured.rule)) continue;
+      const { rule } = configured;
+      if (!rule.meta.formats.includes(state.format)) continue;
+      let entry2 = out2.get(rule.id);
+      if (!entry2) out2.set(rule.id, entry2 = { rule, variants: [], byKey: /* @__PURE__ */ new Map() });
+      const key3 = JSON.stringify(configured.options);
+      let variant = entry2.byKey.get(key3);
+      if (!variant) {
+        variant = { options: configured.options, severityByFile: /* @__PURE__ */ new Map() };
+        entry2.byKey.set(key3, variant);
+        entry2.variants.push(variant);
+      }
+      variant.severityByFile.set(path4, configured.severity);
+    }
+  }
+  return out2;
+}
+function finish2(drafts, files) {
+  const byHome = /* @__PURE__ */ new Map();
+  for (const d of drafts) {
+    const state = files.get(d.home);
+    if (isSuppressed(d.ruleId, d.span, state.suppressions)) continue;
+    const list2 = byHome.get(d.home);
+    if (list2) list2.push(d);
+    else byHome.set(d.home, [d]);
+  }
+  const findings = [];
+  for (const [home, list2] of byHome) {
+    const state = files.get(home);
+    const unique2 = dedupe(list2).sort((a, b) => a.span.start - b.span.start || cmp4(a.ruleId, b.ruleId) || cmp4(a.message, b.message));
+    const fingerprints = fingerprintAll(
+      unique2.map((d) => ({
+        ruleId: d.ruleId,
+        file: home,
+        ...objectOf2(d) ? { object: objectOf2(d) } : {},
+        context: "project",
+        snippet: `${state.source.slice(d.span)}\0${d.message}`
+      }))
+    );
+    unique2.forEach((d, i2) => findings.push(toFinding(d, state, fingerprints[i2])));
+  }
+  return findings;
+}
+function dedupe(list2) {
+  const seen = /* @__PURE__ */ new Set();
+  return list2.filter((d) => {
+    const key3 = `${d.ruleId}\0${d.span.start}\0${d.span.end}\0${d.message}`;
+    if (seen.has(key3)) return false;
+    seen.add(key3);
+    return true;
+  });
+}
+function toFinding(d, state, fingerprint) {
+  const finding = {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    file: state.source.path,
+    format: state.format,
+    range: state.source.rangeOf(d.span),
+    span: d.span,
+    fingerprint
+  };
+  const object = objectOf2(d);
+  if (object) finding.object = object;
+  if (d.descriptor.related) finding.related = d.descriptor.related.map(relatedOf);
+  return finding;
+}
+function objectOf2(d) {
+  if (d.descriptor.object) return d.descriptor.object;
+  const at = d.descriptor.node;
+  if (!at?.object) return void 0;
+  return at.path && at.path.length > 0 && at.object.path === void 0 ? { ...at.object, path: formatPath(at.path) } : at.object;
+}
+function relatedOf(r2) {
+  const span = r2.span ?? r2.node?.span;
+  const home = r2.node?.file;
+  const out2 = { file: home?.path ?? r2.file ?? "", message: r2.message };
+  if (span) {
+    out2.span = span;
+    if (home) out2.range = home.rangeOf(span);
+  }
+  return out2;
+}
+function crashFinding(ruleId, error, state) {
+  const message = error instanceof Error ? error.message : String(error);
+  const [fingerprint] = fingerprintAll([{ ruleId: INTERNAL_ERROR_RULE, file: state.source.path, context: "project", snippet: ruleId }]);
+  return {
+    ruleId: INTERNAL_ERROR_RULE,
+    severity: "error",
+    message: `Rule "${ruleId}" failed on the project graph: ${message}. This is a bug in Plimsoll; please report it.`,
+    file: state.source.path,
+    format: state.format,
+    range: state.source.rangeOf({ start: 0, end: 0 }),
+    span: { start: 0, end: 0 },
+    fingerprint
+  };
+}
+var PROJECT_FILE, cmp4;
+var init_project_rules = __esm({
+  "src/core/project-rules.ts"() {
+    "use strict";
+    init_engine();
+    init_file_context();
+    init_fingerprint();
+    init_parse();
+    init_message();
+    init_registry();
+    init_source();
+    init_suppress();
+    init_types2();
+    PROJECT_FILE = new FileContext(new SourceText("", ""), "unknown", void 0, []);
+    cmp4 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  }
+});
+
+// src/core/lint-project.ts
+import { resolve as resolve11 } from "node:path";
+function lintOrder(inputs, env2) {
+  const first = env2.project.lintFirst;
+  const indexes = inputs.map((_, i2) => i2);
+  if (!first || first.size === 0) return indexes;
+  return [...indexes.filter((i2) => first.has(inputs[i2].display)), ...indexes.filter((i2) => !first.has(inputs[i2].display))];
+}
+function resolveImages(baseDir, images2) {
+  if (!images2 || Object.keys(images2).length === 0) return void 0;
+  return new Map(Object.entries(images2).map(([image, path4]) => [image, resolve11(baseDir, path4)]));
+}
+function lintProject(inputs, env2, options = {}) {
+  const lintFile = options.lintFile ?? lintSource;
+  collectProjectFacts(
+    inputs.flatMap((i2) => i2.text === void 0 ? [] : [{ ...i2.absolute ? { absolute: i2.absolute } : {}, display: i2.display, format: i2.format, text: i2.text }]),
+    env2
+  );
+  const started = performance.now();
+  const wantGraph = options.graph === true || inputs.some((i2) => i2.rules.some((r2) => isProjectRule(r2.rule)));
+  const collector = wantGraph ? new GraphCollector() : void 0;
+  const states = /* @__PURE__ */ new Map();
+  const only = options.only;
+  const byIndex = new Array(inputs.length);
+  const parts2 = new Array(inputs.length);
+  for (const index2 of lintOrder(inputs, env2)) {
+    const input2 = inputs[index2];
+    const linted = !only || only.has(index2);
+    if (!linted && !collector) continue;
+    const fileRules = linted ? input2.rules.filter((r2) => !isProjectRule(r2.rule)) : [];
+    const parses = /* @__PURE__ */ new Map();
+    const result = lintFile(input2.display, input2.text, input2.format, fileRules, input2.problem, {
+      ...input2.absolute ? { absolutePath: input2.absolute } : {},
+      env: env2,
+      ...collector ? { onParsed: (parsed2) => parses.set(parsed2.source.text, parsed2) } : {}
+    });
+    if (linted) byIndex[index2] = result;
+    const parsed = result.source ? parses.get(result.source.text) : void 0;
+    if (collector && parsed) {
+      const file = { path: input2.display, ...input2.absolute ? { absolute: input2.absolute } : {}, format: input2.format, source: parsed.source };
+      const extracted = collector.extract({ parsed, file, ...input2.images ? { images: input2.images } : {} });
+      parts2[index2] = { file, extracted, state: { source: parsed.source, format: input2.format, rules: input2.rules, suppressions: collectSuppressions(parsed, sourceIndex()) } };
+    }
+  }
+  for (const part of parts2) {
+    if (!part || !collector) continue;
+    collector.addExtracted(part.file, part.extracted);
+    states.set(part.file.path, part.state);
+  }
+  const results = byIndex.filter((r2) => r2 !== void 0);
+  const filesDone = performance.now();
+  const timings = { files: filesDone - started, graph: 0, graphRules: 0 };
+  if (!collector) return { results, timings };
+  const graph = collector.build({ env: env2 });
+  const built = performance.now();
+  timings.graph = built - filesDone;
+  const graphFindings = runProjectRules(graph, states);
+  timings.graphRules = performance.now() - built;
+  if (graphFindings.length > 0) {
+    const byPath = new Map(results.map((r2) => [r2.path, r2]));
+    for (const f of graphFindings) byPath.get(f.file)?.findings.push(f);
+    for (const r2 of results) sortFindings(r2.findings);
+  }
+  return { results, graph, timings };
+}
+var init_lint_project = __esm({
+  "src/core/lint-project.ts"() {
+    "use strict";
+    init_build();
+    init_environment();
+    init_lint();
+    init_project_rules();
+    init_registry();
+    init_suppress();
+  }
+});
+
 // src/core/load.ts
 import { lstat as lstat2, readFile as readFile2 } from "node:fs/promises";
 function decode(bytes) {
@@ -53368,8 +56976,8 @@ function decode(bytes) {
   try {
     return { text: strictUtf8.decode(bytes) };
   } catch {
-    const text2 = lenientUtf8.decode(bytes);
-    return { text: text2, problem: { kind: "invalidUtf8", offset: Math.max(0, text2.indexOf("�")) } };
+    const text3 = lenientUtf8.decode(bytes);
+    return { text: text3, problem: { kind: "invalidUtf8", offset: Math.max(0, text3.indexOf("�")) } };
   }
 }
 async function readSource(path4) {
@@ -53449,8 +57057,8 @@ import { AsyncResource } from "node:async_hooks";
 import { URL as URL2, fileURLToPath as fileURLToPath6 } from "node:url";
 import { inspect, types } from "node:util";
 import assert from "node:assert";
-import { performance } from "node:perf_hooks";
-import { readFileSync as readFileSync10 } from "node:fs";
+import { performance as performance2 } from "node:perf_hooks";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fork } from "node:child_process";
 function hasUnref(stream) {
@@ -53702,7 +57310,7 @@ var init_dist = __esm({
         this.name = name2;
         this.taskId = taskIdCounter++;
         this.abortSignal = abortSignal;
-        this.created = performance.now();
+        this.created = performance2.now();
         this.started = 0;
       }
       releaseTask() {
@@ -53810,10 +57418,10 @@ var init_dist = __esm({
         this.sharedBuffer = new Int32Array(new SharedArrayBuffer(kFieldCount * Int32Array.BYTES_PER_ELEMENT));
       }
       async destroy(timeout) {
-        let resolve15;
+        let resolve17;
         let reject;
         const ret = new Promise((res, rej) => {
-          resolve15 = res;
+          resolve17 = res;
           reject = rej;
         });
         if (this.teardown && this.filename) {
@@ -53829,7 +57437,7 @@ var init_dist = __esm({
           this.clearIdleTimeout();
           for (const taskInfo of this.taskInfos.values()) taskInfo.done(Errors.ThreadTermination());
           this.taskInfos.clear();
-          resolve15();
+          resolve17();
         });
         return ret;
       }
@@ -53896,7 +57504,7 @@ var init_dist = __esm({
     ThreadPool = class {
       skipQueue = [];
       completed = 0;
-      start = performance.now();
+      start = performance2.now();
       inProcessPendingMessages = false;
       startingUp = false;
       workerFailsDuringBootstrap = false;
@@ -54019,7 +57627,7 @@ var init_dist = __esm({
             this.skipQueue.push(taskInfo);
             break;
           }
-          const now = performance.now();
+          const now = performance2.now();
           taskInfo.started = now;
           workerInfo.postTask(taskInfo);
           this._maybeDrain();
@@ -54037,17 +57645,17 @@ var init_dist = __esm({
         if (name2 == null) name2 = this.options.name;
         if (typeof filename !== "string" && !(filename instanceof URL2)) return Promise.reject(Errors.FilenameNotProvided());
         filename = maybeFileURLToPath(filename);
-        let resolve15;
+        let resolve17;
         let reject;
         const ret = new Promise((res, rej) => {
-          resolve15 = res;
+          resolve17 = res;
           reject = rej;
         });
         const taskInfo = new TaskInfo(task, transferList, filename, name2, (err2, result) => {
           this.completed++;
           if (err2 !== null) reject(err2);
-          if (this.shouldRecycleWorker(taskInfo)) this._removeWorker(taskInfo.workerInfo).then(() => this._ensureMinimumWorkers()).then(() => this._ensureEnoughWorkersForTaskQueue()).then(() => resolve15(result)).catch(reject);
-          else resolve15(result);
+          if (this.shouldRecycleWorker(taskInfo)) this._removeWorker(taskInfo.workerInfo).then(() => this._ensureMinimumWorkers()).then(() => this._ensureEnoughWorkersForTaskQueue()).then(() => resolve17(result)).catch(reject);
+          else resolve17(result);
         }, signal, this.publicInterface.asyncResource.asyncId(), channel);
         if (signal !== null) {
           if (signal.aborted) return Promise.reject(new AbortError());
@@ -54082,7 +57690,7 @@ var init_dist = __esm({
           else this.taskQueue.push(taskInfo);
           return ret;
         }
-        const now = performance.now();
+        const now = performance2.now();
         taskInfo.started = now;
         workerInfo.postTask(taskInfo);
         this._maybeDrain();
@@ -54184,7 +57792,7 @@ var init_dist = __esm({
         return this.#pool.completed;
       }
       get duration() {
-        return performance.now() - this.#pool.start;
+        return performance2.now() - this.#pool.start;
       }
       static get isWorkerThread() {
         return process.__tinypool_state__?.isWorkerThread || false;
@@ -54193,7 +57801,7 @@ var init_dist = __esm({
         return process.__tinypool_state__?.workerData || void 0;
       }
       static get version() {
-        const { version } = JSON.parse(readFileSync10(new URL2("../package.json", import.meta.url), "utf-8"));
+        const { version } = JSON.parse(readFileSync9(new URL2("../package.json", import.meta.url), "utf-8"));
         return version;
       }
       static move(val) {
@@ -54222,42 +57830,74 @@ var init_dist = __esm({
 // src/core/parallel.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join12 } from "node:path";
 function resolveJobs(jobs, totalBytes) {
-  if (jobs === void 0 || jobs === "auto") return totalBytes >= AUTO_JOBS_MIN_BYTES ? Math.min(4, availableParallelism2()) : 1;
+  if (jobs === void 0) return 1;
+  if (jobs === "auto") return totalBytes >= AUTO_JOBS_MIN_BYTES ? availableParallelism2() : 1;
   return Math.max(1, Math.floor(jobs));
 }
 function workerModule() {
-  const path4 = join13(packageRoot(), "build", "src", "core", "lint-worker.js");
+  const path4 = join12(packageRoot(), "build", "src", "core", "lint-worker.js");
   return existsSync6(path4) ? path4 : void 0;
 }
-async function lintInWorkers(files, selected, configs, overrides, environment, jobs, filename) {
+async function lintProjectInWorkers(inputs, configs, overrides, environment, options) {
+  const wantGraph = inputs.some((i2) => i2.rules.some((r2) => isProjectRule(r2.rule)));
+  const configIndex = /* @__PURE__ */ new Map();
+  const files = inputs.map((input2, i2) => {
+    const config = configs[i2];
+    if (!configIndex.has(config)) configIndex.set(config, configIndex.size);
+    const f = { display: input2.display, format: input2.format, config: configIndex.get(config) };
+    if (input2.absolute !== void 0) f.absolute = input2.absolute;
+    if (input2.text !== void 0) f.text = input2.text;
+    if (input2.problem) f.problem = input2.problem;
+    return f;
+  });
+  const setup = { files, configs: [...configIndex.keys()], overrides: [...overrides], environment, graph: wantGraph };
+  const wanted = inputs.map((_, i2) => i2).filter((i2) => wantGraph || !options.only || options.only.has(i2));
   const { default: Tinypool2 } = await Promise.resolve().then(() => (init_dist(), dist_exports));
-  const setup = { files, configs, overrides: [...overrides], environment };
-  const pool = new Tinypool2({ filename, minThreads: jobs, maxThreads: jobs, workerData: setup, isolateWorkers: false });
+  const pool = new Tinypool2({ filename: options.worker, minThreads: options.jobs, maxThreads: options.jobs, workerData: setup });
+  let answers;
   try {
-    const batches = batchesOf(files, selected, jobs * 6);
-    const parts2 = await Promise.all(batches.map((indexes) => pool.run(indexes)));
-    const byIndex = /* @__PURE__ */ new Map();
-    batches.forEach((indexes, b) => {
-      indexes.forEach((index2, k) => {
-        const file = files[index2];
-        byIndex.set(index2, { ...parts2[b][k], source: new SourceText(file.display, file.text ?? "") });
-      });
-    });
-    return selected.map((i2) => byIndex.get(i2));
+    const batches = batchesOf(files, wanted, options.jobs * 6).map((indexes) => ({ files: indexes.map((index2) => ({ index: index2, lint: !options.only || options.only.has(index2) })) }));
+    answers = (await Promise.all(batches.map((task) => pool.run(task)))).flat();
   } finally {
     await pool.destroy();
   }
+  answers.sort((a, b) => a.index - b.index);
+  const sources = new Map(files.map((f) => [f.display, new SourceText(f.display, f.text ?? "")]));
+  const graphFiles = /* @__PURE__ */ new Map();
+  const collector = wantGraph ? new GraphCollector() : void 0;
+  const states = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const answer of answers) {
+    const input2 = inputs[answer.index];
+    const source = sources.get(input2.display);
+    if (answer.result && (!options.only || options.only.has(answer.index))) results.push({ ...answer.result, source });
+    if (!collector || !answer.extracted) continue;
+    const file = { path: input2.display, ...input2.absolute ? { absolute: input2.absolute } : {}, format: input2.format, source };
+    graphFiles.set(file.path, file);
+    const extracted = rehydrate(answer.extracted, sources, graphFiles);
+    collector.addExtracted(file, extracted);
+    states.set(input2.display, { source, format: input2.format, rules: input2.rules, suppressions: answer.suppressions ?? [] });
+  }
+  if (!collector) return { results };
+  const graph = collector.build({ env: createEnvironment(environment) });
+  const graphFindings = runProjectRules(graph, states);
+  if (graphFindings.length > 0) {
+    const byPath = new Map(results.map((r2) => [r2.path, r2]));
+    for (const f of graphFindings) byPath.get(f.file)?.findings.push(f);
+    for (const r2 of results) sortFindings(r2.findings);
+  }
+  return { results };
 }
-function batchesOf(files, selected, count) {
+function batchesOf(files, indexes, count) {
   const sizeOf = (i2) => (files[i2].text?.length ?? 0) + 200;
-  const total = selected.reduce((sum, i2) => sum + sizeOf(i2), 0);
+  const total = indexes.reduce((sum, i2) => sum + sizeOf(i2), 0);
   const target2 = total / Math.max(1, count);
   const batches = [];
   let current = [];
   let size = 0;
-  selected.forEach((i2) => {
+  for (const i2 of indexes) {
     current.push(i2);
     size += sizeOf(i2);
     if (size >= target2) {
@@ -54265,17 +57905,59 @@ function batchesOf(files, selected, count) {
       current = [];
       size = 0;
     }
-  });
+  }
   if (current.length > 0) batches.push(current);
   return batches;
 }
-var AUTO_JOBS_MIN_BYTES;
+function rehydrate(value, sources, graphFiles) {
+  const seen = /* @__PURE__ */ new Set();
+  const swap = (v) => {
+    if (v === null || typeof v !== "object") return v;
+    const marker = v;
+    if (typeof marker[SOURCE] === "string") {
+      const path4 = marker[SOURCE];
+      let source = sources.get(path4);
+      if (!source) sources.set(path4, source = new SourceText(path4, marker.raw ?? ""));
+      return source;
+    }
+    if (typeof marker[GRAPH_FILE] === "string") return graphFiles.get(marker[GRAPH_FILE]);
+    if (!seen.has(v)) {
+      seen.add(v);
+      walk(v, swap);
+    }
+    return v;
+  };
+  return swap(value);
+}
+function walk(v, swap) {
+  if (Array.isArray(v)) {
+    for (let i2 = 0; i2 < v.length; i2++) v[i2] = swap(v[i2]);
+  } else if (v instanceof Map) {
+    const entries = [...v.entries()].map(([k, x]) => [swap(k), swap(x)]);
+    v.clear();
+    for (const [k, x] of entries) v.set(k, x);
+  } else if (v instanceof Set) {
+    const items = [...v].map(swap);
+    v.clear();
+    for (const x of items) v.add(x);
+  } else {
+    const o = v;
+    for (const key3 of Object.keys(o)) o[key3] = swap(o[key3]);
+  }
+}
+var AUTO_JOBS_MIN_BYTES, SOURCE, GRAPH_FILE;
 var init_parallel = __esm({
   "src/core/parallel.ts"() {
     "use strict";
+    init_build();
+    init_environment();
+    init_lint();
     init_package_info();
+    init_project_rules();
     init_source();
     AUTO_JOBS_MIN_BYTES = 4e6;
+    SOURCE = "__plimsollSource";
+    GRAPH_FILE = "__plimsollGraphFile";
   }
 });
 
@@ -54283,37 +57965,18 @@ var init_parallel = __esm({
 var lint_files_exports = {};
 __export(lint_files_exports, {
   lintFiles: () => lintFiles,
+  readProject: () => readProject,
   shardOf: () => shardOf2
 });
 import { resolve as resolve12 } from "node:path";
 async function lintFiles(patterns, options = {}) {
-  const cwd = resolve12(options.cwd ?? process.cwd());
-  const files = options.files ?? await discoverFiles(patterns, cwd);
-  const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
-  const overrides = options.ruleOverrides ?? /* @__PURE__ */ new Map();
-  const lintFile = options.lintFile ?? lintSource;
-  const env2 = createEnvironment(options);
-  const read2 = await readAll(files, resolver, options.skipUnknown ?? false);
-  const selected = options.shard ? shardOf2(read2.length, options.shard) : read2.map((_, i2) => i2);
-  const bytes = selected.reduce((sum, i2) => sum + (read2[i2].read.text?.length ?? 0), 0);
+  const { inputs, env: env2, configs } = await readProject(patterns, options);
+  const selected = options.shard ? shardOf2(inputs.length, options.shard) : void 0;
+  const bytes = (selected ?? inputs.map((_, i2) => i2)).reduce((sum, i2) => sum + (inputs[i2].text?.length ?? 0), 0);
   const jobs = options.lintFile || options.host ? 1 : resolveJobs(options.jobs, bytes);
   const worker = jobs > 1 ? workerModule() : void 0;
-  let results;
-  if (worker) {
-    results = await lintReadInWorkers(read2, selected, overrides, options, jobs, worker);
-  } else {
-    collectProjectFacts(read2.flatMap(projectFile), env2);
-    const chosen = new Set(selected);
-    const all = new Array(read2.length);
-    for (const i2 of lintOrder(read2, env2)) {
-      if (!chosen.has(i2)) continue;
-      const { file, config, read: { text: text2, problem: problem2 }, format } = read2[i2];
-      await prepareFormats([format]);
-      const { rules } = settingsForFile(config, file.absolute, overrides);
-      all[i2] = lintFile(file.display, text2, format, rules, problem2, { absolutePath: file.absolute, env: env2 });
-    }
-    results = selected.map((i2) => all[i2]);
-  }
+  const only = selected ? new Set(selected) : void 0;
+  const { results } = worker ? await lintProjectInWorkers(inputs, configs, options.ruleOverrides ?? /* @__PURE__ */ new Map(), environmentOptions(options), { jobs, worker, ...only ? { only } : {} }) : lintProject(inputs, env2, { ...options.lintFile ? { lintFile: options.lintFile } : {}, ...only ? { only } : {} });
   const findings = sortFindings(uniqueFindings(results.flatMap((r2) => r2.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
 }
@@ -54322,34 +57985,38 @@ function shardOf2(length, { index: index2, count }) {
   for (let i2 = index2 - 1; i2 < length; i2 += count) out2.push(i2);
   return out2;
 }
-async function lintReadInWorkers(read2, selected, overrides, options, jobs, worker) {
-  const configs = /* @__PURE__ */ new Map();
-  const files = read2.map(({ file, config, read: { text: text2, problem: problem2 }, format }) => {
-    if (!configs.has(config)) configs.set(config, configs.size);
-    const f = { display: file.display, absolute: file.absolute, format, config: configs.get(config) };
-    if (text2 !== void 0) f.text = text2;
-    if (problem2) f.problem = problem2;
-    return f;
-  });
+function environmentOptions(options) {
   const environment = {};
   if (options.kubernetesVersion !== void 0) environment.kubernetesVersion = options.kubernetesVersion;
   if (options.schemaLocations !== void 0) environment.schemaLocations = options.schemaLocations;
   if (options.compose !== void 0) environment.compose = options.compose;
-  return lintInWorkers(files, selected, [...configs.keys()], overrides, environment, jobs, worker);
+  return environment;
 }
-function lintOrder(read2, env2) {
-  const defining = env2.project.lintFirst;
-  const indexes = read2.map((_, i2) => i2);
-  if (!defining || defining.size === 0) return indexes;
-  const first = indexes.filter((i2) => defining.has(read2[i2].file.display));
-  return [...first, ...indexes.filter((i2) => !defining.has(read2[i2].file.display))];
+async function readProject(patterns, options = {}) {
+  const cwd = resolve12(options.cwd ?? process.cwd());
+  const files = options.files ?? await discoverFiles(patterns, cwd);
+  const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
+  const overrides = options.ruleOverrides ?? /* @__PURE__ */ new Map();
+  const env2 = createEnvironment(options);
+  const read2 = await readAll(files, resolver, options.skipUnknown ?? false);
+  await prepareFormats(new Set(read2.map((r2) => r2.format)));
+  const inputs = read2.map(({ file, config, read: { text: text3, problem: problem2 }, format }) => {
+    const { rules, settings } = settingsForFile(config, file.absolute, overrides);
+    const input2 = { display: file.display, absolute: file.absolute, format, rules };
+    if (text3 !== void 0) input2.text = text3;
+    if (problem2) input2.problem = problem2;
+    const images2 = resolveImages(config.baseDir, settings.images);
+    if (images2) input2.images = images2;
+    return input2;
+  });
+  return { inputs, env: env2, configs: read2.map((r2) => r2.config) };
 }
 function uniqueFindings(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key2 = `${f.ruleId}\0${f.file}\0${f.span.start}\0${f.span.end}\0${f.message}`;
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = `${f.ruleId}\0${f.file}\0${f.span.start}\0${f.span.end}\0${f.message}`;
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -54372,9 +58039,6 @@ async function readAll(files, resolver, skipUnknown) {
   }
   return out2;
 }
-function projectFile({ file, read: read2, format }) {
-  return read2.text === void 0 ? [] : [{ absolute: file.absolute, display: file.display, format, text: read2.text }];
-}
 var init_lint_files = __esm({
   "src/core/lint-files.ts"() {
     "use strict";
@@ -54382,6 +58046,7 @@ var init_lint_files = __esm({
     init_detect();
     init_discover();
     init_environment();
+    init_lint_project();
     init_lint();
     init_load2();
     init_parallel();
@@ -54394,7 +58059,7 @@ import { setFlagsFromString } from "node:v8";
 // src/action/run.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { appendFileSync } from "node:fs";
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 
 // src/cli/main.ts
 init_config();
@@ -54402,11 +58067,9 @@ init_discover();
 init_package_info();
 init_registry();
 init_suggest();
-import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname8, relative as relative5, resolve as resolve13 } from "node:path";
-
-// src/core/types.ts
-var SEVERITY_RANK = { off: 0, info: 1, warning: 2, error: 3 };
+init_types2();
+import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname9, relative as relative6, resolve as resolve15 } from "node:path";
 
 // src/report/group.ts
 function findingsByFile(result) {
@@ -54422,11 +58085,11 @@ function findingsByFile(result) {
 
 // src/report/xml.ts
 var INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function escapeXml(text2) {
-  return text2.replace(INVALID, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+function escapeXml(text3) {
+  return text3.replace(INVALID, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
-function escapeAttribute(text2) {
-  return escapeXml(text2).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+function escapeAttribute(text3) {
+  return escapeXml(text3).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 }
 function attributes(values) {
   return Object.entries(values).map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`).join("");
@@ -54465,9 +58128,9 @@ init_registry();
 import { readFileSync as readFileSync7 } from "node:fs";
 import { join as join6 } from "node:path";
 var REPOSITORY_URL = "https://github.com/plimsoll-dev/plimsoll";
-var cache2 = /* @__PURE__ */ new Map();
+var cache3 = /* @__PURE__ */ new Map();
 function ruleInfo(id) {
-  const cached = cache2.get(id);
+  const cached = cache3.get(id);
   if (cached) return cached;
   const registered = findRule(id);
   let info2;
@@ -54495,7 +58158,7 @@ function ruleInfo(id) {
     };
     if (markdown) info2.docMarkdown = markdown;
   }
-  cache2.set(id, info2);
+  cache3.set(id, info2);
   return info2;
 }
 function readDoc(docs) {
@@ -54545,12 +58208,12 @@ var formatCodeclimate = (result) => {
 };
 
 // src/report/paths.ts
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve4, sep as sep3 } from "node:path";
 function rootRelativePath(file, context) {
   if (!context.root || file === "<stdin>" || resolve4(context.root) === resolve4(context.cwd)) return file;
-  const rel = relative3(context.root, resolve4(context.cwd, file));
+  const rel = relative4(context.root, resolve4(context.cwd, file));
   if (rel.startsWith("..") || isAbsolute2(rel)) return file;
-  return rel.split(sep2).join("/");
+  return rel.split(sep3).join("/");
 }
 function pathToUriReference(path4) {
   return path4.split("/").map(encodeURIComponent).join("/");
@@ -54558,15 +58221,15 @@ function pathToUriReference(path4) {
 
 // src/report/github.ts
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
-function escapeData(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function workflowCommand(command, properties, message) {
+function workflowCommand(command2, properties, message) {
   const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
+  return `::${command2}${props ? ` ${props}` : ""}::${escapeData(message)}`;
 }
 var formatGithub = (result, context) => {
   const lines = result.findings.map(
@@ -54589,10 +58252,10 @@ var formatGithub = (result, context) => {
 
 // src/report/json.ts
 init_package_info();
-function toJsonRange(range) {
+function toJsonRange(range2) {
   return {
-    start: { line: range.start.line + 1, column: range.start.character + 1 },
-    end: { line: range.end.line + 1, column: range.end.character + 1 }
+    start: { line: range2.start.line + 1, column: range2.start.character + 1 },
+    end: { line: range2.end.line + 1, column: range2.end.character + 1 }
   };
 }
 function toJsonFinding(f, rangeOf) {
@@ -54607,8 +58270,8 @@ function toJsonFinding(f, rangeOf) {
   if (f.object) out2.object = f.object;
   if (f.related) {
     out2.related = f.related.map((r2) => {
-      const range = r2.range ?? (r2.span ? rangeOf(r2.file, r2.span) : void 0);
-      return { file: r2.file, ...range ? { range: toJsonRange(range) } : {}, message: r2.message };
+      const range2 = r2.range ?? (r2.span ? rangeOf(r2.file, r2.span) : void 0);
+      return { file: r2.file, ...range2 ? { range: toJsonRange(range2) } : {}, message: r2.message };
     });
   }
   if (f.fix) {
@@ -54672,11 +58335,11 @@ var formatJunit = (result) => {
 var MARKDOWN_MAX_ROWS = 200;
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
-function cell(text2) {
-  return text2.replace(/\r?\n|\r/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function cell(text3) {
+  return text3.replace(/\r?\n|\r/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-var code = (text2) => {
-  const t = text2.replace(/\r?\n|\r/g, " ").replace(/\|/g, "\\|");
+var code = (text3) => {
+  const t = text3.replace(/\r?\n|\r/g, " ").replace(/\|/g, "\\|");
   return t.includes("`") ? `\`\` ${t} \`\`` : `\`${t}\``;
 };
 var formatMarkdown = (result, context) => {
@@ -54717,16 +58380,17 @@ var formatMarkdown = (result, context) => {
 
 // src/report/sarif.ts
 init_package_info();
+init_types2();
 var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var FINGERPRINT_KEY = "plimsoll/v1";
 var LEVEL = { error: "error", warning: "warning", info: "note" };
 var SECURITY_SEVERITY = { error: "8.0", warning: "5.5", info: "2.0" };
-function region(range) {
+function region(range2) {
   return {
-    startLine: range.start.line + 1,
-    startColumn: range.start.character + 1,
-    endLine: range.end.line + 1,
-    endColumn: range.end.character + 1
+    startLine: range2.start.line + 1,
+    startColumn: range2.start.character + 1,
+    endLine: range2.end.line + 1,
+    endColumn: range2.end.character + 1
   };
 }
 function ruleDescriptor(id, highest) {
@@ -54755,14 +58419,14 @@ function toSarif(result, context) {
   }
   const ruleIds2 = [...highest.keys()].sort();
   const ruleIndex = new Map(ruleIds2.map((id, i2) => [id, i2]));
-  const location = (file) => ({ uri: pathToUriReference(rootRelativePath(file, context)), uriBaseId: "%SRCROOT%" });
+  const location2 = (file) => ({ uri: pathToUriReference(rootRelativePath(file, context)), uriBaseId: "%SRCROOT%" });
   const results = result.findings.map((f) => {
     const out2 = {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),
       level: LEVEL[f.severity],
       message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: location(f.file), region: region(f.range) } }],
+      locations: [{ physicalLocation: { artifactLocation: location2(f.file), region: region(f.range) } }],
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint }
     };
     if (f.object) {
@@ -54776,21 +58440,21 @@ function toSarif(result, context) {
     }
     if (f.related?.length) {
       out2.relatedLocations = f.related.map((r2, i2) => {
-        const range = r2.range ?? (r2.span ? rangeOf(r2.file, r2.span) : void 0);
+        const range2 = r2.range ?? (r2.span ? rangeOf(r2.file, r2.span) : void 0);
         return {
           id: i2 + 1,
           message: { text: r2.message },
-          physicalLocation: { artifactLocation: location(r2.file), ...range ? { region: region(range) } : {} }
+          physicalLocation: { artifactLocation: location2(r2.file), ...range2 ? { region: region(range2) } : {} }
         };
       });
     }
     if (f.fix?.safe) {
       const replacements = f.fix.edits.flatMap((e) => {
-        const range = rangeOf(f.file, e.span);
-        return range ? [{ deletedRegion: region(range), insertedContent: { text: e.text } }] : [];
+        const range2 = rangeOf(f.file, e.span);
+        return range2 ? [{ deletedRegion: region(range2), insertedContent: { text: e.text } }] : [];
       });
       if (replacements.length === f.fix.edits.length) {
-        out2.fixes = [{ description: { text: "Safe fix (plimsoll --fix)" }, artifactChanges: [{ artifactLocation: location(f.file), replacements }] }];
+        out2.fixes = [{ description: { text: "Safe fix (plimsoll --fix)" }, artifactChanges: [{ artifactLocation: location2(f.file), replacements }] }];
       }
     }
     return out2;
@@ -54889,17 +58553,17 @@ var backgroundColorNames = Object.keys(styles.bgColor);
 var colorNames = [...foregroundColorNames, ...backgroundColorNames];
 function assembleStyles() {
   const codes = /* @__PURE__ */ new Map();
-  for (const [groupName, group6] of Object.entries(styles)) {
-    for (const [styleName, style] of Object.entries(group6)) {
+  for (const [groupName, group7] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group7)) {
       styles[styleName] = {
         open: `\x1B[${style[0]}m`,
         close: `\x1B[${style[1]}m`
       };
-      group6[styleName] = styles[styleName];
+      group7[styleName] = styles[styleName];
       codes.set(style[0], style[1]);
     }
     Object.defineProperty(styles, groupName, {
-      value: group6,
+      value: group7,
       enumerable: false
     });
   }
@@ -55078,7 +58742,7 @@ function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
     return 1;
   }
   if ("CI" in env) {
-    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key2) => key2 in env)) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key3) => key3 in env)) {
       return 3;
     }
     if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
@@ -55371,6 +59035,8 @@ init_discover();
 init_versions();
 import { parseArgs } from "node:util";
 var FORMAT_NAMES = ["stylish", "json", "sarif", "github", "junit", "checkstyle", "codeclimate", "markdown"];
+var GRAPH_FORMATS = ["json", "dot", "mermaid"];
+var SIMULATE_FORMATS = ["text", "json"];
 var LINT_OPTIONS = {
   format: { type: "string", short: "f", multiple: true },
   output: { type: "string", short: "o", multiple: true },
@@ -55398,13 +59064,14 @@ var LINT_OPTIONS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
-var COMMANDS = /* @__PURE__ */ new Set(["lint", "rules", "explain"]);
-var PLANNED = /* @__PURE__ */ new Set(["graph", "simulate", "init", "lsp", "audit", "merge"]);
+var COMMANDS = /* @__PURE__ */ new Set(["lint", "rules", "explain", "graph", "simulate"]);
+var PLANNED = /* @__PURE__ */ new Set(["init", "lsp", "audit", "merge"]);
 function parseCli(argv) {
   const first = argv[0];
   if (first && PLANNED.has(first)) throw new UsageError(`"plimsoll ${first}" is not available in this version.`);
   if (first === "rules") return parseRules(argv.slice(1));
   if (first === "explain") return parseExplain(argv.slice(1));
+  if (first === "graph" || first === "simulate") return parseGraph(first, argv.slice(1));
   return parseLint(first && COMMANDS.has(first) ? argv.slice(1) : argv);
 }
 function parse(args2, options) {
@@ -55521,11 +59188,37 @@ function parseExplain(argv) {
   if (positionals.length !== 1) throw new UsageError('"plimsoll explain" takes one rule id, e.g. plimsoll explain latest-tag.');
   return { command: "explain", ruleId: positionals[0] };
 }
+function parseGraph(command2, argv) {
+  const { values, positionals } = parse(argv, {
+    format: { type: "string", short: "f" },
+    output: { type: "string", short: "o" },
+    config: { type: "string", short: "c" },
+    "no-config": { type: "boolean" },
+    help: { type: "boolean", short: "h" }
+  });
+  if (values.help) return { command: "help" };
+  if (values.config && values["no-config"]) throw new UsageError("--config and --no-config cannot be used together.");
+  const formats = command2 === "graph" ? GRAPH_FORMATS : SIMULATE_FORMATS;
+  const format = values.format ?? formats[0];
+  if (!formats.includes(format)) throw new UsageError(`"plimsoll ${command2}" supports --format ${formats.join(", ")}, not "${format}".`);
+  const base = { paths: positionals, noConfig: values["no-config"] ?? false };
+  const args2 = command2 === "graph" ? { command: command2, ...base, format } : { command: command2, ...base, format };
+  return {
+    ...args2,
+    ...values.output ? { output: values.output } : {},
+    ...values.config ? { config: values.config } : {}
+  };
+}
 var HELP = `Usage: plimsoll [lint] [paths…] [options]
        plimsoll rules [--format json]
        plimsoll explain <rule-id>
+       plimsoll graph [paths…] [--format json|dot|mermaid] [-o <file>]
+       plimsoll simulate [paths…] [--format text|json] [-o <file>]
 
 Lints Dockerfiles, Docker Compose files and Kubernetes manifests.
+"graph" prints the objects they describe and how they relate (selects, routes-to, mounts,
+depends-on, builds, can-reach, …); "simulate" prints what \`docker build\`, \`kubectl apply\`
+and \`docker compose up\` would create from them, and what admission would reject.
 Paths may be files, folders or globs (default: the current folder); .gitignore is honoured.
 
 Options:
@@ -55551,7 +59244,7 @@ Options:
       --kubernetes-version <x.y>  target Kubernetes version for schemas and API checks (default: newest bundled)
       --schema-location <dir>  CRDs or {kind}_{version}.json schemas for custom resources; repeatable
       --color, --no-color      force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
-  -j, --jobs <n|auto>          lint in n worker threads; auto (default): all CPUs for large inputs, else one
+  -j, --jobs <n|auto>          lint in n worker threads (default 1); auto: every CPU for large inputs
       --shard <i>/<n>          lint only the i-th of n deterministic slices of the files (1-based)
   -h, --help                   show this help
   -v, --version                show the version
@@ -55570,7 +59263,7 @@ var CliError = class extends Error {
 
 // src/cli/baseline.ts
 var BASELINE_VERSION = 1;
-var key = (e) => `${e.file}\0${e.ruleId}\0${e.fingerprint}`;
+var key2 = (e) => `${e.file}\0${e.ruleId}\0${e.fingerprint}`;
 var cmp3 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function baselineText(findings) {
   const entries = findings.map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message })).sort((a, b) => cmp3(a.file, b.file) || cmp3(a.ruleId, b.ruleId) || cmp3(a.fingerprint, b.fingerprint) || cmp3(a.message, b.message));
@@ -55579,16 +59272,16 @@ function baselineText(findings) {
 `;
 }
 async function readBaseline(path4, shownAs) {
-  let text2;
+  let text3;
   try {
-    text2 = await readFile(path4, "utf8");
+    text3 = await readFile(path4, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw new CliError(`cannot read the baseline ${shownAs}: ${code2 === "ENOENT" ? "no such file" : error.message}`);
   }
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch (error) {
     throw new CliError(`the baseline ${shownAs} is not valid JSON: ${error.message}`);
   }
@@ -55608,12 +59301,12 @@ function baselineProblem(data) {
 }
 function applyBaseline(result, baseline) {
   const remaining = /* @__PURE__ */ new Map();
-  for (const e of baseline) remaining.set(key(e), (remaining.get(key(e)) ?? 0) + 1);
+  for (const e of baseline) remaining.set(key2(e), (remaining.get(key2(e)) ?? 0) + 1);
   const absorbed = /* @__PURE__ */ new Set();
   for (const f of result.findings) {
-    const n = remaining.get(key(f)) ?? 0;
+    const n = remaining.get(key2(f)) ?? 0;
     if (n > 0) {
-      remaining.set(key(f), n - 1);
+      remaining.set(key2(f), n - 1);
       absorbed.add(f);
     }
   }
@@ -55626,15 +59319,15 @@ function applyBaseline(result, baseline) {
 // src/cli/fix-command.ts
 import { randomBytes } from "node:crypto";
 import { chmod, chown, realpath, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
-import { basename as basename4, dirname as dirname7, join as join11, resolve as resolve10 } from "node:path";
+import { basename as basename5, dirname as dirname7, join as join11, resolve as resolve10 } from "node:path";
 
 // src/core/fix.ts
 init_registry();
 var MAX_FIX_PASSES = 10;
 var PARSE_ERROR_RULES = ["dockerfile-syntax", "yaml-syntax"];
-function applyFixes(text2, findings) {
-  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
-  const candidates = findings.filter((f) => f.fix?.safe && f.fix.edits.length > 0 && f.fix.edits.every((e) => validEdit(e, text2.length))).map((f) => ({ finding: f, edits: [...f.fix.edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) })).sort((a, b) => a.edits[0].span.start - b.edits[0].span.start || a.edits[0].span.end - b.edits[0].span.end);
+function applyFixes(text3, findings) {
+  const eol = text3.includes("\r\n") ? "\r\n" : "\n";
+  const candidates = findings.filter((f) => f.fix?.safe && f.fix.edits.length > 0 && f.fix.edits.every((e) => validEdit(e, text3.length))).map((f) => ({ finding: f, edits: [...f.fix.edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) })).sort((a, b) => a.edits[0].span.start - b.edits[0].span.start || a.edits[0].span.end - b.edits[0].span.end);
   const chosen = [];
   const applied = [];
   for (const { finding, edits } of candidates) {
@@ -55643,14 +59336,14 @@ function applyFixes(text2, findings) {
     for (const e of edits) chosen.splice(insertionIndex(chosen, e.span.start), 0, e);
     applied.push(finding);
   }
-  if (applied.length === 0) return { text: text2, applied };
+  if (applied.length === 0) return { text: text3, applied };
   let out2 = "";
   let at = 0;
   for (const e of chosen) {
-    out2 += text2.slice(at, e.span.start) + (eol === "\r\n" ? e.text.replace(/\r?\n/g, "\r\n") : e.text);
+    out2 += text3.slice(at, e.span.start) + (eol === "\r\n" ? e.text.replace(/\r?\n/g, "\r\n") : e.text);
     at = e.span.end;
   }
-  return { text: out2 + text2.slice(at), applied };
+  return { text: out2 + text3.slice(at), applied };
 }
 function validEdit(e, length) {
   return Number.isInteger(e.span.start) && Number.isInteger(e.span.end) && 0 <= e.span.start && e.span.start <= e.span.end && e.span.end <= length;
@@ -55678,8 +59371,8 @@ function fixSource(lint, path4, raw, format, rules, problem2, where = {}) {
     return registered ? [{ rule: registered.rule, severity: "error", options: {} }] : [];
   });
   const allRules = [...rules, ...checks2];
-  const run2 = (text2) => {
-    const result = lint(path4, text2, format, allRules, problem2, where);
+  const run2 = (text3) => {
+    const result = lint(path4, text3, format, allRules, problem2, where);
     const parseErrors = result.findings.filter((f) => PARSE_ERROR_RULES.includes(f.ruleId)).length;
     const findings = checks2.length === 0 ? result.findings : result.findings.filter((f) => configured.has(f.ruleId));
     return { result: { ...result, findings }, parseErrors };
@@ -55691,15 +59384,15 @@ function fixSource(lint, path4, raw, format, rules, problem2, where = {}) {
   const bom = raw.charCodeAt(0) === 65279 ? "\uFEFF" : "";
   let body2 = raw.slice(bom.length);
   while (outcome.passes < MAX_FIX_PASSES) {
-    const { text: text2, applied } = applyFixes(body2, current.result.findings);
+    const { text: text3, applied } = applyFixes(body2, current.result.findings);
     if (applied.length === 0) break;
     outcome.passes++;
-    const next = run2(bom + text2);
+    const next = run2(bom + text3);
     if (next.parseErrors > 0) {
       outcome.problem = `a fix by ${[...new Set(applied.map((f) => f.ruleId))].join(", ")} would leave the file unparseable; those fixes were not applied`;
       break;
     }
-    body2 = text2;
+    body2 = text3;
     current = next;
     outcome.fixed += applied.length;
   }
@@ -55721,8 +59414,8 @@ var FixSession = class {
   cwd;
   stdin;
   outcomes = [];
-  lintFile = (path4, text2, format, rules, problem2, where) => {
-    const outcome = fixSource(lintSource, path4, text2, format, rules, problem2, where);
+  lintFile = (path4, text3, format, rules, problem2, where) => {
+    const outcome = fixSource(lintSource, path4, text3, format, rules, problem2, where);
     this.outcomes.push({ path: path4, outcome });
     return outcome.result;
   };
@@ -55759,7 +59452,7 @@ async function writeFileAtomic(path4, content) {
     throw new CliError(`cannot write fixes to ${path4}: ${error.message}`);
   }
   const mode = Number(info2.mode) & 4095;
-  const temp = join11(dirname7(target2), `.${basename4(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
+  const temp = join11(dirname7(target2), `.${basename5(target2)}.${randomBytes(6).toString("hex")}.plimsoll-fix`);
   try {
     await writeFile(temp, content, { mode, flag: "wx" });
     await chmod(temp, mode);
@@ -55771,13 +59464,268 @@ async function writeFileAtomic(path4, content) {
   }
 }
 
+// src/cli/graph-command.ts
+init_config();
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname8, resolve as resolve13 } from "node:path";
+
+// src/core/project-graph.ts
+init_environment();
+init_detect();
+init_lint_files();
+init_lint_project();
+init_lint();
+async function loadProjectGraph(patterns, options = {}) {
+  const { inputs, env: env2 } = await readProject(patterns, options);
+  return lintProject(inputs.map((i2) => ({ ...i2, rules: [] })), env2, { graph: true }).graph;
+}
+
+// src/cli/graph-command.ts
+init_build();
+
+// src/model/graph/simulate.ts
+init_all_parts();
+function simulateProject(graph, parts2 = GRAPH_PARTS) {
+  const out2 = {};
+  for (const part of parts2) part.simulate?.(graph, out2);
+  return out2;
+}
+
+// src/report/graph/style.ts
+function caption(node) {
+  const space = node.label.indexOf(" ");
+  return space > 0 ? [node.label.slice(0, space), node.label.slice(space + 1)] : [node.kind, node.label];
+}
+var DOT_STYLE = {
+  object: 'shape=box, style="rounded,filled", fillcolor="#dbeafe"',
+  pod: 'shape=ellipse, style=filled, fillcolor="#dcfce7"',
+  container: 'shape=box, style=filled, fillcolor="#f0fdf4"',
+  service: 'shape=box, style="rounded,filled", fillcolor="#fef9c3"',
+  network: 'shape=hexagon, style=filled, fillcolor="#f3e8ff"',
+  volume: 'shape=cylinder, style=filled, fillcolor="#fee2e2"',
+  secret: 'shape=folder, style=filled, fillcolor="#ffedd5"',
+  config: 'shape=folder, style=filled, fillcolor="#fef3c7"',
+  image: 'shape=note, style=filled, fillcolor="#e5e7eb"',
+  stage: 'shape=component, style=filled, fillcolor="#e0f2fe"',
+  external: "shape=box, style=dashed"
+};
+var MERMAID_SHAPE = {
+  object: ["(", ")"],
+  pod: ["([", "])"],
+  container: ["[", "]"],
+  service: ["(", ")"],
+  network: ["{{", "}}"],
+  volume: ["[(", ")]"],
+  secret: ["[/", "/]"],
+  config: ["[/", "/]"],
+  image: ["[[", "]]"],
+  stage: ["[[", "]]"],
+  external: [">", "]"]
+};
+
+// src/report/graph/dot.ts
+function quote(text3) {
+  return `"${text3.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+}
+function graphDot(graph) {
+  const lines = [
+    "digraph plimsoll {",
+    "  rankdir=LR;",
+    // The classic ranker fails ("trouble in init_rank") on edges between clusters; newrank does not.
+    "  newrank=true;",
+    '  node [fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9];'
+  ];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const node of graph.nodes) {
+    const key3 = node.file ?? "";
+    byFile.set(key3, [...byFile.get(key3) ?? [], node]);
+  }
+  let cluster = 0;
+  for (const [file, nodes] of byFile) {
+    const indent = file ? "    " : "  ";
+    if (file) lines.push(`  subgraph cluster_${cluster++} {`, `    label=${quote(file)};`, "    style=dashed;", '    color="#9ca3af";');
+    for (const node of nodes) {
+      const [what, name2] = caption(node);
+      lines.push(`${indent}${quote(node.id)} [label=${quote(`${what}
+${name2}`)}, ${DOT_STYLE[node.kind]}];`);
+    }
+    if (file) lines.push("  }");
+  }
+  for (const edge of graph.edges) {
+    const label2 = edge.label ? `${edge.type} ${edge.label}` : edge.type;
+    const style = edge.type === "can-reach" ? ', style=dashed, color="#16a34a"' : "";
+    lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [label=${quote(label2)}${style}];`);
+  }
+  lines.push("}", "");
+  return lines.join("\n");
+}
+
+// src/report/graph/json.ts
+init_package_info();
+function graphJson(graph) {
+  return `${JSON.stringify({ tool: { name: "plimsoll", version: packageVersion() }, nodes: graph.nodes, edges: graph.edges }, null, 2)}
+`;
+}
+
+// src/report/graph/mermaid.ts
+function text2(value) {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "#quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|]/g, "#124;");
+}
+function graphMermaid(graph) {
+  const ids = new Map(graph.nodes.map((n, i2) => [n.id, `n${i2}`]));
+  const lines = ["flowchart LR"];
+  for (const node of graph.nodes) {
+    const [open, close] = MERMAID_SHAPE[node.kind];
+    const [what, name2] = caption(node);
+    lines.push(`  ${ids.get(node.id)}${open}"${text2(what)}<br/>${text2(name2)}"${close}`);
+  }
+  for (const edge of graph.edges) {
+    const label2 = text2(edge.label ? `${edge.type} ${edge.label}` : edge.type);
+    const arrow = edge.type === "can-reach" ? "-.->" : "-->";
+    lines.push(`  ${ids.get(edge.from)} ${arrow}|"${label2}"| ${ids.get(edge.to)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/report/simulate/json.ts
+init_package_info();
+function simulationJson(simulation) {
+  return `${JSON.stringify({ tool: { name: "plimsoll", version: packageVersion() }, ...simulation }, null, 2)}
+`;
+}
+
+// src/report/table.ts
+function table(header, rows) {
+  const widths = header.map((h, i2) => Math.max(h.length, ...rows.map((r2) => (r2[i2] ?? "").length)));
+  const line = (cells) => cells.map((c, i2) => i2 === cells.length - 1 ? c : c.padEnd(widths[i2])).join("   ").trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+// src/report/simulate/text.ts
+function command(image) {
+  const words = [...image.entrypoint ?? [], ...image.cmd ?? []];
+  return words.length > 0 ? JSON.stringify(words.join(" ")) : "";
+}
+var images = (sim) => {
+  if (!sim.images) return void 0;
+  const rows = sim.images.map((i2) => [
+    i2.dockerfile,
+    i2.target,
+    i2.base ?? "<unknown>",
+    i2.user ?? "<base image>",
+    i2.expose.join(",") || "<none>",
+    i2.healthcheck === "defined" ? "yes" : i2.healthcheck === "disabled" ? "disabled" : "no",
+    command(i2)
+  ]);
+  return `# docker build
+${table(["DOCKERFILE", "TARGET", "BASE", "USER", "EXPOSE", "HEALTHCHECK", "COMMAND"], rows)}`;
+};
+var more = (list2, shown = 3) => list2.length === 0 ? "<none>" : list2.length <= shown ? list2.join(",") : `${list2.slice(0, shown).join(",")} + ${list2.length - shown} more...`;
+var kubernetes = (sim) => {
+  const k = sim.kubernetes;
+  if (!k) return void 0;
+  const out2 = [];
+  if (k.workloads.length > 0) {
+    out2.push(`# kubectl get deployments,statefulsets,daemonsets,jobs,cronjobs,pods -A (workloads)
+${table(
+      ["NAMESPACE", "NAME", "REPLICAS", "FILE"],
+      k.workloads.map((w) => [w.namespace, `${w.kind.toLowerCase()}/${w.name}`, String(w.replicas), w.file])
+    )}`);
+  }
+  if (k.replicaSets.length > 0) {
+    out2.push(`# kubectl get replicasets -A
+${table(["NAMESPACE", "NAME", "DESIRED", "OWNER"], k.replicaSets.map((r2) => [r2.namespace, r2.name, String(r2.replicas), r2.owner]))}`);
+  }
+  if (k.pods.length > 0) {
+    out2.push(`# kubectl get pods -A --show-labels
+${table(["NAMESPACE", "NAME", "STATUS", "OWNER", "LABELS"], k.pods.map((p) => [p.namespace, p.name, p.status, p.owner, p.labels || "<none>"]))}`);
+  }
+  if (k.services.length > 0) {
+    out2.push(`# kubectl get services,endpoints -A
+${table(
+      ["NAMESPACE", "NAME", "TYPE", "CLUSTER-IP", "PORT(S)", "ENDPOINTS"],
+      k.services.map((s) => [s.namespace, s.name, s.type, s.clusterIP, s.ports || "<none>", more(s.endpoints)])
+    )}`);
+  }
+  if (k.ingresses.length > 0) {
+    out2.push(`# kubectl get ingress -A (one line per route)
+${table(
+      ["NAMESPACE", "NAME", "HOST", "PATH", "BACKEND", "ENDPOINTS"],
+      k.ingresses.map((i2) => [i2.namespace, i2.name, i2.host, i2.path, i2.backend, String(i2.endpoints)])
+    )}`);
+  }
+  if (k.reachability) {
+    if ("note" in k.reachability) out2.push(`# network reachability
+${k.reachability.note}`);
+    else {
+      const { workloads, allowed } = k.reachability;
+      const header = ["FROM \\ TO", ...workloads.map((_, i2) => String(i2 + 1))];
+      const rows = workloads.map((w, i2) => [`${i2 + 1} ${w}`, ...allowed[i2].map((ok) => ok ? "yes" : "-")]);
+      out2.push(`# network reachability under the NetworkPolicies (yes: some declared port is allowed)
+${table(header, rows)}`);
+    }
+  }
+  if (k.rejected.length > 0) {
+    out2.push(`# admission would reject
+${table(["NAMESPACE", "OBJECT", "REASON"], k.rejected.map((r2) => [r2.namespace, r2.object, r2.reason]))}`);
+  }
+  return out2.join("\n\n") || void 0;
+};
+var compose = (sim) => {
+  if (!sim.compose) return void 0;
+  return sim.compose.map((p) => {
+    const ps = table(
+      ["NAME", "SERVICE", "IMAGE", "NETWORKS", "PORTS", "STARTS AFTER"],
+      p.containers.map((c) => [c.name, c.service, c.image, c.networks.join(",") || "<none>", c.ports.join(", "), c.startsAfter.join(", ")])
+    );
+    const volumes = p.volumes.length > 0 ? `
+volumes: ${p.volumes.map((v) => `${v.name} (${v.services.join(", ") || "unused"})`).join("; ")}` : "";
+    return `# docker compose -p ${p.project} up (${p.files.join(", ")}); docker compose ps
+${ps}
+networks: ${p.networks.join(", ") || "<none>"}${volumes}
+start order: ${p.startOrder.join(" → ")}`;
+  }).join("\n\n");
+};
+var SECTIONS = [images, compose, kubernetes];
+function simulationText(simulation, sections = SECTIONS) {
+  const parts2 = sections.map((print) => print(simulation)).filter((s) => s !== void 0);
+  return parts2.length > 0 ? `${parts2.join("\n\n")}
+` : "Nothing to simulate: no Dockerfile, compose file or Kubernetes manifest was found.\n";
+}
+
+// src/cli/graph-command.ts
+async function graphOf(args2, io) {
+  const config = args2.config ? await loadConfigFile(resolve13(io.cwd, args2.config)) : void 0;
+  return loadProjectGraph(args2.paths, { cwd: io.cwd, noConfig: args2.noConfig, ...config ? { config } : {} });
+}
+async function emit(text3, output, io) {
+  if (output) {
+    const path4 = resolve13(io.cwd, output);
+    await mkdir(dirname8(path4), { recursive: true });
+    await writeFile2(path4, text3);
+  } else io.stdout(text3);
+}
+async function graphCommand(args2, io) {
+  const description = describeGraph(await graphOf(args2, io));
+  const text3 = args2.format === "dot" ? graphDot(description) : args2.format === "mermaid" ? graphMermaid(description) : graphJson(description);
+  await emit(text3, args2.output, io);
+  return 0;
+}
+async function simulateCommand(args2, io) {
+  const simulation = simulateProject(await graphOf(args2, io));
+  await emit(args2.format === "json" ? simulationJson(simulation) : simulationText(simulation), args2.output, io);
+  return 0;
+}
+
 // src/cli/rules-command.ts
 init_discover();
 init_package_info();
 init_registry();
 init_suggest();
-import { readFileSync as readFileSync9 } from "node:fs";
-import { join as join12 } from "node:path";
+import { readFileSync as readFileSync10 } from "node:fs";
+import { join as join13 } from "node:path";
 function catalogEntry({ rule, docs }) {
   const entry2 = {
     id: rule.id,
@@ -55828,7 +59776,7 @@ function explainRule(id) {
   ].join("\n");
   let doc = "";
   try {
-    doc = readFileSync9(join12(packageRoot(), registered.docs), "utf8");
+    doc = readFileSync10(join13(packageRoot(), registered.docs), "utf8");
   } catch {
     doc = "(This rule has no documentation file.)\n";
   }
@@ -55842,22 +59790,24 @@ init_config();
 init_detect();
 init_discover();
 init_environment();
+init_lint_project();
 init_lint();
 init_load2();
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 async function lintStdin(input2, filename, options) {
-  const cwd = resolve11(options.cwd ?? process.cwd());
-  const absolute = resolve11(cwd, filename ?? "stdin");
+  const cwd = resolve14(options.cwd ?? process.cwd());
+  const absolute = resolve14(cwd, filename ?? "stdin");
   const display = filename ? displayPath(cwd, absolute) : "<stdin>";
-  const { text: text2, problem: problem2 } = typeof input2 === "string" ? { text: input2, problem: void 0 } : decode(input2);
+  const { text: text3, problem: problem2 } = typeof input2 === "string" ? { text: input2, problem: void 0 } : decode(input2);
   const config = await new ConfigResolver(cwd, options.config, !options.noConfig).forFile(absolute);
   if (filename && isIgnored(config, absolute)) return { files: [], findings: [], summary: summarise([], []) };
-  const format = text2 === void 0 ? "unknown" : detectFormat(absolute, text2, true) ?? "unknown";
+  const format = text3 === void 0 ? "unknown" : detectFormat(absolute, text3, true) ?? "unknown";
   await prepareFormats([format]);
-  const { rules } = settingsForFile(config, absolute, options.ruleOverrides);
-  const env2 = createEnvironment(options);
-  if (text2 !== void 0) collectProjectFacts([{ absolute, display, format, text: text2 }], env2);
-  const file = (options.lintFile ?? lintSource)(display, text2, format, rules, problem2, { absolutePath: absolute, env: env2 });
+  const { rules, settings } = settingsForFile(config, absolute, options.ruleOverrides);
+  const project = { display, absolute, format, rules, ...text3 !== void 0 ? { text: text3 } : {}, ...problem2 ? { problem: problem2 } : {} };
+  const images2 = resolveImages(config.baseDir, settings.images);
+  if (images2) project.images = images2;
+  const [file] = lintProject([project], createEnvironment(options), options.lintFile ? { lintFile: options.lintFile } : {}).results;
   return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
 }
 
@@ -55896,6 +59846,10 @@ async function main(argv, io = defaultIO()) {
         return 0;
       case "lint":
         return await lintCommand(args2, io);
+      case "graph":
+        return await graphCommand(args2, io);
+      case "simulate":
+        return await simulateCommand(args2, io);
     }
   } catch (error) {
     return failure(error, io);
@@ -55934,13 +59888,13 @@ function checkRuleIds(args2) {
 async function lintCommand(args2, io) {
   checkRuleIds(args2);
   const { lintFiles: lintFiles2 } = await Promise.resolve().then(() => (init_lint_files(), lint_files_exports));
-  const config = args2.config ? await loadConfigFile(resolve13(io.cwd, args2.config)) : void 0;
-  const baseline = args2.baseline ? await readBaseline(resolve13(io.cwd, args2.baseline), args2.baseline) : void 0;
+  const config = args2.config ? await loadConfigFile(resolve15(io.cwd, args2.config)) : void 0;
+  const baseline = args2.baseline ? await readBaseline(resolve15(io.cwd, args2.baseline), args2.baseline) : void 0;
   const input2 = args2.stdin ? await io.readStdin() : void 0;
   const stdinText = input2 === void 0 ? void 0 : typeof input2 === "string" ? input2 : input2.toString("utf8");
   const fix = args2.fix ? new FixSession(args2.fix, io.cwd, stdinText) : void 0;
-  const compose = {
-    ...args2.envFiles.length > 0 ? { envFiles: args2.envFiles.map((f) => resolve13(io.cwd, f)) } : {},
+  const compose2 = {
+    ...args2.envFiles.length > 0 ? { envFiles: args2.envFiles.map((f) => resolve15(io.cwd, f)) } : {},
     ...args2.processEnv ? { processEnv: io.env } : {}
   };
   const options = {
@@ -55948,10 +59902,10 @@ async function lintCommand(args2, io) {
     noConfig: args2.noConfig,
     ruleOverrides: args2.rules,
     skipUnknown: args2.skipUnknown,
-    compose,
+    compose: compose2,
     ...config ? { config } : {},
     ...args2.kubernetesVersion ? { kubernetesVersion: args2.kubernetesVersion } : {},
-    ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve13(io.cwd, l)) } : {},
+    ...args2.schemaLocations.length > 0 ? { schemaLocations: args2.schemaLocations.map((l) => resolve15(io.cwd, l)) } : {},
     ...fix ? { lintFile: fix.lintFile } : {},
     ...args2.jobs !== void 0 ? { jobs: args2.jobs } : {},
     ...args2.shard ? { shard: args2.shard } : {}
@@ -55961,7 +59915,7 @@ async function lintCommand(args2, io) {
   for (const warning of fixed?.warnings ?? []) io.stderr(`plimsoll: ${warning}
 `);
   if (args2.writeBaseline) {
-    await writeOutput(resolve13(io.cwd, args2.writeBaseline), baselineText(result.findings));
+    await writeOutput(resolve15(io.cwd, args2.writeBaseline), baselineText(result.findings));
     io.stderr(`plimsoll: recorded ${result.findings.length} finding(s) in ${args2.writeBaseline}.
 `);
     result = applyBaseline(result, result.findings);
@@ -55973,16 +59927,16 @@ async function lintCommand(args2, io) {
   const toConsole = fixed?.ownsStdout ? io.stderr : io.stdout;
   const context = { color: useColor(args2, io), cwd: io.cwd, root: ciRoot(io) };
   for (const target2 of args2.outputs) {
-    const text2 = FORMATTERS[target2.format](result, target2.file ? { ...context, color: false } : context);
-    if (target2.file) await writeOutput(resolve13(io.cwd, target2.file), text2);
-    else toConsole(text2);
+    const text3 = FORMATTERS[target2.format](result, target2.file ? { ...context, color: false } : context);
+    if (target2.file) await writeOutput(resolve15(io.cwd, target2.file), text3);
+    else toConsole(text3);
   }
   return exitCode(result, args2);
 }
-async function writeOutput(path4, text2) {
+async function writeOutput(path4, text3) {
   try {
-    await mkdir(dirname8(path4), { recursive: true });
-    await writeFile2(path4, text2);
+    await mkdir2(dirname9(path4), { recursive: true });
+    await writeFile3(path4, text3);
   } catch (error) {
     const code2 = error.code;
     const reason = code2 === "EACCES" ? "permission denied" : code2 === "EISDIR" ? "it is a folder" : error.message;
@@ -55991,7 +59945,7 @@ async function writeOutput(path4, text2) {
 }
 function ciRoot(io) {
   const workspace = io.env.GITHUB_WORKSPACE;
-  return workspace && !relative5(resolve13(workspace), io.cwd).startsWith("..") ? resolve13(workspace) : io.cwd;
+  return workspace && !relative6(resolve15(workspace), io.cwd).startsWith("..") ? resolve15(workspace) : io.cwd;
 }
 function onlyErrors(result) {
   const findings = result.findings.filter((f) => f.severity === "error");
@@ -56015,14 +59969,14 @@ init_discover();
 function input(env2, name2) {
   return (env2[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
-function list(text2) {
-  const parts2 = text2.includes("\n") ? text2.split(/\r?\n/) : text2.split(/[\s,]+/);
+function list(text3) {
+  const parts2 = text3.includes("\n") ? text3.split(/\r?\n/) : text3.split(/[\s,]+/);
   return parts2.map((p) => p.trim()).filter(Boolean);
 }
-function boolean(text2, name2) {
-  if (/^(true|on|yes|1)$/i.test(text2)) return true;
-  if (/^(false|off|no|0)$/i.test(text2)) return false;
-  throw new UsageError(`input "${name2}" must be true or false, got "${text2}".`);
+function boolean(text3, name2) {
+  if (/^(true|on|yes|1)$/i.test(text3)) return true;
+  if (/^(false|off|no|0)$/i.test(text3)) return false;
+  throw new UsageError(`input "${name2}" must be true or false, got "${text3}".`);
 }
 function readInputs(env2) {
   const formats = list(input(env2, "format") || "stylish").map((name2) => {
@@ -56066,7 +60020,7 @@ ${delimiter}
 `;
 }
 async function runAction(env2, io) {
-  const workspace = resolve14(env2.GITHUB_WORKSPACE || process.cwd());
+  const workspace = resolve16(env2.GITHUB_WORKSPACE || process.cwd());
   let inputs;
   try {
     inputs = readInputs(env2);
@@ -56075,15 +60029,15 @@ async function runAction(env2, io) {
 `);
     return 2;
   }
-  const cwd = resolve14(workspace, inputs.workingDirectory);
+  const cwd = resolve16(workspace, inputs.workingDirectory);
   let result;
   let errorText = "";
   const cli = {
     cwd,
     stdout: io.stdout,
-    stderr: (text2) => {
-      errorText += text2;
-      io.stderr(text2);
+    stderr: (text3) => {
+      errorText += text3;
+      io.stderr(text3);
     },
     readStdin: async () => "",
     env: { ...env2, GITHUB_WORKSPACE: workspace },
@@ -56097,7 +60051,7 @@ async function runAction(env2, io) {
 `);
   }
   if (result) {
-    const sarifPath = inputs.sarifFile ? resolve14(cwd, inputs.sarifFile) : "";
+    const sarifPath = inputs.sarifFile ? resolve16(cwd, inputs.sarifFile) : "";
     const outputs = {
       errors: result.summary.errors,
       warnings: result.summary.warnings,

@@ -59,11 +59,32 @@ export interface ExplainArgs {
   ruleId: string;
 }
 
+export const GRAPH_FORMATS = ['json', 'dot', 'mermaid'] as const;
+export const SIMULATE_FORMATS = ['text', 'json'] as const;
+
+export interface GraphArgs {
+  command: 'graph';
+  paths: string[];
+  format: (typeof GRAPH_FORMATS)[number];
+  output?: string;
+  config?: string;
+  noConfig: boolean;
+}
+
+export interface SimulateArgs {
+  command: 'simulate';
+  paths: string[];
+  format: (typeof SIMULATE_FORMATS)[number];
+  output?: string;
+  config?: string;
+  noConfig: boolean;
+}
+
 export interface InfoArgs {
   command: 'help' | 'version';
 }
 
-export type CliArgs = LintArgs | RulesArgs | ExplainArgs | InfoArgs;
+export type CliArgs = LintArgs | RulesArgs | ExplainArgs | GraphArgs | SimulateArgs | InfoArgs;
 
 const LINT_OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
@@ -93,15 +114,16 @@ const LINT_OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const COMMANDS = new Set(['lint', 'rules', 'explain']);
+const COMMANDS = new Set(['lint', 'rules', 'explain', 'graph', 'simulate']);
 /** Commands of the contract that this version does not have yet. */
-const PLANNED = new Set(['graph', 'simulate', 'init', 'lsp', 'audit', 'merge']);
+const PLANNED = new Set(['init', 'lsp', 'audit', 'merge']);
 
 export function parseCli(argv: readonly string[]): CliArgs {
   const first = argv[0];
   if (first && PLANNED.has(first)) throw new UsageError(`"plimsoll ${first}" is not available in this version.`);
   if (first === 'rules') return parseRules(argv.slice(1));
   if (first === 'explain') return parseExplain(argv.slice(1));
+  if (first === 'graph' || first === 'simulate') return parseGraph(first, argv.slice(1));
   return parseLint(first && COMMANDS.has(first) ? argv.slice(1) : argv);
 }
 
@@ -232,11 +254,41 @@ function parseExplain(argv: readonly string[]): ExplainArgs | InfoArgs {
   return { command: 'explain', ruleId: positionals[0]! };
 }
 
+function parseGraph(command: 'graph' | 'simulate', argv: readonly string[]): GraphArgs | SimulateArgs | InfoArgs {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  } as const);
+  if (values.help) return { command: 'help' };
+  if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot be used together.');
+  const formats: readonly string[] = command === 'graph' ? GRAPH_FORMATS : SIMULATE_FORMATS;
+  const format = values.format ?? formats[0]!;
+  if (!formats.includes(format)) throw new UsageError(`"plimsoll ${command}" supports --format ${formats.join(', ')}, not "${format}".`);
+  const base = { paths: positionals, noConfig: values['no-config'] ?? false };
+  const args =
+    command === 'graph'
+      ? ({ command, ...base, format: format as GraphArgs['format'] } satisfies GraphArgs)
+      : ({ command, ...base, format: format as SimulateArgs['format'] } satisfies SimulateArgs);
+  return {
+    ...args,
+    ...(values.output ? { output: values.output } : {}),
+    ...(values.config ? { config: values.config } : {}),
+  };
+}
+
 export const HELP = `Usage: plimsoll [lint] [paths…] [options]
        plimsoll rules [--format json]
        plimsoll explain <rule-id>
+       plimsoll graph [paths…] [--format json|dot|mermaid] [-o <file>]
+       plimsoll simulate [paths…] [--format text|json] [-o <file>]
 
 Lints Dockerfiles, Docker Compose files and Kubernetes manifests.
+"graph" prints the objects they describe and how they relate (selects, routes-to, mounts,
+depends-on, builds, can-reach, …); "simulate" prints what \`docker build\`, \`kubectl apply\`
+and \`docker compose up\` would create from them, and what admission would reject.
 Paths may be files, folders or globs (default: the current folder); .gitignore is honoured.
 
 Options:

@@ -16,6 +16,7 @@ import { HELP, parseCli, type LintArgs } from './args.js';
 import { applyBaseline, baselineText, readBaseline } from './baseline.js';
 import { CliError } from './errors.js';
 import { FixSession } from './fix-command.js';
+import { graphCommand, simulateCommand } from './graph-command.js';
 import { explainRule, listRules } from './rules-command.js';
 import { lintStdin } from './stdin.js';
 
@@ -65,6 +66,10 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
         return 0;
       case 'lint':
         return await lintCommand(args, io);
+      case 'graph':
+        return await graphCommand(args, io);
+      case 'simulate':
+        return await simulateCommand(args, io);
     }
   } catch (error) {
     return failure(error, io);

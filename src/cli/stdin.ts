@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { ConfigResolver, isIgnored, settingsForFile } from '../core/config.js';
 import { detectFormat } from '../core/detect.js';
 import { displayPath } from '../core/discover.js';
-import { collectProjectFacts, createEnvironment } from '../core/environment.js';
+import { createEnvironment } from '../core/environment.js';
 import type { LintFilesOptions } from '../core/lint-files.js';
-import { lintSource, prepareFormats, summarise, type LintResult } from '../core/lint.js';
+import { lintProject, resolveImages, type ProjectInput } from '../core/lint-project.js';
+import { prepareFormats, summarise, type FileResult, type LintResult } from '../core/lint.js';
 import { decode } from '../core/load.js';
 
 export async function lintStdin(input: string | Buffer, filename: string | undefined, options: LintFilesOptions): Promise<LintResult> {
@@ -17,9 +18,10 @@ export async function lintStdin(input: string | Buffer, filename: string | undef
   if (filename && isIgnored(config, absolute)) return { files: [], findings: [], summary: summarise([], []) };
   const format = text === undefined ? 'unknown' : (detectFormat(absolute, text, true) ?? 'unknown');
   await prepareFormats([format]);
-  const { rules } = settingsForFile(config, absolute, options.ruleOverrides);
-  const env = createEnvironment(options);
-  if (text !== undefined) collectProjectFacts([{ absolute, display, format, text }], env);
-  const file = (options.lintFile ?? lintSource)(display, text, format, rules, problem, { absolutePath: absolute, env });
+  const { rules, settings } = settingsForFile(config, absolute, options.ruleOverrides);
+  const project: ProjectInput = { display, absolute, format, rules, ...(text !== undefined ? { text } : {}), ...(problem ? { problem } : {}) };
+  const images = resolveImages(config.baseDir, settings.images);
+  if (images) project.images = images;
+  const [file] = lintProject([project], createEnvironment(options), options.lintFile ? { lintFile: options.lintFile } : {}).results as [FileResult];
   return { files: [file], findings: file.findings, summary: summarise([file], file.findings) };
 }

@@ -6,10 +6,11 @@ import { resolve } from 'node:path';
 import { ConfigResolver, isIgnored, settingsForFile, type CliRuleOverrides, type LoadedConfig } from './config.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { discoverFiles, type DiscoveredFile } from './discover.js';
-import { collectProjectFacts, createEnvironment, type EnvironmentOptions, type LintEnvironment, type ProjectFile } from './environment.js';
-import { lintSource, prepareFormats, sortFindings, summarise, type FileResult, type LintResult } from './lint.js';
+import { createEnvironment, type EnvironmentOptions, type LintEnvironment } from './environment.js';
+import { lintProject, resolveImages, type ProjectInput } from './lint-project.js';
+import { prepareFormats, sortFindings, summarise, type lintSource, type LintResult } from './lint.js';
 import { readSource, type ReadResult } from './load.js';
-import { lintInWorkers, resolveJobs, workerModule, type WorkerFile } from './parallel.js';
+import { lintProjectInWorkers, resolveJobs, workerModule } from './parallel.js';
 import type { FileFormat } from './types.js';
 
 export interface LintFilesOptions extends EnvironmentOptions {
@@ -31,10 +32,11 @@ export interface LintFilesOptions extends EnvironmentOptions {
    * parallel.ts). One thread whenever a custom `lintFile` or `host` is given.
    */
   jobs?: number | 'auto';
-  /** Lint only the `index`-th (1-based) of `count` slices of the files (`--shard`); facts still come from all. */
+  /** Lint only the `index`-th (1-based) of `count` slices of the files (`--shard`); facts and the graph still come from all. */
   shard?: { index: number; count: number };
 }
 
+/** lintSource, or a wrapper of it (the same parameters and result). */
 export type FileLinter = typeof lintSource;
 
 interface ReadFile {
@@ -45,35 +47,15 @@ interface ReadFile {
 }
 
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult> {
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const files = options.files ?? (await discoverFiles(patterns, cwd));
-  const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
-  const overrides = options.ruleOverrides ?? new Map();
-  const lintFile = options.lintFile ?? lintSource;
-  const env = createEnvironment(options);
-
-  const read = await readAll(files, resolver, options.skipUnknown ?? false);
-  const selected = options.shard ? shardOf(read.length, options.shard) : read.map((_, i) => i);
-  const bytes = selected.reduce((sum, i) => sum + (read[i]!.read.text?.length ?? 0), 0);
+  const { inputs, env, configs } = await readProject(patterns, options);
+  const selected = options.shard ? shardOf(inputs.length, options.shard) : undefined;
+  const bytes = (selected ?? inputs.map((_, i) => i)).reduce((sum, i) => sum + (inputs[i]!.text?.length ?? 0), 0);
   const jobs = options.lintFile || options.host ? 1 : resolveJobs(options.jobs, bytes);
   const worker = jobs > 1 ? workerModule() : undefined;
-
-  let results: FileResult[];
-  if (worker) {
-    results = await lintReadInWorkers(read, selected, overrides, options, jobs, worker);
-  } else {
-    collectProjectFacts(read.flatMap(projectFile), env);
-    const chosen = new Set(selected);
-    const all = new Array<FileResult | undefined>(read.length);
-    for (const i of lintOrder(read, env)) {
-      if (!chosen.has(i)) continue;
-      const { file, config, read: { text, problem }, format } = read[i]!;
-      await prepareFormats([format]);
-      const { rules } = settingsForFile(config, file.absolute, overrides);
-      all[i] = lintFile(file.display, text, format, rules, problem, { absolutePath: file.absolute, env });
-    }
-    results = selected.map((i) => all[i]!);
-  }
+  const only = selected ? new Set(selected) : undefined;
+  const { results } = worker
+    ? await lintProjectInWorkers(inputs, configs, options.ruleOverrides ?? new Map(), environmentOptions(options), { jobs, worker, ...(only ? { only } : {}) })
+    : lintProject(inputs, env, { ...(options.lintFile ? { lintFile: options.lintFile } : {}), ...(only ? { only } : {}) });
   const findings = sortFindings(uniqueFindings(results.flatMap((r) => r.findings)));
   return { files: results, findings, summary: summarise(results, findings) };
 }
@@ -85,37 +67,38 @@ export function shardOf(length: number, { index, count }: { index: number; count
   return out;
 }
 
-/** The selected files linted by workers, which gather the project facts from every file read. */
-async function lintReadInWorkers(
-  read: readonly ReadFile[],
-  selected: readonly number[],
-  overrides: CliRuleOverrides,
-  options: LintFilesOptions,
-  jobs: number,
-  worker: string,
-): Promise<FileResult[]> {
-  const configs = new Map<LoadedConfig, number>();
-  const files: WorkerFile[] = read.map(({ file, config, read: { text, problem }, format }) => {
-    if (!configs.has(config)) configs.set(config, configs.size);
-    const f: WorkerFile = { display: file.display, absolute: file.absolute, format, config: configs.get(config)! };
-    if (text !== undefined) f.text = text;
-    if (problem) f.problem = problem;
-    return f;
-  });
+/** The environment settings a worker needs to build the same environment. */
+function environmentOptions(options: LintFilesOptions): EnvironmentOptions {
   const environment: EnvironmentOptions = {};
   if (options.kubernetesVersion !== undefined) environment.kubernetesVersion = options.kubernetesVersion;
   if (options.schemaLocations !== undefined) environment.schemaLocations = options.schemaLocations;
   if (options.compose !== undefined) environment.compose = options.compose;
-  return lintInWorkers(files, selected, [...configs.keys()], overrides, environment, jobs, worker);
+  return environment;
 }
 
-/** The order files are linted in (results keep the input order): those others depend on first. */
-function lintOrder(read: readonly ReadFile[], env: LintEnvironment): number[] {
-  const defining = env.project.lintFirst;
-  const indexes = read.map((_, i) => i);
-  if (!defining || defining.size === 0) return indexes;
-  const first = indexes.filter((i) => defining.has(read[i]!.file.display));
-  return [...first, ...indexes.filter((i) => !defining.has(read[i]!.file.display))];
+/** Discovers, configures, reads and detects the files of a run; prepares their formats. */
+export async function readProject(
+  patterns: readonly string[],
+  options: LintFilesOptions = {},
+): Promise<{ inputs: ProjectInput[]; env: LintEnvironment; configs: LoadedConfig[] }> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const files = options.files ?? (await discoverFiles(patterns, cwd));
+  const resolver = new ConfigResolver(cwd, options.config, !options.noConfig);
+  const overrides = options.ruleOverrides ?? new Map();
+  const env = createEnvironment(options);
+
+  const read = await readAll(files, resolver, options.skipUnknown ?? false);
+  await prepareFormats(new Set(read.map((r) => r.format)));
+  const inputs = read.map(({ file, config, read: { text, problem }, format }): ProjectInput => {
+    const { rules, settings } = settingsForFile(config, file.absolute, overrides);
+    const input: ProjectInput = { display: file.display, absolute: file.absolute, format, rules };
+    if (text !== undefined) input.text = text;
+    if (problem) input.problem = problem;
+    const images = resolveImages(config.baseDir, settings.images);
+    if (images) input.images = images;
+    return input;
+  });
+  return { inputs, env, configs: read.map((r) => r.config) };
 }
 
 /**
@@ -123,7 +106,7 @@ function lintOrder(read: readonly ReadFile[], env: LintEnvironment): number[] {
  * file both see the merged project, an included file is linted on its own and through the
  * file that includes it. A finding is the same when rule, file, place and message agree.
  */
-function uniqueFindings(findings: FileResult['findings']): FileResult['findings'] {
+function uniqueFindings(findings: LintResult['findings']): LintResult['findings'] {
   const seen = new Set<string>();
   return findings.filter((f) => {
     const key = `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
@@ -155,8 +138,4 @@ async function readAll(files: readonly DiscoveredFile[], resolver: ConfigResolve
     out.push({ file, config, read, format });
   }
   return out;
-}
-
-function projectFile({ file, read, format }: ReadFile): ProjectFile[] {
-  return read.text === undefined ? [] : [{ absolute: file.absolute, display: file.display, format, text: read.text }];
 }

@@ -70,7 +70,7 @@ export function lintSource(
   format: FileFormat,
   rules: readonly ConfiguredRule[],
   problem?: ReadProblem,
-  where: Partial<AdapterContext> = {},
+  where: Partial<AdapterContext> & { onParsed?: (parsed: ParsedFile) => void } = {},
 ): FileResult {
   const source = new SourceText(path, text ?? '');
   const findings: Finding[] = [];
@@ -87,6 +87,8 @@ export function lintSource(
   const parsed = adapter(source, context);
   // Not push(...): a huge file can have more findings than a call has room for arguments.
   for (const finding of runRules(parsed, rules, sourceIndex())) findings.push(finding);
+  // Phase 2 reads what it needs from the parsed file now, while its tree is alive.
+  where.onParsed?.(parsed);
   return { path, format, documents: parsed.documents, findings: sortFindings(findings), source };
 }
 

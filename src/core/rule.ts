@@ -59,6 +59,11 @@ export interface ReportDescriptor<MessageId extends string> {
   /** An explicit span, when no node fits. */
   span?: Span;
   object?: ObjectRef;
+  /**
+   * Graph rules only: the most severe this finding may be, below the configured severity
+   * (a reference to an object that may well be created elsewhere is at most an info).
+   */
+  severity?: Severity;
   related?: { file?: string; node?: Locatable; span?: Span; message: string }[];
   fix?: Omit<Fix, 'safe'> & { safe?: boolean };
 }

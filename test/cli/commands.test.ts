@@ -88,7 +88,7 @@ describe('help, version and planned commands', () => {
   });
 
   it('says a contract command is not available yet, exit 2', async () => {
-    for (const command of ['graph', 'simulate', 'init', 'lsp', 'audit', 'merge']) {
+    for (const command of ['init', 'lsp', 'audit', 'merge']) {
       const { code, stderr } = await run([command], { cwd });
       expect(code).toBe(2);
       expect(stderr.split('\n')[0]).toBe(`plimsoll: "plimsoll ${command}" is not available in this version.`);

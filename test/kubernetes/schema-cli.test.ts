@@ -24,7 +24,11 @@ const write = (path: string, text: string) => {
   writeFileSync(join(dir, path), text);
 };
 
-write('ingress.yaml', 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\nspec:\n  backend:\n    serviceName: web\n    servicePort: 80\n');
+write(
+  'ingress.yaml',
+  'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\nspec:\n  backend:\n    serviceName: web\n    servicePort: 80\n' +
+    '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n',
+);
 
 describe('--kubernetes-version', () => {
   it('reports an extensions/v1beta1 Ingress removed for 1.30, and only deprecated for 1.20', async () => {
