@@ -161,7 +161,8 @@ function validate(validator: Validator, value: Record<string, unknown>, navigato
   // The API server ignores status when an object is created or applied; manifests exported
   // from a cluster carry one the schema's required fields do not describe well.
   const { status: _status, ...spec } = value;
-  const data = withoutNulls(spec);
+  // Most objects have no null to drop: validate them as they are rather than copy them.
+  const data = hasNull(spec) ? withoutNulls(spec) : spec;
   if (validator(data)) return [];
   return explainErrors(validator.errors ?? [], data, navigator());
 }
@@ -171,6 +172,14 @@ function validate(validator: Validator, value: Record<string, unknown>, navigato
  * before validating, so that empty annotations or resources are fine and a required field
  * left empty is reported as missing.
  */
+function hasNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasNull);
+  for (const k in value) if (hasNull((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (typeof value !== 'object' || value === null) return value;
