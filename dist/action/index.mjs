@@ -30212,8 +30212,8 @@ var require_dataType = __commonJS({
     })(DataType || (exports.DataType = DataType = {}));
     function getSchemaTypes(schema) {
       const types2 = getJSONTypes(schema.type);
-      const hasNull = types2.includes("null");
-      if (hasNull) {
+      const hasNull2 = types2.includes("null");
+      if (hasNull2) {
         if (schema.nullable === false)
           throw new Error("type: null contradicts nullable: false");
       } else {
@@ -36248,9 +36248,16 @@ function versionLabel(target2) {
 }
 function validate(validator2, value, navigator2) {
   const { status: _status, ...spec } = value;
-  const data = withoutNulls(spec);
+  const data = hasNull(spec) ? withoutNulls(spec) : spec;
   if (validator2(data)) return [];
   return explainErrors(validator2.errors ?? [], data, navigator2());
+}
+function hasNull(value) {
+  if (value === null) return true;
+  if (typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(hasNull);
+  for (const k in value) if (hasNull(value[k])) return true;
+  return false;
 }
 function withoutNulls(value) {
   if (Array.isArray(value)) return value.map(withoutNulls);
