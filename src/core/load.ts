@@ -1,5 +1,6 @@
 /** Reading files: bytes to text, with binary, invalid UTF-8 and I/O failures turned into findings. */
-import { lstat, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 
 export type ReadProblem =
   | { kind: 'binary' }
@@ -27,9 +28,13 @@ export function decode(bytes: Uint8Array): ReadResult {
   }
 }
 
+/**
+ * Reads one file. Synchronously under the promise: for the many small files of a run that is
+ * several times cheaper than the promise API's open, stat, read and close round trips.
+ */
 export async function readSource(path: string): Promise<ReadResult> {
   try {
-    return decode(await readFile(path));
+    return decode(readFileSync(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     let message = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : (error as Error).message;

@@ -19,6 +19,9 @@ interface AnchorData {
 
 const GIVE_UP = { giveUp: true };
 
+/** Keys every object has through Object.prototype (`toString`, `__proto__`, …). */
+const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+
 export function documentValue(root: YNode): unknown {
   try {
     return new ValueBuilder().value(root);
@@ -89,18 +92,22 @@ class ValueBuilder {
 
   private object(map: YMap): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    // Until a merge key adds keys, a key can only be in `out` already when Object.prototype has it.
+    let merged = false;
     for (const pair of map.pairs) {
       if (pair.merge) {
+        merged = true;
         this.mergeAll(pair.value!, (key, value) => {
           if (!Object.prototype.hasOwnProperty.call(out, key as PropertyKey)) define(out, key as PropertyKey, value);
         });
         continue;
       }
-      const jsKey = this.value(pair.key);
+      const k = pair.key;
+      const jsKey = k.kind === 'scalar' && k.anchor === undefined ? k.value : this.value(k);
       if (jsKey !== null && typeof jsKey === 'object') throw GIVE_UP; // a collection as a key
-      const key = jsKey === null ? '' : String(jsKey);
+      const key = jsKey === null ? '' : typeof jsKey === 'string' ? jsKey : String(jsKey);
       const value = pair.value ? this.value(pair.value) : null;
-      if (key in out) define(out, key, value);
+      if ((merged || INHERITED.has(key)) && key in out) define(out, key, value);
       else out[key] = value;
     }
     return out;

@@ -290,8 +290,10 @@ function prunedValidator(schema: JsonSchema): Validator {
   const wholeSize = JSON.stringify(schema).length;
   let spent = 0;
   let whole: Validator | undefined;
+  // Objects of the same shape get the same pruned schema: look them up by shape, which is cheaper to write down.
+  const byShape = new Map<string, Validator>();
   const validator: Validator = (data: unknown) => {
-    let v = whole;
+    let v = whole ?? byShape.get(shapeOf(data));
     if (!v) {
       const pruned = pruneSchema(schema, [data]) as JsonSchema;
       const key = JSON.stringify(pruned);
@@ -304,6 +306,8 @@ function prunedValidator(schema: JsonSchema): Validator {
         const compiledPruned = compile(pruned, key);
         if (compiledPruned instanceof Error) throw compiledPruned;
         v = compiledPruned;
+        if (byShape.size >= MAX_PRUNED) byShape.clear();
+        byShape.set(shapeOf(data), v);
       }
     }
     const ok = v(data);
@@ -311,4 +315,25 @@ function prunedValidator(schema: JsonSchema): Validator {
     return ok;
   };
   return validator;
+}
+
+/**
+ * What pruneSchema reads of a value: which keys objects have (and what is below them),
+ * which values are lists (and their elements); leaves are all alike.
+ */
+function shapeOf(value: unknown): string {
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${shapeOf(value[i])},`;
+    return `${out}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let out = '{';
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out += `${JSON.stringify(key)}:${shapeOf(v)},`;
+    }
+    return `${out}}`;
+  }
+  return '.';
 }
