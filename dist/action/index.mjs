@@ -27603,13 +27603,14 @@ function documentValue(root2) {
 function define(target2, key3, value) {
   Object.defineProperty(target2, key3, { value, writable: true, enumerable: true, configurable: true });
 }
-var GIVE_UP, ValueBuilder;
+var GIVE_UP, INHERITED, ValueBuilder;
 var init_plain_value = __esm({
   "src/parse/yaml/plain-value.ts"() {
     "use strict";
     init_scalars();
     init_limits();
     GIVE_UP = { giveUp: true };
+    INHERITED = /* @__PURE__ */ new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__"]);
     ValueBuilder = class {
       anchors = /* @__PURE__ */ new Map();
       value(node) {
@@ -27665,18 +27666,21 @@ var init_plain_value = __esm({
       }
       object(map) {
         const out2 = {};
+        let merged = false;
         for (const pair of map.pairs) {
           if (pair.merge) {
+            merged = true;
             this.mergeAll(pair.value, (key4, value2) => {
               if (!Object.prototype.hasOwnProperty.call(out2, key4)) define(out2, key4, value2);
             });
             continue;
           }
-          const jsKey = this.value(pair.key);
+          const k = pair.key;
+          const jsKey = k.kind === "scalar" && k.anchor === void 0 ? k.value : this.value(k);
           if (jsKey !== null && typeof jsKey === "object") throw GIVE_UP;
-          const key3 = jsKey === null ? "" : String(jsKey);
+          const key3 = jsKey === null ? "" : typeof jsKey === "string" ? jsKey : String(jsKey);
           const value = pair.value ? this.value(pair.value) : null;
-          if (key3 in out2) define(out2, key3, value);
+          if ((merged || INHERITED.has(key3)) && key3 in out2) define(out2, key3, value);
           else out2[key3] = value;
         }
         return out2;
@@ -35720,8 +35724,9 @@ function prunedValidator(schema) {
   const wholeSize = JSON.stringify(schema).length;
   let spent = 0;
   let whole;
+  const byShape = /* @__PURE__ */ new Map();
   const validator2 = (data) => {
-    let v = whole;
+    let v = whole ?? byShape.get(shapeOf(data));
     if (!v) {
       const pruned = pruneSchema(schema, [data]);
       const key3 = JSON.stringify(pruned);
@@ -35734,6 +35739,8 @@ function prunedValidator(schema) {
         const compiledPruned = compile(pruned, key3);
         if (compiledPruned instanceof Error) throw compiledPruned;
         v = compiledPruned;
+        if (byShape.size >= MAX_PRUNED) byShape.clear();
+        byShape.set(shapeOf(data), v);
       }
     }
     const ok = v(data);
@@ -35741,6 +35748,22 @@ function prunedValidator(schema) {
     return ok;
   };
   return validator2;
+}
+function shapeOf(value) {
+  if (Array.isArray(value)) {
+    let out2 = "[";
+    for (let i2 = 0; i2 < value.length; i2++) out2 += `${shapeOf(value[i2])},`;
+    return `${out2}]`;
+  }
+  if (typeof value === "object" && value !== null) {
+    let out2 = "{";
+    for (const key3 of Object.keys(value)) {
+      const v = value[key3];
+      if (v !== void 0) out2 += `${JSON.stringify(key3)}:${shapeOf(v)},`;
+    }
+    return `${out2}}`;
+  }
+  return ".";
 }
 var MAYBE_CRD, KIND_VALUE, DOCUMENT_START, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule3, ajv, compiledCache, MAX_PRUNED;
 var init_custom = __esm({
@@ -51593,7 +51616,7 @@ var init_ignore = __esm({
         throw createGitConfigReadError(normalizedPath, error);
       }
     };
-    getExcludesFileFromGitConfigSync = (filePath, readFileSync11, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigSync = (filePath, readFileSync12, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path3.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -51603,14 +51626,14 @@ var init_ignore = __esm({
         return void 0;
       }
       includeStack.add(normalizedPath);
-      const content = readGitConfigFile(normalizedPath, readFileSync11, suppressErrors);
+      const content = readGitConfigFile(normalizedPath, readFileSync12, suppressErrors);
       if (content === void 0) {
         includeStack.delete(normalizedPath);
         return void 0;
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync11, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = getExcludesFileFromGitConfigSync(includePath, readFileSync12, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -51618,7 +51641,7 @@ var init_ignore = __esm({
       includeStack.delete(normalizedPath);
       return excludesFile;
     };
-    getExcludesFileFromGitConfigAsync = async (filePath, readFile3, gitDirectory, options = {}) => {
+    getExcludesFileFromGitConfigAsync = async (filePath, readFile2, gitDirectory, options = {}) => {
       const { suppressErrors, includeStack = /* @__PURE__ */ new Set(), depth = 0 } = options;
       const normalizedPath = path3.resolve(filePath);
       if (includeStack.has(normalizedPath)) {
@@ -51630,7 +51653,7 @@ var init_ignore = __esm({
       includeStack.add(normalizedPath);
       let content;
       try {
-        content = await readFile3(normalizedPath, "utf8");
+        content = await readFile2(normalizedPath, "utf8");
       } catch (error) {
         includeStack.delete(normalizedPath);
         if (shouldSkipIgnoreFileError(error, suppressErrors)) {
@@ -51640,7 +51663,7 @@ var init_ignore = __esm({
       }
       let { excludesFile, includePaths } = parseGitConfigForExcludesFile(content, normalizedPath, gitDirectory);
       for (const includePath of includePaths) {
-        const includedExcludesFile = await getExcludesFileFromGitConfigAsync(includePath, readFile3, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
+        const includedExcludesFile = await getExcludesFileFromGitConfigAsync(includePath, readFile2, gitDirectory, { suppressErrors, includeStack, depth: depth + 1 });
         if (includedExcludesFile !== void 0) {
           excludesFile = includedExcludesFile;
         }
@@ -51655,24 +51678,24 @@ var init_ignore = __esm({
       }
       return path3.resolve(path3.dirname(gitFilePath), match[1]);
     };
-    getGitDirectorySync = (gitRoot, readFileSync11) => {
+    getGitDirectorySync = (gitRoot, readFileSync12) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path3.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, readFileSync11(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, readFileSync12(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
     };
-    getGitDirectoryAsync = async (gitRoot, readFile3) => {
+    getGitDirectoryAsync = async (gitRoot, readFile2) => {
       if (!gitRoot) {
         return void 0;
       }
       const gitFilePath = path3.join(gitRoot, ".git");
       try {
-        return resolveGitDirectoryFromFile(gitFilePath, await readFile3(gitFilePath, "utf8"));
+        return resolveGitDirectoryFromFile(gitFilePath, await readFile2(gitFilePath, "utf8"));
       } catch {
         return gitFilePath;
       }
@@ -51711,27 +51734,27 @@ var init_ignore = __esm({
     };
     getGlobalGitignoreFile = (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFileSync11 = getReadFileSyncMethod(options.fs);
+      const readFileSync12 = getReadFileSyncMethod(options.fs);
       const gitRoot = findGitRootSync(cwd, options.fs);
-      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync11);
+      const gitDirectory = getGitDirectorySync(gitRoot, readFileSync12);
       let excludesFileConfig;
       for (const gitConfigPath of getGitConfigPaths()) {
-        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync11, gitDirectory, { suppressErrors: options.suppressErrors });
+        const value = getExcludesFileFromGitConfigSync(gitConfigPath, readFileSync12, gitDirectory, { suppressErrors: options.suppressErrors });
         if (value !== void 0) {
           excludesFileConfig = value;
         }
       }
       const filePath = resolveExcludesFilePath(excludesFileConfig);
-      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync11, options.suppressErrors);
+      return filePath === void 0 ? void 0 : readGlobalGitignoreContent(filePath, readFileSync12, options.suppressErrors);
     };
     getGlobalGitignoreFileAsync = async (options = {}) => {
       const cwd = toPath(options.cwd) ?? process2.cwd();
-      const readFile3 = getReadFileMethod(options.fs);
+      const readFile2 = getReadFileMethod(options.fs);
       const gitRoot = await findGitRoot(cwd, options.fs);
-      const gitDirectory = await getGitDirectoryAsync(gitRoot, readFile3);
+      const gitDirectory = await getGitDirectoryAsync(gitRoot, readFile2);
       const excludesFileValues = await Promise.all(getGitConfigPaths().map((gitConfigPath) => getExcludesFileFromGitConfigAsync(
         gitConfigPath,
-        readFile3,
+        readFile2,
         gitDirectory,
         { suppressErrors: options.suppressErrors }
       )));
@@ -51741,7 +51764,7 @@ var init_ignore = __esm({
         return void 0;
       }
       try {
-        const content = await readFile3(filePath, "utf8");
+        const content = await readFile2(filePath, "utf8");
         return { filePath, content };
       } catch (error) {
         if (shouldSkipIgnoreFileError(error, options.suppressErrors)) {
@@ -56923,7 +56946,8 @@ function lintProject(inputs, env2, options = {}) {
   const only = options.only;
   const byIndex = new Array(inputs.length);
   const parts2 = new Array(inputs.length);
-  for (const index2 of lintOrder(inputs, env2)) {
+  const order = options.lintFile ? inputs.map((_, i2) => i2) : lintOrder(inputs, env2);
+  for (const index2 of order) {
     const input2 = inputs[index2];
     const linted = !only || only.has(index2);
     if (!linted && !collector) continue;
@@ -56976,7 +57000,8 @@ var init_lint_project = __esm({
 });
 
 // src/core/load.ts
-import { lstat as lstat2, readFile as readFile2 } from "node:fs/promises";
+import { readFileSync as readFileSync9 } from "node:fs";
+import { lstat as lstat2 } from "node:fs/promises";
 function decode(bytes) {
   const head = bytes.subarray(0, 8e3);
   if (head.includes(0)) return { problem: { kind: "binary" } };
@@ -56989,7 +57014,7 @@ function decode(bytes) {
 }
 async function readSource(path4) {
   try {
-    return decode(await readFile2(path4));
+    return decode(readFileSync9(path4));
   } catch (error) {
     const code2 = error.code;
     let message = code2 === "EACCES" ? "permission denied" : code2 === "EISDIR" ? "is a directory" : code2 === "ENOENT" ? "no such file" : error.message;
@@ -57065,7 +57090,7 @@ import { URL as URL2, fileURLToPath as fileURLToPath6 } from "node:url";
 import { inspect, types } from "node:util";
 import assert from "node:assert";
 import { performance as performance2 } from "node:perf_hooks";
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fork } from "node:child_process";
 function hasUnref(stream) {
@@ -57808,7 +57833,7 @@ var init_dist = __esm({
         return process.__tinypool_state__?.workerData || void 0;
       }
       static get version() {
-        const { version } = JSON.parse(readFileSync9(new URL2("../package.json", import.meta.url), "utf-8"));
+        const { version } = JSON.parse(readFileSync10(new URL2("../package.json", import.meta.url), "utf-8"));
         return version;
       }
       static move(val) {
@@ -59731,7 +59756,7 @@ init_discover();
 init_package_info();
 init_registry();
 init_suggest();
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import { join as join13 } from "node:path";
 function catalogEntry({ rule, docs }) {
   const entry2 = {
@@ -59783,7 +59808,7 @@ function explainRule(id) {
   ].join("\n");
   let doc = "";
   try {
-    doc = readFileSync10(join13(packageRoot(), registered.docs), "utf8");
+    doc = readFileSync11(join13(packageRoot(), registered.docs), "utf8");
   } catch {
     doc = "(This rule has no documentation file.)\n";
   }

@@ -76,7 +76,9 @@ export function lintProject(
   const only = options.only;
   const byIndex = new Array<FileResult | undefined>(inputs.length);
   const parts = new Array<{ file: GraphFile; extracted: unknown[]; state: ProjectFileState } | undefined>(inputs.length);
-  for (const index of lintOrder(inputs, env)) {
+  // `--fix` (a custom lintFile) keeps the input order: it reports and writes in the order it lints.
+  const order = options.lintFile ? inputs.map((_, i) => i) : lintOrder(inputs, env);
+  for (const index of order) {
     const input = inputs[index]!;
     const linted = !only || only.has(index);
     // Without a graph, a file outside the shard is not needed at all.
