@@ -56939,7 +56939,7 @@ function lintProject(inputs, env2, options = {}) {
     inputs.flatMap((i2) => i2.text === void 0 ? [] : [{ ...i2.absolute ? { absolute: i2.absolute } : {}, display: i2.display, format: i2.format, text: i2.text }]),
     env2
   );
-  const started = performance.now();
+  const started = now();
   const wantGraph = options.graph === true || inputs.some((i2) => i2.rules.some((r2) => isProjectRule(r2.rule)));
   const collector = wantGraph ? new GraphCollector() : void 0;
   const states = /* @__PURE__ */ new Map();
@@ -56972,14 +56972,14 @@ function lintProject(inputs, env2, options = {}) {
     states.set(part.file.path, part.state);
   }
   const results = byIndex.filter((r2) => r2 !== void 0);
-  const filesDone = performance.now();
+  const filesDone = now();
   const timings = { files: filesDone - started, graph: 0, graphRules: 0 };
   if (!collector) return { results, timings };
   const graph = collector.build({ env: env2 });
-  const built = performance.now();
+  const built = now();
   timings.graph = built - filesDone;
   const graphFindings = runProjectRules(graph, states);
-  timings.graphRules = performance.now() - built;
+  timings.graphRules = now() - built;
   if (graphFindings.length > 0) {
     const byPath = new Map(results.map((r2) => [r2.path, r2]));
     for (const f of graphFindings) byPath.get(f.file)?.findings.push(f);
@@ -56987,6 +56987,7 @@ function lintProject(inputs, env2, options = {}) {
   }
   return { results, graph, timings };
 }
+var now;
 var init_lint_project = __esm({
   "src/core/lint-project.ts"() {
     "use strict";
@@ -56996,6 +56997,7 @@ var init_lint_project = __esm({
     init_project_rules();
     init_registry();
     init_suppress();
+    now = () => Number(process.hrtime.bigint()) / 1e6;
   }
 });
 
@@ -57089,7 +57091,7 @@ import { AsyncResource } from "node:async_hooks";
 import { URL as URL2, fileURLToPath as fileURLToPath6 } from "node:url";
 import { inspect, types } from "node:util";
 import assert from "node:assert";
-import { performance as performance2 } from "node:perf_hooks";
+import { performance } from "node:perf_hooks";
 import { readFileSync as readFileSync10 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fork } from "node:child_process";
@@ -57342,7 +57344,7 @@ var init_dist = __esm({
         this.name = name2;
         this.taskId = taskIdCounter++;
         this.abortSignal = abortSignal;
-        this.created = performance2.now();
+        this.created = performance.now();
         this.started = 0;
       }
       releaseTask() {
@@ -57536,7 +57538,7 @@ var init_dist = __esm({
     ThreadPool = class {
       skipQueue = [];
       completed = 0;
-      start = performance2.now();
+      start = performance.now();
       inProcessPendingMessages = false;
       startingUp = false;
       workerFailsDuringBootstrap = false;
@@ -57659,8 +57661,8 @@ var init_dist = __esm({
             this.skipQueue.push(taskInfo);
             break;
           }
-          const now = performance2.now();
-          taskInfo.started = now;
+          const now2 = performance.now();
+          taskInfo.started = now2;
           workerInfo.postTask(taskInfo);
           this._maybeDrain();
           return;
@@ -57722,8 +57724,8 @@ var init_dist = __esm({
           else this.taskQueue.push(taskInfo);
           return ret;
         }
-        const now = performance2.now();
-        taskInfo.started = now;
+        const now2 = performance.now();
+        taskInfo.started = now2;
         workerInfo.postTask(taskInfo);
         this._maybeDrain();
         return ret;
@@ -57824,7 +57826,7 @@ var init_dist = __esm({
         return this.#pool.completed;
       }
       get duration() {
-        return performance2.now() - this.#pool.start;
+        return performance.now() - this.#pool.start;
       }
       static get isWorkerThread() {
         return process.__tinypool_state__?.isWorkerThread || false;
