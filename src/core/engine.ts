@@ -36,6 +36,12 @@ interface Draft {
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
 
+/**
+ * Findings one rule may report in one file; the rest become one summary finding. Real files
+ * stay far below this; a generated 50 MB manifest would otherwise cost gigabytes of findings.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 interface RulePlan {
   rule: AnyRule;
   severity: Severity;
@@ -189,12 +195,15 @@ function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex, superse
   const unsuppressed = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressionsFor(d)));
   // A finding that a superseding rule (itself not suppressed) reports at the same span says the same thing twice.
   const superseded = supersededKeys(unsuppressed, superseding);
-  const kept = superseded.size === 0 ? unsuppressed : unsuppressed.filter((d) => !superseded.has(spanKey(d.ruleId, d)));
+  let kept = superseded.size === 0 ? unsuppressed : unsuppressed.filter((d) => !superseded.has(spanKey(d.ruleId, d)));
   const pathOf = (d: Draft): string => d.source?.path ?? file.source.path;
-  kept.sort(
-    (a, b) =>
-      cmp(pathOf(a), pathOf(b)) || a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message),
-  );
+  const byPosition = (a: Draft, b: Draft): number =>
+    cmp(pathOf(a), pathOf(b)) || a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
+  kept.sort(byPosition);
+  if (kept.length > MAX_FINDINGS_PER_RULE) {
+    kept = capPerRule(kept, pathOf);
+    kept.sort(byPosition);
+  }
   const fingerprints = fingerprintAll(
     kept.map((d) => ({
       ruleId: d.ruleId,
@@ -223,6 +232,32 @@ function finish(drafts: Draft[], file: ParsedFile, sources: SourceIndex, superse
     if (d.fix) finding.fix = d.fix;
     return finding;
   });
+}
+
+/** Keeps the first MAX_FINDINGS_PER_RULE findings of each rule in each file (in position order) and one summary for the rest. */
+function capPerRule(sorted: readonly Draft[], pathOf: (d: Draft) => string): Draft[] {
+  const counts = new Map<string, number>();
+  const firstOmitted = new Map<string, Draft>();
+  const out: Draft[] = [];
+  for (const d of sorted) {
+    const key = `${d.ruleId}\u0000${pathOf(d)}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n <= MAX_FINDINGS_PER_RULE || d.ruleId === INTERNAL_ERROR_RULE) out.push(d);
+    else if (n === MAX_FINDINGS_PER_RULE + 1) firstOmitted.set(key, d);
+  }
+  for (const [key, d] of firstOmitted) {
+    const omitted = counts.get(key)! - MAX_FINDINGS_PER_RULE;
+    const summary: Draft = {
+      ruleId: d.ruleId,
+      severity: d.severity,
+      message: `${omitted} more ${d.ruleId} findings in this file, from here on, are not listed (at most ${MAX_FINDINGS_PER_RULE} per rule and file).`,
+      span: { start: d.span.start, end: d.span.start },
+    };
+    if (d.source) summary.source = d.source;
+    out.push(summary);
+  }
+  return out;
 }
 
 /** `rule@file@start:end` of the drafts that a superseding rule reported at the same span. */

@@ -7,7 +7,7 @@
  */
 import type { ProjectGraph, SourceLocation } from '../model/graph/types.js';
 import type { ConfiguredRule } from './engine.js';
-import { INTERNAL_ERROR_RULE } from './engine.js';
+import { INTERNAL_ERROR_RULE, MAX_FINDINGS_PER_RULE } from './engine.js';
 import { FileContext } from './file-context.js';
 import { fingerprintAll } from './fingerprint.js';
 import { formatPath } from '../parse/yaml/parse.js';
@@ -112,7 +112,7 @@ function finish(drafts: Draft[], files: ReadonlyMap<string, ProjectFileState>): 
   const findings: Finding[] = [];
   for (const [home, list] of byHome) {
     const state = files.get(home)!;
-    const unique = dedupe(list).sort((a, b) => a.span.start - b.span.start || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
+    const unique = capPerRule(dedupe(list).sort((a, b) => a.span.start - b.span.start || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message)));
     const fingerprints = fingerprintAll(
       unique.map((d) => ({
         ruleId: d.ruleId,
@@ -125,6 +125,25 @@ function finish(drafts: Draft[], files: ReadonlyMap<string, ProjectFileState>): 
     unique.forEach((d, i) => findings.push(toFinding(d, state, fingerprints[i]!)));
   }
   return findings;
+}
+
+/** At most MAX_FINDINGS_PER_RULE findings of one rule in one file, as in phase 1; one summary for the rest. */
+function capPerRule(sorted: Draft[]): Draft[] {
+  if (sorted.length <= MAX_FINDINGS_PER_RULE) return sorted;
+  const counts = new Map<string, number>();
+  const firstOmitted = new Map<string, Draft>();
+  const out: Draft[] = [];
+  for (const d of sorted) {
+    const n = (counts.get(d.ruleId) ?? 0) + 1;
+    counts.set(d.ruleId, n);
+    if (n <= MAX_FINDINGS_PER_RULE) out.push(d);
+    else if (n === MAX_FINDINGS_PER_RULE + 1) firstOmitted.set(d.ruleId, d);
+  }
+  for (const [ruleId, d] of firstOmitted) {
+    const message = `${counts.get(ruleId)! - MAX_FINDINGS_PER_RULE} more ${ruleId} findings in this file, from here on, are not listed (at most ${MAX_FINDINGS_PER_RULE} per rule and file).`;
+    out.push({ ruleId, home: d.home, severity: d.severity, message, span: { start: d.span.start, end: d.span.start }, descriptor: { messageId: 'omitted' } });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message));
 }
 
 /** A rule may reach the same subject twice (two paths through the graph); report it once. */

@@ -1,6 +1,6 @@
 /** The one-pass engine: exact ranges, stable fingerprints, config severities and options, crashing rules. */
 import { describe, expect, it } from 'vitest';
-import type { ConfiguredRule } from '../../src/core/engine.js';
+import { MAX_FINDINGS_PER_RULE, type ConfiguredRule } from '../../src/core/engine.js';
 import { lintSource } from '../../src/core/lint.js';
 import { defineRule, type AnyRule } from '../../src/core/rule.js';
 import { findRule } from '../../src/core/registry.js';
@@ -128,5 +128,21 @@ describe('a rule that throws', () => {
     expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([
       ['internal-error', 'Rule "test-thrower" failed on this file: boom in create. This is a bug in Plimsoll; please report it.'],
     ]);
+  });
+});
+
+describe('findings per rule and file', () => {
+  it(`keeps the first ${MAX_FINDINGS_PER_RULE} of one rule in a file and sums up the rest in one finding`, () => {
+    const extra = 7;
+    const text = `FROM alpine:3.19\n${'MAINTAINER me\n'.repeat(MAX_FINDINGS_PER_RULE + extra)}ADD a /a\n`;
+    const config = { extends: [], rules: { 'maintainer-deprecated': 'warning', 'add-instead-of-copy': 'warning' } } as const;
+    const findings = lintText(text, { filename: 'Dockerfile', config }).findings;
+    const maintainer = findings.filter((f) => f.ruleId === 'maintainer-deprecated');
+    expect(maintainer).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    const summary = maintainer.find((f) => f.message.includes('more'))!;
+    expect(summary.message).toContain(`${extra} more maintainer-deprecated findings`);
+    // The summary sits where the first omitted finding would have been; other rules are not affected.
+    expect(summary.range.start.line).toBe(MAX_FINDINGS_PER_RULE + 2);
+    expect(findings.filter((f) => f.ruleId === 'add-instead-of-copy')).toHaveLength(1);
   });
 });

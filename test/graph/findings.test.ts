@@ -67,3 +67,20 @@ describe('graph findings', () => {
     expect(graph.kubernetes.serviceSelects(graph.kubernetes.services.find((s) => s.object.name === 'web')!).map((w) => w.object.file.path)).toEqual(['deploy/web.yaml']);
   });
 });
+
+describe('graph findings per rule and file', () => {
+  it('are capped like phase-1 findings, with one summary for the rest', async () => {
+    const many = mkdtempSync(join(tmpdir(), 'plimsoll-graph-cap-'));
+    try {
+      const extra = 3;
+      const services = Array.from({ length: 1000 + extra }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: { name: s${i} }\nspec:\n  selector: { app: none${i} }\n  ports: [{ port: 80 }]\n`);
+      writeFileSync(join(many, 'services.yaml'), services.join('---\n'));
+      const { findings } = await lintFiles(['.'], { cwd: many });
+      const selectsNothing = findings.filter((f) => f.ruleId === 'service-selects-nothing');
+      expect(selectsNothing).toHaveLength(1001);
+      expect(selectsNothing.filter((f) => f.message.startsWith(`${extra} more service-selects-nothing findings`))).toHaveLength(1);
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
+  });
+});
