@@ -19806,6 +19806,79 @@ var init_environment = __esm({
   }
 });
 
+// src/parse/yaml/chunks.ts
+function sliceStarts(text3) {
+  if (/^%/m.test(text3)) return void 0;
+  const starts = [0];
+  DOCUMENT_START.lastIndex = 0;
+  for (let m = DOCUMENT_START.exec(text3); m; m = DOCUMENT_START.exec(text3)) {
+    if (m.index - starts[starts.length - 1] >= SLICE_SIZE) starts.push(m.index);
+    DOCUMENT_START.lastIndex = m.index + 3;
+  }
+  return starts.length > 1 ? starts : void 0;
+}
+function readInSlices(text3, starts, options, read2) {
+  const documents = [];
+  const comments = [];
+  for (let i2 = 0; i2 < starts.length; i2++) {
+    const start2 = starts[i2];
+    const part = read2(text3.slice(start2, starts[i2 + 1] ?? text3.length), options);
+    const shift = new Shifter(start2);
+    for (const doc of part.documents) {
+      if (start2 > 0) shift.document(doc);
+      documents.push({ ...doc, index: documents.length });
+    }
+    for (const c of part.comments) {
+      if (start2 > 0) shift.span(c.span);
+      comments.push(c);
+    }
+  }
+  return { documents, comments };
+}
+var SLICED_ABOVE, SLICE_SIZE, DOCUMENT_START, Shifter;
+var init_chunks = __esm({
+  "src/parse/yaml/chunks.ts"() {
+    "use strict";
+    SLICED_ABOVE = 1 << 20;
+    SLICE_SIZE = 1 << 18;
+    DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+    Shifter = class {
+      constructor(by) {
+        this.by = by;
+      }
+      by;
+      seen = /* @__PURE__ */ new WeakSet();
+      span(span) {
+        if (this.seen.has(span)) return;
+        this.seen.add(span);
+        span.start += this.by;
+        span.end += this.by;
+      }
+      document(doc) {
+        this.span(doc.span);
+        for (const p of doc.errors) this.span(p.span);
+        for (const p of doc.warnings) this.span(p.span);
+        if (doc.root) this.node(doc.root);
+      }
+      node(root2) {
+        const stack = [root2];
+        while (stack.length > 0) {
+          const node = stack.pop();
+          if (this.seen.has(node.span)) continue;
+          this.span(node.span);
+          if (node.kind === "map") {
+            for (const pair of node.pairs) {
+              this.span(pair.span);
+              stack.push(pair.key);
+              if (pair.value) stack.push(pair.value);
+            }
+          } else if (node.kind === "seq") stack.push(...node.items);
+        }
+      }
+    };
+  }
+});
+
 // src/parse/yaml/limits.ts
 var MAX_DEPTH, MAX_ALIAS_COUNT;
 var init_limits = __esm({
@@ -28549,6 +28622,17 @@ var init_scan = __esm({
 // src/parse/yaml/parse.ts
 function parseYaml(text3, options) {
   const fast = scanYaml(text3, options.version);
+  if (!fast) {
+    const starts = text3.length > SLICED_ABOVE ? sliceStarts(text3) : void 0;
+    return starts ? readInSlices(text3, starts, options, parseWhole) : readWithYamlLibrary(text3, options);
+  }
+  return {
+    comments: fast.comments,
+    documents: fast.documents.map((d, index2) => ({ index: index2, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] }))
+  };
+}
+function parseWhole(text3, options) {
+  const fast = scanYaml(text3, options.version);
   if (!fast) return readWithYamlLibrary(text3, options);
   return {
     comments: fast.comments,
@@ -28566,6 +28650,7 @@ function formatPath(path4) {
 var init_parse = __esm({
   "src/parse/yaml/parse.ts"() {
     "use strict";
+    init_chunks();
     init_read_with_library();
     init_scan();
     init_limits();
@@ -35666,7 +35751,7 @@ function kindsIn(text3) {
 function crdParts(raw) {
   const text3 = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
   if (/^(%|\.\.\.)/m.test(text3)) return [{ text: text3, start: 0, kinds: kindsIn(text3) }];
-  const starts = [0, ...[...text3.matchAll(DOCUMENT_START)].map((m) => m.index).filter((i2) => i2 > 0)];
+  const starts = [0, ...[...text3.matchAll(DOCUMENT_START2)].map((m) => m.index).filter((i2) => i2 > 0)];
   const parts2 = [];
   starts.forEach((start2, i2) => {
     const part = text3.slice(start2, starts[i2 + 1] ?? text3.length);
@@ -35765,7 +35850,7 @@ function shapeOf(value) {
   }
   return ".";
 }
-var MAYBE_CRD, KIND_VALUE, DOCUMENT_START, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule3, ajv, compiledCache, MAX_PRUNED;
+var MAYBE_CRD, KIND_VALUE, DOCUMENT_START2, CustomSchemaCatalog, isList, catalogs, __runtimeRequire_requireModule3, ajv, compiledCache, MAX_PRUNED;
 var init_custom = __esm({
   "src/model/kubernetes/schema/custom.ts"() {
     "use strict";
@@ -35775,7 +35860,7 @@ var init_custom = __esm({
     init_prune();
     MAYBE_CRD = /["']?kind["']?\s*:\s*["']?CustomResourceDefinition\b/;
     KIND_VALUE = /\bkind["']?\s*:[ \t]*([^\s,}\]#]*)/g;
-    DOCUMENT_START = /^---(?=[ \n]|$)/gm;
+    DOCUMENT_START2 = /^---(?=[ \n]|$)/gm;
     registerCollector((files, env2) => {
       const found = files.filter((f) => f.format === "kubernetes" && MAYBE_CRD.test(f.text)).map((f) => ({ display: f.display, parts: crdParts(f.text) }));
       if (found.length === 0) return;
@@ -54744,11 +54829,14 @@ function finish(drafts, file, sources, superseding) {
   };
   const unsuppressed = drafts.filter((d) => d.ruleId === INTERNAL_ERROR_RULE || !isSuppressed(d.ruleId, d.span, suppressionsFor(d)));
   const superseded = supersededKeys(unsuppressed, superseding);
-  const kept = superseded.size === 0 ? unsuppressed : unsuppressed.filter((d) => !superseded.has(spanKey(d.ruleId, d)));
+  let kept = superseded.size === 0 ? unsuppressed : unsuppressed.filter((d) => !superseded.has(spanKey(d.ruleId, d)));
   const pathOf2 = (d) => d.source?.path ?? file.source.path;
-  kept.sort(
-    (a, b) => cmp(pathOf2(a), pathOf2(b)) || a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message)
-  );
+  const byPosition = (a, b) => cmp(pathOf2(a), pathOf2(b)) || a.span.start - b.span.start || a.span.end - b.span.end || cmp(a.ruleId, b.ruleId) || cmp(a.message, b.message);
+  kept.sort(byPosition);
+  if (kept.length > MAX_FINDINGS_PER_RULE) {
+    kept = capPerRule(kept, pathOf2);
+    kept.sort(byPosition);
+  }
   const fingerprints = fingerprintAll(
     kept.map((d) => ({
       ruleId: d.ruleId,
@@ -54778,6 +54866,30 @@ function finish(drafts, file, sources, superseding) {
     return finding;
   });
 }
+function capPerRule(sorted, pathOf2) {
+  const counts = /* @__PURE__ */ new Map();
+  const firstOmitted = /* @__PURE__ */ new Map();
+  const out2 = [];
+  for (const d of sorted) {
+    const key3 = `${d.ruleId}\0${pathOf2(d)}`;
+    const n = (counts.get(key3) ?? 0) + 1;
+    counts.set(key3, n);
+    if (n <= MAX_FINDINGS_PER_RULE || d.ruleId === INTERNAL_ERROR_RULE) out2.push(d);
+    else if (n === MAX_FINDINGS_PER_RULE + 1) firstOmitted.set(key3, d);
+  }
+  for (const [key3, d] of firstOmitted) {
+    const omitted = counts.get(key3) - MAX_FINDINGS_PER_RULE;
+    const summary = {
+      ruleId: d.ruleId,
+      severity: d.severity,
+      message: `${omitted} more ${d.ruleId} findings in this file, from here on, are not listed (at most ${MAX_FINDINGS_PER_RULE} per rule and file).`,
+      span: { start: d.span.start, end: d.span.start }
+    };
+    if (d.source) summary.source = d.source;
+    out2.push(summary);
+  }
+  return out2;
+}
 function supersededKeys(drafts, superseding) {
   const out2 = /* @__PURE__ */ new Set();
   if (superseding.size === 0) return out2;
@@ -54786,7 +54898,7 @@ function supersededKeys(drafts, superseding) {
   }
   return out2;
 }
-var INTERNAL_ERROR_RULE, plans, spanKey, cmp;
+var INTERNAL_ERROR_RULE, MAX_FINDINGS_PER_RULE, plans, spanKey, cmp;
 var init_engine = __esm({
   "src/core/engine.ts"() {
     "use strict";
@@ -54795,6 +54907,7 @@ var init_engine = __esm({
     init_message();
     init_suppress();
     INTERNAL_ERROR_RULE = "internal-error";
+    MAX_FINDINGS_PER_RULE = 1e3;
     plans = /* @__PURE__ */ new WeakMap();
     spanKey = (ruleId, d) => `${ruleId}@${d.source?.path ?? ""}@${d.span.start}:${d.span.end}`;
     cmp = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -56834,7 +56947,7 @@ function finish2(drafts, files) {
   const findings = [];
   for (const [home, list2] of byHome) {
     const state = files.get(home);
-    const unique2 = dedupe(list2).sort((a, b) => a.span.start - b.span.start || cmp4(a.ruleId, b.ruleId) || cmp4(a.message, b.message));
+    const unique2 = capPerRule2(dedupe(list2).sort((a, b) => a.span.start - b.span.start || cmp4(a.ruleId, b.ruleId) || cmp4(a.message, b.message)));
     const fingerprints = fingerprintAll(
       unique2.map((d) => ({
         ruleId: d.ruleId,
@@ -56847,6 +56960,23 @@ function finish2(drafts, files) {
     unique2.forEach((d, i2) => findings.push(toFinding(d, state, fingerprints[i2])));
   }
   return findings;
+}
+function capPerRule2(sorted) {
+  if (sorted.length <= MAX_FINDINGS_PER_RULE) return sorted;
+  const counts = /* @__PURE__ */ new Map();
+  const firstOmitted = /* @__PURE__ */ new Map();
+  const out2 = [];
+  for (const d of sorted) {
+    const n = (counts.get(d.ruleId) ?? 0) + 1;
+    counts.set(d.ruleId, n);
+    if (n <= MAX_FINDINGS_PER_RULE) out2.push(d);
+    else if (n === MAX_FINDINGS_PER_RULE + 1) firstOmitted.set(d.ruleId, d);
+  }
+  for (const [ruleId, d] of firstOmitted) {
+    const message = `${counts.get(ruleId) - MAX_FINDINGS_PER_RULE} more ${ruleId} findings in this file, from here on, are not listed (at most ${MAX_FINDINGS_PER_RULE} per rule and file).`;
+    out2.push({ ruleId, home: d.home, severity: d.severity, message, span: { start: d.span.start, end: d.span.start }, descriptor: { messageId: "omitted" } });
+  }
+  return out2.sort((a, b) => a.span.start - b.span.start || cmp4(a.ruleId, b.ruleId) || cmp4(a.message, b.message));
 }
 function dedupe(list2) {
   const seen = /* @__PURE__ */ new Set();

@@ -7,6 +7,7 @@
  */
 import type { CommentToken } from '../../core/parsed-file.js';
 import type { Span } from '../../core/types.js';
+import { readInSlices, sliceStarts, SLICED_ABOVE } from './chunks.js';
 import { readWithYamlLibrary } from './read-with-library.js';
 import type { PathSegment, YNode } from './nodes.js';
 import { scanYaml } from './scan.js';
@@ -45,6 +46,19 @@ export interface YamlOptions {
 }
 
 export function parseYaml(text: string, options: YamlOptions): YamlFile {
+  const fast = scanYaml(text, options.version);
+  if (!fast) {
+    const starts = text.length > SLICED_ABOVE ? sliceStarts(text) : undefined;
+    return starts ? readInSlices(text, starts, options, parseWhole) : readWithYamlLibrary(text, options);
+  }
+  return {
+    comments: fast.comments,
+    documents: fast.documents.map((d, index) => ({ index, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] })),
+  };
+}
+
+/** One slice of a large file: the fast reader, else the `yaml` package, as for a whole file. */
+function parseWhole(text: string, options: YamlOptions): YamlFile {
   const fast = scanYaml(text, options.version);
   if (!fast) return readWithYamlLibrary(text, options);
   return {
