@@ -135,7 +135,7 @@ describe('findings per rule and file', () => {
   it(`keeps the first ${MAX_FINDINGS_PER_RULE} of one rule in a file and sums up the rest in one finding`, () => {
     const extra = 7;
     const text = `FROM alpine:3.19\n${'MAINTAINER me\n'.repeat(MAX_FINDINGS_PER_RULE + extra)}ADD a /a\n`;
-    const config = { extends: [], rules: { 'maintainer-deprecated': 'warning', 'add-instead-of-copy': 'warning' } } as const;
+    const config = { extends: [], rules: { 'maintainer-deprecated': 'warning' as const, 'add-instead-of-copy': 'warning' as const } };
     const findings = lintText(text, { filename: 'Dockerfile', config }).findings;
     const maintainer = findings.filter((f) => f.ruleId === 'maintainer-deprecated');
     expect(maintainer).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
