@@ -1,13 +1,8 @@
 import { defineRule } from '../../src/core/rule.js';
 import '../../src/model/graph/kubernetes/part.js';
 import { describeObject } from '../../src/model/graph/kubernetes/naming.js';
+import { folderOf } from '../../src/model/graph/kubernetes/scopes.js';
 import type { KubeObject } from '../../src/model/graph/kubernetes/types.js';
-
-/** The folder of a display path: `kubectl apply -f <folder>` applies its files together. */
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
 
 export default defineRule<'duplicate' | 'duplicateElsewhere'>({
   id: 'duplicate-object',

@@ -1,12 +1,9 @@
 import { defineRule } from '../../src/core/rule.js';
 import '../../src/model/graph/kubernetes/part.js';
+import { declarationScopes, isTemplatePlaceholder } from '../../src/model/graph/kubernetes/scopes.js';
 
 /** Namespaces every cluster has. */
 const BUILT_IN = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-
-const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
-const parentOf = (folder: string) => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
-const within = (path: string, scope: string) => scope === '' || path.startsWith(`${scope}/`);
 
 export default defineRule<'missing'>({
   id: 'namespace-missing',
@@ -26,23 +23,14 @@ export default defineRule<'missing'>({
   create(ctx) {
     return {
       Project({ kubernetes: k }) {
-        // A Namespace declared in folder D speaks for the tree of D's parent (`k8s/namespaces/` for `k8s/**`):
-        // a repository of unrelated samples declares namespaces for some of them only.
-        const scopes = new Map<string, Set<string>>();
-        for (const n of k.namespaces().values()) {
-          if (!n.object) continue;
-          const scope = parentOf(folderOf(n.object.file.path));
-          let names = scopes.get(scope);
-          if (!names) scopes.set(scope, (names = new Set()));
-          names.add(n.name);
-        }
-        if (scopes.size === 0) return;
+        const scopes = declarationScopes(k.objects, 'Namespace');
+        const declared = new Set(k.objects.filter((o) => o.kind === 'Namespace').map((o) => o.name));
         for (const o of k.objects) {
-          if (!o.namespaceAt || BUILT_IN.has(o.namespace)) continue;
-          const covering = [...scopes].filter(([scope]) => within(o.file.path, scope));
-          if (covering.length === 0 || covering.some(([, names]) => names.has(o.namespace))) continue;
-          const declared = covering.flatMap(([, names]) => [...names].slice(0, 9));
-          const shown = declared.length > 8 ? `${declared.slice(0, 8).join(', ')}, …` : declared.join(', ');
+          if (!o.namespaceAt || BUILT_IN.has(o.namespace) || declared.has(o.namespace) || isTemplatePlaceholder(o.namespace)) continue;
+          const covering = scopes.covering(o.file.path);
+          if (!covering) continue;
+          const names = [...covering];
+          const shown = names.length > 8 ? `${names.slice(0, 8).join(', ')}, …` : names.join(', ');
           ctx.report({ messageId: 'missing', node: o.namespaceAt.at, data: { namespace: o.namespace, declared: shown } });
         }
       },

@@ -4,6 +4,9 @@ import { ABSENT_OPTION_SCHEMA, absentSeverity, type AbsentOption } from '../../s
 
 /** ClusterRoles every cluster has. */
 const BUILT_IN = /^(cluster-admin|admin|edit|view|system:.*)$/;
+/** The API server's bootstrap Roles (in kube-system and kube-public): aggregated API servers bind the first. */
+const BUILT_IN_ROLE = /^(extension-apiserver-authentication-reader|system:.*)$/;
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public']);
 
 export default defineRule<'missing' | 'roleInOtherNamespace', AbsentOption>({
   id: 'rbac-binding-role-missing',
@@ -37,6 +40,7 @@ export default defineRule<'missing' | 'roleInOtherNamespace', AbsentOption>({
             continue;
           }
           if (ref.kind !== 'Role' || k.has('Role', b.object.namespace, ref.name.value)) continue;
+          if (SYSTEM_NAMESPACES.has(b.object.namespace) && BUILT_IN_ROLE.test(ref.name.value)) continue;
           const elsewhere = k.roles.find((r) => r.object.kind === 'Role' && r.object.name === ref.name.value);
           if (elsewhere) {
             ctx.report({ messageId: 'roleInOtherNamespace', node: ref.name.at, data: { namespace: b.object.namespace, name: ref.name.value, other: `namespace "${elsewhere.object.namespace}"` } });

@@ -1,7 +1,7 @@
 /** The Kubernetes nodes and edges of `plimsoll graph`. */
 import type { DescriptionBuilder } from '../parts.js';
 import type { KubernetesGraph } from './graph.js';
-import { allowedPairs } from './network.js';
+import { allowedPairs, selectedBy } from './network.js';
 import type { KubeObject, ObjectReference, Workload } from './types.js';
 
 export function objectId(kind: string, namespace: string, name: string): string {
@@ -65,7 +65,7 @@ export function describeKubernetes(k: KubernetesGraph, out: DescriptionBuilder):
     out.edge({ type: 'scales', from: node(h.object), to: w ? node(w.object) : target(h.target.kind.value, h.object.namespace, h.target.name.value) });
   }
   for (const p of k.pdbs) if (p.selector) for (const w of k.select(p.object.namespace, p.selector, p.object.apiVersion === 'policy/v1')) out.edge({ type: 'selects', from: node(p.object), to: podsId(w) });
-  for (const np of k.networkPolicies) for (const w of k.select(np.object.namespace, np.podSelector, true)) out.edge({ type: 'selects', from: node(np.object), to: podsId(w) });
+  for (const np of k.networkPolicies) for (const w of selectedBy(k, np)) out.edge({ type: 'selects', from: node(np.object), to: podsId(w) });
   for (const b of k.bindings) {
     if (b.roleRef) {
       const ns = b.roleRef.kind === 'ClusterRole' ? '' : b.object.namespace;

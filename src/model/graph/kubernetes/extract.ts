@@ -57,7 +57,7 @@ export function extractKubernetesRecords(objects: readonly KubernetesObject[], f
       group,
       kind: o.kind,
       name: o.name,
-      namespace: cluster ? '' : (o.namespace ?? 'default'),
+      namespace: cluster ? '' : (o.namespace || 'default'),
       file,
       at: r.at(o.anchor),
       ref: o.objectRef,

@@ -8,6 +8,7 @@
  * Ports: number or name (resolved on the destination's containers), protocol, endPort.
  */
 import type { KubernetesGraph } from './graph.js';
+import { scopeOf, withinScope } from './scopes.js';
 import { selectorMatches } from './select.js';
 import type { NetworkPolicyRecord, PolicyPeer, PolicyPort, PolicyRule, Workload } from './types.js';
 
@@ -24,6 +25,21 @@ interface Applying {
 }
 
 const applyingCache = new WeakMap<KubernetesGraph, Map<Workload, Applying>>();
+const scopeCache = new WeakMap<KubernetesGraph, (o: Workload['object']) => string>();
+
+/**
+ * The workloads a policy's podSelector selects. A policy and pods that both leave their
+ * namespace to kubectl's context only meet when their folders belong together (scopes.ts):
+ * the unrelated samples of one repository are not applied into one namespace together.
+ */
+export function selectedBy(k: KubernetesGraph, np: NetworkPolicyRecord): Workload[] {
+  const selected = k.select(np.object.namespace, np.podSelector, true);
+  if (np.object.namespaceAt) return selected;
+  let scope = scopeCache.get(k);
+  if (!scope) scopeCache.set(k, (scope = scopeOf(k.objects, 'NetworkPolicy')));
+  const folder = scope(np.object);
+  return selected.filter((w) => w.object.namespaceAt || withinScope(w.object.file.path, folder));
+}
 
 /** The policies that select each workload's pods, by type (computed once per graph). */
 export function policiesOf(k: KubernetesGraph, w: Workload): Applying {
@@ -31,7 +47,7 @@ export function policiesOf(k: KubernetesGraph, w: Workload): Applying {
   if (!map) {
     map = new Map();
     for (const np of k.networkPolicies) {
-      for (const selected of k.select(np.object.namespace, np.podSelector, true)) {
+      for (const selected of selectedBy(k, np)) {
         let entry = map.get(selected);
         if (!entry) map.set(selected, (entry = { ingress: [], egress: [] }));
         if (np.types.has('Ingress')) entry.ingress.push(np);

@@ -25,7 +25,7 @@ export interface KubeObject {
   group: string;
   kind: string;
   name: string;
-  /** Effective namespace: as written, `default` when unset; `` for cluster-scoped kinds. */
+  /** Effective namespace: as written, `default` when unset or empty; `` for cluster-scoped kinds. */
   namespace: string;
   /** metadata.namespace as written. */
   namespaceAt?: Located<string>;
