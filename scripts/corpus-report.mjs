@@ -51,6 +51,13 @@ for (const format of formats) {
       return { rule, severity, findings: v.findings, files: v.files.size };
     })
     .sort((a, b) => b.findings - a.findings || a.rule.localeCompare(b.rule));
+  // The format's rules that found nothing, so that the table lists every rule that ran.
+  const fired = new Set(rows.map((r) => r.rule));
+  for (const meta of [...catalog.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (meta.formats.includes(format) && !fired.has(meta.id) && (preset === 'plimsoll:all' || meta.recommended)) {
+      rows.push({ rule: meta.id, severity: meta.severity, findings: 0, files: 0 });
+    }
+  }
   report.rules[format] = rows;
   console.log(`\n### ${format}: ${filesPerFormat[format]} files\n`);
   console.log('| rule | severity | recommended | findings | files |\n|---|---|---|---|---|');

@@ -5,9 +5,8 @@
  * and a `---` at the start of a line always starts a document, so slicing there is exact.
  */
 import type { CommentToken } from '../../core/parsed-file.js';
-import type { Span } from '../../core/types.js';
-import type { YNode } from './nodes.js';
 import type { YamlDocument, YamlFile, YamlOptions } from './parse.js';
+import { SpanRemapper } from './remap.js';
 
 /** Files above this size are read in slices when the fast reader cannot read them whole. */
 export const SLICED_ABOVE = 1 << 20;
@@ -37,7 +36,7 @@ export function readInSlices(text: string, starts: readonly number[], options: Y
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const part = read(text.slice(start, starts[i + 1] ?? text.length), options);
-    const shift = new Shifter(start);
+    const shift = new SpanRemapper((offset) => offset + start);
     for (const doc of part.documents) {
       if (start > 0) shift.document(doc);
       documents.push({ ...doc, index: documents.length });
@@ -48,41 +47,4 @@ export function readInSlices(text: string, starts: readonly number[], options: Y
     }
   }
   return { documents, comments };
-}
-
-/** Moves every span of a slice's result by the slice's offset, each span object once. */
-class Shifter {
-  private readonly seen = new WeakSet<Span>();
-
-  constructor(private readonly by: number) {}
-
-  span(span: Span): void {
-    if (this.seen.has(span)) return;
-    this.seen.add(span);
-    span.start += this.by;
-    span.end += this.by;
-  }
-
-  document(doc: YamlDocument): void {
-    this.span(doc.span);
-    for (const p of doc.errors) this.span(p.span);
-    for (const p of doc.warnings) this.span(p.span);
-    if (doc.root) this.node(doc.root);
-  }
-
-  private node(root: YNode): void {
-    const stack: YNode[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (this.seen.has(node.span)) continue; // an anchored node reached again
-      this.span(node.span);
-      if (node.kind === 'map') {
-        for (const pair of node.pairs) {
-          this.span(pair.span);
-          stack.push(pair.key);
-          if (pair.value) stack.push(pair.value);
-        }
-      } else if (node.kind === 'seq') stack.push(...node.items);
-    }
-  }
 }

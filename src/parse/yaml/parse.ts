@@ -10,6 +10,8 @@ import type { Span } from '../../core/types.js';
 import { readInSlices, sliceStarts, SLICED_ABOVE } from './chunks.js';
 import { readWithYamlLibrary } from './read-with-library.js';
 import type { PathSegment, YNode } from './nodes.js';
+import { indentQuotedContinuations } from './quoted-continuations.js';
+import { SpanRemapper } from './remap.js';
 import { scanYaml } from './scan.js';
 
 export { MAX_ALIAS_COUNT, MAX_DEPTH } from './limits.js';
@@ -49,7 +51,7 @@ export function parseYaml(text: string, options: YamlOptions): YamlFile {
   const fast = scanYaml(text, options.version);
   if (!fast) {
     const starts = text.length > SLICED_ABOVE ? sliceStarts(text) : undefined;
-    return starts ? readInSlices(text, starts, options, parseWhole) : readWithYamlLibrary(text, options);
+    return starts ? readInSlices(text, starts, options, parseWhole) : readWithLibrary(text, options);
   }
   return {
     comments: fast.comments,
@@ -60,11 +62,31 @@ export function parseYaml(text: string, options: YamlOptions): YamlFile {
 /** One slice of a large file: the fast reader, else the `yaml` package, as for a whole file. */
 function parseWhole(text: string, options: YamlOptions): YamlFile {
   const fast = scanYaml(text, options.version);
-  if (!fast) return readWithYamlLibrary(text, options);
+  if (!fast) return readWithLibrary(text, options);
   return {
     comments: fast.comments,
     documents: fast.documents.map((d, index) => ({ index, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] })),
   };
+}
+
+/** The `yaml` package, reading quoted scalars the way go-yaml does (see quoted-continuations.ts). */
+function readWithLibrary(text: string, options: YamlOptions): YamlFile {
+  const strict = readWithYamlLibrary(text, options);
+  if (!strict.documents.some((d) => d.errors.some((e) => e.code === 'MISSING_CHAR'))) return strict;
+  const indented = indentQuotedContinuations(text);
+  if (!indented) return strict;
+  const lenient = readWithYamlLibrary(indented.text, options);
+  const errorCount = (file: YamlFile) => file.documents.reduce((n, d) => n + d.errors.length, 0);
+  const unclosed = lenient.documents.some((d) => d.errors.some((e) => e.code === 'MISSING_CHAR'));
+  if (unclosed || errorCount(lenient) >= errorCount(strict)) return strict;
+  const remap = new SpanRemapper(indented.toOriginal);
+  for (const doc of lenient.documents) remap.document(doc);
+  for (const comment of lenient.comments) remap.span(comment.span);
+  for (const problem of indented.problems) {
+    const doc = lenient.documents.find((d) => problem.span.start <= d.span.end) ?? lenient.documents.at(-1);
+    doc?.warnings.push(problem);
+  }
+  return lenient;
 }
 
 /** The dotted path of CONTRACTS.md: `spec.template.spec.containers[0].image`. */

@@ -1,0 +1,28 @@
+import { defineRule } from '../../src/core/rule.js';
+import { QUOTED_CONTINUATION } from '../../src/parse/yaml/quoted-continuations.js';
+
+export default defineRule({
+  id: 'yaml-quoted-indentation',
+  meta: {
+    description: 'The continuation lines of a quoted scalar should be indented deeper than the line it starts on',
+    formats: ['compose', 'kubernetes'],
+    severity: 'warning',
+    recommended: true,
+    category: 'style',
+    sources: [],
+    messages: {
+      underIndented:
+        'This line continues a quoted string but is indented no deeper than the line the string starts on. Kubernetes and Compose (go-yaml) read it, but YAML 1.2 parsers, editors and formatters reject the file; indent it further.',
+    },
+    fixable: false,
+  },
+  create(ctx) {
+    return {
+      YamlDocument(document) {
+        for (const warning of document.warnings) {
+          if (warning.code === QUOTED_CONTINUATION) ctx.report({ messageId: 'underIndented', span: warning.span });
+        }
+      },
+    };
+  },
+});
