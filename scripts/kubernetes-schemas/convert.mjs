@@ -119,6 +119,7 @@ export function convertKubernetesTypes(root, enums = new Map()) {
   }
   addSchemaExtensions(definitions);
   addTruncatedFields(definitions);
+  dropUnenforcedRequired(definitions);
   return { definitions: sortKeys(definitions), kinds: sortKeys(Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, sortKeys(v)]))), enumHits };
 }
 
@@ -161,6 +162,25 @@ function addTruncatedFields(definitions) {
     if (!TRUNCATED[name] || (group !== 'admissionregistration' && group !== 'authorization') || !schema.properties) continue;
     for (const [field, type] of Object.entries(TRUNCATED[name])) schema.properties[field] ??= type;
     if (name === 'ResourceRule') schema.required = [...new Set([...(schema.required ?? []), 'verbs'])];
+  }
+}
+
+/**
+ * Fields the OpenAPI document marks required that the API server does not require, so that
+ * `kubectl apply` accepts objects without them: StatefulSetSpec.serviceName (never validated;
+ * marked optional upstream in kubernetes/kubernetes#130233) and RoleRef.apiGroup (defaulted to
+ * rbac.authorization.k8s.io by SetDefaults_RoleBinding / SetDefaults_ClusterRoleBinding).
+ */
+const NOT_ENFORCED = { StatefulSetSpec: ['apps', 'serviceName'], RoleRef: ['rbac', 'apiGroup'] };
+
+function dropUnenforcedRequired(definitions) {
+  for (const [id, schema] of Object.entries(definitions)) {
+    const name = id.slice(id.lastIndexOf('.') + 1);
+    const group = id.slice(0, id.indexOf('.'));
+    const entry = NOT_ENFORCED[name];
+    if (!entry || entry[0] !== group || !schema.required) continue;
+    schema.required = schema.required.filter((field) => field !== entry[1]);
+    if (schema.required.length === 0) delete schema.required;
   }
 }
 
