@@ -34,6 +34,8 @@ const TREE = {
   'build/app.Dockerfile': 'FROM debian:12\nUSER app\n',
   'build/tools.dockerfile': 'FROM debian:12\nUSER app\n',
   'docker/Dockerfile.prod': 'FROM debian:12\nUSER app\nMAINTAINER Jane\n',
+  'docker/Dockerfile-dev': 'FROM debian:12\nUSER app\nMAINTAINER Jane\n',
+  'docker/Dockerfile.dockerignore': 'node_modules\n', // BuildKit's ignore file for docker/Dockerfile: skipped
   'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n',
   'deep/nested/docker-compose.override.yml': 'services:\n  web:\n    ports: ["80:80"]\n',
   'stack/app.compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
@@ -68,6 +70,8 @@ describe('.pre-commit-hooks.yaml', () => {
       'Dockerfile.md',
       'build/app.Dockerfile',
       'build/tools.dockerfile',
+      'docker/Dockerfile-dev',
+      'docker/Dockerfile.dockerignore',
       'docker/Dockerfile.prod',
       'services/api/Containerfile',
     ]);
@@ -100,10 +104,12 @@ describe('the hook entry, with file names as pre-commit passes them', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Dockerfile\n  3:1');
     expect(run.stdout).toContain('docker/Dockerfile.prod');
+    expect(run.stdout).toContain('docker/Dockerfile-dev');
+    expect(run.stdout).not.toContain('Dockerfile.dockerignore');
     expect(run.stdout).toContain('k8s/web.yaml');
     for (const skipped of ['ci.yml', 'package.json', 'values.yaml', 'plimsoll.config.yaml']) expect(run.stdout).not.toContain(skipped);
-    // Eleven files are recognised (Dockerfile.md by its name, as CONTRACTS.md says).
-    expect(run.stdout).toMatch(/in 11 files\.\n/);
+    // Twelve files are recognised (Dockerfile.md by its name, as CONTRACTS.md says).
+    expect(run.stdout).toMatch(/in 12 files\.\n/);
   });
 
   it('passes when only unrecognised files are staged', () => {

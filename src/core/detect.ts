@@ -3,6 +3,10 @@ import { basename } from 'node:path';
 import type { FileFormat } from './types.js';
 
 const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.(?:Dockerfile|dockerfile))$/;
+/** BuildKit's per-Dockerfile ignore file (`Dockerfile.dockerignore`), not a Dockerfile. */
+const DOCKERIGNORE = /\.dockerignore$/;
+/** `Dockerfile-dev`, `Dockerfile_arm`: read, and taken for Dockerfiles when their content is one. */
+const DOCKERFILE_LIKE = /^(?:Dockerfile|Containerfile|dockerfile)[-_]./;
 const COMPOSE_NAME = /^(?:(?:docker-)?compose(?:\.[^/]+)?|.+\.compose)\.ya?ml$/;
 const KUSTOMIZE_NAME = /^(?:kustomization\.ya?ml|Kustomization)$/;
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
@@ -10,7 +14,7 @@ const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
 /** The format a file name alone implies, if any. */
 export function formatFromName(path: string): FileFormat | undefined {
   const name = basename(path);
-  if (DOCKERFILE_NAME.test(name)) return 'dockerfile';
+  if (DOCKERFILE_NAME.test(name) && !DOCKERIGNORE.test(name)) return 'dockerfile';
   if (COMPOSE_NAME.test(name)) return 'compose';
   if (KUSTOMIZE_NAME.test(name)) return 'kustomize';
   return undefined;
@@ -18,7 +22,7 @@ export function formatFromName(path: string): FileFormat | undefined {
 
 /** Names worth reading when walking folders. */
 export function isCandidateName(path: string): boolean {
-  return formatFromName(path) !== undefined || YAML_OR_JSON.test(path);
+  return formatFromName(path) !== undefined || YAML_OR_JSON.test(path) || DOCKERFILE_LIKE.test(basename(path));
 }
 
 const HELM_ACTION = /\{\{-?\s*(?:\.Values|\.Release|\.Chart|\.Capabilities|include\b|template\b|define\b|if\b|range\b|with\b|end\b|toYaml\b|\$)/;
@@ -37,7 +41,7 @@ export function detectFormat(path: string, text: string, explicit: boolean): Fil
   if (byName === 'dockerfile') return byName;
   const yamlish = YAML_OR_JSON.test(path);
   if (byName === 'compose' || byName === 'kustomize') return HELM_ACTION.test(text) ? 'helm' : byName;
-  if (!yamlish && !explicit) return undefined;
+  if (!yamlish && !explicit) return DOCKERFILE_LIKE.test(basename(path)) && looksLikeDockerfile(text) ? 'dockerfile' : undefined;
   if (!yamlish && looksLikeDockerfile(text)) return 'dockerfile';
   if (HELM_ACTION.test(text)) return 'helm';
   if (/\.json$/i.test(path) ? /"apiVersion"/.test(text) && /"kind"/.test(text) : API_VERSION.test(text) && KIND.test(text)) {
