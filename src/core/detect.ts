@@ -30,6 +30,8 @@ const TOP_LEVEL_SERVICES = /^services\s*:/m;
 const API_VERSION = /^\s*(?:-\s+)?["']?apiVersion["']?\s*:/m;
 const KIND = /^\s*(?:-\s+)?["']?kind["']?\s*:/m;
 const DOCKERFILE_START = /^\s*(?:FROM|ARG)\s/i;
+/** A Dockerfile template (jq-template, Jinja, Go): a line that is a template action, or a templated FROM. */
+const DOCKERFILE_TEMPLATE = /^[ \t]*(?:\{\{|\{%)|^FROM[ \t][^\n]*\{\{/im;
 const DIRECTIVE = /^#\s*(?:syntax|escape|check)\s*=/i;
 
 /**
@@ -38,11 +40,14 @@ const DIRECTIVE = /^#\s*(?:syntax|escape|check)\s*=/i;
  */
 export function detectFormat(path: string, text: string, explicit: boolean): FileFormat | undefined {
   const byName = formatFromName(path);
-  if (byName === 'dockerfile') return byName;
+  if (byName === 'dockerfile') return DOCKERFILE_TEMPLATE.test(text) ? 'helm' : byName;
   const yamlish = YAML_OR_JSON.test(path);
   if (byName === 'compose' || byName === 'kustomize') return HELM_ACTION.test(text) ? 'helm' : byName;
-  if (!yamlish && !explicit) return DOCKERFILE_LIKE.test(basename(path)) && looksLikeDockerfile(text) ? 'dockerfile' : undefined;
-  if (!yamlish && looksLikeDockerfile(text)) return 'dockerfile';
+  if (!yamlish && !explicit) {
+    if (!DOCKERFILE_LIKE.test(basename(path)) || !looksLikeDockerfile(text)) return undefined;
+    return DOCKERFILE_TEMPLATE.test(text) ? 'helm' : 'dockerfile';
+  }
+  if (!yamlish && looksLikeDockerfile(text)) return DOCKERFILE_TEMPLATE.test(text) ? 'helm' : 'dockerfile';
   if (HELM_ACTION.test(text)) return 'helm';
   if (/\.json$/i.test(path) ? /"apiVersion"/.test(text) && /"kind"/.test(text) : API_VERSION.test(text) && KIND.test(text)) {
     return 'kubernetes';

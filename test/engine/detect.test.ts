@@ -26,4 +26,11 @@ describe('file detection', () => {
     expect(detectFormat('app.Dockerfile.dockerignore', 'node_modules\n', false)).toBeUndefined();
     expect(isCandidateName('Dockerfile.dockerignore')).toBe(false);
   });
+
+  it('skips Dockerfile templates with one note, and lints Dockerfiles whose RUN holds braces', () => {
+    expect(detectFormat('Dockerfile.template', 'FROM debian:{{ env.variant }}-slim\nRUN true\n', false)).toBe('helm');
+    expect(detectFormat('Dockerfile-debian.template', 'FROM debian:12\n{{ if env.x then ( -}}\nENV A 1\n{{ ) end }}\n', false)).toBe('helm');
+    expect(detectFormat('Dockerfile.j2', 'FROM python:3.12\n{% for p in packages %}\nRUN pip install {{ p }}\n{% endfor %}\n', false)).toBe('helm');
+    expect(detectFormat('Dockerfile', "FROM docker:27-cli\nRUN docker inspect --format '{{.Id}}' x\n", false)).toBe('dockerfile');
+  });
 });
