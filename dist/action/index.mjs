@@ -14684,13 +14684,13 @@ var init_templated_file_skipped = __esm({
     templated_file_skipped_default = defineRule({
       id: "templated-file-skipped",
       meta: {
-        description: "Files with Helm or Go template syntax are skipped until rendered",
-        formats: ["compose", "kubernetes"],
+        description: "Files with Helm or Go template syntax, and Dockerfile templates, are skipped until rendered",
+        formats: ["compose", "dockerfile", "kubernetes"],
         severity: "info",
         recommended: true,
         category: "correctness",
         sources: [],
-        messages: { skipped: "This file contains template syntax ({{ … }}) and was not linted; lint the rendered output (e.g. helm template … | plimsoll --stdin --stdin-filename out.yaml)." },
+        messages: { skipped: "This file contains template syntax ({{ … }}) and was not linted; lint the rendered output (e.g. `helm template … | plimsoll --stdin --stdin-filename out.yaml`, or the Dockerfile the template generates)." },
         fixable: false
       },
       create() {
@@ -14728,5164 +14728,6 @@ var init_yaml_duplicate_key = __esm({
         };
       }
     });
-  }
-});
-
-// rules/general/yaml-syntax.ts
-var OWN_RULES, yaml_syntax_default;
-var init_yaml_syntax = __esm({
-  "rules/general/yaml-syntax.ts"() {
-    "use strict";
-    init_rule();
-    OWN_RULES = /* @__PURE__ */ new Set(["DUPLICATE_KEY", "TAB_AS_INDENT"]);
-    yaml_syntax_default = defineRule({
-      id: "yaml-syntax",
-      meta: {
-        description: "YAML documents must parse",
-        formats: ["compose", "kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [{ tool: "kubeconform", id: "yaml-parse-error" }],
-        messages: { syntax: "YAML syntax error: {{message}}" },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          YamlDocument(document) {
-            for (const error of document.errors) {
-              if (OWN_RULES.has(error.code)) continue;
-              ctx.report({ messageId: "syntax", span: error.span, data: { message: error.message } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/general/yaml-tab-indentation.ts
-var yaml_tab_indentation_default;
-var init_yaml_tab_indentation = __esm({
-  "rules/general/yaml-tab-indentation.ts"() {
-    "use strict";
-    init_rule();
-    yaml_tab_indentation_default = defineRule({
-      id: "yaml-tab-indentation",
-      meta: {
-        description: "YAML must be indented with spaces, not tabs",
-        formats: ["compose", "kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: { tab: "Tabs are not allowed for indentation in YAML; indent with spaces." },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          YamlDocument(document) {
-            for (const error of document.errors) if (error.code === "TAB_AS_INDENT") ctx.report({ messageId: "tab", span: error.span });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/general/index.ts
-var group4, general_default;
-var init_general = __esm({
-  "rules/general/index.ts"() {
-    "use strict";
-    init_file_unreadable();
-    init_templated_file_skipped();
-    init_yaml_duplicate_key();
-    init_yaml_syntax();
-    init_yaml_tab_indentation();
-    group4 = {
-      folder: "general",
-      rules: [file_unreadable_default, templated_file_skipped_default, yaml_duplicate_key_default, yaml_syntax_default, yaml_tab_indentation_default]
-    };
-    general_default = group4;
-  }
-});
-
-// src/model/graph/compose/network.ts
-function networksOf(p, s, seen = /* @__PURE__ */ new Set()) {
-  const mode = s.networkMode;
-  if (mode?.startsWith("service:") || mode?.startsWith("container:")) {
-    const other = p.services.find((x) => x.name === mode.slice(mode.indexOf(":") + 1));
-    if (!other || seen.has(other.name)) return [];
-    seen.add(s.name);
-    return networksOf(p, other, seen);
-  }
-  if (mode === "host") return ["<host>"];
-  return mode ? [] : s.networks;
-}
-function shareNetwork(p, a, b) {
-  const mine = new Set(networksOf(p, a));
-  return networksOf(p, b).some((n) => mine.has(n));
-}
-function reachableServices(p) {
-  const byNetwork = /* @__PURE__ */ new Map();
-  for (const s of p.services) for (const n of networksOf(p, s)) byNetwork.set(n, [...byNetwork.get(n) ?? [], s.name]);
-  const out2 = /* @__PURE__ */ new Set();
-  for (const members of byNetwork.values()) for (const a of members) for (const b of members) if (a !== b) out2.add(`${a}\0${b}`);
-  return [...out2].sort().map((k) => k.split("\0"));
-}
-var init_network = __esm({
-  "src/model/graph/compose/network.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/graph/compose/describe.ts
-function describeCompose(projects, out2) {
-  for (const p of projects) {
-    const id = (kind, name2) => `compose:${p.id}/${kind}/${name2}`;
-    for (const s of p.services) {
-      out2.node({
-        id: composeServiceId(p, s.name),
-        kind: "service",
-        label: `service ${p.name}/${s.name}`,
-        file: s.at.file.path,
-        line: s.at.file.positionAt(s.at.span.start).line + 1,
-        object: { kind: "Service", name: s.name },
-        attributes: { replicas: s.replicas, ...s.image ? { image: s.image } : {}, ...s.user ? { user: s.user } : {} }
-      });
-    }
-    for (const s of p.services) {
-      const from = composeServiceId(p, s.name);
-      for (const d of s.dependsOn) out2.edge({ type: "depends-on", from, to: composeServiceId(p, d.service), label: d.condition });
-      for (const n of s.networks) out2.edge({ type: "joins", from, to: out2.node({ id: id("network", n), kind: "network", label: `network ${p.name}_${n}` }) });
-      for (const v of s.volumes) {
-        if (!p.volumes.has(v.name)) continue;
-        out2.edge({ type: "mounts", from, to: out2.node({ id: id("volume", v.name), kind: "volume", label: `volume ${p.name}_${v.name}` }), ...v.target ? { label: v.target } : {} });
-      }
-      for (const name2 of s.secrets) out2.edge({ type: "references", from, to: out2.node({ id: id("secret", name2), kind: "secret", label: `secret ${name2}` }) });
-      for (const name2 of s.configs) out2.edge({ type: "references", from, to: out2.node({ id: id("config", name2), kind: "config", label: `config ${name2}` }) });
-    }
-    for (const [from, to] of reachableServices(p)) out2.edge({ type: "can-reach", from: composeServiceId(p, from), to: composeServiceId(p, to) });
-  }
-}
-var composeServiceId;
-var init_describe = __esm({
-  "src/model/graph/compose/describe.ts"() {
-    "use strict";
-    init_network();
-    composeServiceId = (p, service) => `compose:${p.id}/service/${service}`;
-  }
-});
-
-// src/model/graph/compose/simulate.ts
-function simulateCompose(projects, out2) {
-  if (projects.length === 0) return;
-  out2.compose = projects.map((p) => {
-    const containers = [];
-    for (const s of p.services) {
-      const count = s.containerName ? 1 : s.replicas;
-      for (let i2 = 1; i2 <= Math.min(count, 100); i2++) {
-        containers.push({
-          name: s.containerName ?? `${p.name}-${s.name}-${i2}`,
-          service: s.name,
-          image: s.image ?? `${p.name}-${s.name}`,
-          networks: networksOf(p, s).map((n) => n === "<host>" ? "host" : `${p.name}_${n}`),
-          ports: s.ports.map((port) => {
-            const target2 = `${port.target ?? "?"}/${port.protocol}`;
-            if (port.published === void 0) return target2;
-            const host = port.hostIp ?? "0.0.0.0";
-            const published = port.publishedEnd !== void 0 && port.publishedEnd !== port.published ? `${port.published}-${port.publishedEnd}` : String(port.published);
-            return `${host}:${published}->${target2}`;
-          }),
-          startsAfter: s.dependsOn.map((d) => `${d.service} (${d.condition})`)
-        });
-      }
-    }
-    const networks = [...new Set(p.services.flatMap((s) => networksOf(p, s)).filter((n) => n !== "<host>"))].map((n) => `${p.name}_${n}`);
-    const volumes = [...p.volumes.keys()].map((v) => ({ name: p.volumes.get(v).external ? v : `${p.name}_${v}`, services: p.services.filter((s) => s.volumes.some((m) => m.name === v)).map((s) => s.name) }));
-    return { project: p.name, files: p.files, containers, networks, volumes, startOrder: startOrder(p) };
-  });
-}
-function startOrder(p) {
-  const order = [];
-  const state = /* @__PURE__ */ new Map();
-  const byName = new Map(p.services.map((s) => [s.name, s]));
-  const visit = (name2) => {
-    if (state.has(name2)) return;
-    state.set(name2, "visiting");
-    for (const d of byName.get(name2)?.dependsOn ?? []) if (byName.has(d.service)) visit(d.service);
-    state.set(name2, "done");
-    order.push(name2);
-  };
-  for (const s of p.services) visit(s.name);
-  return order;
-}
-var init_simulate = __esm({
-  "src/model/graph/compose/simulate.ts"() {
-    "use strict";
-    init_network();
-  }
-});
-
-// src/model/graph/compose/part.ts
-import { basename as basename2 } from "node:path";
-function projectName(project) {
-  const written = scalarText(entry(project.tree, "name"));
-  const raw = written ?? basename2(project.projectDir);
-  return raw.toLowerCase().replace(/[^a-z0-9_-]/g, "") || "default";
-}
-function composeRecord(project, own) {
-  const at = (node) => ({ span: { start: node.span.start, end: node.span.end }, file: node.file ?? own });
-  const services = project.services.map((s) => serviceRecord(s, at));
-  return {
-    name: projectName(project),
-    projectDir: project.projectDir,
-    id: displayDir(own.path),
-    files: project.files.map((f) => f.source.path),
-    services,
-    networks: new Map([...project.networks].map(([name2, r2]) => [name2, { external: r2.external }])),
-    volumes: new Map([...project.volumes].map(([name2, r2]) => [name2, { external: r2.external }])),
-    secrets: [...project.secrets.keys()],
-    configs: [...project.configs.keys()]
-  };
-}
-function displayDir(path4) {
-  const slash2 = path4.lastIndexOf("/");
-  return slash2 < 0 ? "." : path4.slice(0, slash2);
-}
-function serviceRecord(s, at) {
-  const withObject = (node) => ({ ...at(node), object: s.objectRef });
-  const networkRefs = s.references.filter((r2) => r2.kind === "network" && r2.via === "networks");
-  const record2 = {
-    name: s.name,
-    at: withObject(s.key),
-    replicas: s.replicas?.value ?? 1,
-    networks: s.networkMode ? [] : networkRefs.length > 0 ? networkRefs.map((r2) => r2.name.value) : ["default"],
-    dependsOn: s.dependsOn.map((d) => ({ service: d.service.value, condition: d.condition, required: d.required, at: withObject(d.service.node) })),
-    links: s.links.map((l) => ({ service: l.value.split(":")[0], at: withObject(l.node) })),
-    ports: s.ports.filter((p) => !p.error).map((p) => ({
-      protocol: p.protocol,
-      at: withObject(p.node),
-      ...p.published !== void 0 ? { published: p.published } : {},
-      ...p.publishedEnd !== void 0 ? { publishedEnd: p.publishedEnd } : {},
-      ...p.target !== void 0 ? { target: p.target } : {},
-      ...p.hostIp !== void 0 ? { hostIp: p.hostIp } : {}
-    })),
-    volumes: s.mounts.filter((m) => m.type === "volume" && m.source).map((m) => ({ name: m.source.value, ...m.target ? { target: m.target.value } : {} })),
-    secrets: s.references.filter((r2) => r2.kind === "secret").map((r2) => r2.name.value),
-    configs: s.references.filter((r2) => r2.kind === "config").map((r2) => r2.name.value),
-    healthcheck: s.container.healthcheck ? s.container.healthcheck.disabled ? "disabled" : "defined" : "none",
-    exposes: entry(s.tree, "expose") !== void 0,
-    profiles: s.profiles
-  };
-  if (s.image) record2.image = s.image.value;
-  if (s.build) {
-    record2.build = { at: withObject(s.build.node) };
-    if (s.build.dockerfilePath && !s.build.remote && !s.build.inline) record2.build.dockerfilePath = s.build.dockerfilePath;
-    if (s.build.target) record2.build.target = s.build.target.value;
-  }
-  if (s.container.security.user) record2.user = s.container.security.user.value;
-  if (s.containerName) record2.containerName = s.containerName.value;
-  if (s.networkMode) record2.networkMode = s.networkMode.value;
-  if (s.networksNode) record2.networksAt = withObject(s.networksNode);
-  return record2;
-}
-var composeGraphPart;
-var init_part = __esm({
-  "src/model/graph/compose/part.ts"() {
-    "use strict";
-    init_tree();
-    init_describe();
-    init_simulate();
-    composeGraphPart = {
-      name: "compose",
-      extract({ parsed }) {
-        const project = parsed.project;
-        if (parsed.format !== "compose" || !project) return void 0;
-        return composeRecord(project, parsed.source);
-      },
-      build(graph, records) {
-        const seen = /* @__PURE__ */ new Set();
-        graph.compose = records.filter((r2) => {
-          const key3 = `${r2.projectDir}\0${r2.files.join("\0")}`;
-          if (seen.has(key3)) return false;
-          seen.add(key3);
-          return true;
-        });
-      },
-      describe(graph, out2) {
-        describeCompose(graph.compose, out2);
-      },
-      simulate(graph, out2) {
-        simulateCompose(graph.compose, out2);
-      }
-    };
-  }
-});
-
-// rules/graph/compose-no-shared-network.ts
-var compose_no_shared_network_default;
-var init_compose_no_shared_network = __esm({
-  "rules/graph/compose-no-shared-network.ts"() {
-    "use strict";
-    init_rule();
-    init_network();
-    init_part();
-    compose_no_shared_network_default = defineRule({
-      id: "compose-no-shared-network",
-      meta: {
-        description: "A compose service should share a network with the services it depends on or links to",
-        formats: ["compose"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          dependsOn: 'Service "{{service}}" depends on "{{other}}" but they share no network ({{mine}} vs {{theirs}}), so "{{other}}" does not resolve from "{{service}}"; put both on a common network.',
-          link: 'Service "{{service}}" links to "{{other}}" but they share no network ({{mine}} vs {{theirs}}), so the link cannot work; put both on a common network.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project(graph) {
-            for (const p of graph.compose) {
-              const byName = new Map(p.services.map((s) => [s.name, s]));
-              for (const s of p.services) {
-                const check = (other, at, messageId) => {
-                  const target2 = byName.get(other);
-                  if (!target2) return;
-                  const mine = networksOf(p, s);
-                  const theirs = networksOf(p, target2);
-                  if (mine.length === 0 || theirs.length === 0 || shareNetwork(p, s, target2)) return;
-                  if (messageId === "dependsOn" && target2.ports.length === 0 && !target2.exposes && target2.healthcheck !== "defined") return;
-                  ctx.report({ messageId, node: at, data: { service: s.name, other, mine: mine.join(", "), theirs: theirs.join(", ") } });
-                };
-                for (const d of s.dependsOn) if (d.condition !== "service_completed_successfully") check(d.service, d.at, "dependsOn");
-                for (const l of s.links) check(l.service, l.at, "link");
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// src/model/graph/kubernetes/select.ts
-function selectorMatches(selector, labels) {
-  for (const [k, v] of selector.matchLabels) if (labels.get(k) !== v) return false;
-  for (const e of selector.expressions) {
-    const value = labels.get(e.key);
-    switch (e.operator) {
-      case "In":
-        if (value === void 0 || !e.values.includes(value)) return false;
-        break;
-      case "NotIn":
-        if (value !== void 0 && e.values.includes(value)) return false;
-        break;
-      case "Exists":
-        if (value === void 0) return false;
-        break;
-      case "DoesNotExist":
-        if (value !== void 0) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-function isEmptySelector(selector) {
-  return selector.matchLabels.length === 0 && selector.expressions.length === 0;
-}
-function push(map, key3, value) {
-  const list2 = map.get(key3);
-  if (list2) list2.push(value);
-  else map.set(key3, [value]);
-}
-var pairKey, LabelIndex;
-var init_select = __esm({
-  "src/model/graph/kubernetes/select.ts"() {
-    "use strict";
-    pairKey = (k, v) => `${k}\0${v}`;
-    LabelIndex = class {
-      constructor(labelsOf) {
-        this.labelsOf = labelsOf;
-      }
-      labelsOf;
-      all = [];
-      byPair = /* @__PURE__ */ new Map();
-      byKey = /* @__PURE__ */ new Map();
-      add(item) {
-        this.all.push(item);
-        for (const [k, v] of this.labelsOf(item)) {
-          push(this.byPair, pairKey(k, v), item);
-          push(this.byKey, k, item);
-        }
-      }
-      get items() {
-        return this.all;
-      }
-      /** Items a selector matches; `emptyMatchesAll` decides what an empty selector selects. */
-      select(selector, emptyMatchesAll) {
-        if (isEmptySelector(selector)) return emptyMatchesAll ? [...this.all] : [];
-        return this.candidates(selector).filter((item) => selectorMatches(selector, this.labelsOf(item)));
-      }
-      /** A Service's selector: every pair must match; an empty map selects nothing. */
-      selectMap(entries) {
-        return this.select({ matchLabels: entries, expressions: [] }, false);
-      }
-      candidates(selector) {
-        let best;
-        const consider = (list2) => {
-          if (!best || list2.length < best.length) best = list2;
-        };
-        for (const [k, v] of selector.matchLabels) consider(this.byPair.get(pairKey(k, v)) ?? []);
-        for (const e of selector.expressions) {
-          if (e.operator === "Exists") consider(this.byKey.get(e.key) ?? []);
-          else if (e.operator === "In") {
-            const union = /* @__PURE__ */ new Set();
-            for (const v of e.values) for (const item of this.byPair.get(pairKey(e.key, v)) ?? []) union.add(item);
-            consider([...union]);
-          }
-        }
-        return best ?? this.all;
-      }
-    };
-  }
-});
-
-// src/model/graph/kubernetes/network.ts
-function policiesOf(k, w) {
-  let map = applyingCache.get(k);
-  if (!map) {
-    map = /* @__PURE__ */ new Map();
-    for (const np of k.networkPolicies) {
-      for (const selected of k.select(np.object.namespace, np.podSelector, true)) {
-        let entry2 = map.get(selected);
-        if (!entry2) map.set(selected, entry2 = { ingress: [], egress: [] });
-        if (np.types.has("Ingress")) entry2.ingress.push(np);
-        if (np.types.has("Egress")) entry2.egress.push(np);
-      }
-    }
-    applyingCache.set(k, map);
-  }
-  return map.get(w) ?? { ingress: [], egress: [] };
-}
-function peerMatches(k, peer, policyNamespace, w) {
-  if (peer.ipBlock) return false;
-  const ns = w.object.namespace;
-  if (peer.namespaceSelector) {
-    const node = k.namespaces().get(ns);
-    if (!node || !selectorMatches(peer.namespaceSelector, node.labels)) return false;
-  } else if (ns !== policyNamespace) return false;
-  return !peer.podSelector || selectorMatches(peer.podSelector, w.pod.labels);
-}
-function portAdmitted(ports, port, destination) {
-  if (ports.length === 0) return true;
-  return ports.some((p) => {
-    if (p.protocol !== port.protocol) return false;
-    if (p.port === void 0 || port.port === void 0) return true;
-    if (typeof p.port === "string") {
-      return destination.pod.containers.some((c) => c.ports.some((cp) => cp.name === p.port && cp.port === port.port && cp.protocol === port.protocol));
-    }
-    return p.endPort !== void 0 ? port.port >= p.port && port.port <= p.endPort : port.port === p.port;
-  });
-}
-function ruleAllows(k, rule, policyNamespace, other, port, destination) {
-  if (!portAdmitted(rule.ports, port, destination)) return false;
-  return rule.peers.length === 0 || rule.peers.some((peer) => peerMatches(k, peer, policyNamespace, other));
-}
-function canReach(k, from, to, port) {
-  const egress = policiesOf(k, from).egress;
-  if (egress.length > 0 && !egress.some((np) => np.egress.some((rule) => ruleAllows(k, rule, np.object.namespace, to, port, to)))) return false;
-  const ingress = policiesOf(k, to).ingress;
-  return ingress.length === 0 || ingress.some((np) => np.ingress.some((rule) => ruleAllows(k, rule, np.object.namespace, from, port, to)));
-}
-function portsOf(w) {
-  const ports = w.pod.containers.filter((c) => c.role !== "initContainer").flatMap((c) => c.ports.map((p) => ({ port: p.port, protocol: p.protocol, ...p.name ? { name: p.name } : {} })));
-  return ports.length > 0 ? ports : [{ protocol: "TCP" }];
-}
-function reachablePorts(k, from, to) {
-  return portsOf(to).filter((p) => canReach(k, from, to, p));
-}
-function anythingAdmitted(k, to, port) {
-  const ingress = policiesOf(k, to).ingress;
-  return ingress.length === 0 || ingress.some((np) => np.ingress.some((rule) => portAdmitted(rule.ports, port, to)));
-}
-function allowedPairs(k) {
-  const out2 = [];
-  if (k.networkPolicies.length === 0) return out2;
-  for (const to of k.workloads) {
-    const ingress = policiesOf(k, to).ingress;
-    if (ingress.length === 0) continue;
-    const candidates = /* @__PURE__ */ new Set();
-    for (const np of ingress) {
-      for (const rule of np.ingress) {
-        for (const peer of rule.peers) {
-          if (peer.ipBlock) continue;
-          const namespaces = peer.namespaceSelector ? k.selectNamespaces(peer.namespaceSelector).map((n) => n.name) : [np.object.namespace];
-          for (const ns of namespaces) for (const w of peer.podSelector ? k.select(ns, peer.podSelector, true) : k.workloadsIn(ns)) candidates.add(w);
-        }
-      }
-    }
-    for (const from of candidates) {
-      if (from === to) continue;
-      const ports = reachablePorts(k, from, to);
-      if (ports.length > 0) {
-        const label2 = ports.map((p) => p.port === void 0 ? "" : `${p.port}/${p.protocol}`).filter(Boolean).join(",");
-        out2.push({ from, to, ...label2 ? { port: label2 } : {} });
-      }
-    }
-  }
-  return out2;
-}
-var applyingCache;
-var init_network2 = __esm({
-  "src/model/graph/kubernetes/network.ts"() {
-    "use strict";
-    init_select();
-    applyingCache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/model/graph/kubernetes/describe.ts
-function objectId(kind, namespace, name2) {
-  return namespace ? `k8s:${kind}/${namespace}/${name2}` : `k8s:${kind}/${name2}`;
-}
-function podsId(w) {
-  return `pods:${w.object.namespace}/${w.kind}/${w.object.name}`;
-}
-function describeKubernetes(k, out2) {
-  const node = (o) => out2.node({
-    id: objectId(o.kind, o.namespace, o.name),
-    kind: "object",
-    label: `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`,
-    file: o.file.path,
-    line: o.file.source.positionAt(o.at.span.start).line + 1,
-    object: o.ref
-  });
-  const target2 = (kind, namespace, name2) => {
-    const found = k.find(kind, namespace, name2)[0];
-    if (found) return node(found);
-    return out2.node({ id: objectId(kind, namespace, name2), kind: "external", label: `${kind} ${namespace ? `${namespace}/` : ""}${name2} (not in the files)` });
-  };
-  for (const o of k.objects) node(o);
-  for (const w of k.workloads) {
-    const pods = out2.node({
-      id: podsId(w),
-      kind: "pod",
-      label: `pods ${w.object.namespace}/${w.object.name} ×${w.replicas}`,
-      file: w.object.file.path,
-      attributes: { replicas: w.replicas, labels: [...w.pod.labels].map(([k2, v]) => `${k2}=${v}`).join(",") }
-    });
-    out2.edge({ type: "owns", from: node(w.object), to: pods });
-    for (const ref2 of w.pod.references) {
-      const to = target2(REFERENCED_KIND[ref2.kind], w.object.namespace, ref2.name.value);
-      out2.edge({ type: ref2.kind === "persistentVolumeClaim" ? "mounts" : "references", from: pods, to, ...ref2.key ? { label: ref2.key.value } : {} });
-    }
-    if (w.serviceName) out2.edge({ type: "references", from: node(w.object), to: target2("Service", w.object.namespace, w.serviceName.value), label: "serviceName" });
-  }
-  for (const s of k.services) for (const w of k.serviceSelects(s)) out2.edge({ type: "selects", from: node(s.object), to: podsId(w) });
-  for (const ing of k.ingresses) {
-    for (const b of ing.backends) {
-      const port = b.port ? `:${b.port.value}` : "";
-      out2.edge({ type: "routes-to", from: node(ing.object), to: target2("Service", ing.object.namespace, b.service.value), label: `${b.host}${b.path === "(default)" ? "" : b.path}${port}` });
-    }
-    for (const tls of ing.tlsSecrets) out2.edge({ type: "references", from: node(ing.object), to: target2("Secret", ing.object.namespace, tls.value), label: "tls" });
-  }
-  for (const h of k.hpas) {
-    if (!h.target) continue;
-    const w = k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
-    out2.edge({ type: "scales", from: node(h.object), to: w ? node(w.object) : target2(h.target.kind.value, h.object.namespace, h.target.name.value) });
-  }
-  for (const p of k.pdbs) if (p.selector) for (const w of k.select(p.object.namespace, p.selector, p.object.apiVersion === "policy/v1")) out2.edge({ type: "selects", from: node(p.object), to: podsId(w) });
-  for (const np of k.networkPolicies) for (const w of k.select(np.object.namespace, np.podSelector, true)) out2.edge({ type: "selects", from: node(np.object), to: podsId(w) });
-  for (const b of k.bindings) {
-    if (b.roleRef) {
-      const ns = b.roleRef.kind === "ClusterRole" ? "" : b.object.namespace;
-      out2.edge({ type: "binds", from: node(b.object), to: target2(b.roleRef.kind, ns, b.roleRef.name.value) });
-    }
-    for (const s of b.subjects) if (s.kind === "ServiceAccount") out2.edge({ type: "binds", from: node(b.object), to: target2("ServiceAccount", s.namespace, s.name) });
-  }
-  for (const { from, to, port } of allowedPairs(k)) out2.edge({ type: "can-reach", from: podsId(from), to: podsId(to), ...port ? { label: port } : {} });
-}
-var REFERENCED_KIND;
-var init_describe2 = __esm({
-  "src/model/graph/kubernetes/describe.ts"() {
-    "use strict";
-    init_network2();
-    REFERENCED_KIND = {
-      configMap: "ConfigMap",
-      secret: "Secret",
-      persistentVolumeClaim: "PersistentVolumeClaim",
-      serviceAccount: "ServiceAccount"
-    };
-  }
-});
-
-// src/model/container.ts
-function emptyContainer(origin, node) {
-  return {
-    origin,
-    node,
-    env: [],
-    ports: [],
-    mounts: [],
-    resources: { limits: {}, requests: {} },
-    security: { capabilitiesAdd: [], capabilitiesDrop: [] }
-  };
-}
-var init_container2 = __esm({
-  "src/model/container.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/image.ts
-function parseImageReference(raw) {
-  const text3 = raw.trim();
-  const ref2 = { raw, repository: text3, dynamic: VARIABLE.test(text3), scratch: text3.toLowerCase() === "scratch" };
-  let rest = text3;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    ref2.digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const slash2 = rest.indexOf("/");
-  if (slash2 > 0) {
-    const first = rest.slice(0, slash2);
-    if (first.includes(".") || first.includes(":") || first === "localhost") {
-      ref2.registry = first;
-      rest = rest.slice(slash2 + 1);
-    }
-  }
-  const colon = rest.lastIndexOf(":");
-  if (colon > 0 && !rest.slice(colon).includes("/")) {
-    ref2.tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  ref2.repository = rest;
-  return ref2;
-}
-var VARIABLE;
-var init_image = __esm({
-  "src/model/image.ts"() {
-    "use strict";
-    VARIABLE = /\$\{?[A-Za-z_]/;
-  }
-});
-
-// src/model/kubernetes/security.ts
-function mergeSecurity(pod, container) {
-  const security = { capabilitiesAdd: [], capabilitiesDrop: [] };
-  const set = (key3, value) => {
-    if (value !== void 0) security[key3] = value;
-  };
-  set("runAsUser", container?.integer("runAsUser") ?? pod?.integer("runAsUser"));
-  set("runAsGroup", container?.integer("runAsGroup") ?? pod?.integer("runAsGroup"));
-  set("runAsNonRoot", container?.boolean("runAsNonRoot") ?? pod?.boolean("runAsNonRoot"));
-  set("seccompProfile", seccompOf(container) ?? seccompOf(pod));
-  if (container) {
-    set("privileged", container.boolean("privileged"));
-    set("allowPrivilegeEscalation", container.boolean("allowPrivilegeEscalation"));
-    set("readOnlyRootFilesystem", container.boolean("readOnlyRootFilesystem"));
-    const capabilities = container.object("capabilities");
-    if (capabilities) {
-      security.capabilitiesAdd = capabilities.strings("add");
-      security.capabilitiesDrop = capabilities.strings("drop");
-    }
-  }
-  return security;
-}
-function seccompOf(context) {
-  return context?.object("seccompProfile")?.string("type");
-}
-var init_security = __esm({
-  "src/model/kubernetes/security.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/kubernetes/view.ts
-function anchorOf(map, keySpan) {
-  if (keySpan) return { span: keySpan, yaml: map };
-  const pair = pairOf(map, "name") ?? map.pairs[0];
-  const span = pair ? { start: pair.key.span.start, end: pair.value?.span.end ?? pair.key.span.end } : map.span;
-  return { span, yaml: map };
-}
-function sourcedText(scalar, node) {
-  const v = scalar.value;
-  if (typeof v === "string") return { value: v, node };
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return { value: scalar.source || String(v), node };
-  return void 0;
-}
-function objectView(object) {
-  return new YView(object.yaml, []);
-}
-var YView;
-var init_view = __esm({
-  "src/model/kubernetes/view.ts"() {
-    "use strict";
-    init_nodes();
-    YView = class _YView {
-      constructor(map, path4, key3) {
-        this.map = map;
-        this.path = path4;
-        this.key = key3;
-      }
-      map;
-      path;
-      key;
-      /** A view of `node` when it is (an alias of) a mapping. */
-      static of(node, path4, key3) {
-        const n = deref(node);
-        return n?.kind === "map" ? new _YView(n, path4, key3) : void 0;
-      }
-      /** For findings about the mapping: its key when it has one, else its `name:` pair. */
-      get anchor() {
-        return anchorOf(this.map, this.key && this.key.span.end > this.key.span.start ? this.key.span : void 0);
-      }
-      at(...rest) {
-        return [...this.path, ...rest];
-      }
-      pair(key3) {
-        return pairOf(this.map, key3);
-      }
-      has(key3) {
-        return this.pair(key3) !== void 0;
-      }
-      /** The value as written (an alias stays an alias, so findings land where it is used). */
-      raw(key3) {
-        return this.pair(key3)?.value ?? void 0;
-      }
-      /** The value, aliases followed. */
-      node(key3) {
-        return deref(this.raw(key3));
-      }
-      scalar(key3) {
-        const n = this.node(key3);
-        return n?.kind === "scalar" ? n : void 0;
-      }
-      string(key3) {
-        const s = this.scalar(key3);
-        return s && typeof s.value === "string" ? { value: s.value, node: this.raw(key3) } : void 0;
-      }
-      /** A string, number or boolean as text (`cpu: 1`, `value: 8080`); null and collections are not text. */
-      text(key3) {
-        const s = this.scalar(key3);
-        return s ? sourcedText(s, this.raw(key3)) : void 0;
-      }
-      boolean(key3) {
-        const s = this.scalar(key3);
-        return s && typeof s.value === "boolean" ? { value: s.value, node: this.raw(key3) } : void 0;
-      }
-      integer(key3) {
-        const s = this.scalar(key3);
-        return s && typeof s.value === "number" && Number.isInteger(s.value) ? { value: s.value, node: this.raw(key3) } : void 0;
-      }
-      /** An IntOrString field (ports, maxSurge): an integer or a string. */
-      intOrString(key3) {
-        return this.integer(key3) ?? this.string(key3);
-      }
-      object(key3) {
-        const pair = this.pair(key3);
-        return pair ? _YView.of(pair.value, this.at(key3), pair.key) : void 0;
-      }
-      /** The mappings of a list, each with its index in the path; other items are skipped. */
-      list(key3) {
-        const seq = this.node(key3);
-        if (seq?.kind !== "seq") return [];
-        const out2 = [];
-        seq.items.forEach((item, i2) => {
-          const view = _YView.of(item, this.at(key3, i2));
-          if (view) out2.push(view);
-        });
-        return out2;
-      }
-      /** Every item of a list, as written, with its index. */
-      items(key3) {
-        const seq = this.node(key3);
-        return seq?.kind === "seq" ? seq.items.map((node, index2) => ({ node, index: index2 })) : [];
-      }
-      /** The string items of a list (`command`, `args`, `verbs`). */
-      strings(key3) {
-        const out2 = [];
-        for (const { node } of this.items(key3)) {
-          const s = deref(node);
-          if (s?.kind === "scalar" && typeof s.value === "string") out2.push({ value: s.value, node });
-        }
-        return out2;
-      }
-      /** The pairs of a mapping value (`labels`, `data`), merge keys included. */
-      entries(key3) {
-        const map = this.node(key3);
-        return map?.kind === "map" ? pairsOf(map) : [];
-      }
-    };
-  }
-});
-
-// src/model/kubernetes/workloads.ts
-function apiGroupOf(apiVersion) {
-  const slash2 = apiVersion.indexOf("/");
-  return slash2 < 0 ? "" : apiVersion.slice(0, slash2);
-}
-function workloadKindOf(apiVersion, kind) {
-  const shape = WORKLOADS[kind];
-  if (!shape || !shape.groups.includes(apiGroupOf(apiVersion))) return void 0;
-  return kind;
-}
-function templatePathOf(kind) {
-  return WORKLOADS[kind].template;
-}
-function isBatchKind(kind) {
-  return kind === "Job" || kind === "CronJob";
-}
-var WORKLOADS;
-var init_workloads = __esm({
-  "src/model/kubernetes/workloads.ts"() {
-    "use strict";
-    WORKLOADS = {
-      Pod: { groups: [""], template: [] },
-      ReplicationController: { groups: [""], template: ["spec", "template"] },
-      Deployment: { groups: ["apps", "extensions"], template: ["spec", "template"] },
-      ReplicaSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
-      StatefulSet: { groups: ["apps"], template: ["spec", "template"] },
-      DaemonSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
-      Job: { groups: ["batch"], template: ["spec", "template"] },
-      CronJob: { groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
-    };
-  }
-});
-
-// src/model/extract/kubernetes.ts
-function podTemplateOf(object) {
-  let template = templates.get(object);
-  if (template === void 0) {
-    template = buildPodTemplate(object) ?? null;
-    templates.set(object, template);
-  }
-  return template ?? void 0;
-}
-function extractKubernetesContainers(objects) {
-  return objects.flatMap((o) => {
-    const template = podTemplateOf(o);
-    return template && !template.partial ? template.containers : [];
-  });
-}
-function buildPodTemplate(object) {
-  const kind = workloadKindOf(object.apiVersion, object.kind);
-  if (!kind) return void 0;
-  const path4 = templatePathOf(kind);
-  const root2 = new YView(object.yaml, []);
-  let templateView = root2;
-  for (const segment2 of path4) templateView = templateView?.object(String(segment2));
-  const spec = templateView?.object("spec");
-  if (!templateView || !spec) return void 0;
-  const metadata2 = templateView.object("metadata");
-  const restartPolicy = spec.string("restartPolicy")?.value;
-  const runsToCompletion = isBatchKind(kind) || kind === "Pod" && (restartPolicy === "Never" || restartPolicy === "OnFailure");
-  const template = {
-    object,
-    kind,
-    objectRef: object.objectRef,
-    path: path4,
-    ...metadata2 ? { metadata: metadata2 } : {},
-    spec,
-    anchor: kind === "Pod" ? object.anchor : spec.anchor,
-    labels: stringEntries(metadata2, "labels"),
-    annotations: stringEntries(metadata2, "annotations"),
-    volumes: volumesOf(spec),
-    containers: [],
-    runsToCompletion,
-    partial: false
-  };
-  const containers = [];
-  for (const [key3, role] of ROLES) {
-    for (const view of spec.list(key3)) {
-      const c = extractContainer(view, role, template);
-      ownerOfContainer.set(c, template);
-      containers.push(c);
-    }
-  }
-  template.containers = containers;
-  template.partial = object.patch === true || containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
-  return template;
-}
-function stringEntries(metadata2, key3) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const pair of metadata2?.entries(key3) ?? []) {
-    const value = pair.value && pair.value.kind !== "map" && pair.value.kind !== "seq" ? scalarString(pair.value) : void 0;
-    if (value !== void 0) out2.set(pair.keyText, { value, node: pair.value, pair });
-  }
-  return out2;
-}
-function scalarString(node) {
-  const n = node.kind === "alias" ? node.target : node;
-  return n?.kind === "scalar" && typeof n.value === "string" ? n.value : void 0;
-}
-function volumesOf(spec) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const view of spec.list("volumes")) {
-    const name2 = view.string("name")?.value;
-    if (name2 === void 0 || out2.has(name2)) continue;
-    const typePair = view.map.pairs.find((p) => p.keyText !== "name" && !p.merge);
-    const type = typePair?.keyText ?? "unknown";
-    const volume = { name: name2, type, view };
-    const field = VOLUME_SOURCE_FIELD[type];
-    if (field) {
-      const source = view.object(type)?.string(field);
-      if (source) volume.source = source;
-    }
-    out2.set(name2, volume);
-  }
-  return out2;
-}
-function extractContainer(view, role, t) {
-  const name2 = view.string("name")?.value ?? `#${String(view.path[view.path.length - 1])}`;
-  const c = emptyContainer(
-    {
-      format: "kubernetes",
-      role,
-      name: name2,
-      object: t.objectRef,
-      runsToCompletion: t.runsToCompletion,
-      path: view.path,
-      ...role === "initContainer" && view.string("restartPolicy")?.value === "Always" ? { sidecar: true } : {}
-    },
-    view.anchor
-  );
-  const image = view.string("image");
-  if (image) c.image = { value: parseImageReference(image.value), node: image.node };
-  const command2 = view.raw("command");
-  if (command2) c.entrypoint = { value: view.strings("command").map((s) => s.value), node: command2 };
-  const args2 = view.raw("args");
-  if (args2) c.command = { value: view.strings("args").map((s) => s.value), node: args2 };
-  const pullPolicy = view.string("imagePullPolicy");
-  if (pullPolicy) c.imagePullPolicy = pullPolicy;
-  readEnv(view, c);
-  readPorts(view, c);
-  readMounts(view, c, t);
-  for (const key3 of ["livenessProbe", "readinessProbe", "startupProbe"]) {
-    const probe = view.object(key3);
-    if (probe) c[key3] = probeOf(probe);
-  }
-  const resources2 = view.object("resources");
-  if (resources2) {
-    c.resources.node = resources2.anchor;
-    const limits = resources2.object("limits");
-    const requests = resources2.object("requests");
-    for (const key3 of ["cpu", "memory"]) {
-      const limit = limits?.text(key3);
-      if (limit) c.resources.limits[key3] = limit;
-      const request = requests?.text(key3);
-      if (request) c.resources.requests[key3] = request;
-    }
-  }
-  c.security = mergeSecurity(t.spec.object("securityContext"), view.object("securityContext"));
-  return c;
-}
-function readEnv(view, c) {
-  for (const env2 of view.list("env")) {
-    const name2 = env2.string("name");
-    if (!name2) continue;
-    const value = env2.text("value");
-    const valueFrom = env2.object("valueFrom");
-    const entry2 = { name: name2, ...value ? { value } : {} };
-    if (valueFrom) {
-      entry2.fromReference = true;
-      const kindPair = valueFrom.map.pairs.find((p) => !p.merge);
-      if (kindPair) {
-        const ref2 = YView.of(kindPair.value, valueFrom.at(kindPair.keyText));
-        const refName = ref2?.string("name")?.value;
-        const refKey = ref2?.string("key")?.value;
-        entry2.valueFrom = { kind: kindPair.keyText, ...refName !== void 0 ? { name: refName } : {}, ...refKey !== void 0 ? { key: refKey } : {} };
-      }
-    }
-    c.env.push(entry2);
-  }
-  const sources = [];
-  for (const from of view.list("envFrom")) {
-    const ref2 = from.object("configMapRef") ?? from.object("secretRef");
-    if (!ref2) continue;
-    const kind = from.has("configMapRef") ? "configMap" : "secret";
-    const name2 = ref2.string("name");
-    const prefix = from.string("prefix")?.value;
-    const optional = ref2.boolean("optional")?.value;
-    sources.push({
-      kind,
-      node: from.anchor,
-      ...name2 ? { name: name2 } : {},
-      ...prefix !== void 0 ? { prefix } : {},
-      ...optional !== void 0 ? { optional } : {}
-    });
-  }
-  if (sources.length > 0) c.envFrom = sources;
-}
-function readPorts(view, c) {
-  for (const port of view.list("ports")) {
-    const containerPort = port.integer("containerPort")?.value;
-    const hostPort = port.integer("hostPort")?.value;
-    const hostIp = port.string("hostIP")?.value;
-    const name2 = port.string("name")?.value;
-    c.ports.push({
-      protocol: port.string("protocol")?.value ?? "TCP",
-      node: port.anchor,
-      ...containerPort !== void 0 ? { containerPort } : {},
-      ...hostPort !== void 0 ? { hostPort } : {},
-      ...hostIp !== void 0 ? { hostIp } : {},
-      ...name2 !== void 0 ? { name: name2 } : {}
-    });
-  }
-}
-function readMounts(view, c, t) {
-  for (const mount of view.list("volumeMounts")) {
-    const volumeName = mount.string("name");
-    const volume = volumeName ? t.volumes.get(volumeName.value) : void 0;
-    const target2 = mount.string("mountPath");
-    const subPath = mount.string("subPath")?.value;
-    c.mounts.push({
-      type: volume?.type ?? "unknown",
-      node: mount.anchor,
-      readOnly: mount.boolean("readOnly")?.value === true,
-      ...volume?.source ? { source: volume.source } : {},
-      ...target2 ? { target: target2 } : {},
-      ...volumeName ? { volume: volumeName } : {},
-      ...subPath !== void 0 ? { subPath } : {}
-    });
-  }
-}
-function probeOf(probe) {
-  const spec = { node: probe.anchor, signature: signatureOf(probe.map) };
-  for (const handler of HANDLERS) {
-    const action = probe.object(handler);
-    if (!action) continue;
-    spec.handler = handler;
-    const port = action.intOrString("port");
-    if (port) spec.port = port;
-    break;
-  }
-  return spec;
-}
-function signatureOf(node, budget = { nodes: 1e3 }) {
-  const n = node?.kind === "alias" ? node.target : node;
-  if (!n || --budget.nodes < 0) return "null";
-  if (n.kind === "scalar") return JSON.stringify(n.value ?? null);
-  if (n.kind === "seq") return `[${n.items.map((i2) => signatureOf(i2, budget)).join(",")}]`;
-  if (n.kind === "map") {
-    const pairs = n.pairs.map((p) => `${JSON.stringify(p.keyText)}:${signatureOf(p.value, budget)}`).sort();
-    return `{${pairs.join(",")}}`;
-  }
-  return "null";
-}
-var templates, ownerOfContainer, ROLES, VOLUME_SOURCE_FIELD, HANDLERS;
-var init_kubernetes = __esm({
-  "src/model/extract/kubernetes.ts"() {
-    "use strict";
-    init_container2();
-    init_image();
-    init_security();
-    init_view();
-    init_workloads();
-    templates = /* @__PURE__ */ new WeakMap();
-    ownerOfContainer = /* @__PURE__ */ new WeakMap();
-    ROLES = [
-      ["containers", "container"],
-      ["initContainers", "initContainer"],
-      ["ephemeralContainers", "ephemeralContainer"]
-    ];
-    VOLUME_SOURCE_FIELD = {
-      hostPath: "path",
-      configMap: "name",
-      secret: "secretName",
-      persistentVolumeClaim: "claimName",
-      nfs: "path"
-    };
-    HANDLERS = ["httpGet", "tcpSocket", "grpc", "exec"];
-  }
-});
-
-// src/model/kubernetes/selectors.ts
-function textOf(pair) {
-  const n = deref(pair.value);
-  if (!n) return pair.value === null ? "" : void 0;
-  if (n.kind !== "scalar") return void 0;
-  if (n.value === null) return "";
-  return typeof n.value === "string" ? n.value : n.source;
-}
-function labelEntries(pairs) {
-  const out2 = [];
-  for (const pair of pairs) {
-    const value = textOf(pair);
-    if (value !== void 0) out2.push({ key: pair.keyText, value, pair });
-  }
-  return out2;
-}
-function labelMap(pairs) {
-  return new Map(labelEntries(pairs).map((e) => [e.key, e.value]));
-}
-function labelSelectorOf(view) {
-  const expressions = [];
-  for (const e of view.list("matchExpressions")) {
-    const key3 = e.string("key")?.value;
-    const operator = e.string("operator")?.value;
-    if (key3 === void 0 || operator === void 0) continue;
-    expressions.push({ key: key3, operator, values: e.items("values").flatMap(({ node }) => scalarText2(node)), node: e.anchor });
-  }
-  return { matchLabels: labelEntries(view.entries("matchLabels")), expressions };
-}
-function scalarText2(node) {
-  const n = deref(node);
-  if (n?.kind !== "scalar" || n.value === null) return [];
-  return [typeof n.value === "string" ? n.value : n.source];
-}
-function isEmptySelector2(selector) {
-  return selector.matchLabels.length === 0 && selector.expressions.length === 0;
-}
-function expressionMatches(e, labels) {
-  const value = labels.get(e.key);
-  switch (e.operator) {
-    case "In":
-      return value !== void 0 && e.values.includes(value);
-    case "NotIn":
-      return value === void 0 || !e.values.includes(value);
-    case "Exists":
-      return value !== void 0;
-    case "DoesNotExist":
-      return value === void 0;
-    default:
-      return false;
-  }
-}
-function mapSelects(selector, labels) {
-  return selector.length > 0 && selector.every((e) => labels.get(e.key) === e.value);
-}
-var init_selectors = __esm({
-  "src/model/kubernetes/selectors.ts"() {
-    "use strict";
-    init_nodes();
-  }
-});
-
-// src/model/graph/kubernetes/reader.ts
-function textEntries(view, key3) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const pair of view?.entries(key3) ?? []) {
-    const v = pair.value;
-    const n = v?.kind === "alias" ? v.target : v;
-    if (!n) out2.set(pair.keyText, "");
-    else if (n.kind === "scalar") out2.set(pair.keyText, n.value === null ? "" : typeof n.value === "string" ? n.value : n.source);
-  }
-  return out2;
-}
-var RecordReader;
-var init_reader = __esm({
-  "src/model/graph/kubernetes/reader.ts"() {
-    "use strict";
-    init_selectors();
-    RecordReader = class {
-      constructor(file, ref2) {
-        this.file = file;
-        this.ref = ref2;
-      }
-      file;
-      ref;
-      /** A location in the file, tagged with the object and (when known) the YAML path. */
-      at(node, path4) {
-        const out2 = { span: { start: node.span.start, end: node.span.end }, file: this.file, object: this.ref };
-        if (path4 && path4.length > 0) out2.path = path4;
-        return out2;
-      }
-      /** The location of a view's mapping as a whole (its key, else its `name:`). */
-      of(view) {
-        return this.at(view.anchor, view.path);
-      }
-      located(value, path4) {
-        return value ? { value: value.value, at: this.at(value.node, path4) } : void 0;
-      }
-      selector(view) {
-        if (!view) return void 0;
-        const s = labelSelectorOf(view);
-        return {
-          matchLabels: s.matchLabels.map((e) => [e.key, e.value]),
-          expressions: s.expressions.map((e) => ({ key: e.key, operator: e.operator, values: e.values })),
-          at: this.of(view)
-        };
-      }
-    };
-  }
-});
-
-// src/model/graph/kubernetes/pods.ts
-function podRecord(template, r2) {
-  const spec = template.spec;
-  const metadata2 = template.metadata;
-  const labelsView = metadata2?.object("labels");
-  const pod = {
-    labels: textEntries(metadata2, "labels"),
-    labelsAt: labelsView ? r2.of(labelsView) : r2.at(template.anchor, template.path),
-    at: r2.at(template.anchor, template.path),
-    volumes: /* @__PURE__ */ new Map(),
-    containers: [],
-    references: [],
-    hostNetwork: spec.boolean("hostNetwork")?.value === true
-  };
-  const sa = spec.string("serviceAccountName") ?? spec.string("serviceAccount");
-  if (sa && sa.value !== "") {
-    pod.serviceAccount = { value: sa.value, at: r2.at(sa.node) };
-    pod.references.push({ kind: "serviceAccount", name: pod.serviceAccount, optional: false, via: "serviceAccountName" });
-  }
-  for (const secret of spec.list("imagePullSecrets")) {
-    const name2 = r2.located(secret.string("name"));
-    if (name2) pod.references.push({ kind: "secret", name: name2, optional: false, via: "imagePullSecrets" });
-  }
-  for (const volume of spec.list("volumes")) readVolume(volume, pod, r2);
-  let index2 = 0;
-  for (const [key3, role] of ROLE_KEYS) {
-    for (const view of spec.list(key3)) {
-      const spec2 = template.containers[index2++];
-      pod.containers.push(containerRecord(view, role, spec2, pod, r2));
-    }
-  }
-  return pod;
-}
-function ref(kind, view, nameKey, via, r2, extra = {}) {
-  const name2 = r2.located(view?.string(nameKey), view?.at(nameKey));
-  if (!view || !name2 || name2.value === "") return void 0;
-  const out2 = {
-    kind,
-    name: name2,
-    optional: (extra.optionalFrom ?? view).boolean("optional")?.value === true,
-    via
-  };
-  const key3 = r2.located(extra.key?.string("key"), extra.key?.at("key"));
-  if (key3) out2.key = key3;
-  if (extra.container) out2.container = extra.container;
-  return out2;
-}
-function readVolume(volume, pod, r2) {
-  const name2 = volume.string("name")?.value;
-  if (name2 === void 0) return;
-  const typePair = volume.map.pairs.find((p) => p.keyText !== "name" && !p.merge);
-  pod.volumes.set(name2, { type: typePair?.keyText ?? "unknown", at: r2.of(volume) });
-  const v = volume;
-  const withItems = (kind, source, nameKey, via) => {
-    const base = ref(kind, source, nameKey, via, r2);
-    if (!base) return;
-    const items = source.list("items");
-    if (items.length === 0) pod.references.push(base);
-    for (const item of items) {
-      const key3 = r2.located(item.string("key"), item.at("key"));
-      pod.references.push(key3 ? { ...base, key: key3 } : base);
-    }
-  };
-  withItems("configMap", v.object("configMap"), "name", "volume");
-  withItems("secret", v.object("secret"), "secretName", "volume");
-  const claim = ref("persistentVolumeClaim", v.object("persistentVolumeClaim"), "claimName", "volume", r2);
-  if (claim) pod.references.push(claim);
-  for (const source of v.object("projected")?.list("sources") ?? []) {
-    withItems("configMap", source.object("configMap"), "name", "projected");
-    withItems("secret", source.object("secret"), "name", "projected");
-  }
-}
-function containerRecord(view, role, spec, pod, r2) {
-  const name2 = view.string("name")?.value ?? `#${String(view.path.at(-1))}`;
-  const resources2 = view.object("resources");
-  const quantities2 = (key3) => {
-    const out2 = /* @__PURE__ */ new Map();
-    const map = resources2?.object(key3);
-    for (const pair of map?.map.pairs ?? []) {
-      const text3 = map.text(pair.keyText);
-      if (text3) out2.set(pair.keyText, { value: text3.value, at: r2.at(text3.node, map.at(pair.keyText)) });
-    }
-    return out2;
-  };
-  const c = {
-    name: name2,
-    role,
-    at: r2.of(view),
-    ports: [],
-    requests: quantities2("requests"),
-    limits: quantities2("limits"),
-    resourcesAt: resources2 ? r2.of(resources2) : r2.of(view),
-    readinessProbe: view.has("readinessProbe"),
-    mounts: []
-  };
-  const image = r2.located(view.string("image"), view.at("image"));
-  if (image) c.image = image;
-  for (const port of view.list("ports")) {
-    const number = port.integer("containerPort")?.value;
-    if (number === void 0) continue;
-    const name3 = port.string("name")?.value;
-    c.ports.push({ port: number, protocol: port.string("protocol")?.value ?? "TCP", at: r2.of(port), ...name3 !== void 0 ? { name: name3 } : {} });
-  }
-  for (const mount of view.list("volumeMounts")) {
-    const volume = r2.located(mount.string("name"), mount.at("name"));
-    if (volume) c.mounts.push(volume);
-  }
-  const nonRoot = r2.located(spec?.security.runAsNonRoot);
-  if (nonRoot) c.runAsNonRoot = nonRoot;
-  const user = r2.located(spec?.security.runAsUser);
-  if (user) c.runAsUser = user;
-  for (const env2 of view.list("env")) {
-    const from = env2.object("valueFrom");
-    const cm = from?.object("configMapKeyRef");
-    const secret = from?.object("secretKeyRef");
-    const reference = ref("configMap", cm, "name", "env", r2, { container: name2, ...cm ? { key: cm } : {} }) ?? ref("secret", secret, "name", "env", r2, { container: name2, ...secret ? { key: secret } : {} });
-    if (reference) pod.references.push(reference);
-  }
-  for (const from of view.list("envFrom")) {
-    const f = from;
-    const reference = ref("configMap", f.object("configMapRef"), "name", "envFrom", r2, { container: name2 }) ?? ref("secret", f.object("secretRef"), "name", "envFrom", r2, { container: name2 });
-    if (reference) pod.references.push(reference);
-  }
-  return c;
-}
-var ROLE_KEYS;
-var init_pods = __esm({
-  "src/model/graph/kubernetes/pods.ts"() {
-    "use strict";
-    init_reader();
-    ROLE_KEYS = [
-      ["containers", "container"],
-      ["initContainers", "initContainer"],
-      ["ephemeralContainers", "ephemeralContainer"]
-    ];
-  }
-});
-
-// src/model/graph/kubernetes/extract.ts
-function isClusterScoped(kind) {
-  return CLUSTER_SCOPED.has(kind);
-}
-function emptyRecords() {
-  return {
-    objects: [],
-    workloads: [],
-    services: [],
-    ingresses: [],
-    hpas: [],
-    pdbs: [],
-    networkPolicies: [],
-    configMaps: [],
-    secrets: [],
-    pvcs: [],
-    roles: [],
-    bindings: [],
-    quotas: [],
-    limitRanges: []
-  };
-}
-function extractKubernetesRecords(objects, file) {
-  const out2 = emptyRecords();
-  for (const o of objects) {
-    if (!o.kind || !o.name || o.patch) continue;
-    const r2 = new RecordReader(file.source, o.objectRef);
-    const root2 = objectView(o);
-    const metadata2 = root2.object("metadata");
-    let group7 = apiGroupOf(o.apiVersion);
-    if (group7 === "extensions" && MOVED[o.kind]) group7 = MOVED[o.kind];
-    const cluster = isClusterScoped(o.kind);
-    const object = {
-      apiVersion: o.apiVersion,
-      group: group7,
-      kind: o.kind,
-      name: o.name,
-      namespace: cluster ? "" : o.namespace ?? "default",
-      file,
-      at: r2.at(o.anchor),
-      ref: o.objectRef,
-      named: typeof metadata2?.string("name")?.value === "string" && metadata2.string("name").value !== "",
-      // Only what relationships read: a Namespace's labels (namespaceSelector), an Ingress's annotations (cert-manager).
-      labels: o.kind === "Namespace" ? textEntries(metadata2, "labels") : NONE,
-      annotations: o.kind === "Ingress" ? textEntries(metadata2, "annotations") : NONE
-    };
-    const ns = r2.located(metadata2?.string("namespace"), ["metadata", "namespace"]);
-    if (ns) object.namespaceAt = ns;
-    out2.objects.push(object);
-    const spec = root2.object("spec");
-    readKind(o, object, root2, spec, r2, out2);
-  }
-  return out2;
-}
-function readKind(o, object, root2, spec, r2, out2) {
-  const template = podTemplateOf(o);
-  if (template) {
-    if (!template.partial) out2.workloads.push(workloadOf(object, template.kind, spec, r2, podRecord(template, r2)));
-    return;
-  }
-  const core = object.group === "";
-  switch (object.kind) {
-    case "Service":
-      if (core) out2.services.push(serviceOf(object, spec, r2));
-      return;
-    case "Ingress":
-      if (object.group === "networking.k8s.io") out2.ingresses.push(ingressOf(object, spec, r2));
-      return;
-    case "HorizontalPodAutoscaler":
-      if (object.group === "autoscaling") out2.hpas.push(hpaOf(object, spec, r2));
-      return;
-    case "PodDisruptionBudget":
-      if (object.group === "policy") {
-        const selector = r2.selector(spec?.object("selector"));
-        const minAvailable = r2.located(spec?.intOrString("minAvailable"), spec?.at("minAvailable"));
-        const maxUnavailable = r2.located(spec?.intOrString("maxUnavailable"), spec?.at("maxUnavailable"));
-        out2.pdbs.push({ object, ...selector ? { selector } : {}, ...minAvailable ? { minAvailable } : {}, ...maxUnavailable ? { maxUnavailable } : {} });
-      }
-      return;
-    case "NetworkPolicy":
-      if (object.group === "networking.k8s.io" && spec) out2.networkPolicies.push(networkPolicyOf(object, spec, r2));
-      return;
-    case "ConfigMap":
-    case "Secret":
-      if (core) {
-        const keys = /* @__PURE__ */ new Set();
-        for (const key3 of object.kind === "ConfigMap" ? ["data", "binaryData"] : ["data", "stringData"]) for (const pair of root2.entries(key3)) keys.add(pair.keyText);
-        (object.kind === "ConfigMap" ? out2.configMaps : out2.secrets).push({ object, keys });
-      }
-      return;
-    case "PersistentVolumeClaim":
-      if (core) {
-        const sc = r2.located(spec?.string("storageClassName"), spec?.at("storageClassName"));
-        out2.pvcs.push({ object, ...sc ? { storageClassName: sc } : {} });
-      }
-      return;
-    case "Role":
-    case "ClusterRole":
-      if (object.group === "rbac.authorization.k8s.io") {
-        const wildcard = root2.list("rules").find((rule) => rule.strings("verbs").some((v) => v.value === "*") && rule.strings("resources").some((v) => v.value === "*"));
-        out2.roles.push({ object, ...wildcard ? { wildcard: r2.of(wildcard) } : {} });
-      }
-      return;
-    case "RoleBinding":
-    case "ClusterRoleBinding":
-      if (object.group === "rbac.authorization.k8s.io") out2.bindings.push(bindingOf(object, root2, r2));
-      return;
-    case "ResourceQuota":
-      if (core) {
-        const hard = /* @__PURE__ */ new Map();
-        const view = spec?.object("hard");
-        for (const pair of view?.map.pairs ?? []) {
-          const text3 = r2.located(view.text(pair.keyText), view.at(pair.keyText));
-          if (text3) hard.set(pair.keyText, text3);
-        }
-        out2.quotas.push({ object, hard, scoped: spec?.has("scopes") === true || spec?.has("scopeSelector") === true });
-      }
-      return;
-    case "LimitRange":
-      if (core) {
-        const limits = (spec?.list("limits") ?? []).map((item) => {
-          const plain = (key3) => new Map([...item.object(key3)?.map.pairs ?? []].flatMap((p) => {
-            const t = item.object(key3).text(p.keyText);
-            return t ? [[p.keyText, t.value]] : [];
-          }));
-          const located = (key3) => {
-            const view = item.object(key3);
-            return new Map((view?.map.pairs ?? []).flatMap((p) => {
-              const t = r2.located(view.text(p.keyText), view.at(p.keyText));
-              return t ? [[p.keyText, t]] : [];
-            }));
-          };
-          return {
-            type: item.string("type")?.value ?? "",
-            default: plain("default"),
-            defaultRequest: plain("defaultRequest"),
-            max: located("max"),
-            min: located("min"),
-            at: r2.of(item)
-          };
-        });
-        out2.limitRanges.push({ object, limits });
-      }
-      return;
-  }
-}
-function workloadOf(object, kind, spec, r2, pod) {
-  const jobSpec = kind === "CronJob" ? spec?.object("jobTemplate")?.object("spec") : kind === "Job" ? spec : void 0;
-  const replicasField = kind === "Pod" || kind === "DaemonSet" ? void 0 : jobSpec ? jobSpec.integer("parallelism") : spec?.integer("replicas");
-  const w = {
-    object,
-    kind,
-    replicas: replicasField?.value ?? 1,
-    pod,
-    volumeClaimTemplates: []
-  };
-  if (replicasField) w.replicasAt = r2.at(replicasField.node, (jobSpec ?? spec).at(jobSpec ? "parallelism" : "replicas"));
-  const minReady = r2.located(spec?.integer("minReadySeconds"), spec?.at("minReadySeconds"));
-  if (minReady && kind !== "Pod") w.minReadySeconds = minReady;
-  const strategyView = kind === "Deployment" ? spec?.object("strategy") : kind === "StatefulSet" || kind === "DaemonSet" ? spec?.object("updateStrategy") : void 0;
-  if (strategyView) {
-    const rolling = strategyView.object("rollingUpdate");
-    const maxUnavailable = r2.located(rolling?.intOrString("maxUnavailable"), rolling?.at("maxUnavailable"));
-    const maxSurge = r2.located(rolling?.intOrString("maxSurge"), rolling?.at("maxSurge"));
-    w.strategy = {
-      type: strategyView.string("type")?.value ?? "RollingUpdate",
-      at: r2.of(strategyView),
-      ...maxUnavailable ? { maxUnavailable } : {},
-      ...maxSurge ? { maxSurge } : {}
-    };
-  }
-  if (kind === "StatefulSet") {
-    const serviceName = r2.located(spec?.string("serviceName"), spec?.at("serviceName"));
-    if (serviceName && serviceName.value !== "") w.serviceName = serviceName;
-    for (const claim of spec?.list("volumeClaimTemplates") ?? []) {
-      const name2 = claim.object("metadata")?.string("name")?.value;
-      if (!name2) continue;
-      const sc = r2.located(claim.object("spec")?.string("storageClassName"), claim.object("spec")?.at("storageClassName"));
-      w.volumeClaimTemplates.push({ name: name2, at: r2.of(claim), ...sc ? { storageClassName: sc } : {} });
-      w.pod.volumes.set(name2, { type: "volumeClaimTemplate", at: r2.of(claim) });
-    }
-  }
-  return w;
-}
-function serviceOf(object, spec, r2) {
-  const selectorView = spec?.object("selector");
-  const entries = [...textEntries(spec, "selector")];
-  const clusterIP = spec?.string("clusterIP")?.value;
-  return {
-    object,
-    type: spec?.string("type")?.value ?? "ClusterIP",
-    ...selectorView ? { selector: { entries, at: r2.of(selectorView) } } : {},
-    headless: clusterIP === "None",
-    ports: (spec?.list("ports") ?? []).flatMap((p) => {
-      const port = p.integer("port")?.value;
-      if (port === void 0) return [];
-      const name2 = p.string("name")?.value;
-      const targetPort = r2.located(p.intOrString("targetPort"), p.at("targetPort"));
-      return [{ port, protocol: p.string("protocol")?.value ?? "TCP", at: r2.of(p), ...name2 !== void 0 ? { name: name2 } : {}, ...targetPort ? { targetPort } : {} }];
-    })
-  };
-}
-function ingressOf(object, spec, r2) {
-  const backends = [];
-  const add = (backend, host, path4) => {
-    if (!backend) return;
-    const service = backend.object("service");
-    const name2 = service ? r2.located(service.string("name"), service.at("name")) : r2.located(backend.string("serviceName"), backend.at("serviceName"));
-    if (!name2) return;
-    const portView = service?.object("port");
-    const port = service ? r2.located(portView?.integer("number"), portView?.at("number")) ?? r2.located(portView?.string("name"), portView?.at("name")) : r2.located(backend.intOrString("servicePort"), backend.at("servicePort"));
-    backends.push({ service: name2, host, path: path4, at: r2.of(backend), ...port ? { port } : {} });
-  };
-  add(spec?.object("defaultBackend") ?? spec?.object("backend"), "*", "(default)");
-  for (const rule of spec?.list("rules") ?? []) {
-    const host = rule.string("host")?.value ?? "*";
-    for (const path4 of rule.object("http")?.list("paths") ?? []) add(path4.object("backend"), host, path4.string("path")?.value ?? "/");
-  }
-  const tlsSecrets = (spec?.list("tls") ?? []).flatMap((t) => {
-    const name2 = r2.located(t.string("secretName"), t.at("secretName"));
-    return name2 ? [name2] : [];
-  });
-  return { object, backends, tlsSecrets };
-}
-function hpaOf(object, spec, r2) {
-  const target2 = spec?.object("scaleTargetRef");
-  const kind = r2.located(target2?.string("kind"), target2?.at("kind"));
-  const name2 = r2.located(target2?.string("name"), target2?.at("name"));
-  const apiVersion = target2?.string("apiVersion")?.value;
-  const utilization = [];
-  const cpu = spec?.integer("targetCPUUtilizationPercentage");
-  if (cpu) utilization.push({ value: "cpu", at: r2.at(cpu.node, spec.at("targetCPUUtilizationPercentage")) });
-  for (const metric of spec?.list("metrics") ?? []) {
-    if (metric.string("type")?.value !== "Resource") continue;
-    const resource = metric.object("resource");
-    const resourceName = resource?.string("name")?.value;
-    const target3 = resource?.object("target");
-    const utilizationTarget = target3?.string("type")?.value === "Utilization" || resource?.has("targetAverageUtilization") === true;
-    if (resourceName && utilizationTarget) utilization.push({ value: resourceName, at: r2.of(metric) });
-  }
-  const min = spec?.integer("minReplicas")?.value;
-  const max = spec?.integer("maxReplicas")?.value;
-  return {
-    object,
-    ...kind && name2 ? { target: { kind, name: name2, ...apiVersion ? { apiVersion } : {} } } : {},
-    ...min !== void 0 ? { minReplicas: min } : {},
-    ...max !== void 0 ? { maxReplicas: max } : {},
-    utilization
-  };
-}
-function networkPolicyOf(object, spec, r2) {
-  const rules = (key3, peersKey) => spec.list(key3).map((rule) => ({
-    at: r2.of(rule),
-    peers: rule.list(peersKey).map((peer) => {
-      const out2 = { at: r2.of(peer) };
-      const pod = r2.selector(peer.object("podSelector"));
-      const ns = r2.selector(peer.object("namespaceSelector"));
-      if (pod) out2.podSelector = pod;
-      if (ns) out2.namespaceSelector = ns;
-      const block = peer.object("ipBlock");
-      if (block) out2.ipBlock = { cidr: block.string("cidr")?.value ?? "", except: block.strings("except").map((s) => s.value) };
-      return out2;
-    }),
-    ports: rule.list("ports").map((p) => {
-      const port = p.intOrString("port")?.value;
-      const endPort = p.integer("endPort")?.value;
-      return { protocol: p.string("protocol")?.value ?? "TCP", ...port !== void 0 ? { port } : {}, ...endPort !== void 0 ? { endPort } : {} };
-    })
-  }));
-  const ingress = rules("ingress", "from");
-  const egress = rules("egress", "to");
-  const written = spec.strings("policyTypes").map((s) => s.value);
-  const types2 = new Set(
-    (written.length > 0 ? written : ["Ingress", ...egress.length > 0 ? ["Egress"] : []]).filter((t) => t === "Ingress" || t === "Egress")
-  );
-  const podSelector = r2.selector(spec.object("podSelector")) ?? { matchLabels: [], expressions: [], at: r2.of(spec) };
-  return { object, podSelector, types: types2, ingress, egress };
-}
-function bindingOf(object, root2, r2) {
-  const roleRef = root2.object("roleRef");
-  const kind = roleRef?.string("kind")?.value;
-  const name2 = r2.located(roleRef?.string("name"), roleRef?.at("name"));
-  const subjects = root2.list("subjects").flatMap((s) => {
-    const subjectKind = s.string("kind")?.value;
-    const subjectName = s.string("name")?.value;
-    if (!subjectKind || !subjectName) return [];
-    return [{ kind: subjectKind, name: subjectName, namespace: s.string("namespace")?.value ?? object.namespace, at: r2.of(s) }];
-  });
-  return { object, ...kind && name2 ? { roleRef: { kind, name: name2 } } : {}, subjects };
-}
-var MOVED, CLUSTER_SCOPED, NONE;
-var init_extract = __esm({
-  "src/model/graph/kubernetes/extract.ts"() {
-    "use strict";
-    init_kubernetes();
-    init_view();
-    init_workloads();
-    init_pods();
-    init_reader();
-    MOVED = {
-      Deployment: "apps",
-      DaemonSet: "apps",
-      ReplicaSet: "apps",
-      Ingress: "networking.k8s.io",
-      NetworkPolicy: "networking.k8s.io",
-      PodSecurityPolicy: "policy"
-    };
-    CLUSTER_SCOPED = /* @__PURE__ */ new Set([
-      "Namespace",
-      "Node",
-      "PersistentVolume",
-      "StorageClass",
-      "ClusterRole",
-      "ClusterRoleBinding",
-      "CustomResourceDefinition",
-      "PriorityClass",
-      "IngressClass",
-      "RuntimeClass",
-      "CSIDriver",
-      "CSINode",
-      "VolumeAttachment",
-      "ValidatingWebhookConfiguration",
-      "MutatingWebhookConfiguration",
-      "ValidatingAdmissionPolicy",
-      "ValidatingAdmissionPolicyBinding",
-      "APIService",
-      "PodSecurityPolicy",
-      "CertificateSigningRequest",
-      "ComponentStatus",
-      "FlowSchema",
-      "PriorityLevelConfiguration",
-      "ClusterIssuer",
-      "ClusterSecretStore",
-      "ClusterPolicy"
-    ]);
-    NONE = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/model/graph/kubernetes/graph.ts
-var BUILT_IN_GROUPS, key, KubernetesGraph;
-var init_graph = __esm({
-  "src/model/graph/kubernetes/graph.ts"() {
-    "use strict";
-    init_select();
-    BUILT_IN_GROUPS = /* @__PURE__ */ new Set([
-      "",
-      "apps",
-      "batch",
-      "autoscaling",
-      "policy",
-      "extensions",
-      "networking.k8s.io",
-      "rbac.authorization.k8s.io",
-      "storage.k8s.io",
-      "apiextensions.k8s.io",
-      "admissionregistration.k8s.io",
-      "scheduling.k8s.io",
-      "coordination.k8s.io",
-      "node.k8s.io",
-      "discovery.k8s.io",
-      "certificates.k8s.io",
-      "events.k8s.io",
-      "flowcontrol.apiserver.k8s.io",
-      "apiregistration.k8s.io",
-      "resource.k8s.io",
-      "authentication.k8s.io",
-      "authorization.k8s.io"
-    ]);
-    key = (kind, namespace, name2) => `${kind}\0${namespace}\0${name2}`;
-    KubernetesGraph = class {
-      objects = [];
-      workloads = [];
-      services = [];
-      ingresses = [];
-      hpas = [];
-      pdbs = [];
-      networkPolicies = [];
-      configMaps = [];
-      secrets = [];
-      pvcs = [];
-      roles = [];
-      bindings = [];
-      quotas = [];
-      limitRanges = [];
-      byName = /* @__PURE__ */ new Map();
-      /** `kind` and `kind\u0000namespace` → number of objects. */
-      kindCounts = /* @__PURE__ */ new Map();
-      podsByNamespace = /* @__PURE__ */ new Map();
-      dataByName = /* @__PURE__ */ new Map();
-      workloadsByName = /* @__PURE__ */ new Map();
-      servicesByName = /* @__PURE__ */ new Map();
-      selected = /* @__PURE__ */ new WeakMap();
-      servicesByWorkload;
-      customResourceFiles = /* @__PURE__ */ new Set();
-      namespaceNodes;
-      namespaceIndex;
-      add(records) {
-        for (const field of Object.keys(records)) {
-          const target2 = this[field];
-          for (const item of records[field]) target2.push(item);
-        }
-      }
-      /** Builds the indexes; call once after every file was added. */
-      index() {
-        for (const o of this.objects) {
-          if (!BUILT_IN_GROUPS.has(o.group)) this.customResourceFiles.add(o.file.path);
-          for (const c of [o.kind, `${o.kind}\0${o.namespace}`]) this.kindCounts.set(c, (this.kindCounts.get(c) ?? 0) + 1);
-          const k = key(o.kind, o.namespace, o.name);
-          const list2 = this.byName.get(k);
-          if (list2) list2.push(o);
-          else this.byName.set(k, [o]);
-        }
-        for (const w of this.workloads) {
-          this.podIndex(w.object.namespace).add(w);
-          this.workloadsByName.set(key(w.kind, w.object.namespace, w.object.name), w);
-        }
-        for (const d of [...this.configMaps, ...this.secrets]) this.dataByName.set(key(d.object.kind, d.object.namespace, d.object.name), d);
-        for (const s of this.services) this.servicesByName.set(key("Service", s.object.namespace, s.object.name), s);
-      }
-      podIndex(namespace) {
-        let index2 = this.podsByNamespace.get(namespace);
-        if (!index2) this.podsByNamespace.set(namespace, index2 = new LabelIndex((w) => w.pod.labels));
-        return index2;
-      }
-      /**
-       * Whether the object's file also declares custom resources: their operators create pods
-       * (a database cluster, a Redis failover) that the files do not show, so "selects nothing"
-       * cannot be told there.
-       */
-      besideCustomResources(o) {
-        return this.customResourceFiles.has(o.file.path);
-      }
-      /** Objects of a kind by namespace and name (several when declared more than once). */
-      find(kind, namespace, name2) {
-        return this.byName.get(key(kind, namespace, name2)) ?? [];
-      }
-      has(kind, namespace, name2) {
-        return this.byName.has(key(kind, namespace, name2));
-      }
-      /** Whether the project declares any object of this kind (then absence means more). */
-      declares(kind, namespace) {
-        return (this.kindCounts.get(namespace === void 0 ? kind : `${kind}\0${namespace}`) ?? 0) > 0;
-      }
-      workload(kind, namespace, name2) {
-        return this.workloadsByName.get(key(kind, namespace, name2));
-      }
-      service(namespace, name2) {
-        return this.servicesByName.get(key("Service", namespace, name2));
-      }
-      data(kind, namespace, name2) {
-        return this.dataByName.get(key(kind, namespace, name2));
-      }
-      workloadsIn(namespace) {
-        return this.podsByNamespace.get(namespace)?.items ?? [];
-      }
-      /** The workloads whose pods a label selector picks in a namespace. */
-      select(namespace, selector, emptyMatchesAll) {
-        return this.podsByNamespace.get(namespace)?.select(selector, emptyMatchesAll) ?? [];
-      }
-      /** The workloads whose pods a Service's selector picks (memoized). */
-      serviceSelects(service) {
-        let out2 = this.selected.get(service);
-        if (!out2) {
-          out2 = service.selector ? this.podsByNamespace.get(service.object.namespace)?.selectMap(service.selector.entries) ?? [] : [];
-          this.selected.set(service, out2);
-        }
-        return out2;
-      }
-      /** The Services whose selector picks a workload's pods. */
-      servicesOf(workload) {
-        if (!this.servicesByWorkload) {
-          this.servicesByWorkload = /* @__PURE__ */ new Map();
-          for (const s of this.services) {
-            for (const w of this.serviceSelects(s)) {
-              const list2 = this.servicesByWorkload.get(w);
-              if (list2) list2.push(s);
-              else this.servicesByWorkload.set(w, [s]);
-            }
-          }
-        }
-        return this.servicesByWorkload.get(workload) ?? [];
-      }
-      /** Every namespace the project uses or declares, with its labels. */
-      namespaces() {
-        if (!this.namespaceNodes) {
-          const nodes = /* @__PURE__ */ new Map();
-          const ensure = (name2, object) => {
-            const existing = nodes.get(name2);
-            if (existing && (existing.object || !object)) return;
-            const labels = new Map(object?.labels ?? []);
-            labels.set("kubernetes.io/metadata.name", name2);
-            nodes.set(name2, { name: name2, labels, ...object ? { object } : {} });
-          };
-          for (const o of this.objects) if (o.kind === "Namespace" && o.group === "") ensure(o.name, o);
-          for (const o of this.objects) if (o.namespace !== "") ensure(o.namespace);
-          this.namespaceNodes = nodes;
-        }
-        return this.namespaceNodes;
-      }
-      /** Namespaces a namespaceSelector picks (an empty selector: all of them). */
-      selectNamespaces(selector) {
-        if (!this.namespaceIndex) {
-          this.namespaceIndex = new LabelIndex((n) => n.labels);
-          for (const n of this.namespaces().values()) this.namespaceIndex.add(n);
-        }
-        return this.namespaceIndex.select(selector, true);
-      }
-    };
-  }
-});
-
-// src/model/graph/kubernetes/quantity.ts
-function parseQuantity(text3) {
-  const m = QUANTITY.exec(text3.trim());
-  if (!m) return void 0;
-  const base = Number(m[1]);
-  if (m[2]) return base * 10 ** Number(m[2].slice(1));
-  return base * SUFFIX[m[3] ?? ""];
-}
-function formatQuantity(resource, value) {
-  if (/cpu$/.test(resource)) return Number.isInteger(value) ? String(value) : `${Math.round(value * 1e3)}m`;
-  if (/memory$|storage$/.test(resource)) {
-    for (const [unit, size] of [["Gi", 2 ** 30], ["Mi", 2 ** 20], ["Ki", 2 ** 10]]) {
-      if (value >= size && Number.isInteger(value / size * 100)) return `${+(value / size).toFixed(2)}${unit}`;
-    }
-  }
-  return String(+value.toPrecision(6));
-}
-var SUFFIX, QUANTITY;
-var init_quantity = __esm({
-  "src/model/graph/kubernetes/quantity.ts"() {
-    "use strict";
-    SUFFIX = {
-      n: 1e-9,
-      u: 1e-6,
-      m: 1e-3,
-      "": 1,
-      k: 1e3,
-      M: 1e6,
-      G: 1e9,
-      T: 1e12,
-      P: 1e15,
-      E: 1e18,
-      Ki: 2 ** 10,
-      Mi: 2 ** 20,
-      Gi: 2 ** 30,
-      Ti: 2 ** 40,
-      Pi: 2 ** 50,
-      Ei: 2 ** 60
-    };
-    QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/;
-  }
-});
-
-// src/model/graph/kubernetes/admission.ts
-function defaultsOf(item) {
-  const limit = new Map(item.default);
-  for (const [r2, v] of item.max) if (!limit.has(r2)) limit.set(r2, v.value);
-  const request = new Map(item.defaultRequest);
-  for (const [r2, v] of limit) if (!request.has(r2)) request.set(r2, v);
-  for (const [r2, v] of item.min) if (!request.has(r2)) request.set(r2, v.value);
-  return { limit, request };
-}
-function quantities(map) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const [k, v] of map) {
-    const q = parseQuantity(v.value);
-    if (q !== void 0) out2.set(k, q);
-  }
-  return out2;
-}
-function parsedDefaults(items) {
-  return items.map((item) => {
-    const { limit, request } = defaultsOf(item);
-    const parse2 = (m) => new Map([...m].flatMap(([r2, v]) => parseQuantity(v) === void 0 ? [] : [[r2, parseQuantity(v)]]));
-    return { limit: parse2(limit), request: parse2(request) };
-  });
-}
-function effectiveResources(c, items, defaults = parsedDefaults(items)) {
-  const requests = quantities(c.requests);
-  const limits = quantities(c.limits);
-  for (const [r2, v] of limits) if (!requests.has(r2)) requests.set(r2, v);
-  for (const d of defaults) {
-    for (const [r2, v] of d.limit) if (!limits.has(r2)) limits.set(r2, v);
-    for (const [r2, v] of d.request) if (!requests.has(r2)) requests.set(r2, v);
-  }
-  return { requests, limits };
-}
-function podTotal(resources2, containers, key3, resource) {
-  let sum = 0;
-  let init2 = 0;
-  containers.forEach((c, i2) => {
-    const v = resources2[i2][key3].get(resource) ?? 0;
-    if (c.role === "initContainer") init2 = Math.max(init2, v);
-    else if (c.role === "container") sum += v;
-  });
-  return Math.max(sum, init2);
-}
-function quotaResource(key3) {
-  if (COMPUTE.includes(key3)) return { key: "requests", resource: key3 };
-  const m = /^(requests|limits)\.(.+)$/.exec(key3);
-  if (m && m[2] !== "storage") return { key: m[1], resource: m[2] };
-  return void 0;
-}
-function admitNamespace(k, namespace, limitRanges = k.limitRanges.filter((l) => l.object.namespace === namespace), namespaceQuotas = k.quotas.filter((q) => q.object.namespace === namespace)) {
-  const items = limitRanges.flatMap((l) => l.limits.filter((i2) => i2.type === "Container"));
-  const quotas = namespaceQuotas.filter((q) => !q.scoped);
-  const result = { namespace, rejections: [], used: new Map(quotas.map((q) => [q, /* @__PURE__ */ new Map()])) };
-  if (items.length === 0 && quotas.length === 0) return result;
-  const defaults = parsedDefaults(items);
-  for (const w of k.workloadsIn(namespace)) {
-    if (w.kind === "CronJob") continue;
-    const containers = w.pod.containers.filter((c) => c.role !== "ephemeralContainer");
-    const resources2 = containers.map((c) => effectiveResources(c, items, defaults));
-    if (limitRangeRejects(w, containers, resources2, items, result)) continue;
-    let refused = false;
-    for (const quota of quotas) {
-      const missing = [];
-      for (const hardKey of quota.hard.keys()) {
-        const q = quotaResource(hardKey);
-        if (!q) continue;
-        containers.forEach((c, i2) => {
-          if (c.role !== "ephemeralContainer" && !resources2[i2][q.key].has(q.resource)) missing.push({ container: c.name, resource: `${q.key}.${q.resource}` });
-        });
-      }
-      if (missing.length > 0) {
-        result.rejections.push({ kind: "quota-missing", workload: w, quota, missing: unique(missing) });
-        refused = true;
-      }
-    }
-    if (refused) continue;
-    let admitted = w.replicas;
-    let limiting;
-    const charges = [];
-    for (const quota of quotas) {
-      const used = result.used.get(quota);
-      for (const [hardKey, hard] of quota.hard) {
-        const limit = parseQuantity(hard.value);
-        if (limit === void 0) continue;
-        const q = quotaResource(hardKey);
-        const perPod = q ? podTotal(resources2, containers, q.key, q.resource) : hardKey === "pods" || hardKey === "count/pods" ? 1 : void 0;
-        if (perPod === void 0 || perPod === 0) continue;
-        const before = used.get(hardKey) ?? 0;
-        const fits = Math.max(0, Math.floor((limit - before) / perPod + 1e-9));
-        charges.push({ used, hardKey, perPod });
-        if (fits < admitted) {
-          admitted = fits;
-          limiting = { quota, hardKey, perPod, before, hard: hard.value, ...q ? { q } : {} };
-        }
-      }
-    }
-    for (const c of charges) c.used.set(c.hardKey, (c.used.get(c.hardKey) ?? 0) + admitted * c.perPod);
-    if (limiting && admitted < w.replicas) {
-      const { q } = limiting;
-      const resource = q ? `${q.key}.${q.resource}` : limiting.hardKey;
-      const fmt = (n) => q ? formatQuantity(q.resource, n) : String(n);
-      result.rejections.push({
-        kind: "quota-exceeded",
-        workload: w,
-        quota: limiting.quota,
-        resource: limiting.hardKey,
-        requested: `${resource}=${fmt(limiting.perPod)}`,
-        used: `${resource}=${fmt(limiting.before + admitted * limiting.perPod)}`,
-        limited: `${resource}=${limiting.hard}`,
-        admitted
-      });
-    }
-  }
-  return result;
-}
-function limitRangeRejects(w, containers, resources2, items, out2) {
-  let rejected = false;
-  containers.forEach((c, i2) => {
-    for (const item of items) {
-      for (const [resource, max] of item.max) {
-        const bound = parseQuantity(max.value);
-        const limit = resources2[i2].limits.get(resource);
-        if (bound === void 0 || limit === void 0 || limit <= bound + 1e-12) continue;
-        out2.rejections.push({ kind: "limit-range", workload: w, container: c.name, resource, bound: "max", limit: max.value, value: formatQuantity(resource, limit), at: c.limits.get(resource)?.at ?? c.resourcesAt, boundAt: max.at });
-        rejected = true;
-      }
-      for (const [resource, min] of item.min) {
-        const bound = parseQuantity(min.value);
-        const request = resources2[i2].requests.get(resource);
-        if (bound === void 0 || request === void 0 || request >= bound - 1e-12) continue;
-        out2.rejections.push({ kind: "limit-range", workload: w, container: c.name, resource, bound: "min", limit: min.value, value: formatQuantity(resource, request), at: c.requests.get(resource)?.at ?? c.resourcesAt, boundAt: min.at });
-        rejected = true;
-      }
-    }
-  });
-  return rejected;
-}
-function unique(list2) {
-  const seen = /* @__PURE__ */ new Set();
-  return list2.filter((x) => !seen.has(`${x.container}\0${x.resource}`) && seen.add(`${x.container}\0${x.resource}`) !== void 0);
-}
-function admitAll(k) {
-  let out2 = cache.get(k);
-  if (!out2) {
-    const byNamespace = /* @__PURE__ */ new Map();
-    const of = (ns) => {
-      let entry2 = byNamespace.get(ns);
-      if (!entry2) byNamespace.set(ns, entry2 = { limitRanges: [], quotas: [] });
-      return entry2;
-    };
-    for (const l of k.limitRanges) of(l.object.namespace).limitRanges.push(l);
-    for (const q of k.quotas) of(q.object.namespace).quotas.push(q);
-    out2 = [...byNamespace.keys()].sort().map((ns) => admitNamespace(k, ns, byNamespace.get(ns).limitRanges, byNamespace.get(ns).quotas));
-    cache.set(k, out2);
-  }
-  return out2;
-}
-var COMPUTE, cache;
-var init_admission = __esm({
-  "src/model/graph/kubernetes/admission.ts"() {
-    "use strict";
-    init_quantity();
-    COMPUTE = ["cpu", "memory", "ephemeral-storage"];
-    cache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/model/graph/kubernetes/ports.ts
-function resolveTargetPort(port, w) {
-  const target2 = port.targetPort?.value ?? port.port;
-  if (typeof target2 === "number") return target2;
-  if (/^\d+$/.test(target2)) return Number(target2);
-  for (const c of w.pod.containers) {
-    if (c.role === "initContainer" || c.role === "ephemeralContainer") continue;
-    const found = c.ports.find((p) => p.name === target2 && p.protocol === port.protocol);
-    if (found) return found.port;
-  }
-  return void 0;
-}
-function declaredPorts(w) {
-  return w.pod.containers.filter((c) => c.role === "container").flatMap((c) => c.ports);
-}
-var init_ports2 = __esm({
-  "src/model/graph/kubernetes/ports.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/graph/kubernetes/simulate.ts
-function suffix(seed, length) {
-  let h = 2166136261;
-  for (let i2 = 0; i2 < seed.length; i2++) h = Math.imul(h ^ seed.charCodeAt(i2), 16777619) >>> 0;
-  let out2 = "";
-  for (let i2 = 0; i2 < length; i2++) {
-    h = Math.imul(h ^ h >>> 13, 1540483477) >>> 0;
-    out2 += ALPHABET[h % ALPHABET.length];
-  }
-  return out2;
-}
-function simulateKubernetes(k, out2) {
-  if (k.objects.length === 0) return;
-  const rejections = admitAll(k).flatMap((a) => a.rejections);
-  const refused = /* @__PURE__ */ new Map();
-  for (const r2 of rejections) {
-    const admitted = r2.kind === "quota-exceeded" ? r2.admitted : 0;
-    refused.set(r2.workload, Math.min(refused.get(r2.workload) ?? r2.workload.replicas, admitted));
-  }
-  const sim = { workloads: [], replicaSets: [], pods: [], services: [], ingresses: [], rejected: [] };
-  const podNames = /* @__PURE__ */ new Map();
-  for (const w of k.workloads) {
-    const ns = w.object.namespace;
-    const name2 = w.object.name;
-    sim.workloads.push({ namespace: ns, kind: w.kind, name: name2, replicas: w.replicas, file: w.object.file.path });
-    const labels = [...w.pod.labels].map(([key3, v]) => `${key3}=${v}`).join(",");
-    const hash = suffix(`${ns}/${name2}/${labels}`, 10);
-    let owner = `${w.kind}/${name2}`;
-    let names;
-    switch (w.kind) {
-      case "Deployment":
-        sim.replicaSets.push({ namespace: ns, name: `${name2}-${hash}`, owner, replicas: w.replicas });
-        owner = `ReplicaSet/${name2}-${hash}`;
-        names = range(w.replicas).map((i2) => `${name2}-${hash}-${suffix(`${hash}${i2}`, 5)}`);
-        break;
-      case "StatefulSet":
-        names = range(w.replicas).map((i2) => `${name2}-${i2}`);
-        break;
-      case "Pod":
-        names = [name2];
-        break;
-      case "CronJob":
-        names = [];
-        break;
-      default:
-        names = range(w.replicas).map((i2) => `${name2}-${suffix(`${hash}${i2}`, 5)}`);
-    }
-    const admitted = refused.get(w) ?? names.length;
-    names.forEach((pod, i2) => sim.pods.push({ namespace: ns, name: pod, owner, labels, status: i2 < admitted ? "Running" : "Rejected" }));
-    podNames.set(w, names.slice(0, admitted));
-  }
-  for (const s of k.services) {
-    const selected = k.serviceSelects(s);
-    const endpoints = [];
-    for (const port of s.ports) {
-      for (const w of selected) {
-        const target2 = resolveTargetPort(port, w);
-        if (target2 === void 0) continue;
-        for (const pod of podNames.get(w) ?? []) endpoints.push(`${pod}:${target2}`);
-      }
-    }
-    sim.services.push({
-      namespace: s.object.namespace,
-      name: s.object.name,
-      type: s.type,
-      clusterIP: s.headless ? "None" : s.type === "ExternalName" ? "<none>" : "<assigned>",
-      ports: s.ports.map((p) => `${p.port}${p.targetPort !== void 0 ? `→${p.targetPort.value}` : ""}/${p.protocol}`).join(","),
-      endpoints
-    });
-  }
-  for (const ing of k.ingresses) {
-    for (const b of ing.backends) {
-      const service = k.service(ing.object.namespace, b.service.value);
-      const count = service ? k.serviceSelects(service).reduce((n, w) => n + (podNames.get(w)?.length ?? 0), 0) : 0;
-      sim.ingresses.push({
-        namespace: ing.object.namespace,
-        name: ing.object.name,
-        host: b.host,
-        path: b.path,
-        backend: `${b.service.value}${b.port ? `:${b.port.value}` : ""}${service ? "" : " (no such Service)"}`,
-        endpoints: count
-      });
-    }
-  }
-  const running = k.workloads.filter((w) => w.kind !== "CronJob");
-  if (k.networkPolicies.length > 0) {
-    sim.reachability = running.length > MAX_MATRIX ? { note: `${running.length} workloads: too many to print as a matrix; see plimsoll graph (can-reach edges).` } : {
-      workloads: running.map((w) => `${w.object.namespace}/${w.object.name}`),
-      allowed: running.map((from) => running.map((to) => from === to || reachablePorts(k, from, to).length > 0))
-    };
-  }
-  sim.rejected = rejections.map((r2) => ({ namespace: r2.workload.object.namespace, object: `${r2.workload.kind}/${r2.workload.object.name}`, reason: rejectionReason(r2) }));
-  out2.kubernetes = sim;
-}
-function range(n) {
-  return Array.from({ length: Math.max(0, Math.min(n, 1e3)) }, (_, i2) => i2);
-}
-function rejectionReason(r2) {
-  switch (r2.kind) {
-    case "quota-missing":
-      return `403 Forbidden: failed quota: ${r2.quota.object.name}: must specify ${r2.missing.map((m) => `${m.resource} for: ${m.container}`).join("; ")}`;
-    case "quota-exceeded":
-      return `403 Forbidden: exceeded quota: ${r2.quota.object.name}, requested: ${r2.requested}, used: ${r2.used}, limited: ${r2.limited} (${r2.admitted} of ${r2.workload.replicas} pods admitted)`;
-    case "limit-range":
-      return r2.bound === "max" ? `403 Forbidden: maximum ${r2.resource} usage per Container is ${r2.limit}, but limit is ${r2.value} (container ${r2.container})` : `403 Forbidden: minimum ${r2.resource} usage per Container is ${r2.limit}, but request is ${r2.value} (container ${r2.container})`;
-  }
-}
-var ALPHABET, MAX_MATRIX;
-var init_simulate2 = __esm({
-  "src/model/graph/kubernetes/simulate.ts"() {
-    "use strict";
-    init_admission();
-    init_network2();
-    init_ports2();
-    ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-    MAX_MATRIX = 200;
-  }
-});
-
-// src/model/graph/kubernetes/part.ts
-var kubernetesGraphPart;
-var init_part2 = __esm({
-  "src/model/graph/kubernetes/part.ts"() {
-    "use strict";
-    init_describe2();
-    init_extract();
-    init_graph();
-    init_simulate2();
-    kubernetesGraphPart = {
-      name: "kubernetes",
-      extract({ parsed, file }) {
-        const objects = parsed.objects;
-        if (parsed.format !== "kubernetes" || !objects || objects.length === 0) return void 0;
-        return extractKubernetesRecords(objects, file);
-      },
-      build(graph, records) {
-        const k = new KubernetesGraph();
-        for (const r2 of records) k.add(r2);
-        k.index();
-        graph.kubernetes = k;
-      },
-      describe(graph, out2) {
-        describeKubernetes(graph.kubernetes, out2);
-      },
-      simulate(graph, out2) {
-        simulateKubernetes(graph.kubernetes, out2);
-      }
-    };
-  }
-});
-
-// src/model/graph/kubernetes/naming.ts
-function describeObject(o) {
-  return `${o.kind} "${o.namespace ? `${o.namespace}/` : ""}${o.name}" (${o.file.path})`;
-}
-function relatedObject(o, role) {
-  return { node: o.at, message: `${role}: ${describeObject(o)}.` };
-}
-function absentSeverity(option) {
-  return option === "off" ? void 0 : option;
-}
-var ABSENT_OPTION_SCHEMA;
-var init_naming = __esm({
-  "src/model/graph/kubernetes/naming.ts"() {
-    "use strict";
-    ABSENT_OPTION_SCHEMA = {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        absent: {
-          enum: ["off", "info", "warning"],
-          description: "How to report a referenced object the linted files do not declare (it may be created by another tool): off, info (default) or warning."
-        }
-      }
-    };
-  }
-});
-
-// src/model/graph/kubernetes/references.ts
-function referencesOf(k, kind) {
-  const out2 = [];
-  for (const w of k.workloads) for (const reference of w.pod.references) if (reference.kind === kind) out2.push({ reference, owner: w.object });
-  if (kind === "secret") {
-    for (const ing of k.ingresses) {
-      if ([...ing.object.annotations.keys()].some((a) => a.startsWith("cert-manager.io/"))) continue;
-      for (const name2 of ing.tlsSecrets) out2.push({ reference: { kind: "secret", name: name2, optional: false, via: "tls" }, owner: ing.object });
-    }
-  }
-  return out2;
-}
-function referenceProblems(k, kind) {
-  const problems = [];
-  for (const { reference, owner } of referencesOf(k, kind)) {
-    if (reference.optional) continue;
-    const ns = owner.namespace;
-    const name2 = reference.name.value;
-    if (kind === "serviceAccount" && name2 === "default") continue;
-    let target2;
-    let data;
-    if (kind === "configMap" || kind === "secret") {
-      data = k.data(KIND_OF[kind], ns, name2);
-      target2 = data?.object;
-    } else target2 = k.find(KIND_OF[kind], ns, name2)[0];
-    if (!target2) {
-      problems.push({ reference, owner, problem: "absent" });
-      continue;
-    }
-    if (data && reference.key && !data.keys.has(reference.key.value)) problems.push({ reference, owner, problem: "key", target: target2 });
-  }
-  return problems;
-}
-var KIND_OF;
-var init_references = __esm({
-  "src/model/graph/kubernetes/references.ts"() {
-    "use strict";
-    KIND_OF = {
-      configMap: "ConfigMap",
-      secret: "Secret",
-      persistentVolumeClaim: "PersistentVolumeClaim",
-      serviceAccount: "ServiceAccount"
-    };
-  }
-});
-
-// rules/graph/configmap-reference-missing.ts
-var configmap_reference_missing_default;
-var init_configmap_reference_missing = __esm({
-  "rules/graph/configmap-reference-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    init_references();
-    configmap_reference_missing_default = defineRule({
-      id: "configmap-reference-missing",
-      meta: {
-        description: "ConfigMaps that pods use should exist, with the keys they ask for",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          absent: 'ConfigMap "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the pods of {{owner}} cannot start (CreateContainerConfigError, or a volume that never mounts). Add it, or mark the reference `optional: true`.',
-          key: 'ConfigMap "{{name}}" has no key "{{key}}", so the pods of {{owner}} cannot start (CreateContainerConfigError); add the key, fix its name, or mark the reference `optional: true`.'
-        },
-        options: ABSENT_OPTION_SCHEMA,
-        defaults: { absent: "info" },
-        fixable: false
-      },
-      create(ctx, options) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const p of referenceProblems(k, "configMap")) {
-              const data = { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner), key: p.reference.key?.value };
-              if (p.problem === "key") {
-                ctx.report({ messageId: "key", node: p.reference.key.at, data, related: [relatedObject(p.target, "The ConfigMap")] });
-                continue;
-              }
-              const severity = absentSeverity(options.absent);
-              if (severity) ctx.report({ messageId: "absent", node: p.reference.name.at, data, severity });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// src/core/source.ts
-var SourceText;
-var init_source = __esm({
-  "src/core/source.ts"() {
-    "use strict";
-    SourceText = class {
-      constructor(path4, raw) {
-        this.path = path4;
-        this.hasBom = raw.charCodeAt(0) === 65279;
-        this.text = this.hasBom ? raw.slice(1) : raw;
-      }
-      path;
-      text;
-      hasBom;
-      lineStarts;
-      starts() {
-        if (this.lineStarts) return this.lineStarts;
-        const starts = [0];
-        const text3 = this.text;
-        for (let i2 = 0; i2 < text3.length; i2++) {
-          const c = text3.charCodeAt(i2);
-          if (c === 10) starts.push(i2 + 1);
-          else if (c === 13 && text3.charCodeAt(i2 + 1) !== 10) starts.push(i2 + 1);
-        }
-        this.lineStarts = starts;
-        return starts;
-      }
-      get lineCount() {
-        return this.starts().length;
-      }
-      positionAt(offset) {
-        const starts = this.starts();
-        const clamped = Math.max(0, Math.min(offset, this.text.length));
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (starts[mid] <= clamped) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo, character: clamped - starts[lo] };
-      }
-      offsetAt(position2) {
-        const starts = this.starts();
-        if (position2.line >= starts.length) return this.text.length;
-        return Math.min(starts[Math.max(0, position2.line)] + position2.character, this.lineEnd(position2.line));
-      }
-      rangeOf(span) {
-        return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
-      }
-      /** Offset of the end of a line's content, before its CR/LF. */
-      lineEnd(line) {
-        const starts = this.starts();
-        let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
-        if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
-        if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
-        return Math.max(end, starts[line] ?? 0);
-      }
-      lineText(line) {
-        const starts = this.starts();
-        return this.text.slice(starts[line] ?? this.text.length, this.lineEnd(line));
-      }
-      lineStart(line) {
-        return this.starts()[line] ?? this.text.length;
-      }
-      slice(span) {
-        return this.text.slice(span.start, span.end);
-      }
-    };
-  }
-});
-
-// src/model/extract/dockerfile.ts
-function extractDockerfileContainers(dockerfile) {
-  const last = dockerfile.stages.length - 1;
-  return dockerfile.stages.map((stage) => {
-    const c = emptyContainer(
-      {
-        format: "dockerfile",
-        role: "stage",
-        name: stage.name ?? String(stage.index),
-        isFinalStage: stage.index === last,
-        stageIndex: stage.index
-      },
-      stage.from
-    );
-    const image = stage.from.image;
-    if (image && stage.baseStage === void 0) {
-      const ref2 = parseImageReference(stage.from.imageExpanded ?? image.value);
-      c.image = { value: ref2, node: image };
-    }
-    const chain = stageChain(stage, dockerfile);
-    const user = lastOf(chain, "USER");
-    if (user?.user) c.security.user = { value: user.userExpanded ?? user.user.value, node: user.user };
-    const cmd = lastOf(chain, "CMD");
-    if (cmd) c.command = { value: execArgs(cmd), node: cmd };
-    const entrypoint = lastOf(chain, "ENTRYPOINT");
-    if (entrypoint) c.entrypoint = { value: execArgs(entrypoint), node: entrypoint };
-    const healthcheck = lastOf(chain, "HEALTHCHECK");
-    if (healthcheck) c.healthcheck = { node: healthcheck, handler: "CMD", disabled: healthcheck.none };
-    for (const ins of chain) {
-      if (ins.keyword === "ENV") {
-        for (const pair of ins.pairs) {
-          c.env.push({
-            name: { value: pair.key.value, node: pair.key },
-            ...pair.value ? { value: { value: pair.value.value, node: pair.value } } : {}
-          });
-        }
-      } else if (ins.keyword === "EXPOSE") {
-        for (const port of ins.ports) {
-          c.ports.push({
-            ...port.port !== void 0 ? { containerPort: port.port } : {},
-            ...port.endPort !== void 0 ? { containerPortEnd: port.endPort } : {},
-            protocol: port.protocol ?? "tcp",
-            node: port
-          });
-        }
-      }
-    }
-    return c;
-  });
-}
-function stageChain(stage, dockerfile) {
-  const stages = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (let s = stage; s && !seen.has(s.index); s = s.baseStage === void 0 ? void 0 : dockerfile.stages[s.baseStage]) {
-    seen.add(s.index);
-    stages.unshift(s);
-  }
-  return stages.flatMap((s) => s.instructions);
-}
-function lastOf(instructions, keyword) {
-  for (let i2 = instructions.length - 1; i2 >= 0; i2--) if (instructions[i2].keyword === keyword) return instructions[i2];
-  return void 0;
-}
-function execArgs(ins) {
-  return ins.json ? ins.json.values.map((v) => v.value) : ["/bin/sh", "-c", ins.argsText];
-}
-var init_dockerfile2 = __esm({
-  "src/model/extract/dockerfile.ts"() {
-    "use strict";
-    init_container2();
-    init_image();
-  }
-});
-
-// src/model/graph/types.ts
-function location(file, node, object) {
-  return object ? { span: node.span, file, object } : { span: node.span, file };
-}
-var init_types = __esm({
-  "src/model/graph/types.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/graph/dockerfile.ts
-function dockerfileModel(dockerfile, containers, file, linted) {
-  const source = file.source;
-  const stages = dockerfile.stages.map((stage) => buildStage(stage, dockerfile, containers[stage.index], source));
-  return { file, stages, linted, builtTargets: /* @__PURE__ */ new Set() };
-}
-function buildStage(stage, dockerfile, container, source) {
-  const at = (node) => location(source, node);
-  const out2 = {
-    index: stage.index,
-    from: at(stage.from),
-    anchor: at(stage.from.stageName ?? stage.from),
-    base: baseOf(stage),
-    uses: usesOf(stage, dockerfile, source),
-    image: effectiveImage(stage, dockerfile, container, source)
-  };
-  if (stage.name) out2.name = stage.name;
-  return out2;
-}
-function baseOf(stage) {
-  if (stage.baseStage !== void 0) return { kind: "stage", index: stage.baseStage };
-  const image = (stage.from.imageExpanded ?? stage.from.image?.value ?? "").trim();
-  if (image.toLowerCase() === "scratch") return { kind: "scratch" };
-  if (image === "" || /\$\{?[A-Za-z_]/.test(image)) return { kind: "dynamic", text: image };
-  return { kind: "image", image };
-}
-function sourceOf(value, dockerfile) {
-  const target2 = resolveFrom(value, dockerfile);
-  if (target2.kind === "stage") return { kind: "stage", index: target2.stage.index };
-  if (target2.kind === "image") return { kind: "image", image: value.trim() };
-  return { kind: target2.kind === "dynamic" ? "dynamic" : "unknown", text: value };
-}
-function usesOf(stage, dockerfile, source) {
-  const uses = [];
-  for (const ins of stage.instructions) {
-    if (ins.keyword === "COPY" || ins.keyword === "ADD") {
-      const from = ins.from?.value;
-      if (from && from.value.trim() !== "") uses.push({ source: sourceOf(from.value, dockerfile), via: "copy", at: location(source, from) });
-    } else if (ins.keyword === "RUN") {
-      for (const mount of ins.mounts) {
-        const from = mount.options.from;
-        if (from) uses.push({ source: sourceOf(from, dockerfile), via: "mount", at: location(source, mount) });
-      }
-    }
-  }
-  return uses;
-}
-function effectiveImage(stage, dockerfile, c, source) {
-  const at = (node) => location(source, node);
-  const root2 = stageLineage(stage, dockerfile)[0];
-  const rootImage = (root2.from.imageExpanded ?? root2.from.image?.value ?? "").trim();
-  const fromScratch = root2.baseStage === void 0 && rootImage.toLowerCase() === "scratch";
-  const image = { exposes: [], fromScratch };
-  if (!fromScratch && rootImage !== "" && root2.baseStage === void 0) image.baseImage = rootImage;
-  if (!c) return image;
-  if (c.security.user) image.user = { value: c.security.user.value, at: at(c.security.user.node) };
-  for (const p of c.ports) {
-    const port = { protocol: p.protocol, at: at(p.node) };
-    if (p.containerPort !== void 0) port.port = p.containerPort;
-    if (p.containerPortEnd !== void 0) port.endPort = p.containerPortEnd;
-    image.exposes.push(port);
-  }
-  if (c.healthcheck) image.healthcheck = { disabled: c.healthcheck.disabled === true, at: at(c.healthcheck.node) };
-  if (c.entrypoint) image.entrypoint = { value: c.entrypoint.value, at: at(c.entrypoint.node) };
-  if (c.command) image.cmd = { value: c.command.value, at: at(c.command.node) };
-  return image;
-}
-function targetStage(model, target2) {
-  if (target2 === void 0 || target2 === "") return model.stages.at(-1);
-  const name2 = target2.toLowerCase();
-  return model.stages.find((s) => s.name === name2);
-}
-function stagesNeededFor(model, index2, into = /* @__PURE__ */ new Set()) {
-  const stage = model.stages[index2];
-  if (!stage || into.has(index2)) return into;
-  into.add(index2);
-  if (stage.base.kind === "stage") stagesNeededFor(model, stage.base.index, into);
-  for (const use of stage.uses) if (use.source.kind === "stage") stagesNeededFor(model, use.source.index, into);
-  return into;
-}
-function neededStages(model) {
-  const needed = stagesNeededFor(model, model.stages.length - 1);
-  for (const target2 of model.builtTargets) {
-    const stage = targetStage(model, target2);
-    if (stage) stagesNeededFor(model, stage.index, needed);
-  }
-  return needed;
-}
-function stageId(model, stage) {
-  return `stage:${model.file.path}#${stage.name ?? stage.index}`;
-}
-function imageNodeId(image) {
-  return `image:${image}`;
-}
-function simulatedImage(model, stage) {
-  const needed = stagesNeededFor(model, stage.index);
-  const img = stage.image;
-  const out2 = {
-    dockerfile: model.file.path,
-    target: stage.name ?? String(stage.index),
-    expose: img.exposes.filter((p) => p.port !== void 0).map((p) => `${p.port}${p.endPort ? `-${p.endPort}` : ""}/${p.protocol}`),
-    healthcheck: img.healthcheck ? img.healthcheck.disabled ? "disabled" : "defined" : "none",
-    stages: [...needed].sort((a, b) => a - b).map((i2) => model.stages[i2].name ?? String(i2))
-  };
-  const base = img.fromScratch ? "scratch" : img.baseImage;
-  if (base) out2.base = base;
-  if (img.user) out2.user = img.user.value;
-  if (img.entrypoint) out2.entrypoint = img.entrypoint.value;
-  if (img.cmd) out2.cmd = img.cmd.value;
-  return out2;
-}
-function readDockerfileModel(graph, file, parse2) {
-  const known = file.absolute ? graph.dockerfiles.byAbsolute.get(file.absolute) : void 0;
-  if (known) return known;
-  const { dockerfile, containers } = parse2();
-  const model = dockerfileModel(dockerfile, containers, file, false);
-  if (file.absolute) graph.dockerfiles.byAbsolute.set(file.absolute, model);
-  graph.dockerfiles.models.push(model);
-  return model;
-}
-function describeDockerfile(_graph, model, out2) {
-  const last = model.stages.length - 1;
-  const sourceNode = (s) => {
-    if (s.kind === "stage") {
-      const st = model.stages[s.index];
-      return st ? stageId(model, st) : void 0;
-    }
-    if (s.kind === "image") return out2.node({ id: imageNodeId(s.image), kind: "image", label: s.image });
-    return void 0;
-  };
-  for (const stage of model.stages) {
-    const attributes2 = {};
-    if (stage.index === last) attributes2.final = true;
-    if (stage.image.user) attributes2.user = stage.image.user.value;
-    const ports = stage.image.exposes.filter((p) => p.port !== void 0).map((p) => `${p.port}${p.endPort ? `-${p.endPort}` : ""}/${p.protocol}`);
-    if (ports.length > 0) attributes2.expose = ports.join(",");
-    if (stage.image.healthcheck) attributes2.healthcheck = !stage.image.healthcheck.disabled;
-    out2.node({
-      id: stageId(model, stage),
-      kind: "stage",
-      label: `stage ${stage.name ?? stage.index}`,
-      file: model.file.path,
-      line: model.file.source.positionAt(stage.from.span.start).line + 1,
-      attributes: attributes2
-    });
-  }
-  for (const stage of model.stages) {
-    const id = stageId(model, stage);
-    const base = sourceNode(stage.base);
-    if (base) out2.edge({ type: "based-on", from: id, to: base });
-    for (const use of stage.uses) {
-      const from = sourceNode(use.source);
-      if (from) out2.edge({ type: "copies-from", from: id, to: from, ...use.via === "mount" ? { label: "mount" } : {} });
-    }
-  }
-}
-var dockerfileGraphPart;
-var init_dockerfile3 = __esm({
-  "src/model/graph/dockerfile.ts"() {
-    "use strict";
-    init_dockerfile_query();
-    init_types();
-    dockerfileGraphPart = {
-      name: "dockerfile",
-      extract({ parsed, file }) {
-        if (parsed.format !== "dockerfile" || !parsed.dockerfile) return void 0;
-        return dockerfileModel(parsed.dockerfile, parsed.containers, file, true);
-      },
-      build(graph, models) {
-        const byAbsolute = /* @__PURE__ */ new Map();
-        for (const m of models) if (m.file.absolute) byAbsolute.set(m.file.absolute, m);
-        graph.dockerfiles = { models: [...models], byAbsolute };
-      },
-      describe(graph, out2) {
-        for (const model of graph.dockerfiles.models) describeDockerfile(graph, model, out2);
-      },
-      simulate(graph, out2) {
-        const images2 = [];
-        for (const model of graph.dockerfiles.models) {
-          if (!model.linted) continue;
-          const targets2 = /* @__PURE__ */ new Set(["", ...model.builtTargets]);
-          for (const target2 of targets2) {
-            const stage = targetStage(model, target2);
-            if (stage) images2.push(simulatedImage(model, stage));
-          }
-        }
-        if (images2.length > 0) out2.images = images2;
-      }
-    };
-  }
-});
-
-// src/model/graph/links.ts
-import { relative, sep } from "node:path";
-function imageKey(image) {
-  const ref2 = parseImageReference(image);
-  const name2 = `${ref2.registry ? `${ref2.registry}/` : ""}${ref2.repository}`;
-  return ref2.tag ? { name: name2, tag: ref2.tag } : { name: name2 };
-}
-function modelAt(graph, absolute, context) {
-  const known = graph.dockerfiles.byAbsolute.get(absolute);
-  if (known) return known;
-  const text3 = context.env.host.readFile(absolute);
-  if (text3 === void 0) return void 0;
-  const path4 = relative(process.cwd(), absolute).split(sep).join("/");
-  return readDockerfileModel(graph, { path: path4, absolute, format: "dockerfile", source: new SourceText(path4, text3) }, () => {
-    const dockerfile = parseDockerfile(text3);
-    return { dockerfile, containers: extractDockerfileContainers(dockerfile) };
-  });
-}
-var ImageTable, imageLinksPart;
-var init_links = __esm({
-  "src/model/graph/links.ts"() {
-    "use strict";
-    init_source();
-    init_parser();
-    init_dockerfile2();
-    init_image();
-    init_describe();
-    init_dockerfile3();
-    init_describe2();
-    ImageTable = class {
-      byName = /* @__PURE__ */ new Map();
-      add(image, build) {
-        const { name: name2, tag } = imageKey(image);
-        this.byName.set(name2, [...this.byName.get(name2) ?? [], { ...tag ? { tag } : {}, build }]);
-      }
-      /** The build of an image: an entry with the same tag, else one without a tag. */
-      find(image) {
-        const { name: name2, tag } = imageKey(image);
-        const entries = this.byName.get(name2) ?? [];
-        return (entries.find((e) => e.tag !== void 0 && e.tag === tag) ?? entries.find((e) => e.tag === void 0))?.build;
-      }
-    };
-    imageLinksPart = {
-      name: "links",
-      extract({ file, images: images2 }) {
-        return images2 && images2.size > 0 ? { path: file.path, images: images2 } : void 0;
-      },
-      build(graph, fileImages, context) {
-        const links = { composeBuilds: /* @__PURE__ */ new Map(), containers: /* @__PURE__ */ new Map() };
-        graph.links = links;
-        const composeImages = new ImageTable();
-        for (const p of graph.compose ?? []) {
-          for (const s of p.services) {
-            if (!s.build?.dockerfilePath) continue;
-            const model = modelAt(graph, s.build.dockerfilePath, context);
-            const stage = model && targetStage(model, s.build.target);
-            if (!model || !stage) continue;
-            model.builtTargets.add(s.build.target?.toLowerCase() ?? "");
-            const build = { model, stage, via: "compose", ...s.image ? { image: s.image } : {} };
-            links.composeBuilds.set(s, build);
-            if (s.image) composeImages.add(s.image, build);
-          }
-        }
-        const configured = /* @__PURE__ */ new Map();
-        for (const { path: path4, images: images2 } of fileImages) {
-          const table2 = new ImageTable();
-          for (const [image, dockerfile] of images2) {
-            const model = modelAt(graph, dockerfile, context);
-            const stage = model && targetStage(model);
-            if (model && stage) table2.add(image, { model, stage, via: "config", image });
-          }
-          configured.set(path4, table2);
-        }
-        for (const w of graph.kubernetes?.workloads ?? []) {
-          for (const c of w.pod.containers) {
-            if (!c.image) continue;
-            const build = configured.get(w.object.file.path)?.find(c.image.value) ?? composeImages.find(c.image.value);
-            if (build) links.containers.set(c, { ...build, workload: w });
-          }
-        }
-      },
-      describe(graph, out2) {
-        for (const p of graph.compose ?? []) {
-          for (const s of p.services) {
-            const build = graph.links.composeBuilds.get(s);
-            if (build && out2.has(stageId(build.model, build.stage))) out2.edge({ type: "builds", from: stageId(build.model, build.stage), to: composeServiceId(p, s.name) });
-          }
-        }
-        for (const [, { model, stage, workload }] of graph.links.containers) out2.edge({ type: "builds", from: stageId(model, stage), to: podsId(workload) });
-      }
-    };
-  }
-});
-
-// rules/graph/container-port-not-exposed.ts
-var container_port_not_exposed_default;
-var init_container_port_not_exposed = __esm({
-  "rules/graph/container-port-not-exposed.ts"() {
-    "use strict";
-    init_rule();
-    init_links();
-    container_port_not_exposed_default = defineRule({
-      id: "container-port-not-exposed",
-      meta: {
-        description: "Container ports should match the ports the image EXPOSEs",
-        formats: ["kubernetes"],
-        severity: "info",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          notExposed: 'Container "{{container}}" declares port {{port}}/{{protocol}}, but the image built by {{dockerfile}} EXPOSEs {{exposed}}; check which port the application listens on.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project(graph) {
-            for (const [container, build] of graph.links.containers) {
-              const exposes = build.stage.image.exposes.filter((e) => e.port !== void 0);
-              if (exposes.length === 0) continue;
-              const exposed = exposes.map((e) => `${e.port}${e.endPort ? `-${e.endPort}` : ""}/${e.protocol}`).join(", ");
-              for (const p of container.ports) {
-                const protocol = p.protocol.toLowerCase();
-                const matches2 = exposes.some((e) => e.protocol.toLowerCase() === protocol && p.port >= e.port && p.port <= (e.endPort ?? e.port));
-                if (matches2) continue;
-                ctx.report({
-                  messageId: "notExposed",
-                  node: p.at,
-                  data: { container: container.name, port: p.port, protocol, dockerfile: build.model.file.path, exposed },
-                  related: [{ node: exposes[0].at, message: `EXPOSE in ${build.model.file.path}.` }]
-                });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/duplicate-object.ts
-function folderOf(path4) {
-  const slash2 = path4.lastIndexOf("/");
-  return slash2 < 0 ? "" : path4.slice(0, slash2);
-}
-var duplicate_object_default;
-var init_duplicate_object = __esm({
-  "rules/graph/duplicate-object.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    duplicate_object_default = defineRule({
-      id: "duplicate-object",
-      meta: {
-        description: "A file, or the files of one folder, should not declare the same object twice",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          duplicate: '{{kind}} "{{name}}"{{ns}} is declared again in this file; `kubectl apply` would apply both and keep the last, so remove or rename one.',
-          duplicateElsewhere: '{{kind}} "{{name}}"{{ns}} is also declared in {{other}}, in the same folder; `kubectl apply -f` of the folder would apply both and keep whichever comes last, so remove or rename one.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            const first = /* @__PURE__ */ new Map();
-            for (const o of k.objects) {
-              if (!o.named) continue;
-              const key3 = `${folderOf(o.file.path)}\0${o.group}/${o.kind}/${o.namespaceAt?.value ?? ""}/${o.name}`;
-              const earlier = first.get(key3);
-              if (!earlier) {
-                first.set(key3, o);
-                continue;
-              }
-              const sameFile = earlier.file.path === o.file.path;
-              ctx.report({
-                messageId: sameFile ? "duplicate" : "duplicateElsewhere",
-                // Two files of a folder may be alternatives to choose from (a CPU and a GPU variant): at most an info.
-                ...sameFile ? {} : { severity: "info" },
-                node: o.at,
-                data: { kind: o.kind, name: o.name, ns: o.namespaceAt ? ` in namespace "${o.namespaceAt.value}"` : "", other: earlier.file.path },
-                related: [{ node: earlier.at, message: `First declared here: ${describeObject(earlier)}.` }]
-              });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/hpa-target-missing.ts
-var SCALABLE, hpa_target_missing_default;
-var init_hpa_target_missing = __esm({
-  "rules/graph/hpa-target-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    SCALABLE = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
-    hpa_target_missing_default = defineRule({
-      id: "hpa-target-missing",
-      meta: {
-        description: "A HorizontalPodAutoscaler should target a workload of its namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [
-          { tool: "kube-linter", id: "dangling-hpa" },
-          { tool: "kube-score", id: "horizontalpodautoscaler-has-target" }
-        ],
-        messages: {
-          missing: 'No {{kind}} "{{name}}" exists in namespace "{{namespace}}", so this autoscaler scales nothing (FailedGetScale); fix scaleTargetRef.',
-          notScalable: '{{kind}} "{{name}}" has no replica count to scale; target a Deployment, StatefulSet or ReplicaSet.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const h of k.hpas) {
-              if (!h.target) continue;
-              const kind = h.target.kind.value;
-              const data = { kind, name: h.target.name.value, namespace: h.object.namespace };
-              if (!SCALABLE.has(kind) && k.workload(kind, h.object.namespace, h.target.name.value)) {
-                ctx.report({ messageId: "notScalable", node: h.target.kind.at, data });
-                continue;
-              }
-              if (!SCALABLE.has(kind)) continue;
-              if (!k.workload(kind, h.object.namespace, h.target.name.value)) ctx.report({ messageId: "missing", node: h.target.name.at, data });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/hpa-target-without-requests.ts
-var hpa_target_without_requests_default;
-var init_hpa_target_without_requests = __esm({
-  "rules/graph/hpa-target-without-requests.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    hpa_target_without_requests_default = defineRule({
-      id: "hpa-target-without-requests",
-      meta: {
-        description: "A utilization target needs a request for that resource on every container of the scaled pods",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "reliability",
-        sources: [],
-        messages: {
-          noRequest: 'This autoscaler targets {{resource}} utilization, but container "{{container}}" of {{kind}} "{{name}}" requests no {{resource}}, so utilization cannot be computed and the HPA never scales ("missing request for {{resource}}"); set resources.requests.{{resource}} on every container.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const h of k.hpas) {
-              if (!h.target || h.utilization.length === 0) continue;
-              const w = k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
-              if (!w) continue;
-              for (const metric of h.utilization) {
-                const missing = w.pod.containers.find((c) => c.role === "container" && !c.requests.has(metric.value) && !c.limits.has(metric.value));
-                if (!missing) continue;
-                ctx.report({
-                  messageId: "noRequest",
-                  node: metric.at,
-                  data: { resource: metric.value, container: missing.name, kind: w.kind, name: w.object.name },
-                  related: [{ node: missing.resourcesAt, message: `The container without a ${metric.value} request, in ${w.object.file.path}.` }, relatedObject(w.object, "The scaled workload")]
-                });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/ingress-backend-missing.ts
-var ingress_backend_missing_default;
-var init_ingress_backend_missing = __esm({
-  "rules/graph/ingress-backend-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    ingress_backend_missing_default = defineRule({
-      id: "ingress-backend-missing",
-      meta: {
-        description: "An Ingress backend should name a Service of its namespace, and a port of that Service",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [
-          { tool: "kube-linter", id: "dangling-ingress" },
-          { tool: "kube-score", id: "ingress-targets-service" }
-        ],
-        messages: {
-          service: 'No Service "{{service}}" exists in namespace "{{namespace}}", so requests for {{route}} get 503 from the ingress controller; create it or fix the name.',
-          port: 'Service "{{service}}" has no port {{port}} (it has {{ports}}), so requests for {{route}} fail; use one of its ports.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const ing of k.ingresses) {
-              for (const b of ing.backends) {
-                const route = b.path === "(default)" ? "the default backend" : `${b.host}${b.path}`;
-                const service = k.service(ing.object.namespace, b.service.value);
-                if (!service) {
-                  ctx.report({ messageId: "service", node: b.service.at, data: { service: b.service.value, namespace: ing.object.namespace, route } });
-                  continue;
-                }
-                if (!b.port) continue;
-                const wanted = b.port.value;
-                const found = service.ports.some((p) => typeof wanted === "number" ? p.port === wanted : p.name === wanted);
-                if (found) continue;
-                const ports = service.ports.map((p) => p.name ? `${p.name} (${p.port})` : String(p.port)).join(", ") || "no ports";
-                ctx.report({
-                  messageId: "port",
-                  node: b.port.at,
-                  data: { service: b.service.value, port: wanted, ports, route },
-                  related: [relatedObject(service.object, "The Service")]
-                });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/limit-range-violation.ts
-var limit_range_violation_default;
-var init_limit_range_violation = __esm({
-  "rules/graph/limit-range-violation.ts"() {
-    "use strict";
-    init_rule();
-    init_admission();
-    init_part2();
-    limit_range_violation_default = defineRule({
-      id: "limit-range-violation",
-      meta: {
-        description: "Containers should stay within their namespace's LimitRange min and max",
-        formats: ["kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          max: 'The {{resource}} limit of container "{{container}}" ({{value}}, after LimitRange defaults) is above the LimitRange maximum {{bound}}, so its pods are refused: 403 Forbidden, "maximum {{resource}} usage per Container is {{bound}}, but limit is {{value}}". Lower the limit.',
-          min: 'The {{resource}} request of container "{{container}}" ({{value}}, after LimitRange defaults) is below the LimitRange minimum {{bound}}, so its pods are refused: 403 Forbidden, "minimum {{resource}} usage per Container is {{bound}}, but request is {{value}}". Raise the request.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const admission of admitAll(k)) {
-              for (const r2 of admission.rejections) {
-                if (r2.kind !== "limit-range") continue;
-                ctx.report({
-                  messageId: r2.bound,
-                  node: r2.at,
-                  data: { resource: r2.resource, container: r2.container, value: r2.value, bound: r2.limit },
-                  related: [{ node: r2.boundAt, message: `The LimitRange ${r2.bound}.` }]
-                });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/namespace-missing.ts
-var BUILT_IN, folderOf2, parentOf, within2, namespace_missing_default;
-var init_namespace_missing = __esm({
-  "rules/graph/namespace-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    BUILT_IN = /* @__PURE__ */ new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
-    folderOf2 = (path4) => path4.includes("/") ? path4.slice(0, path4.lastIndexOf("/")) : "";
-    parentOf = (folder) => folder.includes("/") ? folder.slice(0, folder.lastIndexOf("/")) : "";
-    within2 = (path4, scope) => scope === "" || path4.startsWith(`${scope}/`);
-    namespace_missing_default = defineRule({
-      id: "namespace-missing",
-      meta: {
-        description: "When the project declares Namespaces, every object should be in one of them",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          missing: 'Namespace "{{namespace}}" is not among the Namespaces the linted files declare ({{declared}}), so `kubectl apply` fails with "namespaces \\"{{namespace}}\\" not found"; declare it or fix the name.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            const scopes = /* @__PURE__ */ new Map();
-            for (const n of k.namespaces().values()) {
-              if (!n.object) continue;
-              const scope = parentOf(folderOf2(n.object.file.path));
-              let names = scopes.get(scope);
-              if (!names) scopes.set(scope, names = /* @__PURE__ */ new Set());
-              names.add(n.name);
-            }
-            if (scopes.size === 0) return;
-            for (const o of k.objects) {
-              if (!o.namespaceAt || BUILT_IN.has(o.namespace)) continue;
-              const covering = [...scopes].filter(([scope]) => within2(o.file.path, scope));
-              if (covering.length === 0 || covering.some(([, names]) => names.has(o.namespace))) continue;
-              const declared = covering.flatMap(([, names]) => [...names].slice(0, 9));
-              const shown = declared.length > 8 ? `${declared.slice(0, 8).join(", ")}, …` : declared.join(", ");
-              ctx.report({ messageId: "missing", node: o.namespaceAt.at, data: { namespace: o.namespace, declared: shown } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/network-policy-peer-selects-nothing.ts
-var network_policy_peer_selects_nothing_default;
-var init_network_policy_peer_selects_nothing = __esm({
-  "rules/graph/network-policy-peer-selects-nothing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_select();
-    network_policy_peer_selects_nothing_default = defineRule({
-      id: "network-policy-peer-selects-nothing",
-      meta: {
-        description: "A NetworkPolicy peer podSelector should match the pods of some workload in the policy namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [{ tool: "kube-linter", id: "dangling-networkpolicypeer-podselector" }],
-        messages: {
-          nothing: 'No pod in namespace "{{namespace}}" matches this {{direction}} peer of NetworkPolicy "{{name}}", so the rule allows nothing; fix the labels (or add a namespaceSelector if the peers live in another namespace).'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const np of k.networkPolicies) {
-              const check = (rules, direction) => {
-                for (const rule of rules) {
-                  for (const peer of rule.peers) {
-                    if (!peer.podSelector || peer.namespaceSelector || isEmptySelector(peer.podSelector)) continue;
-                    if (k.select(np.object.namespace, peer.podSelector, true).length > 0) continue;
-                    ctx.report({ messageId: "nothing", node: peer.podSelector.at, data: { namespace: np.object.namespace, name: np.object.name, direction } });
-                  }
-                }
-              };
-              check(np.ingress, "ingress");
-              check(np.egress, "egress");
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/network-policy-selects-nothing.ts
-var network_policy_selects_nothing_default;
-var init_network_policy_selects_nothing = __esm({
-  "rules/graph/network-policy-selects-nothing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_select();
-    network_policy_selects_nothing_default = defineRule({
-      id: "network-policy-selects-nothing",
-      meta: {
-        description: "A NetworkPolicy's podSelector should match the pods of some workload in its namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "security",
-        sources: [
-          { tool: "kube-linter", id: "dangling-networkpolicy" },
-          { tool: "kube-score", id: "networkpolicy-targets-pod" }
-        ],
-        messages: {
-          nothing: 'No pod in namespace "{{namespace}}" matches the podSelector of NetworkPolicy "{{name}}", so it isolates nothing and the pods it was meant for stay open; fix the selector or the pod labels.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const np of k.networkPolicies) {
-              if (isEmptySelector(np.podSelector)) continue;
-              if (k.select(np.object.namespace, np.podSelector, true).length > 0 || k.besideCustomResources(np.object)) continue;
-              ctx.report({ messageId: "nothing", node: np.podSelector.at, data: { namespace: np.object.namespace, name: np.object.name } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/pdb-selects-nothing.ts
-var pdb_selects_nothing_default;
-var init_pdb_selects_nothing = __esm({
-  "rules/graph/pdb-selects-nothing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_select();
-    pdb_selects_nothing_default = defineRule({
-      id: "pdb-selects-nothing",
-      meta: {
-        description: "A PodDisruptionBudget's selector should match the pods of some workload in its namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "reliability",
-        sources: [],
-        messages: {
-          nothing: 'No pod in namespace "{{namespace}}" matches the selector of PodDisruptionBudget "{{name}}", so it protects nothing during drains; fix the selector or the pod labels.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const p of k.pdbs) {
-              if (!p.selector) continue;
-              if (isEmptySelector(p.selector) || k.select(p.object.namespace, p.selector, false).length > 0 || k.besideCustomResources(p.object)) continue;
-              ctx.report({ messageId: "nothing", node: p.selector.at, data: { namespace: p.object.namespace, name: p.object.name } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/pdb-zero-disruptions.ts
-var REPLICATED, pdb_zero_disruptions_default;
-var init_pdb_zero_disruptions = __esm({
-  "rules/graph/pdb-zero-disruptions.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    init_select();
-    REPLICATED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "Pod"]);
-    pdb_zero_disruptions_default = defineRule({
-      id: "pdb-zero-disruptions",
-      meta: {
-        description: "A PodDisruptionBudget should allow at least one pod to be evicted",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "reliability",
-        sources: [
-          { tool: "kube-linter", id: "pdb-max-unavailable" },
-          { tool: "kube-linter", id: "pdb-min-available" },
-          { tool: "polaris", id: "pdbDisruptionsIsZero" }
-        ],
-        messages: {
-          maxUnavailable: "maxUnavailable {{value}} allows no voluntary disruption, so node drains and cluster upgrades block on these pods; allow at least 1.",
-          minAvailableAll: "minAvailable 100% allows no voluntary disruption, so node drains and cluster upgrades block on these pods; lower it or use maxUnavailable: 1.",
-          minAvailableReplicas: "minAvailable {{value}} is not below the {{pods}} pod(s) this budget selects ({{workloads}}), so none of them can ever be evicted and node drains block; lower it below the pod count, or use maxUnavailable: 1."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            const floor = /* @__PURE__ */ new Map();
-            for (const h of k.hpas) {
-              const w = h.target && k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
-              if (w && h.minReplicas !== void 0) floor.set(w, h.minReplicas);
-            }
-            for (const p of k.pdbs) {
-              const max = p.maxUnavailable;
-              if (max && (max.value === 0 || max.value === "0%")) ctx.report({ messageId: "maxUnavailable", node: max.at, data: { value: max.value } });
-              const min = p.minAvailable;
-              if (!min) continue;
-              if (min.value === "100%") {
-                ctx.report({ messageId: "minAvailableAll", node: min.at });
-                continue;
-              }
-              if (!p.selector || isEmptySelector(p.selector)) continue;
-              const selected = k.select(p.object.namespace, p.selector, false).filter((w) => REPLICATED.has(w.kind));
-              const pods = selected.reduce((n, w) => n + (floor.get(w) ?? w.replicas), 0);
-              if (pods === 0) continue;
-              const percent = typeof min.value === "string" ? /^(\d+)%$/.exec(min.value) : null;
-              const required = typeof min.value === "number" ? min.value : percent ? Math.ceil(Number(percent[1]) * pods / 100) : void 0;
-              if (required === void 0 || required < pods) continue;
-              ctx.report({
-                messageId: "minAvailableReplicas",
-                node: min.at,
-                data: { value: min.value, pods, workloads: selected.map((w) => `${w.kind} "${w.object.name}" ×${floor.get(w) ?? w.replicas}`).join(", ") },
-                related: selected.map((w) => relatedObject(w.object, "A workload it protects"))
-              });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/pvc-reference-missing.ts
-var pvc_reference_missing_default;
-var init_pvc_reference_missing = __esm({
-  "rules/graph/pvc-reference-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    init_references();
-    pvc_reference_missing_default = defineRule({
-      id: "pvc-reference-missing",
-      meta: {
-        description: "PersistentVolumeClaims that pods mount should exist",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          absent: 'PersistentVolumeClaim "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the pods of {{owner}} stay Pending ("persistentvolumeclaim not found"). Add the claim, or fix claimName.'
-        },
-        options: ABSENT_OPTION_SCHEMA,
-        defaults: { absent: "info" },
-        fixable: false
-      },
-      create(ctx, options) {
-        return {
-          Project({ kubernetes: k }) {
-            const severity = absentSeverity(options.absent);
-            if (!severity) return;
-            for (const p of referenceProblems(k, "persistentVolumeClaim")) {
-              ctx.report({ messageId: "absent", node: p.reference.name.at, severity, data: { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner) } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/quota-exceeded.ts
-var quota_exceeded_default;
-var init_quota_exceeded = __esm({
-  "rules/graph/quota-exceeded.ts"() {
-    "use strict";
-    init_rule();
-    init_admission();
-    init_part2();
-    init_naming();
-    quota_exceeded_default = defineRule({
-      id: "quota-exceeded",
-      meta: {
-        description: "The pods of a namespace (requests × replicas) should fit its ResourceQuota's hard limits",
-        formats: ["kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          exceeded: 'Only {{admitted}} of the {{replicas}} pods of this {{kind}} fit ResourceQuota "{{quota}}" once the pods before it are admitted; the others are refused with 403 Forbidden ("exceeded quota: {{quota}}, requested: {{requested}}, used: {{used}}, limited: {{limited}}"). Lower the requests or replicas, or raise the quota.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const admission of admitAll(k)) {
-              for (const r2 of admission.rejections) {
-                if (r2.kind !== "quota-exceeded") continue;
-                ctx.report({
-                  messageId: "exceeded",
-                  node: r2.workload.replicasAt ?? r2.workload.object.at,
-                  data: { admitted: r2.admitted, replicas: r2.workload.replicas, kind: r2.workload.kind, quota: r2.quota.object.name, requested: r2.requested, used: r2.used, limited: r2.limited },
-                  related: [{ node: r2.quota.hard.get(r2.resource).at, message: `The limit, in ResourceQuota "${r2.quota.object.name}" (${r2.quota.object.file.path}).` }, relatedObject(r2.quota.object, "The quota")]
-                });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/quota-missing-requests.ts
-var quota_missing_requests_default;
-var init_quota_missing_requests = __esm({
-  "rules/graph/quota-missing-requests.ts"() {
-    "use strict";
-    init_rule();
-    init_admission();
-    init_part2();
-    init_naming();
-    quota_missing_requests_default = defineRule({
-      id: "quota-missing-requests",
-      meta: {
-        description: "In a namespace with a ResourceQuota on compute resources, every container must request (or limit) them",
-        formats: ["kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          missing: 'ResourceQuota "{{quota}}" constrains {{resources}}, and after the LimitRange defaults container "{{container}}" still sets none, so the API server refuses its pods: 403 Forbidden, "failed quota: {{quota}}: must specify {{resources}}". The {{kind}} is created but never gets a pod; set them in resources (or add a LimitRange default).'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const admission of admitAll(k)) {
-              for (const r2 of admission.rejections) {
-                if (r2.kind !== "quota-missing") continue;
-                for (const container of new Set(r2.missing.map((m) => m.container))) {
-                  const c = r2.workload.pod.containers.find((x) => x.name === container);
-                  if (!c) continue;
-                  const resources2 = r2.missing.filter((m) => m.container === container).map((m) => m.resource).join(", ");
-                  ctx.report({
-                    messageId: "missing",
-                    node: c.resourcesAt,
-                    data: { quota: r2.quota.object.name, resources: resources2, container, kind: r2.workload.kind },
-                    related: [relatedObject(r2.quota.object, "The quota")]
-                  });
-                }
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/rbac-binding-grants-wildcard.ts
-var SYSTEM, rbac_binding_grants_wildcard_default;
-var init_rbac_binding_grants_wildcard = __esm({
-  "rules/graph/rbac-binding-grants-wildcard.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    SYSTEM = /^system:/;
-    rbac_binding_grants_wildcard_default = defineRule({
-      id: "rbac-binding-grants-wildcard",
-      meta: {
-        description: "Bindings should not grant a role with every verb on every resource to non-system subjects",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "security",
-        sources: [],
-        messages: {
-          wildcard: "This binding gives {{subjects}} {{role}}, whose rules allow every verb on every resource{{scope}} — as much as cluster-admin; bind a role with only the permissions needed."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const b of k.bindings) {
-              const ref2 = b.roleRef;
-              if (!ref2 || ref2.name.value === "cluster-admin") continue;
-              const namespace = ref2.kind === "ClusterRole" ? "" : b.object.namespace;
-              const role = k.roles.find((r2) => r2.object.kind === ref2.kind && r2.object.namespace === namespace && r2.object.name === ref2.name.value);
-              if (!role?.wildcard) continue;
-              const subjects = b.subjects.filter((s) => !SYSTEM.test(s.name));
-              if (subjects.length === 0) continue;
-              ctx.report({
-                messageId: "wildcard",
-                node: ref2.name.at,
-                data: {
-                  subjects: subjects.map((s) => `${s.kind} "${s.name}"`).join(", "),
-                  role: `${ref2.kind} "${ref2.name.value}"`,
-                  scope: b.object.kind === "ClusterRoleBinding" ? " in every namespace" : ` in namespace "${b.object.namespace}"`
-                },
-                related: [{ node: role.wildcard, message: `The wildcard rule, in ${describeObject(role.object)}.` }]
-              });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/rbac-binding-role-missing.ts
-var BUILT_IN2, rbac_binding_role_missing_default;
-var init_rbac_binding_role_missing = __esm({
-  "rules/graph/rbac-binding-role-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    BUILT_IN2 = /^(cluster-admin|admin|edit|view|system:.*)$/;
-    rbac_binding_role_missing_default = defineRule({
-      id: "rbac-binding-role-missing",
-      meta: {
-        description: "A RoleBinding or ClusterRoleBinding should refer to a Role or ClusterRole that exists",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          missing: '{{kind}} "{{name}}" is not declared {{where}}by any linted file, so this binding grants nothing; fix roleRef, or declare the role.',
-          roleInOtherNamespace: 'A RoleBinding can only refer to a Role of its own namespace ("{{namespace}}"); Role "{{name}}" is declared in {{other}}. Bind a ClusterRole, or move the binding.'
-        },
-        options: ABSENT_OPTION_SCHEMA,
-        defaults: { absent: "info" },
-        fixable: false
-      },
-      create(ctx, options) {
-        return {
-          Project({ kubernetes: k }) {
-            const severity = absentSeverity(options.absent);
-            for (const b of k.bindings) {
-              const ref2 = b.roleRef;
-              if (!ref2 || ref2.kind === "ClusterRole" && BUILT_IN2.test(ref2.name.value)) continue;
-              if (ref2.kind === "ClusterRole") {
-                if (!k.has("ClusterRole", "", ref2.name.value) && severity) {
-                  ctx.report({ messageId: "missing", node: ref2.name.at, severity, data: { kind: "ClusterRole", name: ref2.name.value, where: "" } });
-                }
-                continue;
-              }
-              if (ref2.kind !== "Role" || k.has("Role", b.object.namespace, ref2.name.value)) continue;
-              const elsewhere = k.roles.find((r2) => r2.object.kind === "Role" && r2.object.name === ref2.name.value);
-              if (elsewhere) {
-                ctx.report({ messageId: "roleInOtherNamespace", node: ref2.name.at, data: { namespace: b.object.namespace, name: ref2.name.value, other: `namespace "${elsewhere.object.namespace}"` } });
-              } else if (severity) {
-                ctx.report({ messageId: "missing", node: ref2.name.at, severity, data: { kind: "Role", name: ref2.name.value, where: `in namespace "${b.object.namespace}" ` } });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/readiness-probe-needed.ts
-var readiness_probe_needed_default;
-var init_readiness_probe_needed = __esm({
-  "rules/graph/readiness-probe-needed.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    readiness_probe_needed_default = defineRule({
-      id: "readiness-probe-needed",
-      meta: {
-        description: "Containers behind a Service, or of a workload with minReadySeconds, should have a readiness probe",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: false,
-        category: "reliability",
-        sources: [{ tool: "kube-score", id: "pod-probes" }],
-        messages: {
-          service: 'Container "{{container}}" has no readinessProbe, but Service "{{service}}" sends traffic to these pods: each new pod gets requests as soon as it starts, before it can serve them, and a rollout replaces pods that are not ready yet. Add a readinessProbe.',
-          minReady: 'Container "{{container}}" has no readinessProbe, so minReadySeconds counts from container start rather than from readiness and the rollout cannot tell a broken pod from a slow one. Add a readinessProbe.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const w of k.workloads) {
-              if (w.kind === "Job" || w.kind === "CronJob" || w.kind === "Pod") continue;
-              const services = k.servicesOf(w);
-              if (services.length === 0 && !w.minReadySeconds) continue;
-              for (const c of w.pod.containers) {
-                if (c.role !== "container" || c.readinessProbe) continue;
-                if (services.length > 0) {
-                  ctx.report({ messageId: "service", node: c.at, data: { container: c.name, service: services[0].object.name }, related: [relatedObject(services[0].object, "The Service")] });
-                } else ctx.report({ messageId: "minReady", node: c.at, data: { container: c.name } });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/rollout-max-unavailable-all.ts
-function unavailable(value, replicas) {
-  if (typeof value === "number") return value;
-  const m = /^(\d+)%$/.exec(value);
-  return m ? Math.floor(Number(m[1]) * replicas / 100) : void 0;
-}
-var rollout_max_unavailable_all_default;
-var init_rollout_max_unavailable_all = __esm({
-  "rules/graph/rollout-max-unavailable-all.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    rollout_max_unavailable_all_default = defineRule({
-      id: "rollout-max-unavailable-all",
-      meta: {
-        description: "A rolling update should keep some pods available",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "reliability",
-        sources: [],
-        messages: {
-          all: "maxUnavailable {{value}} lets a rollout take down all {{replicas}} pods of this {{kind}} at once, so every update is an outage; use a smaller value (e.g. 25%), or Recreate if that is intended."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            const scaled = /* @__PURE__ */ new Map();
-            for (const h of k.hpas) {
-              const w = h.target && k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
-              if (w && h.minReplicas !== void 0) scaled.set(w, h.minReplicas);
-            }
-            for (const w of k.workloads) {
-              const max = w.strategy?.maxUnavailable;
-              if (!max || w.strategy.type !== "RollingUpdate" || w.kind === "DaemonSet") continue;
-              const replicas = scaled.get(w) ?? w.replicas;
-              if (replicas < 2) continue;
-              const count = unavailable(max.value, replicas);
-              if (count === void 0 || count < replicas) continue;
-              ctx.report({ messageId: "all", node: max.at, data: { value: max.value, replicas, kind: w.kind } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/run-as-non-root-image-root.ts
-var import_picomatch2, ROOT2, NUMERIC, run_as_non_root_image_root_default;
-var init_run_as_non_root_image_root = __esm({
-  "rules/graph/run-as-non-root-image-root.ts"() {
-    "use strict";
-    import_picomatch2 = __toESM(require_picomatch2(), 1);
-    init_rule();
-    init_part2();
-    init_links();
-    ROOT2 = /^(root|0)(:.*)?$/;
-    NUMERIC = /^\d+(:\d+)?$/;
-    run_as_non_root_image_root_default = defineRule({
-      id: "run-as-non-root-image-root",
-      meta: {
-        description: "A container with runAsNonRoot must run an image whose user is a numeric non-root UID",
-        formats: ["kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          root: 'runAsNonRoot is true but the image built by {{dockerfile}} runs as "{{user}}", so the kubelet refuses to start it ("container has runAsNonRoot and image will run as root"); set a non-root USER in the Dockerfile or runAsUser here.',
-          unset: 'runAsNonRoot is true but {{dockerfile}} sets no USER, so the image runs as root and the kubelet refuses to start it ("container has runAsNonRoot and image will run as root"); add `USER 10001` (a numeric UID) to the Dockerfile, or set runAsUser.',
-          nonNumeric: 'runAsNonRoot is true but the image built by {{dockerfile}} runs as the user name "{{user}}", which the kubelet cannot verify ("container has runAsNonRoot and image has non-numeric user ({{user}}), cannot verify user is non-root"); use a numeric UID in USER, or set runAsUser.'
-        },
-        options: {
-          type: "object",
-          additionalProperties: false,
-          properties: { nonRootImages: { type: "array", items: { type: "string" } } }
-        },
-        defaults: { nonRootImages: ["**:nonroot", "**:*-nonroot", "**/*nonroot*"] },
-        fixable: false
-      },
-      create(ctx, options) {
-        const knownNonRoot = (0, import_picomatch2.default)(options.nonRootImages, { dot: true });
-        return {
-          Project(graph) {
-            for (const [container, build] of graph.links.containers) {
-              if (container.runAsNonRoot?.value !== true) continue;
-              if (container.runAsUser) continue;
-              const image = build.stage.image;
-              const dockerfile = build.model.file.path;
-              const related = [{ node: image.user?.at ?? build.stage.from, message: `The image's user, from ${dockerfile}.` }];
-              const user = image.user?.value.trim();
-              if (user === void 0) {
-                if (image.baseImage && knownNonRoot(image.baseImage)) continue;
-                ctx.report({ messageId: "unset", node: container.runAsNonRoot.at, data: { dockerfile }, related });
-              } else if (/\$/.test(user)) continue;
-              else if (ROOT2.test(user)) ctx.report({ messageId: "root", node: container.runAsNonRoot.at, data: { dockerfile, user }, related });
-              else if (!NUMERIC.test(user)) ctx.report({ messageId: "nonNumeric", node: container.runAsNonRoot.at, data: { dockerfile, user }, related });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/secret-reference-missing.ts
-var secret_reference_missing_default;
-var init_secret_reference_missing = __esm({
-  "rules/graph/secret-reference-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    init_references();
-    secret_reference_missing_default = defineRule({
-      id: "secret-reference-missing",
-      meta: {
-        description: "Secrets that pods and Ingress TLS use should exist, with the keys they ask for",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          absent: 'Secret "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, {{owner}} cannot use it (pods stay in CreateContainerConfigError or ContainerCreating, an image pull fails, an Ingress serves the default certificate). Add it, or mark the reference `optional: true`.',
-          key: 'Secret "{{name}}" has no key "{{key}}", so the pods of {{owner}} cannot start (CreateContainerConfigError); add the key, fix its name, or mark the reference `optional: true`.'
-        },
-        options: ABSENT_OPTION_SCHEMA,
-        defaults: { absent: "info" },
-        fixable: false
-      },
-      create(ctx, options) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const p of referenceProblems(k, "secret")) {
-              const data = { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner), key: p.reference.key?.value };
-              if (p.problem === "key") {
-                ctx.report({ messageId: "key", node: p.reference.key.at, data, related: [relatedObject(p.target, "The Secret")] });
-                continue;
-              }
-              const severity = absentSeverity(options.absent);
-              if (severity) ctx.report({ messageId: "absent", node: p.reference.name.at, data, severity });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/service-account-missing.ts
-var service_account_missing_default;
-var init_service_account_missing = __esm({
-  "rules/graph/service-account-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    init_references();
-    service_account_missing_default = defineRule({
-      id: "service-account-missing",
-      meta: {
-        description: "ServiceAccounts that pods run as, or that bindings grant roles to, should exist",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [{ tool: "kube-linter", id: "non-existent-service-account" }],
-        messages: {
-          pod: 'ServiceAccount "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the ReplicaSet (or Job, or StatefulSet) of {{owner}} cannot create pods ("serviceaccount not found"). Add it, or fix serviceAccountName.',
-          subject: '{{binding}} grants its role to ServiceAccount "{{namespace}}/{{name}}", which no linted file declares; check the name and namespace of the subject.'
-        },
-        options: ABSENT_OPTION_SCHEMA,
-        defaults: { absent: "info" },
-        fixable: false
-      },
-      create(ctx, options) {
-        return {
-          Project({ kubernetes: k }) {
-            const severity = absentSeverity(options.absent);
-            if (!severity) return;
-            for (const p of referenceProblems(k, "serviceAccount")) {
-              ctx.report({ messageId: "pod", node: p.reference.name.at, severity, data: { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner) } });
-            }
-            if (!k.declares("ServiceAccount")) return;
-            for (const b of k.bindings) {
-              for (const s of b.subjects) {
-                if (s.kind !== "ServiceAccount" || s.name === "default" || k.has("ServiceAccount", s.namespace, s.name)) continue;
-                if (!k.workloadsIn(s.namespace).length && !k.declares("ServiceAccount", s.namespace)) continue;
-                ctx.report({ messageId: "subject", node: s.at, severity, data: { binding: describeObject(b.object), name: s.name, namespace: s.namespace } });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/service-selects-nothing.ts
-var service_selects_nothing_default;
-var init_service_selects_nothing = __esm({
-  "rules/graph/service-selects-nothing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    service_selects_nothing_default = defineRule({
-      id: "service-selects-nothing",
-      meta: {
-        description: "A Service's selector should match the pods of some workload in its namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [
-          { tool: "kube-linter", id: "dangling-service" },
-          { tool: "kube-score", id: "service-targets-pod" }
-        ],
-        messages: {
-          nothing: 'No pod in namespace "{{namespace}}" has the labels {{selector}}, so Service "{{name}}" has no endpoints and every connection to it fails; fix the selector or the pod template labels.',
-          empty: 'The selector of Service "{{name}}" is empty, so Kubernetes manages no endpoints for it; list the labels of the pods it should reach, or remove `selector:` if you manage the Endpoints yourself.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const s of k.services) {
-              if (!s.selector || s.type === "ExternalName") continue;
-              const data = { name: s.object.name, namespace: s.object.namespace };
-              if (s.selector.entries.length === 0) {
-                ctx.report({ messageId: "empty", node: s.selector.at, data });
-                continue;
-              }
-              if (k.serviceSelects(s).length > 0 || k.besideCustomResources(s.object)) continue;
-              ctx.report({ messageId: "nothing", node: s.selector.at, data: { ...data, selector: s.selector.entries.map(([key3, v]) => `${key3}=${v}`).join(", ") } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/service-target-port-missing.ts
-var service_target_port_missing_default;
-var init_service_target_port_missing = __esm({
-  "rules/graph/service-target-port-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    init_ports2();
-    service_target_port_missing_default = defineRule({
-      id: "service-target-port-missing",
-      meta: {
-        description: "A Service's targetPort should be a port of the containers it selects",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          named: 'targetPort "{{port}}" names no port of the pods it selects ({{workloads}}), so the Service has no endpoints for it and connections fail; name a container port "{{port}}" or use one of: {{declared}}.',
-          numeric: "targetPort {{port}} is not among the ports the selected containers declare ({{declared}}, in {{workloads}}); check the number — unless the program listens on a port it does not declare, traffic is refused."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const s of k.services) {
-              const selected = k.serviceSelects(s);
-              if (selected.length === 0) continue;
-              const workloads = selected.map((w) => `${w.kind} "${w.object.name}"`).join(", ");
-              const declared = selected.flatMap((w) => declaredPorts(w));
-              const list2 = [...new Set(declared.map((p) => p.name ? `${p.name} (${p.port})` : String(p.port)))].join(", ") || "none";
-              const related = selected.slice(0, 3).map((w) => relatedObject(w.object, "A selected workload"));
-              for (const port of s.ports) {
-                const target2 = port.targetPort?.value ?? port.port;
-                const node = port.targetPort?.at ?? port.at;
-                const data = { port: target2, workloads, declared: list2 };
-                if (typeof target2 === "string" && !/^\d+$/.test(target2)) {
-                  if (selected.every((w) => resolveTargetPort(port, w) === void 0)) ctx.report({ messageId: "named", node, data, related });
-                  continue;
-                }
-                if (selected.some((w) => declaredPorts(w).length === 0)) continue;
-                if (declared.some((p) => p.port === Number(target2) && p.protocol === port.protocol)) continue;
-                ctx.report({ messageId: "numeric", node, data, related, severity: "info" });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/service-unreachable.ts
-var service_unreachable_default;
-var init_service_unreachable = __esm({
-  "rules/graph/service-unreachable.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    init_network2();
-    init_ports2();
-    service_unreachable_default = defineRule({
-      id: "service-unreachable",
-      meta: {
-        description: "The NetworkPolicies should let some client reach each port of a Service",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          isolated: "Service port {{port}} sends to port {{target}} of {{workload}}, but the NetworkPolicies selecting those pods ({{policies}}) allow no ingress on that port, so nothing can reach it; add an ingress rule for port {{target}}."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            if (k.networkPolicies.length === 0) return;
-            for (const s of k.services) {
-              for (const w of k.serviceSelects(s)) {
-                const ingress = policiesOf(k, w).ingress;
-                if (ingress.length === 0) continue;
-                for (const port of s.ports) {
-                  const target2 = resolveTargetPort(port, w);
-                  if (target2 === void 0 || anythingAdmitted(k, w, { port: target2, protocol: port.protocol })) continue;
-                  ctx.report({
-                    messageId: "isolated",
-                    node: port.at,
-                    data: { port: port.port, target: target2, workload: `${w.kind} "${w.object.name}"`, policies: ingress.map((np) => np.object.name).join(", ") },
-                    related: ingress.map((np) => relatedObject(np.object, "A policy isolating the pods"))
-                  });
-                }
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/statefulset-service-missing.ts
-var statefulset_service_missing_default;
-var init_statefulset_service_missing = __esm({
-  "rules/graph/statefulset-service-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    statefulset_service_missing_default = defineRule({
-      id: "statefulset-service-missing",
-      meta: {
-        description: "A StatefulSet's serviceName should be a headless Service of its namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [{ tool: "kube-score", id: "statefulset-has-servicename" }],
-        messages: {
-          missing: 'serviceName "{{service}}" names no Service in namespace "{{namespace}}", so the pods get no stable DNS names ({{name}}-0.{{service}}…); add a headless Service (clusterIP: None) of that name selecting the pods.',
-          notHeadless: 'Service "{{service}}" is not headless, so the per-pod DNS names of this StatefulSet ({{name}}-0.{{service}}…) do not exist; set `clusterIP: None` on it (or use a separate headless Service).'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const w of k.workloads) {
-              if (!w.serviceName) continue;
-              const data = { service: w.serviceName.value, namespace: w.object.namespace, name: w.object.name };
-              const service = k.service(w.object.namespace, w.serviceName.value);
-              if (!service) ctx.report({ messageId: "missing", node: w.serviceName.at, data });
-              else if (!service.headless) ctx.report({ messageId: "notHeadless", node: w.serviceName.at, data, related: [relatedObject(service.object, "The Service")] });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/storage-class-missing.ts
-var storage_class_missing_default;
-var init_storage_class_missing = __esm({
-  "rules/graph/storage-class-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    init_naming();
-    storage_class_missing_default = defineRule({
-      id: "storage-class-missing",
-      meta: {
-        description: "The StorageClass a claim asks for should exist when the project declares StorageClasses",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          absent: 'StorageClass "{{name}}" is not among the StorageClasses the linted files declare ({{declared}}); a claim for a class that does not exist stays Pending. Use one of them, or declare it.'
-        },
-        options: ABSENT_OPTION_SCHEMA,
-        defaults: { absent: "warning" },
-        fixable: false
-      },
-      create(ctx, options) {
-        return {
-          Project({ kubernetes: k }) {
-            const severity = absentSeverity(options.absent);
-            const declared = k.objects.filter((o) => o.kind === "StorageClass").map((o) => o.name);
-            if (!severity || declared.length === 0) return;
-            const claims = [...k.pvcs.map((p) => p.storageClassName), ...k.workloads.flatMap((w) => w.volumeClaimTemplates.map((t) => t.storageClassName))];
-            for (const sc of claims) {
-              if (!sc || sc.value === "" || declared.includes(sc.value)) continue;
-              ctx.report({ messageId: "absent", node: sc.at, severity, data: { name: sc.value, declared: declared.join(", ") } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/unused-stage.ts
-var unused_stage_default;
-var init_unused_stage = __esm({
-  "rules/graph/unused-stage.ts"() {
-    "use strict";
-    init_rule();
-    init_dockerfile3();
-    unused_stage_default = defineRule({
-      id: "unused-stage",
-      meta: {
-        description: "Every Dockerfile stage should be needed to build the final stage or a target something builds",
-        formats: ["dockerfile"],
-        severity: "info",
-        recommended: false,
-        category: "efficiency",
-        sources: [],
-        messages: {
-          unused: 'Stage "{{stage}}" is not the final stage, no stage is built FROM it or copies from it, and no compose file builds it as a target, so BuildKit skips it. Remove it, or build it with --target if that is its purpose.',
-          onlyUnused: 'Stage "{{stage}}" is only used by stages that are themselves never built, so BuildKit skips it. Remove it with them, or build them with --target.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project(graph) {
-            for (const model of graph.dockerfiles.models) {
-              if (!model.linted || model.stages.length < 2) continue;
-              const needed = neededStages(model);
-              const referenced = /* @__PURE__ */ new Set();
-              for (const stage of model.stages) {
-                if (stage.base.kind === "stage") referenced.add(stage.base.index);
-                for (const use of stage.uses) if (use.source.kind === "stage") referenced.add(use.source.index);
-              }
-              for (const stage of model.stages) {
-                if (needed.has(stage.index)) continue;
-                const name2 = stage.name ?? String(stage.index);
-                ctx.report({ messageId: referenced.has(stage.index) ? "onlyUnused" : "unused", node: stage.anchor, data: { stage: name2 } });
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/volume-mount-missing.ts
-var volume_mount_missing_default;
-var init_volume_mount_missing = __esm({
-  "rules/graph/volume-mount-missing.ts"() {
-    "use strict";
-    init_rule();
-    init_part2();
-    volume_mount_missing_default = defineRule({
-      id: "volume-mount-missing",
-      meta: {
-        description: "Every volumeMount should name a volume of its pod",
-        formats: ["kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          missing: 'Container "{{container}}" mounts volume "{{volume}}", which the pod does not define ({{defined}}); the API server rejects the object. Add it under `volumes:` (or `volumeClaimTemplates:`) or fix the name.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Project({ kubernetes: k }) {
-            for (const w of k.workloads) {
-              const defined = [...w.pod.volumes.keys()].join(", ") || "it defines none";
-              for (const c of w.pod.containers) {
-                for (const m of c.mounts) {
-                  if (!w.pod.volumes.has(m.value)) ctx.report({ messageId: "missing", node: m.at, data: { container: c.name, volume: m.value, defined } });
-                }
-              }
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/graph/index.ts
-var group5, graph_default;
-var init_graph2 = __esm({
-  "rules/graph/index.ts"() {
-    "use strict";
-    init_compose_no_shared_network();
-    init_configmap_reference_missing();
-    init_container_port_not_exposed();
-    init_duplicate_object();
-    init_hpa_target_missing();
-    init_hpa_target_without_requests();
-    init_ingress_backend_missing();
-    init_limit_range_violation();
-    init_namespace_missing();
-    init_network_policy_peer_selects_nothing();
-    init_network_policy_selects_nothing();
-    init_pdb_selects_nothing();
-    init_pdb_zero_disruptions();
-    init_pvc_reference_missing();
-    init_quota_exceeded();
-    init_quota_missing_requests();
-    init_rbac_binding_grants_wildcard();
-    init_rbac_binding_role_missing();
-    init_readiness_probe_needed();
-    init_rollout_max_unavailable_all();
-    init_run_as_non_root_image_root();
-    init_secret_reference_missing();
-    init_service_account_missing();
-    init_service_selects_nothing();
-    init_service_target_port_missing();
-    init_service_unreachable();
-    init_statefulset_service_missing();
-    init_storage_class_missing();
-    init_unused_stage();
-    init_volume_mount_missing();
-    group5 = {
-      folder: "graph",
-      rules: [compose_no_shared_network_default, configmap_reference_missing_default, container_port_not_exposed_default, duplicate_object_default, hpa_target_missing_default, hpa_target_without_requests_default, ingress_backend_missing_default, limit_range_violation_default, namespace_missing_default, network_policy_peer_selects_nothing_default, network_policy_selects_nothing_default, pdb_selects_nothing_default, pdb_zero_disruptions_default, pvc_reference_missing_default, quota_exceeded_default, quota_missing_requests_default, rbac_binding_grants_wildcard_default, rbac_binding_role_missing_default, readiness_probe_needed_default, rollout_max_unavailable_all_default, run_as_non_root_image_root_default, secret_reference_missing_default, service_account_missing_default, service_selects_nothing_default, service_target_port_missing_default, service_unreachable_default, statefulset_service_missing_default, storage_class_missing_default, unused_stage_default, volume_mount_missing_default]
-    };
-    graph_default = group5;
-  }
-});
-
-// rules/kubernetes/automount-service-account-token.ts
-var automount_service_account_token_default;
-var init_automount_service_account_token = __esm({
-  "rules/kubernetes/automount-service-account-token.ts"() {
-    "use strict";
-    init_rule();
-    automount_service_account_token_default = defineRule({
-      id: "automount-service-account-token",
-      meta: {
-        description: "Pods that do not call the Kubernetes API should not mount a service account token",
-        formats: ["kubernetes"],
-        severity: "info",
-        recommended: false,
-        category: "security",
-        sources: [
-          { tool: "polaris", id: "automountServiceAccountToken" },
-          { tool: "checkov", id: "CKV_K8S_38" },
-          { tool: "trivy", id: "KSV036" }
-        ],
-        messages: {
-          mounted: "The pod mounts a service account token, which lets anything running in it call the Kubernetes API as that account; set automountServiceAccountToken: false unless it needs the API."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          KubernetesPodTemplate(t) {
-            const setting = t.spec.boolean("automountServiceAccountToken");
-            if (setting?.value === false) return;
-            ctx.report({ messageId: "mounted", node: setting?.node ?? t.spec.anchor, ...setting ? {} : { path: ["automountServiceAccountToken"] } });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/cluster-admin-binding.ts
-var cluster_admin_binding_default;
-var init_cluster_admin_binding = __esm({
-  "rules/kubernetes/cluster-admin-binding.ts"() {
-    "use strict";
-    init_rule();
-    init_view();
-    cluster_admin_binding_default = defineRule({
-      id: "cluster-admin-binding",
-      meta: {
-        description: "Subjects should not be bound to the cluster-admin role",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "security",
-        sources: [
-          { tool: "kube-linter", id: "cluster-admin-role-binding" },
-          { tool: "polaris", id: "clusterrolebindingClusterAdmin" },
-          { tool: "polaris", id: "rolebindingClusterAdminClusterRole" },
-          { tool: "trivy", id: "KSV111" }
-        ],
-        messages: {
-          clusterAdmin: "This {{kind}} grants cluster-admin — every permission{{scope}} — to {{subjects}}; bind a role with only the permissions needed."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        const check = (object) => {
-          if (!object.apiVersion.startsWith("rbac.authorization.k8s.io/")) return;
-          const view = objectView(object);
-          const roleRef = view.object("roleRef");
-          const name2 = roleRef?.string("name");
-          if (name2?.value !== "cluster-admin" || roleRef?.string("kind")?.value !== "ClusterRole") return;
-          const subjects = view.list("subjects").map((s) => `${s.string("kind")?.value ?? "?"} "${s.string("name")?.value ?? "?"}"`);
-          if (subjects.length > 0 && subjects.every((s) => s === 'Group "system:masters"')) return;
-          ctx.report({
-            messageId: "clusterAdmin",
-            node: name2.node,
-            data: { kind: object.kind, scope: object.kind === "RoleBinding" ? " in its namespace" : " in every namespace", subjects: subjects.join(", ") || "its subjects" }
-          });
-        };
-        return { "KubernetesObject:ClusterRoleBinding": check, "KubernetesObject:RoleBinding": check };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/decimal-file-mode.ts
-function modes(spec) {
-  const out2 = [];
-  const add = (view, where) => {
-    if (!view) return;
-    const d = view.raw("defaultMode");
-    if (d) out2.push({ raw: d, where: `${where}.defaultMode` });
-    for (const item of view.list("items")) {
-      const m = item.raw("mode");
-      if (m) out2.push({ raw: m, where: `${where}.items[].mode` });
-    }
-  };
-  for (const volume of spec.list("volumes")) {
-    add(volume.object("configMap"), "configMap");
-    add(volume.object("secret"), "secret");
-    add(volume.object("downwardAPI"), "downwardAPI");
-    const projected = volume.object("projected");
-    add(projected, "projected");
-    for (const source of projected?.list("sources") ?? []) {
-      add(source.object("configMap"), "projected.configMap");
-      add(source.object("secret"), "projected.secret");
-      add(source.object("downwardAPI"), "projected.downwardAPI");
-    }
-  }
-  return out2;
-}
-var LIKELY_OCTAL, MAX_MODE, decimal_file_mode_default;
-var init_decimal_file_mode = __esm({
-  "rules/kubernetes/decimal-file-mode.ts"() {
-    "use strict";
-    init_rule();
-    init_nodes();
-    LIKELY_OCTAL = /* @__PURE__ */ new Set([400, 440, 444, 500]);
-    MAX_MODE = 511;
-    decimal_file_mode_default = defineRule({
-      id: "decimal-file-mode",
-      meta: {
-        description: "File modes of volumes should be written in octal (0644), not as decimal digits (644)",
-        formats: ["kubernetes"],
-        severity: "error",
-        recommended: true,
-        category: "correctness",
-        sources: [],
-        messages: {
-          invalid: "{{where}}: {{text}} is the decimal number {{text}}, above the largest mode (0777 = 511), so the API server rejects it; write the octal 0{{text}} (or its decimal value {{decimal}}).",
-          likelyOctal: "{{where}}: {{text}} is read as a decimal number, which is the mode {{actual}}, not 0{{text}}; write the octal 0{{text}} (or its decimal value {{decimal}})."
-        },
-        fixable: "safe"
-      },
-      create(ctx) {
-        return {
-          KubernetesPodTemplate(t) {
-            for (const { raw, where } of modes(t.spec)) {
-              const scalar = deref(raw);
-              if (scalar?.kind !== "scalar" || scalar.style !== "plain" || typeof scalar.value !== "number") continue;
-              const text3 = scalar.source;
-              if (!/^[1-7][0-7]{2}$/.test(text3)) continue;
-              const value = Number(text3);
-              const decimal = String(Number.parseInt(text3, 8));
-              const fix = raw === scalar ? { edits: [{ span: scalar.span, text: `0${text3}` }] } : void 0;
-              const base = { node: raw, ...fix ? { fix } : {} };
-              if (value > MAX_MODE) ctx.report({ ...base, messageId: "invalid", data: { where, text: text3, decimal } });
-              else if (LIKELY_OCTAL.has(value)) ctx.report({ ...base, messageId: "likelyOctal", data: { where, text: text3, decimal, actual: `0${value.toString(8)}` } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/default-namespace.ts
-var NAMESPACED, default_namespace_default;
-var init_default_namespace = __esm({
-  "rules/kubernetes/default-namespace.ts"() {
-    "use strict";
-    init_rule();
-    NAMESPACED = /* @__PURE__ */ new Set([
-      "Pod",
-      "Deployment",
-      "ReplicaSet",
-      "StatefulSet",
-      "DaemonSet",
-      "Job",
-      "CronJob",
-      "ReplicationController",
-      "Service",
-      "ConfigMap",
-      "Secret",
-      "ServiceAccount",
-      "Role",
-      "RoleBinding",
-      "Ingress",
-      "NetworkPolicy",
-      "PersistentVolumeClaim",
-      "HorizontalPodAutoscaler",
-      "PodDisruptionBudget",
-      "LimitRange",
-      "ResourceQuota",
-      "Endpoints",
-      "EndpointSlice"
-    ]);
-    default_namespace_default = defineRule({
-      id: "default-namespace",
-      meta: {
-        description: "Objects should live in a namespace of their own, not in default",
-        formats: ["kubernetes"],
-        severity: "info",
-        recommended: false,
-        category: "style",
-        sources: [
-          { tool: "kube-linter", id: "use-namespace" },
-          { tool: "checkov", id: "CKV_K8S_21" },
-          { tool: "trivy", id: "KSV110" }
-        ],
-        messages: {
-          explicit: "This {{kind}} is placed in the default namespace, which shares RBAC, quotas and NetworkPolicies with everything else left there; use a namespace of its own.",
-          unset: "This {{kind}} sets no namespace, so it lands wherever the current context points (often default); set metadata.namespace."
-        },
-        options: {
-          type: "object",
-          additionalProperties: false,
-          properties: { reportUnset: { type: "boolean", description: "Also report namespaced objects without metadata.namespace." } }
-        },
-        defaults: { reportUnset: false },
-        fixable: false
-      },
-      create(ctx, options) {
-        return {
-          KubernetesObject(object) {
-            if (object.namespace === "default") {
-              ctx.report({ messageId: "explicit", node: object.yaml, path: ["metadata", "namespace"], data: { kind: object.kind } });
-            } else if (object.namespace === void 0 && options.reportUnset && NAMESPACED.has(object.kind)) {
-              ctx.report({ messageId: "unset", node: object.anchor, data: { kind: object.kind } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/deprecated-service-account-field.ts
-var deprecated_service_account_field_default;
-var init_deprecated_service_account_field = __esm({
-  "rules/kubernetes/deprecated-service-account-field.ts"() {
-    "use strict";
-    init_rule();
-    deprecated_service_account_field_default = defineRule({
-      id: "deprecated-service-account-field",
-      meta: {
-        description: "Pods should name their service account with serviceAccountName, not the deprecated serviceAccount",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "style",
-        sources: [{ tool: "kube-linter", id: "deprecated-service-account-field" }],
-        messages: {
-          rename: "serviceAccount is a deprecated alias; rename it to serviceAccountName.",
-          redundant: "serviceAccount is a deprecated alias of serviceAccountName, which is also set to the same value; remove serviceAccount.",
-          conflict: 'serviceAccount ("{{old}}") and serviceAccountName ("{{name}}") disagree; serviceAccountName wins, so remove serviceAccount or make them match.'
-        },
-        fixable: "safe"
-      },
-      create(ctx) {
-        return {
-          KubernetesPodTemplate(t) {
-            const pair = t.spec.pair("serviceAccount");
-            if (!pair) return;
-            const old = t.spec.string("serviceAccount");
-            const name2 = t.spec.string("serviceAccountName");
-            if (!t.spec.has("serviceAccountName")) {
-              const own = t.spec.map.pairs.includes(pair);
-              ctx.report({ messageId: "rename", node: pair.key, ...own ? { fix: { edits: [{ span: pair.key.span, text: "serviceAccountName" }] } } : {} });
-            } else if (old && name2 && old.value !== name2.value) {
-              ctx.report({ messageId: "conflict", node: pair.key, data: { old: old.value, name: name2.value } });
-            } else ctx.report({ messageId: "redundant", node: pair.key });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/host-ipc.ts
-var host_ipc_default;
-var init_host_ipc = __esm({
-  "rules/kubernetes/host-ipc.ts"() {
-    "use strict";
-    init_rule();
-    host_ipc_default = defineRule({
-      id: "host-ipc",
-      meta: {
-        description: "Pods should not share the host's IPC namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "security",
-        sources: [
-          { tool: "kube-linter", id: "host-ipc" },
-          { tool: "polaris", id: "hostIPCSet" },
-          { tool: "checkov", id: "CKV_K8S_18" },
-          { tool: "trivy", id: "KSV008" }
-        ],
-        messages: {
-          shared: "The pod shares the host's IPC namespace (it can read and write the shared memory of every process on the node); remove hostIPC: true unless this is a node agent that needs it."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          KubernetesPodTemplate(t) {
-            const setting = t.spec.boolean("hostIPC");
-            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/host-network.ts
-var host_network_default;
-var init_host_network = __esm({
-  "rules/kubernetes/host-network.ts"() {
-    "use strict";
-    init_rule();
-    host_network_default = defineRule({
-      id: "host-network",
-      meta: {
-        description: "Pods should not use the host's network namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "security",
-        sources: [
-          { tool: "kube-linter", id: "host-network" },
-          { tool: "polaris", id: "hostNetworkSet" },
-          { tool: "checkov", id: "CKV_K8S_19" },
-          { tool: "trivy", id: "KSV009" }
-        ],
-        messages: {
-          shared: "The pod shares the host's network namespace (it can reach services bound to the node's loopback, sniff node traffic and bypass NetworkPolicies); remove hostNetwork: true unless this is a node agent that needs it."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          KubernetesPodTemplate(t) {
-            const setting = t.spec.boolean("hostNetwork");
-            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/host-path-volume.ts
-var host_path_volume_default;
-var init_host_path_volume = __esm({
-  "rules/kubernetes/host-path-volume.ts"() {
-    "use strict";
-    init_rule();
-    host_path_volume_default = defineRule({
-      id: "host-path-volume",
-      meta: {
-        description: "Pods should not use hostPath volumes",
-        formats: ["kubernetes"],
-        severity: "info",
-        recommended: false,
-        category: "security",
-        sources: [
-          { tool: "trivy", id: "KSV023" },
-          { tool: "kube-linter", id: "writable-host-mount" }
-        ],
-        messages: {
-          hostPath: `Volume "{{volume}}" mounts {{path}} from the node: the pod depends on that node's files and can change them; use a ConfigMap, Secret, emptyDir or PersistentVolumeClaim instead.`
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          KubernetesPodTemplate(t) {
-            for (const volume of t.volumes.values()) {
-              if (volume.type !== "hostPath") continue;
-              ctx.report({ messageId: "hostPath", node: volume.source?.node ?? volume.view.object("hostPath")?.anchor ?? volume.view.anchor, data: { volume: volume.name, path: volume.source?.value ?? "(no path)" } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/host-pid.ts
-var host_pid_default;
-var init_host_pid = __esm({
-  "rules/kubernetes/host-pid.ts"() {
-    "use strict";
-    init_rule();
-    host_pid_default = defineRule({
-      id: "host-pid",
-      meta: {
-        description: "Pods should not share the host's process namespace",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "security",
-        sources: [
-          { tool: "kube-linter", id: "host-pid" },
-          { tool: "polaris", id: "hostPIDSet" },
-          { tool: "checkov", id: "CKV_K8S_17" },
-          { tool: "trivy", id: "KSV010" }
-        ],
-        messages: {
-          shared: "The pod shares the host's process namespace (it can see, signal and trace every process on the node); remove hostPID: true unless this is a node agent that needs it."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          KubernetesPodTemplate(t) {
-            const setting = t.spec.boolean("hostPID");
-            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/host-port.ts
-var host_port_default;
-var init_host_port = __esm({
-  "rules/kubernetes/host-port.ts"() {
-    "use strict";
-    init_rule();
-    host_port_default = defineRule({
-      id: "host-port",
-      meta: {
-        description: "Containers should not bind ports on the node (hostPort)",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "security",
-        sources: [
-          { tool: "polaris", id: "hostPortSet" },
-          { tool: "checkov", id: "CKV_K8S_26" },
-          { tool: "trivy", id: "KSV024" }
-        ],
-        messages: {
-          hostPort: 'Container "{{name}}" binds port {{port}} on the node: it bypasses Services and NetworkPolicies, and only one such pod fits on each node; remove hostPort and expose it through a Service.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Container(c) {
-            if (c.origin.format !== "kubernetes") return;
-            for (const port of c.ports) {
-              if (!port.hostPort) continue;
-              ctx.report({ messageId: "hostPort", node: port.node, path: ["hostPort"], data: { name: c.origin.name, port: port.hostPort } });
-            }
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/identical-probes.ts
-var identical_probes_default;
-var init_identical_probes = __esm({
-  "rules/kubernetes/identical-probes.ts"() {
-    "use strict";
-    init_rule();
-    identical_probes_default = defineRule({
-      id: "identical-probes",
-      meta: {
-        description: "A container's liveness and readiness probes should differ",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: false,
-        category: "reliability",
-        sources: [{ tool: "kube-score", id: "pod-probes-identical" }],
-        messages: {
-          identical: 'The liveness and readiness probes of container "{{name}}" are identical, so an overloaded container is restarted instead of just taken out of rotation; make the liveness probe cheaper or more lenient.'
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Container(c) {
-            const live = c.livenessProbe;
-            const ready = c.readinessProbe;
-            if (c.origin.format !== "kubernetes" || !live?.signature || !ready?.signature) return;
-            if (live.signature === ready.signature) ctx.report({ messageId: "identical", node: live.node, data: { name: c.origin.name } });
-          }
-        };
-      }
-    });
-  }
-});
-
-// rules/kubernetes/image-pull-policy.ts
-var image_pull_policy_default;
-var init_image_pull_policy = __esm({
-  "rules/kubernetes/image-pull-policy.ts"() {
-    "use strict";
-    init_rule();
-    image_pull_policy_default = defineRule({
-      id: "image-pull-policy",
-      meta: {
-        description: "Mutable image tags should be pulled on every start, and images should be pullable",
-        formats: ["kubernetes"],
-        severity: "warning",
-        recommended: true,
-        category: "reliability",
-        sources: [
-          { tool: "kube-score", id: "container-image-pull-policy" },
-          { tool: "polaris", id: "pullPolicyNotAlways" },
-          { tool: "checkov", id: "CKV_K8S_15" }
-        ],
-        messages: {
-          stale: 'Image "{{image}}" has a mutable tag but imagePullPolicy is IfNotPresent, so each node keeps whatever version it pulled first; pin a version or digest, or use Always.',
-          never: "imagePullPolicy: Never runs only images already on the node, so the pod fails with ErrImageNeverPull on any other node; use IfNotPresent with a pinned tag (Never is for local clusters with preloaded images)."
-        },
-        fixable: false
-      },
-      create(ctx) {
-        return {
-          Container(c) {
-            const policy = c.imagePullPolicy;
-            if (c.origin.format !== "kubernetes" || !policy || !c.image || c.image.value.dynamic) return;
-            if (policy.value === "Never") {
-              ctx.report({ messageId: "never", node: policy.node });
-              return;
-            }
-            const ref2 = c.image.value;
-            const mutable = ref2.digest === void 0 && (ref2.tag === void 0 || ref2.tag === "latest");
-            if (mutable && policy.value === "IfNotPresent") ctx.report({ messageId: "stale", node: policy.node, data: { image: ref2.raw } });
-          }
-        };
-      }
-    });
-  }
-});
-
-// src/model/kubernetes/api-lifecycle.ts
-function apiStatus(apiVersion, kind, target2) {
-  const entry2 = index.get(`${apiVersion} ${kind}`);
-  if (!entry2 || minor(target2) < minor(entry2.deprecated)) return void 0;
-  const removed = entry2.removed !== void 0 && minor(target2) >= minor(entry2.removed);
-  const replacement = entry2.replacements.find((rep) => minor(rep.since) <= minor(target2)) ?? entry2.replacements[0];
-  const status = { status: removed ? "removed" : "deprecated", entry: entry2 };
-  if (replacement) status.replacement = replacement;
-  return status;
-}
-var LIFECYCLE_KNOWN_UNTIL, r, APPS_V1, FLOWCONTROL, API_LIFECYCLE, minor, index;
-var init_api_lifecycle = __esm({
-  "src/model/kubernetes/api-lifecycle.ts"() {
-    "use strict";
-    LIFECYCLE_KNOWN_UNTIL = "1.34";
-    r = (apiVersion, since) => ({ apiVersion, since });
-    APPS_V1 = [r("apps/v1", "1.9")];
-    FLOWCONTROL = ["FlowSchema", "PriorityLevelConfiguration"];
-    API_LIFECYCLE = [
-      // v1.16
-      { apiVersion: "extensions/v1beta1", kinds: ["NetworkPolicy"], deprecated: "1.8", removed: "1.16", replacements: [r("networking.k8s.io/v1", "1.8")] },
-      { apiVersion: "extensions/v1beta1", kinds: ["PodSecurityPolicy"], deprecated: "1.10", removed: "1.16", replacements: [r("policy/v1beta1", "1.10")] },
-      { apiVersion: "extensions/v1beta1", kinds: ["DaemonSet", "Deployment", "ReplicaSet"], deprecated: "1.9", removed: "1.16", replacements: APPS_V1 },
-      { apiVersion: "apps/v1beta1", kinds: ["Deployment", "StatefulSet", "ReplicaSet", "ControllerRevision"], deprecated: "1.9", removed: "1.16", replacements: APPS_V1 },
-      { apiVersion: "apps/v1beta2", kinds: ["DaemonSet", "Deployment", "StatefulSet", "ReplicaSet", "ControllerRevision"], deprecated: "1.9", removed: "1.16", replacements: APPS_V1 },
-      // v1.22
-      { apiVersion: "admissionregistration.k8s.io/v1beta1", kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"], deprecated: "1.16", removed: "1.22", replacements: [r("admissionregistration.k8s.io/v1", "1.16")] },
-      { apiVersion: "apiextensions.k8s.io/v1beta1", kinds: ["CustomResourceDefinition"], deprecated: "1.16", removed: "1.22", replacements: [r("apiextensions.k8s.io/v1", "1.16")] },
-      { apiVersion: "apiregistration.k8s.io/v1beta1", kinds: ["APIService"], deprecated: "1.19", removed: "1.22", replacements: [r("apiregistration.k8s.io/v1", "1.10")] },
-      { apiVersion: "authentication.k8s.io/v1beta1", kinds: ["TokenReview"], deprecated: "1.19", removed: "1.22", replacements: [r("authentication.k8s.io/v1", "1.6")] },
-      { apiVersion: "authorization.k8s.io/v1beta1", kinds: ["LocalSubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview", "SubjectAccessReview"], deprecated: "1.19", removed: "1.22", replacements: [r("authorization.k8s.io/v1", "1.6")] },
-      { apiVersion: "certificates.k8s.io/v1beta1", kinds: ["CertificateSigningRequest"], deprecated: "1.19", removed: "1.22", replacements: [r("certificates.k8s.io/v1", "1.19")] },
-      { apiVersion: "coordination.k8s.io/v1beta1", kinds: ["Lease"], deprecated: "1.19", removed: "1.22", replacements: [r("coordination.k8s.io/v1", "1.14")] },
-      { apiVersion: "extensions/v1beta1", kinds: ["Ingress"], deprecated: "1.14", removed: "1.22", replacements: [r("networking.k8s.io/v1", "1.19"), r("networking.k8s.io/v1beta1", "1.14")], note: "in networking.k8s.io/v1, backend.serviceName/servicePort become backend.service.name/port, and pathType is required" },
-      { apiVersion: "networking.k8s.io/v1beta1", kinds: ["Ingress"], deprecated: "1.19", removed: "1.22", replacements: [r("networking.k8s.io/v1", "1.19")], note: "in networking.k8s.io/v1, backend.serviceName/servicePort become backend.service.name/port, and pathType is required" },
-      { apiVersion: "networking.k8s.io/v1beta1", kinds: ["IngressClass"], deprecated: "1.19", removed: "1.22", replacements: [r("networking.k8s.io/v1", "1.19")] },
-      { apiVersion: "rbac.authorization.k8s.io/v1beta1", kinds: ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"], deprecated: "1.17", removed: "1.22", replacements: [r("rbac.authorization.k8s.io/v1", "1.8")] },
-      { apiVersion: "scheduling.k8s.io/v1beta1", kinds: ["PriorityClass"], deprecated: "1.14", removed: "1.22", replacements: [r("scheduling.k8s.io/v1", "1.14")] },
-      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSIDriver"], deprecated: "1.19", removed: "1.22", replacements: [r("storage.k8s.io/v1", "1.19")] },
-      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSINode"], deprecated: "1.17", removed: "1.22", replacements: [r("storage.k8s.io/v1", "1.17")] },
-      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["StorageClass"], deprecated: "1.19", removed: "1.22", replacements: [r("storage.k8s.io/v1", "1.6")] },
-      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["VolumeAttachment"], deprecated: "1.19", removed: "1.22", replacements: [r("storage.k8s.io/v1", "1.13")] },
-      // v1.25
-      { apiVersion: "batch/v1beta1", kinds: ["CronJob"], deprecated: "1.21", removed: "1.25", replacements: [r("batch/v1", "1.21")] },
-      { apiVersion: "discovery.k8s.io/v1beta1", kinds: ["EndpointSlice"], deprecated: "1.21", removed: "1.25", replacements: [r("discovery.k8s.io/v1", "1.21")] },
-      { apiVersion: "events.k8s.io/v1beta1", kinds: ["Event"], deprecated: "1.22", removed: "1.25", replacements: [r("events.k8s.io/v1", "1.19")] },
-      { apiVersion: "autoscaling/v2beta1", kinds: ["HorizontalPodAutoscaler"], deprecated: "1.22", removed: "1.25", replacements: [r("autoscaling/v2", "1.23")] },
-      { apiVersion: "policy/v1beta1", kinds: ["PodDisruptionBudget"], deprecated: "1.21", removed: "1.25", replacements: [r("policy/v1", "1.21")], note: "in policy/v1 an empty spec.selector selects every pod of the namespace" },
-      { apiVersion: "policy/v1beta1", kinds: ["PodSecurityPolicy"], deprecated: "1.21", removed: "1.25", replacements: [], note: "there is no replacement API: enforce pod security with Pod Security Admission (namespace labels) or a policy engine" },
-      { apiVersion: "node.k8s.io/v1beta1", kinds: ["RuntimeClass"], deprecated: "1.22", removed: "1.25", replacements: [r("node.k8s.io/v1", "1.20")] },
-      // v1.26
-      { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", kinds: FLOWCONTROL, deprecated: "1.23", removed: "1.26", replacements: [r("flowcontrol.apiserver.k8s.io/v1", "1.29"), r("flowcontrol.apiserver.k8s.io/v1beta3", "1.26"), r("flowcontrol.apiserver.k8s.io/v1beta2", "1.23")] },
-      { apiVersion: "autoscaling/v2beta2", kinds: ["HorizontalPodAutoscaler"], deprecated: "1.23", removed: "1.26", replacements: [r("autoscaling/v2", "1.23")] },
-      // v1.27
-      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSIStorageCapacity"], deprecated: "1.24", removed: "1.27", replacements: [r("storage.k8s.io/v1", "1.24")] },
-      // v1.29
-      { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", kinds: FLOWCONTROL, deprecated: "1.26", removed: "1.29", replacements: [r("flowcontrol.apiserver.k8s.io/v1", "1.29"), r("flowcontrol.apiserver.k8s.io/v1beta3", "1.26")], note: "PriorityLevelConfiguration spec.limited.assuredConcurrencyShares is renamed nominalConcurrencyShares" },
-      // v1.32
-      { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kinds: FLOWCONTROL, deprecated: "1.29", removed: "1.32", replacements: [r("flowcontrol.apiserver.k8s.io/v1", "1.29")] },
-      // Deprecated, still served
-      { apiVersion: "v1", kinds: ["Endpoints"], deprecated: "1.33", replacements: [r("discovery.k8s.io/v1", "1.21")], note: "EndpointSlices are created for every Service with a selector; write discovery.k8s.io/v1 EndpointSlice objects for Services without one" }
-    ];
-    minor = (v) => Number(v.split(".")[1]);
-    index = /* @__PURE__ */ new Map();
-    for (const entry2 of API_LIFECYCLE) for (const kind of entry2.kinds) index.set(`${entry2.apiVersion} ${kind}`, entry2);
-  }
-});
-
-// src/model/kubernetes/names.ts
-function dns1123Label(value) {
-  if (value.length > 63) return `is ${value.length} characters long; a DNS-1123 label has at most 63`;
-  if (!DNS1123_LABEL.test(value)) return 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit (e.g. "my-name")';
-  return void 0;
-}
-function dns1123Subdomain(value) {
-  if (value.length > 253) return `is ${value.length} characters long; a DNS-1123 subdomain has at most 253`;
-  if (!DNS1123_SUBDOMAIN.test(value)) {
-    return 'must be a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit (e.g. "example.com")';
-  }
-  return void 0;
-}
-function dns1035Label(value) {
-  if (value.length > 63) return `is ${value.length} characters long; a DNS-1035 label has at most 63`;
-  if (!DNS1035_LABEL.test(value)) return 'must be a DNS-1035 label: lower-case letters, digits and "-", starting with a letter and ending with a letter or digit (e.g. "my-name")';
-  return void 0;
-}
-function pathSegment(value) {
-  if (value === "." || value === "..") return `may not be "${value}"`;
-  if (/[/%]/.test(value)) return 'may not contain "/" or "%"';
-  return void 0;
-}
-function checkName(rule, value) {
-  switch (rule) {
-    case "dns1123-label":
-      return dns1123Label(value);
-    case "dns1035-label":
-      return dns1035Label(value);
-    case "path-segment":
-      return pathSegment(value);
-    default:
-      return dns1123Subdomain(value);
-  }
-}
-function checkQualifiedKey(key3) {
-  const slash2 = key3.lastIndexOf("/");
-  const prefix = slash2 >= 0 ? key3.slice(0, slash2) : void 0;
-  const name2 = slash2 >= 0 ? key3.slice(slash2 + 1) : key3;
-  if (prefix !== void 0) {
-    if (prefix === "") return 'has an empty prefix before "/"';
-    if (dns1123Subdomain(prefix)) return `has the prefix "${prefix}", which must be a DNS-1123 subdomain (lower-case, e.g. "example.com")`;
-  }
-  if (name2.length === 0) return "has an empty name";
-  if (name2.length > 63) return `has a name part of ${name2.length} characters; at most 63 are allowed`;
-  if (!QUALIFIED_NAME.test(name2)) return 'must consist of letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
-  return void 0;
-}
-function checkLabelValue(value) {
-  if (value.length > 63) return `is ${value.length} characters long; a label value has at most 63`;
-  if (!LABEL_VALUE.test(value)) return 'must be empty or consist of letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
-  return void 0;
-}
-function nameRuleOf(kind) {
-  return NAME_RULES[kind] ?? "dns1123-subdomain";
-}
-var DNS1123_LABEL, DNS1123_SUBDOMAIN, DNS1035_LABEL, QUALIFIED_NAME, LABEL_VALUE, NAME_RULES;
-var init_names = __esm({
-  "src/model/kubernetes/names.ts"() {
-    "use strict";
-    DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-    DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-    DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-    QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-    LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-    NAME_RULES = {
-      Namespace: "dns1123-label",
-      Service: "dns1035-label",
-      // RBAC and HPA names are path segments: "system:controller:foo" is valid.
-      Role: "path-segment",
-      ClusterRole: "path-segment",
-      RoleBinding: "path-segment",
-      ClusterRoleBinding: "path-segment",
-      HorizontalPodAutoscaler: "path-segment"
-    };
-  }
-});
-
-// src/core/package-info.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function packageRoot() {
-  if (root) return root;
-  let dir = dirname(fileURLToPath2(import.meta.url));
-  for (; ; ) {
-    const candidate = join(dir, "package.json");
-    if (existsSync2(candidate) && JSON.parse(readFileSync2(candidate, "utf8")).name === "plimsoll") {
-      root = dir;
-      return dir;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("Cannot find the plimsoll package root.");
-    dir = parent;
-  }
-}
-function packageVersion() {
-  return JSON.parse(readFileSync2(join(packageRoot(), "package.json"), "utf8")).version;
-}
-var root;
-var init_package_info = __esm({
-  "src/core/package-info.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/kubernetes/versions.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join2 } from "node:path";
-function bundledVersions() {
-  if (!bundled) {
-    const text3 = readFileSync3(join2(packageRoot(), "schemas", "kubernetes", "versions.json"), "utf8");
-    bundled = JSON.parse(text3).versions;
-  }
-  return bundled;
-}
-function compareVersions(a, b) {
-  return minorOf(a) - minorOf(b);
-}
-function versionProblem(version) {
-  const m = /^v?(1)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-  const list2 = bundledVersions().join(", ");
-  const range2 = `${OLDEST_TARGET}–${LIFECYCLE_KNOWN_UNTIL}`;
-  if (!m) return `--kubernetes-version expects a version like 1.30, got "${version}" (bundled schemas: ${list2}; accepted: ${range2}).`;
-  const minor2 = Number(m[2]);
-  if (minor2 < minorOf(OLDEST_TARGET) || minor2 > minorOf(LIFECYCLE_KNOWN_UNTIL)) {
-    return `Kubernetes ${m[1]}.${minor2} is not supported (bundled schemas: ${list2}; accepted: ${range2}).`;
-  }
-  return void 0;
-}
-function resolveTarget(version) {
-  const versions = bundledVersions();
-  const newest = versions[versions.length - 1];
-  if (version === void 0) return { target: newest, schema: newest };
-  const problem2 = versionProblem(version);
-  if (problem2) throw new Error(problem2);
-  const target2 = `1.${/^v?1\.(\d+)/.exec(version.trim())[1]}`;
-  const schema = versions.find((v) => compareVersions(v, target2) >= 0) ?? newest;
-  return { target: target2, schema };
-}
-var OLDEST_TARGET, bundled, minorOf;
-var init_versions = __esm({
-  "src/model/kubernetes/versions.ts"() {
-    "use strict";
-    init_package_info();
-    init_api_lifecycle();
-    OLDEST_TARGET = "1.16";
-    minorOf = (version) => Number(version.split(".")[1]);
-  }
-});
-
-// src/model/kubernetes/schema/builtin.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
-import { join as join3 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-function validatorsRoot() {
-  const beside = fileURLToPath3(new URL("kubernetes-validators", import.meta.url));
-  return existsSync3(beside) ? beside : join3(packageRoot(), "build", "kubernetes-validators");
-}
-function moduleFileOf(apiVersion) {
-  return `${apiVersion.includes("/") ? apiVersion.replace(/[^\w]/g, "_") : `core_${apiVersion}`}.cjs`;
-}
-function builtinSchemas(version) {
-  let schemas = byVersion.get(version);
-  if (!schemas) {
-    schemas = new BuiltinSchemas(version);
-    byVersion.set(version, schemas);
-  }
-  return schemas;
-}
-function isBuiltinGroup(group7) {
-  if (!groups) {
-    groups = /* @__PURE__ */ new Set();
-    for (const version of bundledVersions()) {
-      for (const apiVersion of builtinSchemas(version).apiVersions()) groups.add(groupOf(apiVersion));
-    }
-  }
-  return groups.has(group7);
-}
-var __runtimeRequire_requireModule, BuiltinSchemas, byVersion, groups, groupOf, versionOf;
-var init_builtin = __esm({
-  "src/model/kubernetes/schema/builtin.ts"() {
-    "use strict";
-    init_package_info();
-    init_versions();
-    __runtimeRequire_requireModule = createRequire2(import.meta.url);
-    BuiltinSchemas = class {
-      constructor(version) {
-        this.version = version;
-      }
-      version;
-      index;
-      definitionsCache;
-      modules = /* @__PURE__ */ new Map();
-      kinds() {
-        this.index ??= JSON.parse(readFileSync4(join3(packageRoot(), "schemas", "kubernetes", this.version, "kinds.json"), "utf8"));
-        return this.index;
-      }
-      /** Every apiVersion with kinds in this version. */
-      apiVersions() {
-        return Object.keys(this.kinds().apiVersions);
-      }
-      /** The kinds this version serves under `apiVersion`, or undefined when it serves none. */
-      kindsOf(apiVersion) {
-        const kinds = this.kinds().apiVersions[apiVersion];
-        return kinds ? Object.keys(kinds) : void 0;
-      }
-      /** Every apiVersion that serves `kind` in this version. */
-      apiVersionsOf(kind) {
-        return Object.entries(this.kinds().apiVersions).filter(([, kinds]) => kind in kinds).map(([apiVersion]) => apiVersion);
-      }
-      /** The definition id of a kind (`apps.v1.Deployment`), the root for explaining errors. */
-      definitionOf(apiVersion, kind) {
-        return this.kinds().apiVersions[apiVersion]?.[kind];
-      }
-      validator(apiVersion, kind) {
-        if (!this.definitionOf(apiVersion, kind)) return void 0;
-        let module2 = this.modules.get(apiVersion);
-        if (!module2) {
-          const file = join3(validatorsRoot(), this.version, moduleFileOf(apiVersion));
-          try {
-            module2 = __runtimeRequire_requireModule(file);
-          } catch (error) {
-            throw new Error(`the compiled Kubernetes ${this.version} validators are missing (${error.message.split("\n")[0]}); run "npm run build"`);
-          }
-          this.modules.set(apiVersion, module2);
-        }
-        return module2[kind];
-      }
-      /** All definitions (read only when a finding needs explaining: allowed fields, types). */
-      definitions() {
-        this.definitionsCache ??= JSON.parse(readFileSync4(join3(packageRoot(), "schemas", "kubernetes", this.version, "definitions.json"), "utf8")).definitions;
-        return this.definitionsCache;
-      }
-    };
-    byVersion = /* @__PURE__ */ new Map();
-    groupOf = (apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
-    versionOf = (apiVersion) => apiVersion.slice(apiVersion.lastIndexOf("/") + 1);
-  }
-});
-
-// src/core/environment.ts
-import { readdirSync, readFileSync as readFileSync5, statSync } from "node:fs";
-function registerCollector(collector) {
-  collectors.push(collector);
-}
-function collectProjectFacts(files, env2) {
-  for (const collect of collectors) {
-    try {
-      collect(files, env2);
-    } catch {
-    }
-  }
-}
-function runHost(host = fileSystemHost) {
-  const known = /* @__PURE__ */ new Map();
-  const out2 = {
-    readFile: (path4) => host.readFile(path4),
-    exists(path4) {
-      let exists = known.get(path4);
-      if (exists === void 0) known.set(path4, exists = host.exists(path4));
-      return exists;
-    }
-  };
-  if (host.listDirectory) out2.listDirectory = (path4) => host.listDirectory(path4);
-  return out2;
-}
-function createEnvironment(options = {}) {
-  const env2 = { host: options.host ?? runHost(), project: {} };
-  if (options.kubernetesVersion !== void 0) env2.kubernetesVersion = options.kubernetesVersion;
-  if (options.schemaLocations !== void 0) env2.schemaLocations = options.schemaLocations;
-  if (options.compose !== void 0) env2.compose = options.compose;
-  return env2;
-}
-var collectors, fileSystemHost;
-var init_environment = __esm({
-  "src/core/environment.ts"() {
-    "use strict";
-    collectors = [];
-    fileSystemHost = {
-      readFile(absolutePath) {
-        try {
-          if (statSync(absolutePath, { throwIfNoEntry: false }) === void 0) return void 0;
-          const text3 = readFileSync5(absolutePath, "utf8");
-          return text3.includes("\0") ? void 0 : text3;
-        } catch {
-          return void 0;
-        }
-      },
-      exists(absolutePath) {
-        try {
-          return statSync(absolutePath, { throwIfNoEntry: false }) !== void 0;
-        } catch {
-          return false;
-        }
-      },
-      listDirectory(absolutePath) {
-        try {
-          return readdirSync(absolutePath, { withFileTypes: true }).map((entry2) => entry2.isDirectory() ? `${entry2.name}/` : entry2.name).sort();
-        } catch {
-          return void 0;
-        }
-      }
-    };
-  }
-});
-
-// src/parse/yaml/chunks.ts
-function sliceStarts(text3) {
-  if (/^%/m.test(text3)) return void 0;
-  const starts = [0];
-  DOCUMENT_START.lastIndex = 0;
-  for (let m = DOCUMENT_START.exec(text3); m; m = DOCUMENT_START.exec(text3)) {
-    if (m.index - starts[starts.length - 1] >= SLICE_SIZE) starts.push(m.index);
-    DOCUMENT_START.lastIndex = m.index + 3;
-  }
-  return starts.length > 1 ? starts : void 0;
-}
-function readInSlices(text3, starts, options, read2) {
-  const documents = [];
-  const comments = [];
-  for (let i2 = 0; i2 < starts.length; i2++) {
-    const start2 = starts[i2];
-    const part = read2(text3.slice(start2, starts[i2 + 1] ?? text3.length), options);
-    const shift = new Shifter(start2);
-    for (const doc of part.documents) {
-      if (start2 > 0) shift.document(doc);
-      documents.push({ ...doc, index: documents.length });
-    }
-    for (const c of part.comments) {
-      if (start2 > 0) shift.span(c.span);
-      comments.push(c);
-    }
-  }
-  return { documents, comments };
-}
-var SLICED_ABOVE, SLICE_SIZE, DOCUMENT_START, Shifter;
-var init_chunks = __esm({
-  "src/parse/yaml/chunks.ts"() {
-    "use strict";
-    SLICED_ABOVE = 1 << 20;
-    SLICE_SIZE = 1 << 18;
-    DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
-    Shifter = class {
-      constructor(by) {
-        this.by = by;
-      }
-      by;
-      seen = /* @__PURE__ */ new WeakSet();
-      span(span) {
-        if (this.seen.has(span)) return;
-        this.seen.add(span);
-        span.start += this.by;
-        span.end += this.by;
-      }
-      document(doc) {
-        this.span(doc.span);
-        for (const p of doc.errors) this.span(p.span);
-        for (const p of doc.warnings) this.span(p.span);
-        if (doc.root) this.node(doc.root);
-      }
-      node(root2) {
-        const stack = [root2];
-        while (stack.length > 0) {
-          const node = stack.pop();
-          if (this.seen.has(node.span)) continue;
-          this.span(node.span);
-          if (node.kind === "map") {
-            for (const pair of node.pairs) {
-              this.span(pair.span);
-              stack.push(pair.key);
-              if (pair.value) stack.push(pair.value);
-            }
-          } else if (node.kind === "seq") stack.push(...node.items);
-        }
-      }
-    };
-  }
-});
-
-// src/parse/yaml/limits.ts
-var MAX_DEPTH, MAX_ALIAS_COUNT;
-var init_limits = __esm({
-  "src/parse/yaml/limits.ts"() {
-    "use strict";
-    MAX_DEPTH = 1e3;
-    MAX_ALIAS_COUNT = 1e3;
   }
 });
 
@@ -25598,7 +20440,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -26161,7 +21003,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i2, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -27219,6 +22061,5391 @@ var require_dist = __commonJS({
   }
 });
 
+// src/parse/yaml/quoted-continuations.ts
+function indentQuotedContinuations(original) {
+  const steps = [];
+  const firstLines = [];
+  let text3 = original;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const found = firstUnderIndented(text3);
+    if (!found) break;
+    if (found === "abort") return void 0;
+    firstLines.push(mapBack(steps, found.step.at[0]));
+    steps.push(found.step);
+    text3 = apply(text3, found.step);
+  }
+  if (steps.length === 0) return void 0;
+  return {
+    text: text3,
+    toOriginal: (offset) => mapBack(steps, offset),
+    problems: firstLines.map((start2) => ({
+      code: QUOTED_CONTINUATION,
+      message: "A continuation line of a quoted scalar is indented no deeper than the line the scalar starts on.",
+      span: { start: start2, end: lineEnd(original, start2) }
+    }))
+  };
+}
+function firstUnderIndented(text3) {
+  let offset = 0;
+  for (const token of new import_yaml.Lexer().lex(text3)) {
+    const start2 = offset;
+    if (!MARKERS.has(token)) offset += token.length;
+    const quote2 = token[0];
+    if (quote2 !== '"' && quote2 !== "'") continue;
+    const close = closingQuote(text3, start2, quote2);
+    if (close === void 0 || close === start2 + token.length - 1) continue;
+    if (close < start2 + token.length) continue;
+    return stepFor(text3, start2, close);
+  }
+  return void 0;
+}
+function closingQuote(text3, start2, quote2) {
+  for (let i2 = start2 + 1; i2 < text3.length; i2++) {
+    const c = text3[i2];
+    if (quote2 === '"' && c === "\\") i2++;
+    else if (c === quote2) {
+      if (quote2 === "'" && text3[i2 + 1] === "'") i2++;
+      else return i2;
+    }
+  }
+  return void 0;
+}
+function stepFor(text3, start2, close) {
+  const firstLineStart = text3.lastIndexOf("\n", start2 - 1) + 1;
+  const parentIndent = indentAt(text3, firstLineStart);
+  const step = { at: [], add: [] };
+  for (let nl = text3.indexOf("\n", start2); nl >= 0 && nl < close; nl = text3.indexOf("\n", nl + 1)) {
+    const lineStart = nl + 1;
+    if (/^(---|\.\.\.)(\s|$)/.test(text3.slice(lineStart, lineStart + 4))) return "abort";
+    const indent = indentAt(text3, lineStart);
+    const next = text3[lineStart + indent];
+    if (next === "\n" || next === "\r" || next === void 0) continue;
+    if (indent <= parentIndent) {
+      step.at.push(lineStart);
+      step.add.push(parentIndent + 1 - indent);
+    }
+  }
+  return step.at.length > 0 ? { step } : void 0;
+}
+function indentAt(text3, lineStart) {
+  let i2 = lineStart;
+  while (text3[i2] === " ") i2++;
+  return i2 - lineStart;
+}
+function lineEnd(text3, from) {
+  const nl = text3.indexOf("\n", from);
+  const end = nl < 0 ? text3.length : nl;
+  return text3[end - 1] === "\r" ? end - 1 : end;
+}
+function apply(text3, step) {
+  let out2 = "";
+  let last = 0;
+  step.at.forEach((at, i2) => {
+    out2 += text3.slice(last, at) + " ".repeat(step.add[i2]);
+    last = at;
+  });
+  return out2 + text3.slice(last);
+}
+function mapBack(steps, offset) {
+  let p = offset;
+  for (let s = steps.length - 1; s >= 0; s--) p = stepBack(steps[s], p);
+  return p;
+}
+function stepBack({ at, add }, p) {
+  let shift = 0;
+  for (let i2 = 0; i2 < at.length; i2++) {
+    const insertedAt = at[i2] + shift;
+    if (p < insertedAt) break;
+    if (p < insertedAt + add[i2]) return at[i2];
+    shift += add[i2];
+  }
+  return p - shift;
+}
+var import_yaml, QUOTED_CONTINUATION, MARKERS, MAX_ROUNDS;
+var init_quoted_continuations = __esm({
+  "src/parse/yaml/quoted-continuations.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    QUOTED_CONTINUATION = "QUOTED_CONTINUATION";
+    MARKERS = /* @__PURE__ */ new Set(["", "", ""]);
+    MAX_ROUNDS = 64;
+  }
+});
+
+// rules/general/yaml-quoted-indentation.ts
+var yaml_quoted_indentation_default;
+var init_yaml_quoted_indentation = __esm({
+  "rules/general/yaml-quoted-indentation.ts"() {
+    "use strict";
+    init_rule();
+    init_quoted_continuations();
+    yaml_quoted_indentation_default = defineRule({
+      id: "yaml-quoted-indentation",
+      meta: {
+        description: "The continuation lines of a quoted scalar should be indented deeper than the line it starts on",
+        formats: ["compose", "kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "style",
+        sources: [],
+        messages: {
+          underIndented: "This line continues a quoted string but is indented no deeper than the line the string starts on. Kubernetes and Compose (go-yaml) read it, but YAML 1.2 parsers, editors and formatters reject the file; indent it further."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          YamlDocument(document) {
+            for (const warning of document.warnings) {
+              if (warning.code === QUOTED_CONTINUATION) ctx.report({ messageId: "underIndented", span: warning.span });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/general/yaml-syntax.ts
+var OWN_RULES, yaml_syntax_default;
+var init_yaml_syntax = __esm({
+  "rules/general/yaml-syntax.ts"() {
+    "use strict";
+    init_rule();
+    OWN_RULES = /* @__PURE__ */ new Set(["DUPLICATE_KEY", "TAB_AS_INDENT"]);
+    yaml_syntax_default = defineRule({
+      id: "yaml-syntax",
+      meta: {
+        description: "YAML documents must parse",
+        formats: ["compose", "kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kubeconform", id: "yaml-parse-error" }],
+        messages: { syntax: "YAML syntax error: {{message}}" },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          YamlDocument(document) {
+            for (const error of document.errors) {
+              if (OWN_RULES.has(error.code)) continue;
+              ctx.report({ messageId: "syntax", span: error.span, data: { message: error.message } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/general/yaml-tab-indentation.ts
+var yaml_tab_indentation_default;
+var init_yaml_tab_indentation = __esm({
+  "rules/general/yaml-tab-indentation.ts"() {
+    "use strict";
+    init_rule();
+    yaml_tab_indentation_default = defineRule({
+      id: "yaml-tab-indentation",
+      meta: {
+        description: "YAML must be indented with spaces, not tabs",
+        formats: ["compose", "kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: { tab: "Tabs are not allowed for indentation in YAML; indent with spaces." },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          YamlDocument(document) {
+            for (const error of document.errors) if (error.code === "TAB_AS_INDENT") ctx.report({ messageId: "tab", span: error.span });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/general/index.ts
+var group4, general_default;
+var init_general = __esm({
+  "rules/general/index.ts"() {
+    "use strict";
+    init_file_unreadable();
+    init_templated_file_skipped();
+    init_yaml_duplicate_key();
+    init_yaml_quoted_indentation();
+    init_yaml_syntax();
+    init_yaml_tab_indentation();
+    group4 = {
+      folder: "general",
+      rules: [file_unreadable_default, templated_file_skipped_default, yaml_duplicate_key_default, yaml_quoted_indentation_default, yaml_syntax_default, yaml_tab_indentation_default]
+    };
+    general_default = group4;
+  }
+});
+
+// src/model/graph/compose/network.ts
+function networksOf(p, s, seen = /* @__PURE__ */ new Set()) {
+  const mode = s.networkMode;
+  if (mode?.startsWith("service:") || mode?.startsWith("container:")) {
+    const other = p.services.find((x) => x.name === mode.slice(mode.indexOf(":") + 1));
+    if (!other || seen.has(other.name)) return [];
+    seen.add(s.name);
+    return networksOf(p, other, seen);
+  }
+  if (mode === "host") return ["<host>"];
+  return mode ? [] : s.networks;
+}
+function shareNetwork(p, a, b) {
+  const mine = new Set(networksOf(p, a));
+  return networksOf(p, b).some((n) => mine.has(n));
+}
+function reachableServices(p) {
+  const byNetwork = /* @__PURE__ */ new Map();
+  for (const s of p.services) for (const n of networksOf(p, s)) byNetwork.set(n, [...byNetwork.get(n) ?? [], s.name]);
+  const out2 = /* @__PURE__ */ new Set();
+  for (const members of byNetwork.values()) for (const a of members) for (const b of members) if (a !== b) out2.add(`${a}\0${b}`);
+  return [...out2].sort().map((k) => k.split("\0"));
+}
+var init_network = __esm({
+  "src/model/graph/compose/network.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/graph/compose/describe.ts
+function describeCompose(projects, out2) {
+  for (const p of projects) {
+    const id = (kind, name2) => `compose:${p.id}/${kind}/${name2}`;
+    for (const s of p.services) {
+      out2.node({
+        id: composeServiceId(p, s.name),
+        kind: "service",
+        label: `service ${p.name}/${s.name}`,
+        file: s.at.file.path,
+        line: s.at.file.positionAt(s.at.span.start).line + 1,
+        object: { kind: "Service", name: s.name },
+        attributes: { replicas: s.replicas, ...s.image ? { image: s.image } : {}, ...s.user ? { user: s.user } : {} }
+      });
+    }
+    for (const s of p.services) {
+      const from = composeServiceId(p, s.name);
+      for (const d of s.dependsOn) out2.edge({ type: "depends-on", from, to: composeServiceId(p, d.service), label: d.condition });
+      for (const n of s.networks) out2.edge({ type: "joins", from, to: out2.node({ id: id("network", n), kind: "network", label: `network ${p.name}_${n}` }) });
+      for (const v of s.volumes) {
+        if (!p.volumes.has(v.name)) continue;
+        out2.edge({ type: "mounts", from, to: out2.node({ id: id("volume", v.name), kind: "volume", label: `volume ${p.name}_${v.name}` }), ...v.target ? { label: v.target } : {} });
+      }
+      for (const name2 of s.secrets) out2.edge({ type: "references", from, to: out2.node({ id: id("secret", name2), kind: "secret", label: `secret ${name2}` }) });
+      for (const name2 of s.configs) out2.edge({ type: "references", from, to: out2.node({ id: id("config", name2), kind: "config", label: `config ${name2}` }) });
+    }
+    for (const [from, to] of reachableServices(p)) out2.edge({ type: "can-reach", from: composeServiceId(p, from), to: composeServiceId(p, to) });
+  }
+}
+var composeServiceId;
+var init_describe = __esm({
+  "src/model/graph/compose/describe.ts"() {
+    "use strict";
+    init_network();
+    composeServiceId = (p, service) => `compose:${p.id}/service/${service}`;
+  }
+});
+
+// src/model/graph/compose/simulate.ts
+function simulateCompose(projects, out2) {
+  if (projects.length === 0) return;
+  out2.compose = projects.map((p) => {
+    const containers = [];
+    for (const s of p.services) {
+      const count = s.containerName ? 1 : s.replicas;
+      for (let i2 = 1; i2 <= Math.min(count, 100); i2++) {
+        containers.push({
+          name: s.containerName ?? `${p.name}-${s.name}-${i2}`,
+          service: s.name,
+          image: s.image ?? `${p.name}-${s.name}`,
+          networks: networksOf(p, s).map((n) => n === "<host>" ? "host" : `${p.name}_${n}`),
+          ports: s.ports.map((port) => {
+            const target2 = `${port.target ?? "?"}/${port.protocol}`;
+            if (port.published === void 0) return target2;
+            const host = port.hostIp ?? "0.0.0.0";
+            const published = port.publishedEnd !== void 0 && port.publishedEnd !== port.published ? `${port.published}-${port.publishedEnd}` : String(port.published);
+            return `${host}:${published}->${target2}`;
+          }),
+          startsAfter: s.dependsOn.map((d) => `${d.service} (${d.condition})`)
+        });
+      }
+    }
+    const networks = [...new Set(p.services.flatMap((s) => networksOf(p, s)).filter((n) => n !== "<host>"))].map((n) => `${p.name}_${n}`);
+    const volumes = [...p.volumes.keys()].map((v) => ({ name: p.volumes.get(v).external ? v : `${p.name}_${v}`, services: p.services.filter((s) => s.volumes.some((m) => m.name === v)).map((s) => s.name) }));
+    return { project: p.name, files: p.files, containers, networks, volumes, startOrder: startOrder(p) };
+  });
+}
+function startOrder(p) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const byName = new Map(p.services.map((s) => [s.name, s]));
+  const visit = (name2) => {
+    if (state.has(name2)) return;
+    state.set(name2, "visiting");
+    for (const d of byName.get(name2)?.dependsOn ?? []) if (byName.has(d.service)) visit(d.service);
+    state.set(name2, "done");
+    order.push(name2);
+  };
+  for (const s of p.services) visit(s.name);
+  return order;
+}
+var init_simulate = __esm({
+  "src/model/graph/compose/simulate.ts"() {
+    "use strict";
+    init_network();
+  }
+});
+
+// src/model/graph/compose/part.ts
+import { basename as basename2 } from "node:path";
+function projectName(project) {
+  const written = scalarText(entry(project.tree, "name"));
+  const raw = written ?? basename2(project.projectDir);
+  return raw.toLowerCase().replace(/[^a-z0-9_-]/g, "") || "default";
+}
+function composeRecord(project, own) {
+  const at = (node) => ({ span: { start: node.span.start, end: node.span.end }, file: node.file ?? own });
+  const services = project.services.map((s) => serviceRecord(s, at));
+  return {
+    name: projectName(project),
+    projectDir: project.projectDir,
+    id: displayDir(own.path),
+    files: project.files.map((f) => f.source.path),
+    services,
+    networks: new Map([...project.networks].map(([name2, r2]) => [name2, { external: r2.external }])),
+    volumes: new Map([...project.volumes].map(([name2, r2]) => [name2, { external: r2.external }])),
+    secrets: [...project.secrets.keys()],
+    configs: [...project.configs.keys()]
+  };
+}
+function displayDir(path4) {
+  const slash2 = path4.lastIndexOf("/");
+  return slash2 < 0 ? "." : path4.slice(0, slash2);
+}
+function serviceRecord(s, at) {
+  const withObject = (node) => ({ ...at(node), object: s.objectRef });
+  const networkRefs = s.references.filter((r2) => r2.kind === "network" && r2.via === "networks");
+  const record2 = {
+    name: s.name,
+    at: withObject(s.key),
+    replicas: s.replicas?.value ?? 1,
+    networks: s.networkMode ? [] : networkRefs.length > 0 ? networkRefs.map((r2) => r2.name.value) : ["default"],
+    dependsOn: s.dependsOn.map((d) => ({ service: d.service.value, condition: d.condition, required: d.required, at: withObject(d.service.node) })),
+    links: s.links.map((l) => ({ service: l.value.split(":")[0], at: withObject(l.node) })),
+    ports: s.ports.filter((p) => !p.error).map((p) => ({
+      protocol: p.protocol,
+      at: withObject(p.node),
+      ...p.published !== void 0 ? { published: p.published } : {},
+      ...p.publishedEnd !== void 0 ? { publishedEnd: p.publishedEnd } : {},
+      ...p.target !== void 0 ? { target: p.target } : {},
+      ...p.hostIp !== void 0 ? { hostIp: p.hostIp } : {}
+    })),
+    volumes: s.mounts.filter((m) => m.type === "volume" && m.source).map((m) => ({ name: m.source.value, ...m.target ? { target: m.target.value } : {} })),
+    secrets: s.references.filter((r2) => r2.kind === "secret").map((r2) => r2.name.value),
+    configs: s.references.filter((r2) => r2.kind === "config").map((r2) => r2.name.value),
+    healthcheck: s.container.healthcheck ? s.container.healthcheck.disabled ? "disabled" : "defined" : "none",
+    exposes: entry(s.tree, "expose") !== void 0,
+    profiles: s.profiles
+  };
+  if (s.image) record2.image = s.image.value;
+  if (s.build) {
+    record2.build = { at: withObject(s.build.node) };
+    if (s.build.dockerfilePath && !s.build.remote && !s.build.inline) record2.build.dockerfilePath = s.build.dockerfilePath;
+    if (s.build.target) record2.build.target = s.build.target.value;
+  }
+  if (s.container.security.user) record2.user = s.container.security.user.value;
+  if (s.containerName) record2.containerName = s.containerName.value;
+  if (s.networkMode) record2.networkMode = s.networkMode.value;
+  if (s.networksNode) record2.networksAt = withObject(s.networksNode);
+  return record2;
+}
+var composeGraphPart;
+var init_part = __esm({
+  "src/model/graph/compose/part.ts"() {
+    "use strict";
+    init_tree();
+    init_describe();
+    init_simulate();
+    composeGraphPart = {
+      name: "compose",
+      extract({ parsed }) {
+        const project = parsed.project;
+        if (parsed.format !== "compose" || !project) return void 0;
+        return composeRecord(project, parsed.source);
+      },
+      build(graph, records) {
+        const seen = /* @__PURE__ */ new Set();
+        graph.compose = records.filter((r2) => {
+          const key3 = `${r2.projectDir}\0${r2.files.join("\0")}`;
+          if (seen.has(key3)) return false;
+          seen.add(key3);
+          return true;
+        });
+      },
+      describe(graph, out2) {
+        describeCompose(graph.compose, out2);
+      },
+      simulate(graph, out2) {
+        simulateCompose(graph.compose, out2);
+      }
+    };
+  }
+});
+
+// rules/graph/compose-no-shared-network.ts
+var compose_no_shared_network_default;
+var init_compose_no_shared_network = __esm({
+  "rules/graph/compose-no-shared-network.ts"() {
+    "use strict";
+    init_rule();
+    init_network();
+    init_part();
+    compose_no_shared_network_default = defineRule({
+      id: "compose-no-shared-network",
+      meta: {
+        description: "A compose service should share a network with the services it depends on or links to",
+        formats: ["compose"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          dependsOn: 'Service "{{service}}" depends on "{{other}}" but they share no network ({{mine}} vs {{theirs}}), so "{{other}}" does not resolve from "{{service}}"; put both on a common network.',
+          link: 'Service "{{service}}" links to "{{other}}" but they share no network ({{mine}} vs {{theirs}}), so the link cannot work; put both on a common network.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project(graph) {
+            for (const p of graph.compose) {
+              const byName = new Map(p.services.map((s) => [s.name, s]));
+              for (const s of p.services) {
+                const check = (other, at, messageId) => {
+                  const target2 = byName.get(other);
+                  if (!target2) return;
+                  const mine = networksOf(p, s);
+                  const theirs = networksOf(p, target2);
+                  if (mine.length === 0 || theirs.length === 0 || shareNetwork(p, s, target2)) return;
+                  if (messageId === "dependsOn" && target2.ports.length === 0 && !target2.exposes && target2.healthcheck !== "defined") return;
+                  ctx.report({ messageId, node: at, data: { service: s.name, other, mine: mine.join(", "), theirs: theirs.join(", ") } });
+                };
+                for (const d of s.dependsOn) if (d.condition !== "service_completed_successfully") check(d.service, d.at, "dependsOn");
+                for (const l of s.links) check(l.service, l.at, "link");
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/graph/kubernetes/scopes.ts
+function scopeOf(objects, kind) {
+  const others = /* @__PURE__ */ new Set();
+  for (const o of objects) if (o.kind !== kind) others.add(folderOf(o.file.path));
+  return (o) => {
+    const folder = folderOf(o.file.path);
+    return others.has(folder) ? folder : parentOf(folder);
+  };
+}
+function declarationScopes(objects, kind) {
+  const scope = scopeOf(objects, kind);
+  const scopes = /* @__PURE__ */ new Map();
+  for (const o of objects) {
+    if (o.kind !== kind) continue;
+    const folder = scope(o);
+    let names = scopes.get(folder);
+    if (!names) scopes.set(folder, names = /* @__PURE__ */ new Set());
+    names.add(o.name);
+  }
+  return {
+    covering(path4) {
+      let found;
+      for (const [folder, names] of scopes) {
+        if (!withinScope(path4, folder)) continue;
+        found ??= /* @__PURE__ */ new Set();
+        for (const n of names) found.add(n);
+      }
+      return found;
+    }
+  };
+}
+var folderOf, parentOf, withinScope, isTemplatePlaceholder;
+var init_scopes = __esm({
+  "src/model/graph/kubernetes/scopes.ts"() {
+    "use strict";
+    folderOf = (path4) => path4.includes("/") ? path4.slice(0, path4.lastIndexOf("/")) : "";
+    parentOf = (folder) => folder.includes("/") ? folder.slice(0, folder.lastIndexOf("/")) : "";
+    withinScope = (path4, scope) => scope === "" || path4.startsWith(`${scope}/`);
+    isTemplatePlaceholder = (value) => /\$\{|\$\(|\{\{/.test(value);
+  }
+});
+
+// src/model/graph/kubernetes/select.ts
+function selectorMatches(selector, labels) {
+  for (const [k, v] of selector.matchLabels) if (labels.get(k) !== v) return false;
+  for (const e of selector.expressions) {
+    const value = labels.get(e.key);
+    switch (e.operator) {
+      case "In":
+        if (value === void 0 || !e.values.includes(value)) return false;
+        break;
+      case "NotIn":
+        if (value !== void 0 && e.values.includes(value)) return false;
+        break;
+      case "Exists":
+        if (value === void 0) return false;
+        break;
+      case "DoesNotExist":
+        if (value !== void 0) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+function isEmptySelector(selector) {
+  return selector.matchLabels.length === 0 && selector.expressions.length === 0;
+}
+function push(map, key3, value) {
+  const list2 = map.get(key3);
+  if (list2) list2.push(value);
+  else map.set(key3, [value]);
+}
+var pairKey, LabelIndex;
+var init_select = __esm({
+  "src/model/graph/kubernetes/select.ts"() {
+    "use strict";
+    pairKey = (k, v) => `${k}\0${v}`;
+    LabelIndex = class {
+      constructor(labelsOf) {
+        this.labelsOf = labelsOf;
+      }
+      labelsOf;
+      all = [];
+      byPair = /* @__PURE__ */ new Map();
+      byKey = /* @__PURE__ */ new Map();
+      add(item) {
+        this.all.push(item);
+        for (const [k, v] of this.labelsOf(item)) {
+          push(this.byPair, pairKey(k, v), item);
+          push(this.byKey, k, item);
+        }
+      }
+      get items() {
+        return this.all;
+      }
+      /** Items a selector matches; `emptyMatchesAll` decides what an empty selector selects. */
+      select(selector, emptyMatchesAll) {
+        if (isEmptySelector(selector)) return emptyMatchesAll ? [...this.all] : [];
+        return this.candidates(selector).filter((item) => selectorMatches(selector, this.labelsOf(item)));
+      }
+      /** A Service's selector: every pair must match; an empty map selects nothing. */
+      selectMap(entries) {
+        return this.select({ matchLabels: entries, expressions: [] }, false);
+      }
+      candidates(selector) {
+        let best;
+        const consider = (list2) => {
+          if (!best || list2.length < best.length) best = list2;
+        };
+        for (const [k, v] of selector.matchLabels) consider(this.byPair.get(pairKey(k, v)) ?? []);
+        for (const e of selector.expressions) {
+          if (e.operator === "Exists") consider(this.byKey.get(e.key) ?? []);
+          else if (e.operator === "In") {
+            const union = /* @__PURE__ */ new Set();
+            for (const v of e.values) for (const item of this.byPair.get(pairKey(e.key, v)) ?? []) union.add(item);
+            consider([...union]);
+          }
+        }
+        return best ?? this.all;
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/network.ts
+function selectedBy(k, np) {
+  const selected = k.select(np.object.namespace, np.podSelector, true);
+  if (np.object.namespaceAt) return selected;
+  let scope = scopeCache.get(k);
+  if (!scope) scopeCache.set(k, scope = scopeOf(k.objects, "NetworkPolicy"));
+  const folder = scope(np.object);
+  return selected.filter((w) => w.object.namespaceAt || withinScope(w.object.file.path, folder));
+}
+function policiesOf(k, w) {
+  let map = applyingCache.get(k);
+  if (!map) {
+    map = /* @__PURE__ */ new Map();
+    for (const np of k.networkPolicies) {
+      for (const selected of selectedBy(k, np)) {
+        let entry2 = map.get(selected);
+        if (!entry2) map.set(selected, entry2 = { ingress: [], egress: [] });
+        if (np.types.has("Ingress")) entry2.ingress.push(np);
+        if (np.types.has("Egress")) entry2.egress.push(np);
+      }
+    }
+    applyingCache.set(k, map);
+  }
+  return map.get(w) ?? { ingress: [], egress: [] };
+}
+function peerMatches(k, peer, policyNamespace, w) {
+  if (peer.ipBlock) return false;
+  const ns = w.object.namespace;
+  if (peer.namespaceSelector) {
+    const node = k.namespaces().get(ns);
+    if (!node || !selectorMatches(peer.namespaceSelector, node.labels)) return false;
+  } else if (ns !== policyNamespace) return false;
+  return !peer.podSelector || selectorMatches(peer.podSelector, w.pod.labels);
+}
+function portAdmitted(ports, port, destination) {
+  if (ports.length === 0) return true;
+  return ports.some((p) => {
+    if (p.protocol !== port.protocol) return false;
+    if (p.port === void 0 || port.port === void 0) return true;
+    if (typeof p.port === "string") {
+      return destination.pod.containers.some((c) => c.ports.some((cp) => cp.name === p.port && cp.port === port.port && cp.protocol === port.protocol));
+    }
+    return p.endPort !== void 0 ? port.port >= p.port && port.port <= p.endPort : port.port === p.port;
+  });
+}
+function ruleAllows(k, rule, policyNamespace, other, port, destination) {
+  if (!portAdmitted(rule.ports, port, destination)) return false;
+  return rule.peers.length === 0 || rule.peers.some((peer) => peerMatches(k, peer, policyNamespace, other));
+}
+function canReach(k, from, to, port) {
+  const egress = policiesOf(k, from).egress;
+  if (egress.length > 0 && !egress.some((np) => np.egress.some((rule) => ruleAllows(k, rule, np.object.namespace, to, port, to)))) return false;
+  const ingress = policiesOf(k, to).ingress;
+  return ingress.length === 0 || ingress.some((np) => np.ingress.some((rule) => ruleAllows(k, rule, np.object.namespace, from, port, to)));
+}
+function portsOf(w) {
+  const ports = w.pod.containers.filter((c) => c.role !== "initContainer").flatMap((c) => c.ports.map((p) => ({ port: p.port, protocol: p.protocol, ...p.name ? { name: p.name } : {} })));
+  return ports.length > 0 ? ports : [{ protocol: "TCP" }];
+}
+function reachablePorts(k, from, to) {
+  return portsOf(to).filter((p) => canReach(k, from, to, p));
+}
+function anythingAdmitted(k, to, port) {
+  const ingress = policiesOf(k, to).ingress;
+  return ingress.length === 0 || ingress.some((np) => np.ingress.some((rule) => portAdmitted(rule.ports, port, to)));
+}
+function allowedPairs(k) {
+  const out2 = [];
+  if (k.networkPolicies.length === 0) return out2;
+  for (const to of k.workloads) {
+    const ingress = policiesOf(k, to).ingress;
+    if (ingress.length === 0) continue;
+    const candidates = /* @__PURE__ */ new Set();
+    for (const np of ingress) {
+      for (const rule of np.ingress) {
+        for (const peer of rule.peers) {
+          if (peer.ipBlock) continue;
+          const namespaces = peer.namespaceSelector ? k.selectNamespaces(peer.namespaceSelector).map((n) => n.name) : [np.object.namespace];
+          for (const ns of namespaces) for (const w of peer.podSelector ? k.select(ns, peer.podSelector, true) : k.workloadsIn(ns)) candidates.add(w);
+        }
+      }
+    }
+    for (const from of candidates) {
+      if (from === to) continue;
+      const ports = reachablePorts(k, from, to);
+      if (ports.length > 0) {
+        const label2 = ports.map((p) => p.port === void 0 ? "" : `${p.port}/${p.protocol}`).filter(Boolean).join(",");
+        out2.push({ from, to, ...label2 ? { port: label2 } : {} });
+      }
+    }
+  }
+  return out2;
+}
+var applyingCache, scopeCache;
+var init_network2 = __esm({
+  "src/model/graph/kubernetes/network.ts"() {
+    "use strict";
+    init_scopes();
+    init_select();
+    applyingCache = /* @__PURE__ */ new WeakMap();
+    scopeCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/model/graph/kubernetes/describe.ts
+function objectId(kind, namespace, name2) {
+  return namespace ? `k8s:${kind}/${namespace}/${name2}` : `k8s:${kind}/${name2}`;
+}
+function podsId(w) {
+  return `pods:${w.object.namespace}/${w.kind}/${w.object.name}`;
+}
+function describeKubernetes(k, out2) {
+  const node = (o) => out2.node({
+    id: objectId(o.kind, o.namespace, o.name),
+    kind: "object",
+    label: `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`,
+    file: o.file.path,
+    line: o.file.source.positionAt(o.at.span.start).line + 1,
+    object: o.ref
+  });
+  const target2 = (kind, namespace, name2) => {
+    const found = k.find(kind, namespace, name2)[0];
+    if (found) return node(found);
+    return out2.node({ id: objectId(kind, namespace, name2), kind: "external", label: `${kind} ${namespace ? `${namespace}/` : ""}${name2} (not in the files)` });
+  };
+  for (const o of k.objects) node(o);
+  for (const w of k.workloads) {
+    const pods = out2.node({
+      id: podsId(w),
+      kind: "pod",
+      label: `pods ${w.object.namespace}/${w.object.name} ×${w.replicas}`,
+      file: w.object.file.path,
+      attributes: { replicas: w.replicas, labels: [...w.pod.labels].map(([k2, v]) => `${k2}=${v}`).join(",") }
+    });
+    out2.edge({ type: "owns", from: node(w.object), to: pods });
+    for (const ref2 of w.pod.references) {
+      const to = target2(REFERENCED_KIND[ref2.kind], w.object.namespace, ref2.name.value);
+      out2.edge({ type: ref2.kind === "persistentVolumeClaim" ? "mounts" : "references", from: pods, to, ...ref2.key ? { label: ref2.key.value } : {} });
+    }
+    if (w.serviceName) out2.edge({ type: "references", from: node(w.object), to: target2("Service", w.object.namespace, w.serviceName.value), label: "serviceName" });
+  }
+  for (const s of k.services) for (const w of k.serviceSelects(s)) out2.edge({ type: "selects", from: node(s.object), to: podsId(w) });
+  for (const ing of k.ingresses) {
+    for (const b of ing.backends) {
+      const port = b.port ? `:${b.port.value}` : "";
+      out2.edge({ type: "routes-to", from: node(ing.object), to: target2("Service", ing.object.namespace, b.service.value), label: `${b.host}${b.path === "(default)" ? "" : b.path}${port}` });
+    }
+    for (const tls of ing.tlsSecrets) out2.edge({ type: "references", from: node(ing.object), to: target2("Secret", ing.object.namespace, tls.value), label: "tls" });
+  }
+  for (const h of k.hpas) {
+    if (!h.target) continue;
+    const w = k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+    out2.edge({ type: "scales", from: node(h.object), to: w ? node(w.object) : target2(h.target.kind.value, h.object.namespace, h.target.name.value) });
+  }
+  for (const p of k.pdbs) if (p.selector) for (const w of k.select(p.object.namespace, p.selector, p.object.apiVersion === "policy/v1")) out2.edge({ type: "selects", from: node(p.object), to: podsId(w) });
+  for (const np of k.networkPolicies) for (const w of selectedBy(k, np)) out2.edge({ type: "selects", from: node(np.object), to: podsId(w) });
+  for (const b of k.bindings) {
+    if (b.roleRef) {
+      const ns = b.roleRef.kind === "ClusterRole" ? "" : b.object.namespace;
+      out2.edge({ type: "binds", from: node(b.object), to: target2(b.roleRef.kind, ns, b.roleRef.name.value) });
+    }
+    for (const s of b.subjects) if (s.kind === "ServiceAccount") out2.edge({ type: "binds", from: node(b.object), to: target2("ServiceAccount", s.namespace, s.name) });
+  }
+  for (const { from, to, port } of allowedPairs(k)) out2.edge({ type: "can-reach", from: podsId(from), to: podsId(to), ...port ? { label: port } : {} });
+}
+var REFERENCED_KIND;
+var init_describe2 = __esm({
+  "src/model/graph/kubernetes/describe.ts"() {
+    "use strict";
+    init_network2();
+    REFERENCED_KIND = {
+      configMap: "ConfigMap",
+      secret: "Secret",
+      persistentVolumeClaim: "PersistentVolumeClaim",
+      serviceAccount: "ServiceAccount"
+    };
+  }
+});
+
+// src/model/container.ts
+function emptyContainer(origin, node) {
+  return {
+    origin,
+    node,
+    env: [],
+    ports: [],
+    mounts: [],
+    resources: { limits: {}, requests: {} },
+    security: { capabilitiesAdd: [], capabilitiesDrop: [] }
+  };
+}
+var init_container2 = __esm({
+  "src/model/container.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/image.ts
+function parseImageReference(raw) {
+  const text3 = raw.trim();
+  const ref2 = { raw, repository: text3, dynamic: VARIABLE.test(text3), scratch: text3.toLowerCase() === "scratch" };
+  let rest = text3;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    ref2.digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  const slash2 = rest.indexOf("/");
+  if (slash2 > 0) {
+    const first = rest.slice(0, slash2);
+    if (first.includes(".") || first.includes(":") || first === "localhost") {
+      ref2.registry = first;
+      rest = rest.slice(slash2 + 1);
+    }
+  }
+  const colon = rest.lastIndexOf(":");
+  if (colon > 0 && !rest.slice(colon).includes("/")) {
+    ref2.tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  ref2.repository = rest;
+  return ref2;
+}
+var VARIABLE;
+var init_image = __esm({
+  "src/model/image.ts"() {
+    "use strict";
+    VARIABLE = /\$\{?[A-Za-z_]/;
+  }
+});
+
+// src/model/kubernetes/security.ts
+function mergeSecurity(pod, container) {
+  const security = { capabilitiesAdd: [], capabilitiesDrop: [] };
+  const set = (key3, value) => {
+    if (value !== void 0) security[key3] = value;
+  };
+  set("runAsUser", container?.integer("runAsUser") ?? pod?.integer("runAsUser"));
+  set("runAsGroup", container?.integer("runAsGroup") ?? pod?.integer("runAsGroup"));
+  set("runAsNonRoot", container?.boolean("runAsNonRoot") ?? pod?.boolean("runAsNonRoot"));
+  set("seccompProfile", seccompOf(container) ?? seccompOf(pod));
+  if (container) {
+    set("privileged", container.boolean("privileged"));
+    set("allowPrivilegeEscalation", container.boolean("allowPrivilegeEscalation"));
+    set("readOnlyRootFilesystem", container.boolean("readOnlyRootFilesystem"));
+    const capabilities = container.object("capabilities");
+    if (capabilities) {
+      security.capabilitiesAdd = capabilities.strings("add");
+      security.capabilitiesDrop = capabilities.strings("drop");
+    }
+  }
+  return security;
+}
+function seccompOf(context) {
+  return context?.object("seccompProfile")?.string("type");
+}
+var init_security = __esm({
+  "src/model/kubernetes/security.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/kubernetes/view.ts
+function anchorOf(map, keySpan) {
+  if (keySpan) return { span: keySpan, yaml: map };
+  const pair = pairOf(map, "name") ?? map.pairs[0];
+  const span = pair ? { start: pair.key.span.start, end: pair.value?.span.end ?? pair.key.span.end } : map.span;
+  return { span, yaml: map };
+}
+function sourcedText(scalar, node) {
+  const v = scalar.value;
+  if (typeof v === "string") return { value: v, node };
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return { value: scalar.source || String(v), node };
+  return void 0;
+}
+function objectView(object) {
+  return new YView(object.yaml, []);
+}
+var YView;
+var init_view = __esm({
+  "src/model/kubernetes/view.ts"() {
+    "use strict";
+    init_nodes();
+    YView = class _YView {
+      constructor(map, path4, key3) {
+        this.map = map;
+        this.path = path4;
+        this.key = key3;
+      }
+      map;
+      path;
+      key;
+      /** A view of `node` when it is (an alias of) a mapping. */
+      static of(node, path4, key3) {
+        const n = deref(node);
+        return n?.kind === "map" ? new _YView(n, path4, key3) : void 0;
+      }
+      /** For findings about the mapping: its key when it has one, else its `name:` pair. */
+      get anchor() {
+        return anchorOf(this.map, this.key && this.key.span.end > this.key.span.start ? this.key.span : void 0);
+      }
+      at(...rest) {
+        return [...this.path, ...rest];
+      }
+      pair(key3) {
+        return pairOf(this.map, key3);
+      }
+      has(key3) {
+        return this.pair(key3) !== void 0;
+      }
+      /** The value as written (an alias stays an alias, so findings land where it is used). */
+      raw(key3) {
+        return this.pair(key3)?.value ?? void 0;
+      }
+      /** The value, aliases followed. */
+      node(key3) {
+        return deref(this.raw(key3));
+      }
+      scalar(key3) {
+        const n = this.node(key3);
+        return n?.kind === "scalar" ? n : void 0;
+      }
+      string(key3) {
+        const s = this.scalar(key3);
+        return s && typeof s.value === "string" ? { value: s.value, node: this.raw(key3) } : void 0;
+      }
+      /** A string, number or boolean as text (`cpu: 1`, `value: 8080`); null and collections are not text. */
+      text(key3) {
+        const s = this.scalar(key3);
+        return s ? sourcedText(s, this.raw(key3)) : void 0;
+      }
+      boolean(key3) {
+        const s = this.scalar(key3);
+        return s && typeof s.value === "boolean" ? { value: s.value, node: this.raw(key3) } : void 0;
+      }
+      integer(key3) {
+        const s = this.scalar(key3);
+        return s && typeof s.value === "number" && Number.isInteger(s.value) ? { value: s.value, node: this.raw(key3) } : void 0;
+      }
+      /** An IntOrString field (ports, maxSurge): an integer or a string. */
+      intOrString(key3) {
+        return this.integer(key3) ?? this.string(key3);
+      }
+      object(key3) {
+        const pair = this.pair(key3);
+        return pair ? _YView.of(pair.value, this.at(key3), pair.key) : void 0;
+      }
+      /** The mappings of a list, each with its index in the path; other items are skipped. */
+      list(key3) {
+        const seq = this.node(key3);
+        if (seq?.kind !== "seq") return [];
+        const out2 = [];
+        seq.items.forEach((item, i2) => {
+          const view = _YView.of(item, this.at(key3, i2));
+          if (view) out2.push(view);
+        });
+        return out2;
+      }
+      /** Every item of a list, as written, with its index. */
+      items(key3) {
+        const seq = this.node(key3);
+        return seq?.kind === "seq" ? seq.items.map((node, index2) => ({ node, index: index2 })) : [];
+      }
+      /** The string items of a list (`command`, `args`, `verbs`). */
+      strings(key3) {
+        const out2 = [];
+        for (const { node } of this.items(key3)) {
+          const s = deref(node);
+          if (s?.kind === "scalar" && typeof s.value === "string") out2.push({ value: s.value, node });
+        }
+        return out2;
+      }
+      /** The pairs of a mapping value (`labels`, `data`), merge keys included. */
+      entries(key3) {
+        const map = this.node(key3);
+        return map?.kind === "map" ? pairsOf(map) : [];
+      }
+    };
+  }
+});
+
+// src/model/kubernetes/workloads.ts
+function apiGroupOf(apiVersion) {
+  const slash2 = apiVersion.indexOf("/");
+  return slash2 < 0 ? "" : apiVersion.slice(0, slash2);
+}
+function workloadKindOf(apiVersion, kind) {
+  const shape = WORKLOADS[kind];
+  if (!shape || !shape.groups.includes(apiGroupOf(apiVersion))) return void 0;
+  return kind;
+}
+function templatePathOf(kind) {
+  return WORKLOADS[kind].template;
+}
+function isBatchKind(kind) {
+  return kind === "Job" || kind === "CronJob";
+}
+var WORKLOADS;
+var init_workloads = __esm({
+  "src/model/kubernetes/workloads.ts"() {
+    "use strict";
+    WORKLOADS = {
+      Pod: { groups: [""], template: [] },
+      ReplicationController: { groups: [""], template: ["spec", "template"] },
+      Deployment: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      ReplicaSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      StatefulSet: { groups: ["apps"], template: ["spec", "template"] },
+      DaemonSet: { groups: ["apps", "extensions"], template: ["spec", "template"] },
+      Job: { groups: ["batch"], template: ["spec", "template"] },
+      CronJob: { groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+    };
+  }
+});
+
+// src/model/extract/kubernetes.ts
+function podTemplateOf(object) {
+  let template = templates.get(object);
+  if (template === void 0) {
+    template = buildPodTemplate(object) ?? null;
+    templates.set(object, template);
+  }
+  return template ?? void 0;
+}
+function extractKubernetesContainers(objects) {
+  return objects.flatMap((o) => {
+    const template = podTemplateOf(o);
+    return template && !template.partial ? template.containers : [];
+  });
+}
+function buildPodTemplate(object) {
+  const kind = workloadKindOf(object.apiVersion, object.kind);
+  if (!kind) return void 0;
+  const path4 = templatePathOf(kind);
+  const root2 = new YView(object.yaml, []);
+  let templateView = root2;
+  for (const segment2 of path4) templateView = templateView?.object(String(segment2));
+  const spec = templateView?.object("spec");
+  if (!templateView || !spec) return void 0;
+  const metadata2 = templateView.object("metadata");
+  const restartPolicy = spec.string("restartPolicy")?.value;
+  const runsToCompletion = isBatchKind(kind) || kind === "Pod" && (restartPolicy === "Never" || restartPolicy === "OnFailure");
+  const template = {
+    object,
+    kind,
+    objectRef: object.objectRef,
+    path: path4,
+    ...metadata2 ? { metadata: metadata2 } : {},
+    spec,
+    anchor: kind === "Pod" ? object.anchor : spec.anchor,
+    labels: stringEntries(metadata2, "labels"),
+    annotations: stringEntries(metadata2, "annotations"),
+    volumes: volumesOf(spec),
+    containers: [],
+    runsToCompletion,
+    partial: false
+  };
+  const containers = [];
+  for (const [key3, role] of ROLES) {
+    for (const view of spec.list(key3)) {
+      const c = extractContainer(view, role, template);
+      ownerOfContainer.set(c, template);
+      containers.push(c);
+    }
+  }
+  template.containers = containers;
+  template.partial = object.patch === true || containers.some((c) => c.origin.role !== "ephemeralContainer" && !c.image && !c.node.yaml.pairs.some((p) => p.keyText === "image"));
+  return template;
+}
+function stringEntries(metadata2, key3) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const pair of metadata2?.entries(key3) ?? []) {
+    const value = pair.value && pair.value.kind !== "map" && pair.value.kind !== "seq" ? scalarString(pair.value) : void 0;
+    if (value !== void 0) out2.set(pair.keyText, { value, node: pair.value, pair });
+  }
+  return out2;
+}
+function scalarString(node) {
+  const n = node.kind === "alias" ? node.target : node;
+  return n?.kind === "scalar" && typeof n.value === "string" ? n.value : void 0;
+}
+function volumesOf(spec) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const view of spec.list("volumes")) {
+    const name2 = view.string("name")?.value;
+    if (name2 === void 0 || out2.has(name2)) continue;
+    const typePair = view.map.pairs.find((p) => p.keyText !== "name" && !p.merge);
+    const type = typePair?.keyText ?? "unknown";
+    const volume = { name: name2, type, view };
+    const field = VOLUME_SOURCE_FIELD[type];
+    if (field) {
+      const source = view.object(type)?.string(field);
+      if (source) volume.source = source;
+    }
+    out2.set(name2, volume);
+  }
+  return out2;
+}
+function extractContainer(view, role, t) {
+  const name2 = view.string("name")?.value ?? `#${String(view.path[view.path.length - 1])}`;
+  const c = emptyContainer(
+    {
+      format: "kubernetes",
+      role,
+      name: name2,
+      object: t.objectRef,
+      runsToCompletion: t.runsToCompletion,
+      path: view.path,
+      ...role === "initContainer" && view.string("restartPolicy")?.value === "Always" ? { sidecar: true } : {}
+    },
+    view.anchor
+  );
+  const image = view.string("image");
+  if (image) c.image = { value: parseImageReference(image.value), node: image.node };
+  const command2 = view.raw("command");
+  if (command2) c.entrypoint = { value: view.strings("command").map((s) => s.value), node: command2 };
+  const args2 = view.raw("args");
+  if (args2) c.command = { value: view.strings("args").map((s) => s.value), node: args2 };
+  const pullPolicy = view.string("imagePullPolicy");
+  if (pullPolicy) c.imagePullPolicy = pullPolicy;
+  readEnv(view, c);
+  readPorts(view, c);
+  readMounts(view, c, t);
+  for (const key3 of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+    const probe = view.object(key3);
+    if (probe) c[key3] = probeOf(probe);
+  }
+  const resources2 = view.object("resources");
+  if (resources2) {
+    c.resources.node = resources2.anchor;
+    const limits = resources2.object("limits");
+    const requests = resources2.object("requests");
+    for (const key3 of ["cpu", "memory"]) {
+      const limit = limits?.text(key3);
+      if (limit) c.resources.limits[key3] = limit;
+      const request = requests?.text(key3);
+      if (request) c.resources.requests[key3] = request;
+    }
+  }
+  c.security = mergeSecurity(t.spec.object("securityContext"), view.object("securityContext"));
+  return c;
+}
+function readEnv(view, c) {
+  for (const env2 of view.list("env")) {
+    const name2 = env2.string("name");
+    if (!name2) continue;
+    const value = env2.text("value");
+    const valueFrom = env2.object("valueFrom");
+    const entry2 = { name: name2, ...value ? { value } : {} };
+    if (valueFrom) {
+      entry2.fromReference = true;
+      const kindPair = valueFrom.map.pairs.find((p) => !p.merge);
+      if (kindPair) {
+        const ref2 = YView.of(kindPair.value, valueFrom.at(kindPair.keyText));
+        const refName = ref2?.string("name")?.value;
+        const refKey = ref2?.string("key")?.value;
+        entry2.valueFrom = { kind: kindPair.keyText, ...refName !== void 0 ? { name: refName } : {}, ...refKey !== void 0 ? { key: refKey } : {} };
+      }
+    }
+    c.env.push(entry2);
+  }
+  const sources = [];
+  for (const from of view.list("envFrom")) {
+    const ref2 = from.object("configMapRef") ?? from.object("secretRef");
+    if (!ref2) continue;
+    const kind = from.has("configMapRef") ? "configMap" : "secret";
+    const name2 = ref2.string("name");
+    const prefix = from.string("prefix")?.value;
+    const optional = ref2.boolean("optional")?.value;
+    sources.push({
+      kind,
+      node: from.anchor,
+      ...name2 ? { name: name2 } : {},
+      ...prefix !== void 0 ? { prefix } : {},
+      ...optional !== void 0 ? { optional } : {}
+    });
+  }
+  if (sources.length > 0) c.envFrom = sources;
+}
+function readPorts(view, c) {
+  for (const port of view.list("ports")) {
+    const containerPort = port.integer("containerPort")?.value;
+    const hostPort = port.integer("hostPort")?.value;
+    const hostIp = port.string("hostIP")?.value;
+    const name2 = port.string("name")?.value;
+    c.ports.push({
+      protocol: port.string("protocol")?.value ?? "TCP",
+      node: port.anchor,
+      ...containerPort !== void 0 ? { containerPort } : {},
+      ...hostPort !== void 0 ? { hostPort } : {},
+      ...hostIp !== void 0 ? { hostIp } : {},
+      ...name2 !== void 0 ? { name: name2 } : {}
+    });
+  }
+}
+function readMounts(view, c, t) {
+  for (const mount of view.list("volumeMounts")) {
+    const volumeName = mount.string("name");
+    const volume = volumeName ? t.volumes.get(volumeName.value) : void 0;
+    const target2 = mount.string("mountPath");
+    const subPath = mount.string("subPath")?.value;
+    c.mounts.push({
+      type: volume?.type ?? "unknown",
+      node: mount.anchor,
+      readOnly: mount.boolean("readOnly")?.value === true,
+      ...volume?.source ? { source: volume.source } : {},
+      ...target2 ? { target: target2 } : {},
+      ...volumeName ? { volume: volumeName } : {},
+      ...subPath !== void 0 ? { subPath } : {}
+    });
+  }
+}
+function probeOf(probe) {
+  const spec = { node: probe.anchor, signature: signatureOf(probe.map) };
+  for (const handler of HANDLERS) {
+    const action = probe.object(handler);
+    if (!action) continue;
+    spec.handler = handler;
+    const port = action.intOrString("port");
+    if (port) spec.port = port;
+    break;
+  }
+  return spec;
+}
+function signatureOf(node, budget = { nodes: 1e3 }) {
+  const n = node?.kind === "alias" ? node.target : node;
+  if (!n || --budget.nodes < 0) return "null";
+  if (n.kind === "scalar") return JSON.stringify(n.value ?? null);
+  if (n.kind === "seq") return `[${n.items.map((i2) => signatureOf(i2, budget)).join(",")}]`;
+  if (n.kind === "map") {
+    const pairs = n.pairs.map((p) => `${JSON.stringify(p.keyText)}:${signatureOf(p.value, budget)}`).sort();
+    return `{${pairs.join(",")}}`;
+  }
+  return "null";
+}
+var templates, ownerOfContainer, ROLES, VOLUME_SOURCE_FIELD, HANDLERS;
+var init_kubernetes = __esm({
+  "src/model/extract/kubernetes.ts"() {
+    "use strict";
+    init_container2();
+    init_image();
+    init_security();
+    init_view();
+    init_workloads();
+    templates = /* @__PURE__ */ new WeakMap();
+    ownerOfContainer = /* @__PURE__ */ new WeakMap();
+    ROLES = [
+      ["containers", "container"],
+      ["initContainers", "initContainer"],
+      ["ephemeralContainers", "ephemeralContainer"]
+    ];
+    VOLUME_SOURCE_FIELD = {
+      hostPath: "path",
+      configMap: "name",
+      secret: "secretName",
+      persistentVolumeClaim: "claimName",
+      nfs: "path"
+    };
+    HANDLERS = ["httpGet", "tcpSocket", "grpc", "exec"];
+  }
+});
+
+// src/model/kubernetes/selectors.ts
+function textOf(pair) {
+  const n = deref(pair.value);
+  if (!n) return pair.value === null ? "" : void 0;
+  if (n.kind !== "scalar") return void 0;
+  if (n.value === null) return "";
+  return typeof n.value === "string" ? n.value : n.source;
+}
+function labelEntries(pairs) {
+  const out2 = [];
+  for (const pair of pairs) {
+    const value = textOf(pair);
+    if (value !== void 0) out2.push({ key: pair.keyText, value, pair });
+  }
+  return out2;
+}
+function labelMap(pairs) {
+  return new Map(labelEntries(pairs).map((e) => [e.key, e.value]));
+}
+function labelSelectorOf(view) {
+  const expressions = [];
+  for (const e of view.list("matchExpressions")) {
+    const key3 = e.string("key")?.value;
+    const operator = e.string("operator")?.value;
+    if (key3 === void 0 || operator === void 0) continue;
+    expressions.push({ key: key3, operator, values: e.items("values").flatMap(({ node }) => scalarText2(node)), node: e.anchor });
+  }
+  return { matchLabels: labelEntries(view.entries("matchLabels")), expressions };
+}
+function scalarText2(node) {
+  const n = deref(node);
+  if (n?.kind !== "scalar" || n.value === null) return [];
+  return [typeof n.value === "string" ? n.value : n.source];
+}
+function isEmptySelector2(selector) {
+  return selector.matchLabels.length === 0 && selector.expressions.length === 0;
+}
+function expressionMatches(e, labels) {
+  const value = labels.get(e.key);
+  switch (e.operator) {
+    case "In":
+      return value !== void 0 && e.values.includes(value);
+    case "NotIn":
+      return value === void 0 || !e.values.includes(value);
+    case "Exists":
+      return value !== void 0;
+    case "DoesNotExist":
+      return value === void 0;
+    default:
+      return false;
+  }
+}
+function mapSelects(selector, labels) {
+  return selector.length > 0 && selector.every((e) => labels.get(e.key) === e.value);
+}
+var init_selectors = __esm({
+  "src/model/kubernetes/selectors.ts"() {
+    "use strict";
+    init_nodes();
+  }
+});
+
+// src/model/graph/kubernetes/reader.ts
+function textEntries(view, key3) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const pair of view?.entries(key3) ?? []) {
+    const v = pair.value;
+    const n = v?.kind === "alias" ? v.target : v;
+    if (!n) out2.set(pair.keyText, "");
+    else if (n.kind === "scalar") out2.set(pair.keyText, n.value === null ? "" : typeof n.value === "string" ? n.value : n.source);
+  }
+  return out2;
+}
+var RecordReader;
+var init_reader = __esm({
+  "src/model/graph/kubernetes/reader.ts"() {
+    "use strict";
+    init_selectors();
+    RecordReader = class {
+      constructor(file, ref2) {
+        this.file = file;
+        this.ref = ref2;
+      }
+      file;
+      ref;
+      /** A location in the file, tagged with the object and (when known) the YAML path. */
+      at(node, path4) {
+        const out2 = { span: { start: node.span.start, end: node.span.end }, file: this.file, object: this.ref };
+        if (path4 && path4.length > 0) out2.path = path4;
+        return out2;
+      }
+      /** The location of a view's mapping as a whole (its key, else its `name:`). */
+      of(view) {
+        return this.at(view.anchor, view.path);
+      }
+      located(value, path4) {
+        return value ? { value: value.value, at: this.at(value.node, path4) } : void 0;
+      }
+      selector(view) {
+        if (!view) return void 0;
+        const s = labelSelectorOf(view);
+        return {
+          matchLabels: s.matchLabels.map((e) => [e.key, e.value]),
+          expressions: s.expressions.map((e) => ({ key: e.key, operator: e.operator, values: e.values })),
+          at: this.of(view)
+        };
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/pods.ts
+function podRecord(template, r2) {
+  const spec = template.spec;
+  const metadata2 = template.metadata;
+  const labelsView = metadata2?.object("labels");
+  const pod = {
+    labels: textEntries(metadata2, "labels"),
+    labelsAt: labelsView ? r2.of(labelsView) : r2.at(template.anchor, template.path),
+    at: r2.at(template.anchor, template.path),
+    volumes: /* @__PURE__ */ new Map(),
+    containers: [],
+    references: [],
+    hostNetwork: spec.boolean("hostNetwork")?.value === true
+  };
+  const sa = spec.string("serviceAccountName") ?? spec.string("serviceAccount");
+  if (sa && sa.value !== "") {
+    pod.serviceAccount = { value: sa.value, at: r2.at(sa.node) };
+    pod.references.push({ kind: "serviceAccount", name: pod.serviceAccount, optional: false, via: "serviceAccountName" });
+  }
+  for (const secret of spec.list("imagePullSecrets")) {
+    const name2 = r2.located(secret.string("name"));
+    if (name2) pod.references.push({ kind: "secret", name: name2, optional: false, via: "imagePullSecrets" });
+  }
+  for (const volume of spec.list("volumes")) readVolume(volume, pod, r2);
+  let index2 = 0;
+  for (const [key3, role] of ROLE_KEYS) {
+    for (const view of spec.list(key3)) {
+      const spec2 = template.containers[index2++];
+      pod.containers.push(containerRecord(view, role, spec2, pod, r2));
+    }
+  }
+  return pod;
+}
+function ref(kind, view, nameKey, via, r2, extra = {}) {
+  const name2 = r2.located(view?.string(nameKey), view?.at(nameKey));
+  if (!view || !name2 || name2.value === "") return void 0;
+  const out2 = {
+    kind,
+    name: name2,
+    optional: (extra.optionalFrom ?? view).boolean("optional")?.value === true,
+    via
+  };
+  const key3 = r2.located(extra.key?.string("key"), extra.key?.at("key"));
+  if (key3) out2.key = key3;
+  if (extra.container) out2.container = extra.container;
+  return out2;
+}
+function readVolume(volume, pod, r2) {
+  const name2 = volume.string("name")?.value;
+  if (name2 === void 0) return;
+  const typePair = volume.map.pairs.find((p) => p.keyText !== "name" && !p.merge);
+  pod.volumes.set(name2, { type: typePair?.keyText ?? "unknown", at: r2.of(volume) });
+  const v = volume;
+  const withItems = (kind, source, nameKey, via) => {
+    const base = ref(kind, source, nameKey, via, r2);
+    if (!base) return;
+    const items = source.list("items");
+    if (items.length === 0) pod.references.push(base);
+    for (const item of items) {
+      const key3 = r2.located(item.string("key"), item.at("key"));
+      pod.references.push(key3 ? { ...base, key: key3 } : base);
+    }
+  };
+  withItems("configMap", v.object("configMap"), "name", "volume");
+  withItems("secret", v.object("secret"), "secretName", "volume");
+  const claim = ref("persistentVolumeClaim", v.object("persistentVolumeClaim"), "claimName", "volume", r2);
+  if (claim) pod.references.push(claim);
+  for (const source of v.object("projected")?.list("sources") ?? []) {
+    withItems("configMap", source.object("configMap"), "name", "projected");
+    withItems("secret", source.object("secret"), "name", "projected");
+  }
+}
+function containerRecord(view, role, spec, pod, r2) {
+  const name2 = view.string("name")?.value ?? `#${String(view.path.at(-1))}`;
+  const resources2 = view.object("resources");
+  const quantities2 = (key3) => {
+    const out2 = /* @__PURE__ */ new Map();
+    const map = resources2?.object(key3);
+    for (const pair of map?.map.pairs ?? []) {
+      const text3 = map.text(pair.keyText);
+      if (text3) out2.set(pair.keyText, { value: text3.value, at: r2.at(text3.node, map.at(pair.keyText)) });
+    }
+    return out2;
+  };
+  const c = {
+    name: name2,
+    role,
+    at: r2.of(view),
+    ports: [],
+    requests: quantities2("requests"),
+    limits: quantities2("limits"),
+    resourcesAt: resources2 ? r2.of(resources2) : r2.of(view),
+    readinessProbe: view.has("readinessProbe"),
+    mounts: []
+  };
+  const image = r2.located(view.string("image"), view.at("image"));
+  if (image) c.image = image;
+  for (const port of view.list("ports")) {
+    const number = port.integer("containerPort")?.value;
+    if (number === void 0) continue;
+    const name3 = port.string("name")?.value;
+    c.ports.push({ port: number, protocol: port.string("protocol")?.value ?? "TCP", at: r2.of(port), ...name3 !== void 0 ? { name: name3 } : {} });
+  }
+  for (const mount of view.list("volumeMounts")) {
+    const volume = r2.located(mount.string("name"), mount.at("name"));
+    if (volume) c.mounts.push(volume);
+  }
+  const nonRoot = r2.located(spec?.security.runAsNonRoot);
+  if (nonRoot) c.runAsNonRoot = nonRoot;
+  const user = r2.located(spec?.security.runAsUser);
+  if (user) c.runAsUser = user;
+  for (const env2 of view.list("env")) {
+    const from = env2.object("valueFrom");
+    const cm = from?.object("configMapKeyRef");
+    const secret = from?.object("secretKeyRef");
+    const reference = ref("configMap", cm, "name", "env", r2, { container: name2, ...cm ? { key: cm } : {} }) ?? ref("secret", secret, "name", "env", r2, { container: name2, ...secret ? { key: secret } : {} });
+    if (reference) pod.references.push(reference);
+  }
+  for (const from of view.list("envFrom")) {
+    const f = from;
+    const reference = ref("configMap", f.object("configMapRef"), "name", "envFrom", r2, { container: name2 }) ?? ref("secret", f.object("secretRef"), "name", "envFrom", r2, { container: name2 });
+    if (reference) pod.references.push(reference);
+  }
+  return c;
+}
+var ROLE_KEYS;
+var init_pods = __esm({
+  "src/model/graph/kubernetes/pods.ts"() {
+    "use strict";
+    init_reader();
+    ROLE_KEYS = [
+      ["containers", "container"],
+      ["initContainers", "initContainer"],
+      ["ephemeralContainers", "ephemeralContainer"]
+    ];
+  }
+});
+
+// src/model/graph/kubernetes/extract.ts
+function isClusterScoped(kind) {
+  return CLUSTER_SCOPED.has(kind);
+}
+function emptyRecords() {
+  return {
+    objects: [],
+    workloads: [],
+    services: [],
+    ingresses: [],
+    hpas: [],
+    pdbs: [],
+    networkPolicies: [],
+    configMaps: [],
+    secrets: [],
+    pvcs: [],
+    roles: [],
+    bindings: [],
+    quotas: [],
+    limitRanges: []
+  };
+}
+function extractKubernetesRecords(objects, file) {
+  const out2 = emptyRecords();
+  for (const o of objects) {
+    if (!o.kind || !o.name || o.patch) continue;
+    const r2 = new RecordReader(file.source, o.objectRef);
+    const root2 = objectView(o);
+    const metadata2 = root2.object("metadata");
+    let group7 = apiGroupOf(o.apiVersion);
+    if (group7 === "extensions" && MOVED[o.kind]) group7 = MOVED[o.kind];
+    const cluster = isClusterScoped(o.kind);
+    const object = {
+      apiVersion: o.apiVersion,
+      group: group7,
+      kind: o.kind,
+      name: o.name,
+      namespace: cluster ? "" : o.namespace || "default",
+      file,
+      at: r2.at(o.anchor),
+      ref: o.objectRef,
+      named: typeof metadata2?.string("name")?.value === "string" && metadata2.string("name").value !== "",
+      // Only what relationships read: a Namespace's labels (namespaceSelector), an Ingress's annotations (cert-manager).
+      labels: o.kind === "Namespace" ? textEntries(metadata2, "labels") : NONE,
+      annotations: o.kind === "Ingress" ? textEntries(metadata2, "annotations") : NONE
+    };
+    const ns = r2.located(metadata2?.string("namespace"), ["metadata", "namespace"]);
+    if (ns) object.namespaceAt = ns;
+    out2.objects.push(object);
+    const spec = root2.object("spec");
+    readKind(o, object, root2, spec, r2, out2);
+  }
+  return out2;
+}
+function readKind(o, object, root2, spec, r2, out2) {
+  const template = podTemplateOf(o);
+  if (template) {
+    if (!template.partial) out2.workloads.push(workloadOf(object, template.kind, spec, r2, podRecord(template, r2)));
+    return;
+  }
+  const core = object.group === "";
+  switch (object.kind) {
+    case "Service":
+      if (core) out2.services.push(serviceOf(object, spec, r2));
+      return;
+    case "Ingress":
+      if (object.group === "networking.k8s.io") out2.ingresses.push(ingressOf(object, spec, r2));
+      return;
+    case "HorizontalPodAutoscaler":
+      if (object.group === "autoscaling") out2.hpas.push(hpaOf(object, spec, r2));
+      return;
+    case "PodDisruptionBudget":
+      if (object.group === "policy") {
+        const selector = r2.selector(spec?.object("selector"));
+        const minAvailable = r2.located(spec?.intOrString("minAvailable"), spec?.at("minAvailable"));
+        const maxUnavailable = r2.located(spec?.intOrString("maxUnavailable"), spec?.at("maxUnavailable"));
+        out2.pdbs.push({ object, ...selector ? { selector } : {}, ...minAvailable ? { minAvailable } : {}, ...maxUnavailable ? { maxUnavailable } : {} });
+      }
+      return;
+    case "NetworkPolicy":
+      if (object.group === "networking.k8s.io" && spec) out2.networkPolicies.push(networkPolicyOf(object, spec, r2));
+      return;
+    case "ConfigMap":
+    case "Secret":
+      if (core) {
+        const keys = /* @__PURE__ */ new Set();
+        for (const key3 of object.kind === "ConfigMap" ? ["data", "binaryData"] : ["data", "stringData"]) for (const pair of root2.entries(key3)) keys.add(pair.keyText);
+        (object.kind === "ConfigMap" ? out2.configMaps : out2.secrets).push({ object, keys });
+      }
+      return;
+    case "PersistentVolumeClaim":
+      if (core) {
+        const sc = r2.located(spec?.string("storageClassName"), spec?.at("storageClassName"));
+        out2.pvcs.push({ object, ...sc ? { storageClassName: sc } : {} });
+      }
+      return;
+    case "Role":
+    case "ClusterRole":
+      if (object.group === "rbac.authorization.k8s.io") {
+        const wildcard = root2.list("rules").find((rule) => rule.strings("verbs").some((v) => v.value === "*") && rule.strings("resources").some((v) => v.value === "*"));
+        out2.roles.push({ object, ...wildcard ? { wildcard: r2.of(wildcard) } : {} });
+      }
+      return;
+    case "RoleBinding":
+    case "ClusterRoleBinding":
+      if (object.group === "rbac.authorization.k8s.io") out2.bindings.push(bindingOf(object, root2, r2));
+      return;
+    case "ResourceQuota":
+      if (core) {
+        const hard = /* @__PURE__ */ new Map();
+        const view = spec?.object("hard");
+        for (const pair of view?.map.pairs ?? []) {
+          const text3 = r2.located(view.text(pair.keyText), view.at(pair.keyText));
+          if (text3) hard.set(pair.keyText, text3);
+        }
+        out2.quotas.push({ object, hard, scoped: spec?.has("scopes") === true || spec?.has("scopeSelector") === true });
+      }
+      return;
+    case "LimitRange":
+      if (core) {
+        const limits = (spec?.list("limits") ?? []).map((item) => {
+          const plain = (key3) => new Map([...item.object(key3)?.map.pairs ?? []].flatMap((p) => {
+            const t = item.object(key3).text(p.keyText);
+            return t ? [[p.keyText, t.value]] : [];
+          }));
+          const located = (key3) => {
+            const view = item.object(key3);
+            return new Map((view?.map.pairs ?? []).flatMap((p) => {
+              const t = r2.located(view.text(p.keyText), view.at(p.keyText));
+              return t ? [[p.keyText, t]] : [];
+            }));
+          };
+          return {
+            type: item.string("type")?.value ?? "",
+            default: plain("default"),
+            defaultRequest: plain("defaultRequest"),
+            max: located("max"),
+            min: located("min"),
+            at: r2.of(item)
+          };
+        });
+        out2.limitRanges.push({ object, limits });
+      }
+      return;
+  }
+}
+function workloadOf(object, kind, spec, r2, pod) {
+  const jobSpec = kind === "CronJob" ? spec?.object("jobTemplate")?.object("spec") : kind === "Job" ? spec : void 0;
+  const replicasField = kind === "Pod" || kind === "DaemonSet" ? void 0 : jobSpec ? jobSpec.integer("parallelism") : spec?.integer("replicas");
+  const w = {
+    object,
+    kind,
+    replicas: replicasField?.value ?? 1,
+    pod,
+    volumeClaimTemplates: []
+  };
+  if (replicasField) w.replicasAt = r2.at(replicasField.node, (jobSpec ?? spec).at(jobSpec ? "parallelism" : "replicas"));
+  const minReady = r2.located(spec?.integer("minReadySeconds"), spec?.at("minReadySeconds"));
+  if (minReady && kind !== "Pod") w.minReadySeconds = minReady;
+  const strategyView = kind === "Deployment" ? spec?.object("strategy") : kind === "StatefulSet" || kind === "DaemonSet" ? spec?.object("updateStrategy") : void 0;
+  if (strategyView) {
+    const rolling = strategyView.object("rollingUpdate");
+    const maxUnavailable = r2.located(rolling?.intOrString("maxUnavailable"), rolling?.at("maxUnavailable"));
+    const maxSurge = r2.located(rolling?.intOrString("maxSurge"), rolling?.at("maxSurge"));
+    w.strategy = {
+      type: strategyView.string("type")?.value ?? "RollingUpdate",
+      at: r2.of(strategyView),
+      ...maxUnavailable ? { maxUnavailable } : {},
+      ...maxSurge ? { maxSurge } : {}
+    };
+  }
+  if (kind === "StatefulSet") {
+    const serviceName = r2.located(spec?.string("serviceName"), spec?.at("serviceName"));
+    if (serviceName && serviceName.value !== "") w.serviceName = serviceName;
+    for (const claim of spec?.list("volumeClaimTemplates") ?? []) {
+      const name2 = claim.object("metadata")?.string("name")?.value;
+      if (!name2) continue;
+      const sc = r2.located(claim.object("spec")?.string("storageClassName"), claim.object("spec")?.at("storageClassName"));
+      w.volumeClaimTemplates.push({ name: name2, at: r2.of(claim), ...sc ? { storageClassName: sc } : {} });
+      w.pod.volumes.set(name2, { type: "volumeClaimTemplate", at: r2.of(claim) });
+    }
+  }
+  return w;
+}
+function serviceOf(object, spec, r2) {
+  const selectorView = spec?.object("selector");
+  const entries = [...textEntries(spec, "selector")];
+  const clusterIP = spec?.string("clusterIP")?.value;
+  return {
+    object,
+    type: spec?.string("type")?.value ?? "ClusterIP",
+    ...selectorView ? { selector: { entries, at: r2.of(selectorView) } } : {},
+    headless: clusterIP === "None",
+    ports: (spec?.list("ports") ?? []).flatMap((p) => {
+      const port = p.integer("port")?.value;
+      if (port === void 0) return [];
+      const name2 = p.string("name")?.value;
+      const targetPort = r2.located(p.intOrString("targetPort"), p.at("targetPort"));
+      return [{ port, protocol: p.string("protocol")?.value ?? "TCP", at: r2.of(p), ...name2 !== void 0 ? { name: name2 } : {}, ...targetPort ? { targetPort } : {} }];
+    })
+  };
+}
+function ingressOf(object, spec, r2) {
+  const backends = [];
+  const add = (backend, host, path4) => {
+    if (!backend) return;
+    const service = backend.object("service");
+    const name2 = service ? r2.located(service.string("name"), service.at("name")) : r2.located(backend.string("serviceName"), backend.at("serviceName"));
+    if (!name2) return;
+    const portView = service?.object("port");
+    const port = service ? r2.located(portView?.integer("number"), portView?.at("number")) ?? r2.located(portView?.string("name"), portView?.at("name")) : r2.located(backend.intOrString("servicePort"), backend.at("servicePort"));
+    backends.push({ service: name2, host, path: path4, at: r2.of(backend), ...port ? { port } : {} });
+  };
+  add(spec?.object("defaultBackend") ?? spec?.object("backend"), "*", "(default)");
+  for (const rule of spec?.list("rules") ?? []) {
+    const host = rule.string("host")?.value ?? "*";
+    for (const path4 of rule.object("http")?.list("paths") ?? []) add(path4.object("backend"), host, path4.string("path")?.value ?? "/");
+  }
+  const tlsSecrets = (spec?.list("tls") ?? []).flatMap((t) => {
+    const name2 = r2.located(t.string("secretName"), t.at("secretName"));
+    return name2 ? [name2] : [];
+  });
+  return { object, backends, tlsSecrets };
+}
+function hpaOf(object, spec, r2) {
+  const target2 = spec?.object("scaleTargetRef");
+  const kind = r2.located(target2?.string("kind"), target2?.at("kind"));
+  const name2 = r2.located(target2?.string("name"), target2?.at("name"));
+  const apiVersion = target2?.string("apiVersion")?.value;
+  const utilization = [];
+  const cpu = spec?.integer("targetCPUUtilizationPercentage");
+  if (cpu) utilization.push({ value: "cpu", at: r2.at(cpu.node, spec.at("targetCPUUtilizationPercentage")) });
+  for (const metric of spec?.list("metrics") ?? []) {
+    if (metric.string("type")?.value !== "Resource") continue;
+    const resource = metric.object("resource");
+    const resourceName = resource?.string("name")?.value;
+    const target3 = resource?.object("target");
+    const utilizationTarget = target3?.string("type")?.value === "Utilization" || resource?.has("targetAverageUtilization") === true;
+    if (resourceName && utilizationTarget) utilization.push({ value: resourceName, at: r2.of(metric) });
+  }
+  const min = spec?.integer("minReplicas")?.value;
+  const max = spec?.integer("maxReplicas")?.value;
+  return {
+    object,
+    ...kind && name2 ? { target: { kind, name: name2, ...apiVersion ? { apiVersion } : {} } } : {},
+    ...min !== void 0 ? { minReplicas: min } : {},
+    ...max !== void 0 ? { maxReplicas: max } : {},
+    utilization
+  };
+}
+function networkPolicyOf(object, spec, r2) {
+  const rules = (key3, peersKey) => spec.list(key3).map((rule) => ({
+    at: r2.of(rule),
+    peers: rule.list(peersKey).map((peer) => {
+      const out2 = { at: r2.of(peer) };
+      const pod = r2.selector(peer.object("podSelector"));
+      const ns = r2.selector(peer.object("namespaceSelector"));
+      if (pod) out2.podSelector = pod;
+      if (ns) out2.namespaceSelector = ns;
+      const block = peer.object("ipBlock");
+      if (block) out2.ipBlock = { cidr: block.string("cidr")?.value ?? "", except: block.strings("except").map((s) => s.value) };
+      return out2;
+    }),
+    ports: rule.list("ports").map((p) => {
+      const port = p.intOrString("port")?.value;
+      const endPort = p.integer("endPort")?.value;
+      return { protocol: p.string("protocol")?.value ?? "TCP", ...port !== void 0 ? { port } : {}, ...endPort !== void 0 ? { endPort } : {} };
+    })
+  }));
+  const ingress = rules("ingress", "from");
+  const egress = rules("egress", "to");
+  const written = spec.strings("policyTypes").map((s) => s.value);
+  const types2 = new Set(
+    (written.length > 0 ? written : ["Ingress", ...egress.length > 0 ? ["Egress"] : []]).filter((t) => t === "Ingress" || t === "Egress")
+  );
+  const podSelector = r2.selector(spec.object("podSelector")) ?? { matchLabels: [], expressions: [], at: r2.of(spec) };
+  return { object, podSelector, types: types2, ingress, egress };
+}
+function bindingOf(object, root2, r2) {
+  const roleRef = root2.object("roleRef");
+  const kind = roleRef?.string("kind")?.value;
+  const name2 = r2.located(roleRef?.string("name"), roleRef?.at("name"));
+  const subjects = root2.list("subjects").flatMap((s) => {
+    const subjectKind = s.string("kind")?.value;
+    const subjectName = s.string("name")?.value;
+    if (!subjectKind || !subjectName) return [];
+    return [{ kind: subjectKind, name: subjectName, namespace: s.string("namespace")?.value ?? object.namespace, at: r2.of(s) }];
+  });
+  return { object, ...kind && name2 ? { roleRef: { kind, name: name2 } } : {}, subjects };
+}
+var MOVED, CLUSTER_SCOPED, NONE;
+var init_extract = __esm({
+  "src/model/graph/kubernetes/extract.ts"() {
+    "use strict";
+    init_kubernetes();
+    init_view();
+    init_workloads();
+    init_pods();
+    init_reader();
+    MOVED = {
+      Deployment: "apps",
+      DaemonSet: "apps",
+      ReplicaSet: "apps",
+      Ingress: "networking.k8s.io",
+      NetworkPolicy: "networking.k8s.io",
+      PodSecurityPolicy: "policy"
+    };
+    CLUSTER_SCOPED = /* @__PURE__ */ new Set([
+      "Namespace",
+      "Node",
+      "PersistentVolume",
+      "StorageClass",
+      "ClusterRole",
+      "ClusterRoleBinding",
+      "CustomResourceDefinition",
+      "PriorityClass",
+      "IngressClass",
+      "RuntimeClass",
+      "CSIDriver",
+      "CSINode",
+      "VolumeAttachment",
+      "ValidatingWebhookConfiguration",
+      "MutatingWebhookConfiguration",
+      "ValidatingAdmissionPolicy",
+      "ValidatingAdmissionPolicyBinding",
+      "APIService",
+      "PodSecurityPolicy",
+      "CertificateSigningRequest",
+      "ComponentStatus",
+      "FlowSchema",
+      "PriorityLevelConfiguration",
+      "ClusterIssuer",
+      "ClusterSecretStore",
+      "ClusterPolicy"
+    ]);
+    NONE = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/model/graph/kubernetes/graph.ts
+var BUILT_IN_GROUPS, key, KubernetesGraph;
+var init_graph = __esm({
+  "src/model/graph/kubernetes/graph.ts"() {
+    "use strict";
+    init_select();
+    BUILT_IN_GROUPS = /* @__PURE__ */ new Set([
+      "",
+      "apps",
+      "batch",
+      "autoscaling",
+      "policy",
+      "extensions",
+      "networking.k8s.io",
+      "rbac.authorization.k8s.io",
+      "storage.k8s.io",
+      "apiextensions.k8s.io",
+      "admissionregistration.k8s.io",
+      "scheduling.k8s.io",
+      "coordination.k8s.io",
+      "node.k8s.io",
+      "discovery.k8s.io",
+      "certificates.k8s.io",
+      "events.k8s.io",
+      "flowcontrol.apiserver.k8s.io",
+      "apiregistration.k8s.io",
+      "resource.k8s.io",
+      "authentication.k8s.io",
+      "authorization.k8s.io"
+    ]);
+    key = (kind, namespace, name2) => `${kind}\0${namespace}\0${name2}`;
+    KubernetesGraph = class {
+      objects = [];
+      workloads = [];
+      services = [];
+      ingresses = [];
+      hpas = [];
+      pdbs = [];
+      networkPolicies = [];
+      configMaps = [];
+      secrets = [];
+      pvcs = [];
+      roles = [];
+      bindings = [];
+      quotas = [];
+      limitRanges = [];
+      byName = /* @__PURE__ */ new Map();
+      /** `kind` and `kind\u0000namespace` → number of objects. */
+      kindCounts = /* @__PURE__ */ new Map();
+      podsByNamespace = /* @__PURE__ */ new Map();
+      dataByName = /* @__PURE__ */ new Map();
+      workloadsByName = /* @__PURE__ */ new Map();
+      servicesByName = /* @__PURE__ */ new Map();
+      selected = /* @__PURE__ */ new WeakMap();
+      servicesByWorkload;
+      customResourceFiles = /* @__PURE__ */ new Set();
+      namespaceNodes;
+      namespaceIndex;
+      add(records) {
+        for (const field of Object.keys(records)) {
+          const target2 = this[field];
+          for (const item of records[field]) target2.push(item);
+        }
+      }
+      /** Builds the indexes; call once after every file was added. */
+      index() {
+        for (const o of this.objects) {
+          if (!BUILT_IN_GROUPS.has(o.group)) this.customResourceFiles.add(o.file.path);
+          for (const c of [o.kind, `${o.kind}\0${o.namespace}`]) this.kindCounts.set(c, (this.kindCounts.get(c) ?? 0) + 1);
+          const k = key(o.kind, o.namespace, o.name);
+          const list2 = this.byName.get(k);
+          if (list2) list2.push(o);
+          else this.byName.set(k, [o]);
+        }
+        for (const w of this.workloads) {
+          this.podIndex(w.object.namespace).add(w);
+          this.workloadsByName.set(key(w.kind, w.object.namespace, w.object.name), w);
+        }
+        for (const d of [...this.configMaps, ...this.secrets]) this.dataByName.set(key(d.object.kind, d.object.namespace, d.object.name), d);
+        for (const s of this.services) this.servicesByName.set(key("Service", s.object.namespace, s.object.name), s);
+      }
+      podIndex(namespace) {
+        let index2 = this.podsByNamespace.get(namespace);
+        if (!index2) this.podsByNamespace.set(namespace, index2 = new LabelIndex((w) => w.pod.labels));
+        return index2;
+      }
+      /**
+       * Whether the object's file also declares custom resources: their operators create pods
+       * (a database cluster, a Redis failover) that the files do not show, so "selects nothing"
+       * cannot be told there.
+       */
+      besideCustomResources(o) {
+        return this.customResourceFiles.has(o.file.path);
+      }
+      /** Objects of a kind by namespace and name (several when declared more than once). */
+      find(kind, namespace, name2) {
+        return this.byName.get(key(kind, namespace, name2)) ?? [];
+      }
+      has(kind, namespace, name2) {
+        return this.byName.has(key(kind, namespace, name2));
+      }
+      /** Whether the project declares any object of this kind (then absence means more). */
+      declares(kind, namespace) {
+        return (this.kindCounts.get(namespace === void 0 ? kind : `${kind}\0${namespace}`) ?? 0) > 0;
+      }
+      workload(kind, namespace, name2) {
+        return this.workloadsByName.get(key(kind, namespace, name2));
+      }
+      service(namespace, name2) {
+        return this.servicesByName.get(key("Service", namespace, name2));
+      }
+      data(kind, namespace, name2) {
+        return this.dataByName.get(key(kind, namespace, name2));
+      }
+      workloadsIn(namespace) {
+        return this.podsByNamespace.get(namespace)?.items ?? [];
+      }
+      /** The workloads whose pods a label selector picks in a namespace. */
+      select(namespace, selector, emptyMatchesAll) {
+        return this.podsByNamespace.get(namespace)?.select(selector, emptyMatchesAll) ?? [];
+      }
+      /** The workloads whose pods a Service's selector picks (memoized). */
+      serviceSelects(service) {
+        let out2 = this.selected.get(service);
+        if (!out2) {
+          out2 = service.selector ? this.podsByNamespace.get(service.object.namespace)?.selectMap(service.selector.entries) ?? [] : [];
+          this.selected.set(service, out2);
+        }
+        return out2;
+      }
+      /** The Services whose selector picks a workload's pods. */
+      servicesOf(workload) {
+        if (!this.servicesByWorkload) {
+          this.servicesByWorkload = /* @__PURE__ */ new Map();
+          for (const s of this.services) {
+            for (const w of this.serviceSelects(s)) {
+              const list2 = this.servicesByWorkload.get(w);
+              if (list2) list2.push(s);
+              else this.servicesByWorkload.set(w, [s]);
+            }
+          }
+        }
+        return this.servicesByWorkload.get(workload) ?? [];
+      }
+      /** Every namespace the project uses or declares, with its labels. */
+      namespaces() {
+        if (!this.namespaceNodes) {
+          const nodes = /* @__PURE__ */ new Map();
+          const ensure = (name2, object) => {
+            const existing = nodes.get(name2);
+            if (existing && (existing.object || !object)) return;
+            const labels = new Map(object?.labels ?? []);
+            labels.set("kubernetes.io/metadata.name", name2);
+            nodes.set(name2, { name: name2, labels, ...object ? { object } : {} });
+          };
+          for (const o of this.objects) if (o.kind === "Namespace" && o.group === "") ensure(o.name, o);
+          for (const o of this.objects) if (o.namespace !== "") ensure(o.namespace);
+          this.namespaceNodes = nodes;
+        }
+        return this.namespaceNodes;
+      }
+      /** Namespaces a namespaceSelector picks (an empty selector: all of them). */
+      selectNamespaces(selector) {
+        if (!this.namespaceIndex) {
+          this.namespaceIndex = new LabelIndex((n) => n.labels);
+          for (const n of this.namespaces().values()) this.namespaceIndex.add(n);
+        }
+        return this.namespaceIndex.select(selector, true);
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/quantity.ts
+function parseQuantity(text3) {
+  const m = QUANTITY.exec(text3.trim());
+  if (!m) return void 0;
+  const base = Number(m[1]);
+  if (m[2]) return base * 10 ** Number(m[2].slice(1));
+  return base * SUFFIX[m[3] ?? ""];
+}
+function formatQuantity(resource, value) {
+  if (/cpu$/.test(resource)) return Number.isInteger(value) ? String(value) : `${Math.round(value * 1e3)}m`;
+  if (/memory$|storage$/.test(resource)) {
+    for (const [unit, size] of [["Gi", 2 ** 30], ["Mi", 2 ** 20], ["Ki", 2 ** 10]]) {
+      if (value >= size && Number.isInteger(value / size * 100)) return `${+(value / size).toFixed(2)}${unit}`;
+    }
+  }
+  return String(+value.toPrecision(6));
+}
+var SUFFIX, QUANTITY;
+var init_quantity = __esm({
+  "src/model/graph/kubernetes/quantity.ts"() {
+    "use strict";
+    SUFFIX = {
+      n: 1e-9,
+      u: 1e-6,
+      m: 1e-3,
+      "": 1,
+      k: 1e3,
+      M: 1e6,
+      G: 1e9,
+      T: 1e12,
+      P: 1e15,
+      E: 1e18,
+      Ki: 2 ** 10,
+      Mi: 2 ** 20,
+      Gi: 2 ** 30,
+      Ti: 2 ** 40,
+      Pi: 2 ** 50,
+      Ei: 2 ** 60
+    };
+    QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/;
+  }
+});
+
+// src/model/graph/kubernetes/admission.ts
+function defaultsOf(item) {
+  const limit = new Map(item.default);
+  for (const [r2, v] of item.max) if (!limit.has(r2)) limit.set(r2, v.value);
+  const request = new Map(item.defaultRequest);
+  for (const [r2, v] of limit) if (!request.has(r2)) request.set(r2, v);
+  for (const [r2, v] of item.min) if (!request.has(r2)) request.set(r2, v.value);
+  return { limit, request };
+}
+function quantities(map) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const [k, v] of map) {
+    const q = parseQuantity(v.value);
+    if (q !== void 0) out2.set(k, q);
+  }
+  return out2;
+}
+function parsedDefaults(items) {
+  return items.map((item) => {
+    const { limit, request } = defaultsOf(item);
+    const parse2 = (m) => new Map([...m].flatMap(([r2, v]) => parseQuantity(v) === void 0 ? [] : [[r2, parseQuantity(v)]]));
+    return { limit: parse2(limit), request: parse2(request) };
+  });
+}
+function effectiveResources(c, items, defaults = parsedDefaults(items)) {
+  const requests = quantities(c.requests);
+  const limits = quantities(c.limits);
+  for (const [r2, v] of limits) if (!requests.has(r2)) requests.set(r2, v);
+  for (const d of defaults) {
+    for (const [r2, v] of d.limit) if (!limits.has(r2)) limits.set(r2, v);
+    for (const [r2, v] of d.request) if (!requests.has(r2)) requests.set(r2, v);
+  }
+  return { requests, limits };
+}
+function podTotal(resources2, containers, key3, resource) {
+  let sum = 0;
+  let init2 = 0;
+  containers.forEach((c, i2) => {
+    const v = resources2[i2][key3].get(resource) ?? 0;
+    if (c.role === "initContainer") init2 = Math.max(init2, v);
+    else if (c.role === "container") sum += v;
+  });
+  return Math.max(sum, init2);
+}
+function quotaResource(key3) {
+  if (COMPUTE.includes(key3)) return { key: "requests", resource: key3 };
+  const m = /^(requests|limits)\.(.+)$/.exec(key3);
+  if (m && m[2] !== "storage") return { key: m[1], resource: m[2] };
+  return void 0;
+}
+function admitNamespace(k, namespace, limitRanges = k.limitRanges.filter((l) => l.object.namespace === namespace), namespaceQuotas = k.quotas.filter((q) => q.object.namespace === namespace)) {
+  const items = limitRanges.flatMap((l) => l.limits.filter((i2) => i2.type === "Container"));
+  const quotas = namespaceQuotas.filter((q) => !q.scoped);
+  const result = { namespace, rejections: [], used: new Map(quotas.map((q) => [q, /* @__PURE__ */ new Map()])) };
+  if (items.length === 0 && quotas.length === 0) return result;
+  const defaults = parsedDefaults(items);
+  for (const w of k.workloadsIn(namespace)) {
+    if (w.kind === "CronJob") continue;
+    const containers = w.pod.containers.filter((c) => c.role !== "ephemeralContainer");
+    const resources2 = containers.map((c) => effectiveResources(c, items, defaults));
+    if (limitRangeRejects(w, containers, resources2, items, result)) continue;
+    let refused = false;
+    for (const quota of quotas) {
+      const missing = [];
+      for (const hardKey of quota.hard.keys()) {
+        const q = quotaResource(hardKey);
+        if (!q) continue;
+        containers.forEach((c, i2) => {
+          if (c.role !== "ephemeralContainer" && !resources2[i2][q.key].has(q.resource)) missing.push({ container: c.name, resource: `${q.key}.${q.resource}` });
+        });
+      }
+      if (missing.length > 0) {
+        result.rejections.push({ kind: "quota-missing", workload: w, quota, missing: unique(missing) });
+        refused = true;
+      }
+    }
+    if (refused) continue;
+    let admitted = w.replicas;
+    let limiting;
+    const charges = [];
+    for (const quota of quotas) {
+      const used = result.used.get(quota);
+      for (const [hardKey, hard] of quota.hard) {
+        const limit = parseQuantity(hard.value);
+        if (limit === void 0) continue;
+        const q = quotaResource(hardKey);
+        const perPod = q ? podTotal(resources2, containers, q.key, q.resource) : hardKey === "pods" || hardKey === "count/pods" ? 1 : void 0;
+        if (perPod === void 0 || perPod === 0) continue;
+        const before = used.get(hardKey) ?? 0;
+        const fits = Math.max(0, Math.floor((limit - before) / perPod + 1e-9));
+        charges.push({ used, hardKey, perPod });
+        if (fits < admitted) {
+          admitted = fits;
+          limiting = { quota, hardKey, perPod, before, hard: hard.value, ...q ? { q } : {} };
+        }
+      }
+    }
+    for (const c of charges) c.used.set(c.hardKey, (c.used.get(c.hardKey) ?? 0) + admitted * c.perPod);
+    if (limiting && admitted < w.replicas) {
+      const { q } = limiting;
+      const resource = q ? `${q.key}.${q.resource}` : limiting.hardKey;
+      const fmt = (n) => q ? formatQuantity(q.resource, n) : String(n);
+      result.rejections.push({
+        kind: "quota-exceeded",
+        workload: w,
+        quota: limiting.quota,
+        resource: limiting.hardKey,
+        requested: `${resource}=${fmt(limiting.perPod)}`,
+        used: `${resource}=${fmt(limiting.before + admitted * limiting.perPod)}`,
+        limited: `${resource}=${limiting.hard}`,
+        admitted
+      });
+    }
+  }
+  return result;
+}
+function limitRangeRejects(w, containers, resources2, items, out2) {
+  let rejected = false;
+  containers.forEach((c, i2) => {
+    for (const item of items) {
+      for (const [resource, max] of item.max) {
+        const bound = parseQuantity(max.value);
+        const limit = resources2[i2].limits.get(resource);
+        if (bound === void 0 || limit === void 0 || limit <= bound + 1e-12) continue;
+        out2.rejections.push({ kind: "limit-range", workload: w, container: c.name, resource, bound: "max", limit: max.value, value: formatQuantity(resource, limit), at: c.limits.get(resource)?.at ?? c.resourcesAt, boundAt: max.at });
+        rejected = true;
+      }
+      for (const [resource, min] of item.min) {
+        const bound = parseQuantity(min.value);
+        const request = resources2[i2].requests.get(resource);
+        if (bound === void 0 || request === void 0 || request >= bound - 1e-12) continue;
+        out2.rejections.push({ kind: "limit-range", workload: w, container: c.name, resource, bound: "min", limit: min.value, value: formatQuantity(resource, request), at: c.requests.get(resource)?.at ?? c.resourcesAt, boundAt: min.at });
+        rejected = true;
+      }
+    }
+  });
+  return rejected;
+}
+function unique(list2) {
+  const seen = /* @__PURE__ */ new Set();
+  return list2.filter((x) => !seen.has(`${x.container}\0${x.resource}`) && seen.add(`${x.container}\0${x.resource}`) !== void 0);
+}
+function admitAll(k) {
+  let out2 = cache.get(k);
+  if (!out2) {
+    const byNamespace = /* @__PURE__ */ new Map();
+    const of = (ns) => {
+      let entry2 = byNamespace.get(ns);
+      if (!entry2) byNamespace.set(ns, entry2 = { limitRanges: [], quotas: [] });
+      return entry2;
+    };
+    for (const l of k.limitRanges) of(l.object.namespace).limitRanges.push(l);
+    for (const q of k.quotas) of(q.object.namespace).quotas.push(q);
+    out2 = [...byNamespace.keys()].sort().map((ns) => admitNamespace(k, ns, byNamespace.get(ns).limitRanges, byNamespace.get(ns).quotas));
+    cache.set(k, out2);
+  }
+  return out2;
+}
+var COMPUTE, cache;
+var init_admission = __esm({
+  "src/model/graph/kubernetes/admission.ts"() {
+    "use strict";
+    init_quantity();
+    COMPUTE = ["cpu", "memory", "ephemeral-storage"];
+    cache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/model/graph/kubernetes/ports.ts
+function resolveTargetPort(port, w) {
+  const target2 = port.targetPort?.value ?? port.port;
+  if (typeof target2 === "number") return target2;
+  if (/^\d+$/.test(target2)) return Number(target2);
+  for (const c of w.pod.containers) {
+    if (c.role === "initContainer" || c.role === "ephemeralContainer") continue;
+    const found = c.ports.find((p) => p.name === target2 && p.protocol === port.protocol);
+    if (found) return found.port;
+  }
+  return void 0;
+}
+function declaredPorts(w) {
+  return w.pod.containers.filter((c) => c.role === "container").flatMap((c) => c.ports);
+}
+var init_ports2 = __esm({
+  "src/model/graph/kubernetes/ports.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/graph/kubernetes/simulate.ts
+function suffix(seed, length) {
+  let h = 2166136261;
+  for (let i2 = 0; i2 < seed.length; i2++) h = Math.imul(h ^ seed.charCodeAt(i2), 16777619) >>> 0;
+  let out2 = "";
+  for (let i2 = 0; i2 < length; i2++) {
+    h = Math.imul(h ^ h >>> 13, 1540483477) >>> 0;
+    out2 += ALPHABET[h % ALPHABET.length];
+  }
+  return out2;
+}
+function simulateKubernetes(k, out2) {
+  if (k.objects.length === 0) return;
+  const rejections = admitAll(k).flatMap((a) => a.rejections);
+  const refused = /* @__PURE__ */ new Map();
+  for (const r2 of rejections) {
+    const admitted = r2.kind === "quota-exceeded" ? r2.admitted : 0;
+    refused.set(r2.workload, Math.min(refused.get(r2.workload) ?? r2.workload.replicas, admitted));
+  }
+  const sim = { workloads: [], replicaSets: [], pods: [], services: [], ingresses: [], rejected: [] };
+  const podNames = /* @__PURE__ */ new Map();
+  for (const w of k.workloads) {
+    const ns = w.object.namespace;
+    const name2 = w.object.name;
+    sim.workloads.push({ namespace: ns, kind: w.kind, name: name2, replicas: w.replicas, file: w.object.file.path });
+    const labels = [...w.pod.labels].map(([key3, v]) => `${key3}=${v}`).join(",");
+    const hash = suffix(`${ns}/${name2}/${labels}`, 10);
+    let owner = `${w.kind}/${name2}`;
+    let names;
+    switch (w.kind) {
+      case "Deployment":
+        sim.replicaSets.push({ namespace: ns, name: `${name2}-${hash}`, owner, replicas: w.replicas });
+        owner = `ReplicaSet/${name2}-${hash}`;
+        names = range(w.replicas).map((i2) => `${name2}-${hash}-${suffix(`${hash}${i2}`, 5)}`);
+        break;
+      case "StatefulSet":
+        names = range(w.replicas).map((i2) => `${name2}-${i2}`);
+        break;
+      case "Pod":
+        names = [name2];
+        break;
+      case "CronJob":
+        names = [];
+        break;
+      default:
+        names = range(w.replicas).map((i2) => `${name2}-${suffix(`${hash}${i2}`, 5)}`);
+    }
+    const admitted = refused.get(w) ?? names.length;
+    names.forEach((pod, i2) => sim.pods.push({ namespace: ns, name: pod, owner, labels, status: i2 < admitted ? "Running" : "Rejected" }));
+    podNames.set(w, names.slice(0, admitted));
+  }
+  for (const s of k.services) {
+    const selected = k.serviceSelects(s);
+    const endpoints = [];
+    for (const port of s.ports) {
+      for (const w of selected) {
+        const target2 = resolveTargetPort(port, w);
+        if (target2 === void 0) continue;
+        for (const pod of podNames.get(w) ?? []) endpoints.push(`${pod}:${target2}`);
+      }
+    }
+    sim.services.push({
+      namespace: s.object.namespace,
+      name: s.object.name,
+      type: s.type,
+      clusterIP: s.headless ? "None" : s.type === "ExternalName" ? "<none>" : "<assigned>",
+      ports: s.ports.map((p) => `${p.port}${p.targetPort !== void 0 ? `→${p.targetPort.value}` : ""}/${p.protocol}`).join(","),
+      endpoints
+    });
+  }
+  for (const ing of k.ingresses) {
+    for (const b of ing.backends) {
+      const service = k.service(ing.object.namespace, b.service.value);
+      const count = service ? k.serviceSelects(service).reduce((n, w) => n + (podNames.get(w)?.length ?? 0), 0) : 0;
+      sim.ingresses.push({
+        namespace: ing.object.namespace,
+        name: ing.object.name,
+        host: b.host,
+        path: b.path,
+        backend: `${b.service.value}${b.port ? `:${b.port.value}` : ""}${service ? "" : " (no such Service)"}`,
+        endpoints: count
+      });
+    }
+  }
+  const running = k.workloads.filter((w) => w.kind !== "CronJob");
+  if (k.networkPolicies.length > 0) {
+    sim.reachability = running.length > MAX_MATRIX ? { note: `${running.length} workloads: too many to print as a matrix; see plimsoll graph (can-reach edges).` } : {
+      workloads: running.map((w) => `${w.object.namespace}/${w.object.name}`),
+      allowed: running.map((from) => running.map((to) => from === to || reachablePorts(k, from, to).length > 0))
+    };
+  }
+  sim.rejected = rejections.map((r2) => ({ namespace: r2.workload.object.namespace, object: `${r2.workload.kind}/${r2.workload.object.name}`, reason: rejectionReason(r2) }));
+  out2.kubernetes = sim;
+}
+function range(n) {
+  return Array.from({ length: Math.max(0, Math.min(n, 1e3)) }, (_, i2) => i2);
+}
+function rejectionReason(r2) {
+  switch (r2.kind) {
+    case "quota-missing":
+      return `403 Forbidden: failed quota: ${r2.quota.object.name}: must specify ${r2.missing.map((m) => `${m.resource} for: ${m.container}`).join("; ")}`;
+    case "quota-exceeded":
+      return `403 Forbidden: exceeded quota: ${r2.quota.object.name}, requested: ${r2.requested}, used: ${r2.used}, limited: ${r2.limited} (${r2.admitted} of ${r2.workload.replicas} pods admitted)`;
+    case "limit-range":
+      return r2.bound === "max" ? `403 Forbidden: maximum ${r2.resource} usage per Container is ${r2.limit}, but limit is ${r2.value} (container ${r2.container})` : `403 Forbidden: minimum ${r2.resource} usage per Container is ${r2.limit}, but request is ${r2.value} (container ${r2.container})`;
+  }
+}
+var ALPHABET, MAX_MATRIX;
+var init_simulate2 = __esm({
+  "src/model/graph/kubernetes/simulate.ts"() {
+    "use strict";
+    init_admission();
+    init_network2();
+    init_ports2();
+    ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    MAX_MATRIX = 200;
+  }
+});
+
+// src/model/graph/kubernetes/part.ts
+var kubernetesGraphPart;
+var init_part2 = __esm({
+  "src/model/graph/kubernetes/part.ts"() {
+    "use strict";
+    init_describe2();
+    init_extract();
+    init_graph();
+    init_simulate2();
+    kubernetesGraphPart = {
+      name: "kubernetes",
+      extract({ parsed, file }) {
+        const objects = parsed.objects;
+        if (parsed.format !== "kubernetes" || !objects || objects.length === 0) return void 0;
+        return extractKubernetesRecords(objects, file);
+      },
+      build(graph, records) {
+        const k = new KubernetesGraph();
+        for (const r2 of records) k.add(r2);
+        k.index();
+        graph.kubernetes = k;
+      },
+      describe(graph, out2) {
+        describeKubernetes(graph.kubernetes, out2);
+      },
+      simulate(graph, out2) {
+        simulateKubernetes(graph.kubernetes, out2);
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/naming.ts
+function describeObject(o) {
+  return `${o.kind} "${o.namespace ? `${o.namespace}/` : ""}${o.name}" (${o.file.path})`;
+}
+function relatedObject(o, role) {
+  return { node: o.at, message: `${role}: ${describeObject(o)}.` };
+}
+function absentSeverity(option) {
+  return option === "off" ? void 0 : option;
+}
+var ABSENT_OPTION_SCHEMA;
+var init_naming = __esm({
+  "src/model/graph/kubernetes/naming.ts"() {
+    "use strict";
+    ABSENT_OPTION_SCHEMA = {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        absent: {
+          enum: ["off", "info", "warning"],
+          description: "How to report a referenced object the linted files do not declare (it may be created by another tool): off, info (default) or warning."
+        }
+      }
+    };
+  }
+});
+
+// src/model/graph/kubernetes/references.ts
+function referencesOf(k, kind) {
+  const out2 = [];
+  for (const w of k.workloads) for (const reference of w.pod.references) if (reference.kind === kind) out2.push({ reference, owner: w.object });
+  if (kind === "secret") {
+    for (const ing of k.ingresses) {
+      if ([...ing.object.annotations.keys()].some((a) => a.startsWith("cert-manager.io/"))) continue;
+      for (const name2 of ing.tlsSecrets) out2.push({ reference: { kind: "secret", name: name2, optional: false, via: "tls" }, owner: ing.object });
+    }
+  }
+  return out2;
+}
+function referenceProblems(k, kind) {
+  const problems = [];
+  for (const { reference, owner } of referencesOf(k, kind)) {
+    if (reference.optional) continue;
+    const ns = owner.namespace;
+    const name2 = reference.name.value;
+    if (kind === "serviceAccount" && name2 === "default") continue;
+    let target2;
+    let data;
+    if (kind === "configMap" || kind === "secret") {
+      data = k.data(KIND_OF[kind], ns, name2);
+      target2 = data?.object;
+    } else target2 = k.find(KIND_OF[kind], ns, name2)[0];
+    if (!target2) {
+      problems.push({ reference, owner, problem: "absent" });
+      continue;
+    }
+    if (data && reference.key && !data.keys.has(reference.key.value)) problems.push({ reference, owner, problem: "key", target: target2 });
+  }
+  return problems;
+}
+var KIND_OF;
+var init_references = __esm({
+  "src/model/graph/kubernetes/references.ts"() {
+    "use strict";
+    KIND_OF = {
+      configMap: "ConfigMap",
+      secret: "Secret",
+      persistentVolumeClaim: "PersistentVolumeClaim",
+      serviceAccount: "ServiceAccount"
+    };
+  }
+});
+
+// rules/graph/configmap-reference-missing.ts
+var configmap_reference_missing_default;
+var init_configmap_reference_missing = __esm({
+  "rules/graph/configmap-reference-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_references();
+    configmap_reference_missing_default = defineRule({
+      id: "configmap-reference-missing",
+      meta: {
+        description: "ConfigMaps that pods use should exist, with the keys they ask for",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          absent: 'ConfigMap "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the pods of {{owner}} cannot start (CreateContainerConfigError, or a volume that never mounts). Add it, or mark the reference `optional: true`.',
+          key: 'ConfigMap "{{name}}" has no key "{{key}}", so the pods of {{owner}} cannot start (CreateContainerConfigError); add the key, fix its name, or mark the reference `optional: true`.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const p of referenceProblems(k, "configMap")) {
+              const data = { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner), key: p.reference.key?.value };
+              if (p.problem === "key") {
+                ctx.report({ messageId: "key", node: p.reference.key.at, data, related: [relatedObject(p.target, "The ConfigMap")] });
+                continue;
+              }
+              const severity = absentSeverity(options.absent);
+              if (severity) ctx.report({ messageId: "absent", node: p.reference.name.at, data, severity });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/core/source.ts
+var SourceText;
+var init_source = __esm({
+  "src/core/source.ts"() {
+    "use strict";
+    SourceText = class {
+      constructor(path4, raw) {
+        this.path = path4;
+        this.hasBom = raw.charCodeAt(0) === 65279;
+        this.text = this.hasBom ? raw.slice(1) : raw;
+      }
+      path;
+      text;
+      hasBom;
+      lineStarts;
+      starts() {
+        if (this.lineStarts) return this.lineStarts;
+        const starts = [0];
+        const text3 = this.text;
+        for (let i2 = 0; i2 < text3.length; i2++) {
+          const c = text3.charCodeAt(i2);
+          if (c === 10) starts.push(i2 + 1);
+          else if (c === 13 && text3.charCodeAt(i2 + 1) !== 10) starts.push(i2 + 1);
+        }
+        this.lineStarts = starts;
+        return starts;
+      }
+      get lineCount() {
+        return this.starts().length;
+      }
+      positionAt(offset) {
+        const starts = this.starts();
+        const clamped = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (starts[mid] <= clamped) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo, character: clamped - starts[lo] };
+      }
+      offsetAt(position2) {
+        const starts = this.starts();
+        if (position2.line >= starts.length) return this.text.length;
+        return Math.min(starts[Math.max(0, position2.line)] + position2.character, this.lineEnd(position2.line));
+      }
+      rangeOf(span) {
+        return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+      }
+      /** Offset of the end of a line's content, before its CR/LF. */
+      lineEnd(line) {
+        const starts = this.starts();
+        let end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+        if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+        if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+        return Math.max(end, starts[line] ?? 0);
+      }
+      lineText(line) {
+        const starts = this.starts();
+        return this.text.slice(starts[line] ?? this.text.length, this.lineEnd(line));
+      }
+      lineStart(line) {
+        return this.starts()[line] ?? this.text.length;
+      }
+      slice(span) {
+        return this.text.slice(span.start, span.end);
+      }
+    };
+  }
+});
+
+// src/model/extract/dockerfile.ts
+function extractDockerfileContainers(dockerfile) {
+  const last = dockerfile.stages.length - 1;
+  return dockerfile.stages.map((stage) => {
+    const c = emptyContainer(
+      {
+        format: "dockerfile",
+        role: "stage",
+        name: stage.name ?? String(stage.index),
+        isFinalStage: stage.index === last,
+        stageIndex: stage.index
+      },
+      stage.from
+    );
+    const image = stage.from.image;
+    if (image && stage.baseStage === void 0) {
+      const ref2 = parseImageReference(stage.from.imageExpanded ?? image.value);
+      c.image = { value: ref2, node: image };
+    }
+    const chain = stageChain(stage, dockerfile);
+    const user = lastOf(chain, "USER");
+    if (user?.user) c.security.user = { value: user.userExpanded ?? user.user.value, node: user.user };
+    const cmd = lastOf(chain, "CMD");
+    if (cmd) c.command = { value: execArgs(cmd), node: cmd };
+    const entrypoint = lastOf(chain, "ENTRYPOINT");
+    if (entrypoint) c.entrypoint = { value: execArgs(entrypoint), node: entrypoint };
+    const healthcheck = lastOf(chain, "HEALTHCHECK");
+    if (healthcheck) c.healthcheck = { node: healthcheck, handler: "CMD", disabled: healthcheck.none };
+    for (const ins of chain) {
+      if (ins.keyword === "ENV") {
+        for (const pair of ins.pairs) {
+          c.env.push({
+            name: { value: pair.key.value, node: pair.key },
+            ...pair.value ? { value: { value: pair.value.value, node: pair.value } } : {}
+          });
+        }
+      } else if (ins.keyword === "EXPOSE") {
+        for (const port of ins.ports) {
+          c.ports.push({
+            ...port.port !== void 0 ? { containerPort: port.port } : {},
+            ...port.endPort !== void 0 ? { containerPortEnd: port.endPort } : {},
+            protocol: port.protocol ?? "tcp",
+            node: port
+          });
+        }
+      }
+    }
+    return c;
+  });
+}
+function stageChain(stage, dockerfile) {
+  const stages = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (let s = stage; s && !seen.has(s.index); s = s.baseStage === void 0 ? void 0 : dockerfile.stages[s.baseStage]) {
+    seen.add(s.index);
+    stages.unshift(s);
+  }
+  return stages.flatMap((s) => s.instructions);
+}
+function lastOf(instructions, keyword) {
+  for (let i2 = instructions.length - 1; i2 >= 0; i2--) if (instructions[i2].keyword === keyword) return instructions[i2];
+  return void 0;
+}
+function execArgs(ins) {
+  return ins.json ? ins.json.values.map((v) => v.value) : ["/bin/sh", "-c", ins.argsText];
+}
+var init_dockerfile2 = __esm({
+  "src/model/extract/dockerfile.ts"() {
+    "use strict";
+    init_container2();
+    init_image();
+  }
+});
+
+// src/model/graph/types.ts
+function location(file, node, object) {
+  return object ? { span: node.span, file, object } : { span: node.span, file };
+}
+var init_types = __esm({
+  "src/model/graph/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/graph/dockerfile.ts
+function dockerfileModel(dockerfile, containers, file, linted) {
+  const source = file.source;
+  const stages = dockerfile.stages.map((stage) => buildStage(stage, dockerfile, containers[stage.index], source));
+  return { file, stages, linted, builtTargets: /* @__PURE__ */ new Set() };
+}
+function buildStage(stage, dockerfile, container, source) {
+  const at = (node) => location(source, node);
+  const out2 = {
+    index: stage.index,
+    from: at(stage.from),
+    anchor: at(stage.from.stageName ?? stage.from),
+    base: baseOf(stage),
+    uses: usesOf(stage, dockerfile, source),
+    image: effectiveImage(stage, dockerfile, container, source)
+  };
+  if (stage.name) out2.name = stage.name;
+  return out2;
+}
+function baseOf(stage) {
+  if (stage.baseStage !== void 0) return { kind: "stage", index: stage.baseStage };
+  const image = (stage.from.imageExpanded ?? stage.from.image?.value ?? "").trim();
+  if (image.toLowerCase() === "scratch") return { kind: "scratch" };
+  if (image === "" || /\$\{?[A-Za-z_]/.test(image)) return { kind: "dynamic", text: image };
+  return { kind: "image", image };
+}
+function sourceOf(value, dockerfile) {
+  const target2 = resolveFrom(value, dockerfile);
+  if (target2.kind === "stage") return { kind: "stage", index: target2.stage.index };
+  if (target2.kind === "image") return { kind: "image", image: value.trim() };
+  return { kind: target2.kind === "dynamic" ? "dynamic" : "unknown", text: value };
+}
+function usesOf(stage, dockerfile, source) {
+  const uses = [];
+  for (const ins of stage.instructions) {
+    if (ins.keyword === "COPY" || ins.keyword === "ADD") {
+      const from = ins.from?.value;
+      if (from && from.value.trim() !== "") uses.push({ source: sourceOf(from.value, dockerfile), via: "copy", at: location(source, from) });
+    } else if (ins.keyword === "RUN") {
+      for (const mount of ins.mounts) {
+        const from = mount.options.from;
+        if (from) uses.push({ source: sourceOf(from, dockerfile), via: "mount", at: location(source, mount) });
+      }
+    }
+  }
+  return uses;
+}
+function effectiveImage(stage, dockerfile, c, source) {
+  const at = (node) => location(source, node);
+  const root2 = stageLineage(stage, dockerfile)[0];
+  const rootImage = (root2.from.imageExpanded ?? root2.from.image?.value ?? "").trim();
+  const fromScratch = root2.baseStage === void 0 && rootImage.toLowerCase() === "scratch";
+  const image = { exposes: [], fromScratch };
+  if (!fromScratch && rootImage !== "" && root2.baseStage === void 0) image.baseImage = rootImage;
+  if (!c) return image;
+  if (c.security.user) image.user = { value: c.security.user.value, at: at(c.security.user.node) };
+  for (const p of c.ports) {
+    const port = { protocol: p.protocol, at: at(p.node) };
+    if (p.containerPort !== void 0) port.port = p.containerPort;
+    if (p.containerPortEnd !== void 0) port.endPort = p.containerPortEnd;
+    image.exposes.push(port);
+  }
+  if (c.healthcheck) image.healthcheck = { disabled: c.healthcheck.disabled === true, at: at(c.healthcheck.node) };
+  if (c.entrypoint) image.entrypoint = { value: c.entrypoint.value, at: at(c.entrypoint.node) };
+  if (c.command) image.cmd = { value: c.command.value, at: at(c.command.node) };
+  return image;
+}
+function targetStage(model, target2) {
+  if (target2 === void 0 || target2 === "") return model.stages.at(-1);
+  const name2 = target2.toLowerCase();
+  return model.stages.find((s) => s.name === name2);
+}
+function stagesNeededFor(model, index2, into = /* @__PURE__ */ new Set()) {
+  const stage = model.stages[index2];
+  if (!stage || into.has(index2)) return into;
+  into.add(index2);
+  if (stage.base.kind === "stage") stagesNeededFor(model, stage.base.index, into);
+  for (const use of stage.uses) if (use.source.kind === "stage") stagesNeededFor(model, use.source.index, into);
+  return into;
+}
+function neededStages(model) {
+  const needed = stagesNeededFor(model, model.stages.length - 1);
+  for (const target2 of model.builtTargets) {
+    const stage = targetStage(model, target2);
+    if (stage) stagesNeededFor(model, stage.index, needed);
+  }
+  return needed;
+}
+function stageId(model, stage) {
+  return `stage:${model.file.path}#${stage.name ?? stage.index}`;
+}
+function imageNodeId(image) {
+  return `image:${image}`;
+}
+function simulatedImage(model, stage) {
+  const needed = stagesNeededFor(model, stage.index);
+  const img = stage.image;
+  const out2 = {
+    dockerfile: model.file.path,
+    target: stage.name ?? String(stage.index),
+    expose: img.exposes.filter((p) => p.port !== void 0).map((p) => `${p.port}${p.endPort ? `-${p.endPort}` : ""}/${p.protocol}`),
+    healthcheck: img.healthcheck ? img.healthcheck.disabled ? "disabled" : "defined" : "none",
+    stages: [...needed].sort((a, b) => a - b).map((i2) => model.stages[i2].name ?? String(i2))
+  };
+  const base = img.fromScratch ? "scratch" : img.baseImage;
+  if (base) out2.base = base;
+  if (img.user) out2.user = img.user.value;
+  if (img.entrypoint) out2.entrypoint = img.entrypoint.value;
+  if (img.cmd) out2.cmd = img.cmd.value;
+  return out2;
+}
+function readDockerfileModel(graph, file, parse2) {
+  const known = file.absolute ? graph.dockerfiles.byAbsolute.get(file.absolute) : void 0;
+  if (known) return known;
+  const { dockerfile, containers } = parse2();
+  const model = dockerfileModel(dockerfile, containers, file, false);
+  if (file.absolute) graph.dockerfiles.byAbsolute.set(file.absolute, model);
+  graph.dockerfiles.models.push(model);
+  return model;
+}
+function describeDockerfile(_graph, model, out2) {
+  const last = model.stages.length - 1;
+  const sourceNode = (s) => {
+    if (s.kind === "stage") {
+      const st = model.stages[s.index];
+      return st ? stageId(model, st) : void 0;
+    }
+    if (s.kind === "image") return out2.node({ id: imageNodeId(s.image), kind: "image", label: s.image });
+    return void 0;
+  };
+  for (const stage of model.stages) {
+    const attributes2 = {};
+    if (stage.index === last) attributes2.final = true;
+    if (stage.image.user) attributes2.user = stage.image.user.value;
+    const ports = stage.image.exposes.filter((p) => p.port !== void 0).map((p) => `${p.port}${p.endPort ? `-${p.endPort}` : ""}/${p.protocol}`);
+    if (ports.length > 0) attributes2.expose = ports.join(",");
+    if (stage.image.healthcheck) attributes2.healthcheck = !stage.image.healthcheck.disabled;
+    out2.node({
+      id: stageId(model, stage),
+      kind: "stage",
+      label: `stage ${stage.name ?? stage.index}`,
+      file: model.file.path,
+      line: model.file.source.positionAt(stage.from.span.start).line + 1,
+      attributes: attributes2
+    });
+  }
+  for (const stage of model.stages) {
+    const id = stageId(model, stage);
+    const base = sourceNode(stage.base);
+    if (base) out2.edge({ type: "based-on", from: id, to: base });
+    for (const use of stage.uses) {
+      const from = sourceNode(use.source);
+      if (from) out2.edge({ type: "copies-from", from: id, to: from, ...use.via === "mount" ? { label: "mount" } : {} });
+    }
+  }
+}
+var dockerfileGraphPart;
+var init_dockerfile3 = __esm({
+  "src/model/graph/dockerfile.ts"() {
+    "use strict";
+    init_dockerfile_query();
+    init_types();
+    dockerfileGraphPart = {
+      name: "dockerfile",
+      extract({ parsed, file }) {
+        if (parsed.format !== "dockerfile" || !parsed.dockerfile) return void 0;
+        return dockerfileModel(parsed.dockerfile, parsed.containers, file, true);
+      },
+      build(graph, models) {
+        const byAbsolute = /* @__PURE__ */ new Map();
+        for (const m of models) if (m.file.absolute) byAbsolute.set(m.file.absolute, m);
+        graph.dockerfiles = { models: [...models], byAbsolute };
+      },
+      describe(graph, out2) {
+        for (const model of graph.dockerfiles.models) describeDockerfile(graph, model, out2);
+      },
+      simulate(graph, out2) {
+        const images2 = [];
+        for (const model of graph.dockerfiles.models) {
+          if (!model.linted) continue;
+          const targets2 = /* @__PURE__ */ new Set(["", ...model.builtTargets]);
+          for (const target2 of targets2) {
+            const stage = targetStage(model, target2);
+            if (stage) images2.push(simulatedImage(model, stage));
+          }
+        }
+        if (images2.length > 0) out2.images = images2;
+      }
+    };
+  }
+});
+
+// src/model/graph/links.ts
+import { relative, sep } from "node:path";
+function imageKey(image) {
+  const ref2 = parseImageReference(image);
+  const name2 = `${ref2.registry ? `${ref2.registry}/` : ""}${ref2.repository}`;
+  return ref2.tag ? { name: name2, tag: ref2.tag } : { name: name2 };
+}
+function modelAt(graph, absolute, context) {
+  const known = graph.dockerfiles.byAbsolute.get(absolute);
+  if (known) return known;
+  const text3 = context.env.host.readFile(absolute);
+  if (text3 === void 0) return void 0;
+  const path4 = relative(process.cwd(), absolute).split(sep).join("/");
+  return readDockerfileModel(graph, { path: path4, absolute, format: "dockerfile", source: new SourceText(path4, text3) }, () => {
+    const dockerfile = parseDockerfile(text3);
+    return { dockerfile, containers: extractDockerfileContainers(dockerfile) };
+  });
+}
+var ImageTable, imageLinksPart;
+var init_links = __esm({
+  "src/model/graph/links.ts"() {
+    "use strict";
+    init_source();
+    init_parser();
+    init_dockerfile2();
+    init_image();
+    init_describe();
+    init_dockerfile3();
+    init_describe2();
+    ImageTable = class {
+      byName = /* @__PURE__ */ new Map();
+      add(image, build) {
+        const { name: name2, tag } = imageKey(image);
+        this.byName.set(name2, [...this.byName.get(name2) ?? [], { ...tag ? { tag } : {}, build }]);
+      }
+      /** The build of an image: an entry with the same tag, else one without a tag. */
+      find(image) {
+        const { name: name2, tag } = imageKey(image);
+        const entries = this.byName.get(name2) ?? [];
+        return (entries.find((e) => e.tag !== void 0 && e.tag === tag) ?? entries.find((e) => e.tag === void 0))?.build;
+      }
+    };
+    imageLinksPart = {
+      name: "links",
+      extract({ file, images: images2 }) {
+        return images2 && images2.size > 0 ? { path: file.path, images: images2 } : void 0;
+      },
+      build(graph, fileImages, context) {
+        const links = { composeBuilds: /* @__PURE__ */ new Map(), containers: /* @__PURE__ */ new Map() };
+        graph.links = links;
+        const composeImages = new ImageTable();
+        for (const p of graph.compose ?? []) {
+          for (const s of p.services) {
+            if (!s.build?.dockerfilePath) continue;
+            const model = modelAt(graph, s.build.dockerfilePath, context);
+            const stage = model && targetStage(model, s.build.target);
+            if (!model || !stage) continue;
+            model.builtTargets.add(s.build.target?.toLowerCase() ?? "");
+            const build = { model, stage, via: "compose", ...s.image ? { image: s.image } : {} };
+            links.composeBuilds.set(s, build);
+            if (s.image) composeImages.add(s.image, build);
+          }
+        }
+        const configured = /* @__PURE__ */ new Map();
+        for (const { path: path4, images: images2 } of fileImages) {
+          const table2 = new ImageTable();
+          for (const [image, dockerfile] of images2) {
+            const model = modelAt(graph, dockerfile, context);
+            const stage = model && targetStage(model);
+            if (model && stage) table2.add(image, { model, stage, via: "config", image });
+          }
+          configured.set(path4, table2);
+        }
+        for (const w of graph.kubernetes?.workloads ?? []) {
+          for (const c of w.pod.containers) {
+            if (!c.image) continue;
+            const build = configured.get(w.object.file.path)?.find(c.image.value) ?? composeImages.find(c.image.value);
+            if (build) links.containers.set(c, { ...build, workload: w });
+          }
+        }
+      },
+      describe(graph, out2) {
+        for (const p of graph.compose ?? []) {
+          for (const s of p.services) {
+            const build = graph.links.composeBuilds.get(s);
+            if (build && out2.has(stageId(build.model, build.stage))) out2.edge({ type: "builds", from: stageId(build.model, build.stage), to: composeServiceId(p, s.name) });
+          }
+        }
+        for (const [, { model, stage, workload }] of graph.links.containers) out2.edge({ type: "builds", from: stageId(model, stage), to: podsId(workload) });
+      }
+    };
+  }
+});
+
+// rules/graph/container-port-not-exposed.ts
+var container_port_not_exposed_default;
+var init_container_port_not_exposed = __esm({
+  "rules/graph/container-port-not-exposed.ts"() {
+    "use strict";
+    init_rule();
+    init_links();
+    container_port_not_exposed_default = defineRule({
+      id: "container-port-not-exposed",
+      meta: {
+        description: "Container ports should match the ports the image EXPOSEs",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          notExposed: 'Container "{{container}}" declares port {{port}}/{{protocol}}, but the image built by {{dockerfile}} EXPOSEs {{exposed}}; check which port the application listens on.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project(graph) {
+            for (const [container, build] of graph.links.containers) {
+              const exposes = build.stage.image.exposes.filter((e) => e.port !== void 0);
+              if (exposes.length === 0) continue;
+              const exposed = exposes.map((e) => `${e.port}${e.endPort ? `-${e.endPort}` : ""}/${e.protocol}`).join(", ");
+              for (const p of container.ports) {
+                const protocol = p.protocol.toLowerCase();
+                const matches2 = exposes.some((e) => e.protocol.toLowerCase() === protocol && p.port >= e.port && p.port <= (e.endPort ?? e.port));
+                if (matches2) continue;
+                ctx.report({
+                  messageId: "notExposed",
+                  node: p.at,
+                  data: { container: container.name, port: p.port, protocol, dockerfile: build.model.file.path, exposed },
+                  related: [{ node: exposes[0].at, message: `EXPOSE in ${build.model.file.path}.` }]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/duplicate-object.ts
+var duplicate_object_default;
+var init_duplicate_object = __esm({
+  "rules/graph/duplicate-object.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_scopes();
+    duplicate_object_default = defineRule({
+      id: "duplicate-object",
+      meta: {
+        description: "A file, or the files of one folder, should not declare the same object twice",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          duplicate: '{{kind}} "{{name}}"{{ns}} is declared again in this file; `kubectl apply` would apply both and keep the last, so remove or rename one.',
+          duplicateElsewhere: '{{kind}} "{{name}}"{{ns}} is also declared in {{other}}, in the same folder; `kubectl apply -f` of the folder would apply both and keep whichever comes last, so remove or rename one.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const first = /* @__PURE__ */ new Map();
+            for (const o of k.objects) {
+              if (!o.named) continue;
+              const key3 = `${folderOf(o.file.path)}\0${o.group}/${o.kind}/${o.namespaceAt?.value ?? ""}/${o.name}`;
+              const earlier = first.get(key3);
+              if (!earlier) {
+                first.set(key3, o);
+                continue;
+              }
+              const sameFile = earlier.file.path === o.file.path;
+              ctx.report({
+                messageId: sameFile ? "duplicate" : "duplicateElsewhere",
+                // Two files of a folder may be alternatives to choose from (a CPU and a GPU variant): at most an info.
+                ...sameFile ? {} : { severity: "info" },
+                node: o.at,
+                data: { kind: o.kind, name: o.name, ns: o.namespaceAt ? ` in namespace "${o.namespaceAt.value}"` : "", other: earlier.file.path },
+                related: [{ node: earlier.at, message: `First declared here: ${describeObject(earlier)}.` }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/hpa-target-missing.ts
+var SCALABLE, hpa_target_missing_default;
+var init_hpa_target_missing = __esm({
+  "rules/graph/hpa-target-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    SCALABLE = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
+    hpa_target_missing_default = defineRule({
+      id: "hpa-target-missing",
+      meta: {
+        description: "A HorizontalPodAutoscaler should target a workload of its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "kube-linter", id: "dangling-hpa" },
+          { tool: "kube-score", id: "horizontalpodautoscaler-has-target" }
+        ],
+        messages: {
+          missing: 'No {{kind}} "{{name}}" exists in namespace "{{namespace}}", so this autoscaler scales nothing (FailedGetScale); fix scaleTargetRef.',
+          notScalable: '{{kind}} "{{name}}" has no replica count to scale; target a Deployment, StatefulSet or ReplicaSet.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const h of k.hpas) {
+              if (!h.target) continue;
+              const kind = h.target.kind.value;
+              const data = { kind, name: h.target.name.value, namespace: h.object.namespace };
+              if (!SCALABLE.has(kind) && k.workload(kind, h.object.namespace, h.target.name.value)) {
+                ctx.report({ messageId: "notScalable", node: h.target.kind.at, data });
+                continue;
+              }
+              if (!SCALABLE.has(kind)) continue;
+              if (!k.workload(kind, h.object.namespace, h.target.name.value)) ctx.report({ messageId: "missing", node: h.target.name.at, data });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/hpa-target-without-requests.ts
+var hpa_target_without_requests_default;
+var init_hpa_target_without_requests = __esm({
+  "rules/graph/hpa-target-without-requests.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    hpa_target_without_requests_default = defineRule({
+      id: "hpa-target-without-requests",
+      meta: {
+        description: "A utilization target needs a request for that resource on every container of the scaled pods",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [],
+        messages: {
+          noRequest: 'This autoscaler targets {{resource}} utilization, but container "{{container}}" of {{kind}} "{{name}}" requests no {{resource}}, so utilization cannot be computed and the HPA never scales ("missing request for {{resource}}"); set resources.requests.{{resource}} on every container.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const h of k.hpas) {
+              if (!h.target || h.utilization.length === 0) continue;
+              const w = k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+              if (!w) continue;
+              for (const metric of h.utilization) {
+                const missing = w.pod.containers.find((c) => c.role === "container" && !c.requests.has(metric.value) && !c.limits.has(metric.value));
+                if (!missing) continue;
+                ctx.report({
+                  messageId: "noRequest",
+                  node: metric.at,
+                  data: { resource: metric.value, container: missing.name, kind: w.kind, name: w.object.name },
+                  related: [{ node: missing.resourcesAt, message: `The container without a ${metric.value} request, in ${w.object.file.path}.` }, relatedObject(w.object, "The scaled workload")]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/ingress-backend-missing.ts
+var ingress_backend_missing_default;
+var init_ingress_backend_missing = __esm({
+  "rules/graph/ingress-backend-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    ingress_backend_missing_default = defineRule({
+      id: "ingress-backend-missing",
+      meta: {
+        description: "An Ingress backend should name a Service of its namespace, and a port of that Service",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "kube-linter", id: "dangling-ingress" },
+          { tool: "kube-score", id: "ingress-targets-service" }
+        ],
+        messages: {
+          service: 'No Service "{{service}}" exists in namespace "{{namespace}}", so requests for {{route}} get 503 from the ingress controller; create it or fix the name.',
+          port: 'Service "{{service}}" has no port {{port}} (it has {{ports}}), so requests for {{route}} fail; use one of its ports.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const ing of k.ingresses) {
+              for (const b of ing.backends) {
+                const route = b.path === "(default)" ? "the default backend" : `${b.host}${b.path}`;
+                const service = k.service(ing.object.namespace, b.service.value);
+                if (!service) {
+                  ctx.report({ messageId: "service", node: b.service.at, data: { service: b.service.value, namespace: ing.object.namespace, route } });
+                  continue;
+                }
+                if (!b.port) continue;
+                const wanted = b.port.value;
+                const found = service.ports.some((p) => typeof wanted === "number" ? p.port === wanted : p.name === wanted);
+                if (found) continue;
+                const ports = service.ports.map((p) => p.name ? `${p.name} (${p.port})` : String(p.port)).join(", ") || "no ports";
+                ctx.report({
+                  messageId: "port",
+                  node: b.port.at,
+                  data: { service: b.service.value, port: wanted, ports, route },
+                  related: [relatedObject(service.object, "The Service")]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/limit-range-violation.ts
+var limit_range_violation_default;
+var init_limit_range_violation = __esm({
+  "rules/graph/limit-range-violation.ts"() {
+    "use strict";
+    init_rule();
+    init_admission();
+    init_part2();
+    limit_range_violation_default = defineRule({
+      id: "limit-range-violation",
+      meta: {
+        description: "Containers should stay within their namespace's LimitRange min and max",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          max: 'The {{resource}} limit of container "{{container}}" ({{value}}, after LimitRange defaults) is above the LimitRange maximum {{bound}}, so its pods are refused: 403 Forbidden, "maximum {{resource}} usage per Container is {{bound}}, but limit is {{value}}". Lower the limit.',
+          min: 'The {{resource}} request of container "{{container}}" ({{value}}, after LimitRange defaults) is below the LimitRange minimum {{bound}}, so its pods are refused: 403 Forbidden, "minimum {{resource}} usage per Container is {{bound}}, but request is {{value}}". Raise the request.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const admission of admitAll(k)) {
+              for (const r2 of admission.rejections) {
+                if (r2.kind !== "limit-range") continue;
+                ctx.report({
+                  messageId: r2.bound,
+                  node: r2.at,
+                  data: { resource: r2.resource, container: r2.container, value: r2.value, bound: r2.limit },
+                  related: [{ node: r2.boundAt, message: `The LimitRange ${r2.bound}.` }]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/namespace-missing.ts
+var BUILT_IN, namespace_missing_default;
+var init_namespace_missing = __esm({
+  "rules/graph/namespace-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_scopes();
+    BUILT_IN = /* @__PURE__ */ new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+    namespace_missing_default = defineRule({
+      id: "namespace-missing",
+      meta: {
+        description: "When the project declares Namespaces, every object should be in one of them",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: 'Namespace "{{namespace}}" is not among the Namespaces the linted files declare ({{declared}}), so `kubectl apply` fails with "namespaces \\"{{namespace}}\\" not found"; declare it or fix the name.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const scopes = declarationScopes(k.objects, "Namespace");
+            const declared = new Set(k.objects.filter((o) => o.kind === "Namespace").map((o) => o.name));
+            for (const o of k.objects) {
+              if (!o.namespaceAt || BUILT_IN.has(o.namespace) || declared.has(o.namespace) || isTemplatePlaceholder(o.namespace)) continue;
+              const covering = scopes.covering(o.file.path);
+              if (!covering) continue;
+              const names = [...covering];
+              const shown = names.length > 8 ? `${names.slice(0, 8).join(", ")}, …` : names.join(", ");
+              ctx.report({ messageId: "missing", node: o.namespaceAt.at, data: { namespace: o.namespace, declared: shown } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/network-policy-peer-selects-nothing.ts
+var network_policy_peer_selects_nothing_default;
+var init_network_policy_peer_selects_nothing = __esm({
+  "rules/graph/network-policy-peer-selects-nothing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_select();
+    network_policy_peer_selects_nothing_default = defineRule({
+      id: "network-policy-peer-selects-nothing",
+      meta: {
+        description: "A NetworkPolicy peer podSelector should match the pods of some workload in the policy namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kube-linter", id: "dangling-networkpolicypeer-podselector" }],
+        messages: {
+          nothing: 'No pod in namespace "{{namespace}}" matches this {{direction}} peer of NetworkPolicy "{{name}}", so the rule allows nothing; fix the labels (or add a namespaceSelector if the peers live in another namespace).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const np of k.networkPolicies) {
+              const check = (rules, direction) => {
+                for (const rule of rules) {
+                  for (const peer of rule.peers) {
+                    if (!peer.podSelector || peer.namespaceSelector || isEmptySelector(peer.podSelector)) continue;
+                    if (k.select(np.object.namespace, peer.podSelector, true).length > 0) continue;
+                    ctx.report({ messageId: "nothing", node: peer.podSelector.at, data: { namespace: np.object.namespace, name: np.object.name, direction } });
+                  }
+                }
+              };
+              check(np.ingress, "ingress");
+              check(np.egress, "egress");
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/network-policy-selects-nothing.ts
+var network_policy_selects_nothing_default;
+var init_network_policy_selects_nothing = __esm({
+  "rules/graph/network-policy-selects-nothing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_select();
+    network_policy_selects_nothing_default = defineRule({
+      id: "network-policy-selects-nothing",
+      meta: {
+        description: "A NetworkPolicy's podSelector should match the pods of some workload in its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "dangling-networkpolicy" },
+          { tool: "kube-score", id: "networkpolicy-targets-pod" }
+        ],
+        messages: {
+          nothing: 'No pod in namespace "{{namespace}}" matches the podSelector of NetworkPolicy "{{name}}", so it isolates nothing and the pods it was meant for stay open; fix the selector or the pod labels.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const np of k.networkPolicies) {
+              if (isEmptySelector(np.podSelector)) continue;
+              if (k.select(np.object.namespace, np.podSelector, true).length > 0 || k.besideCustomResources(np.object)) continue;
+              ctx.report({ messageId: "nothing", node: np.podSelector.at, data: { namespace: np.object.namespace, name: np.object.name } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/pdb-selects-nothing.ts
+var pdb_selects_nothing_default;
+var init_pdb_selects_nothing = __esm({
+  "rules/graph/pdb-selects-nothing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_select();
+    pdb_selects_nothing_default = defineRule({
+      id: "pdb-selects-nothing",
+      meta: {
+        description: "A PodDisruptionBudget's selector should match the pods of some workload in its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [],
+        messages: {
+          nothing: 'No pod in namespace "{{namespace}}" matches the selector of PodDisruptionBudget "{{name}}", so it protects nothing during drains; fix the selector or the pod labels.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const p of k.pdbs) {
+              if (!p.selector) continue;
+              if (isEmptySelector(p.selector) || k.select(p.object.namespace, p.selector, false).length > 0 || k.besideCustomResources(p.object)) continue;
+              ctx.report({ messageId: "nothing", node: p.selector.at, data: { namespace: p.object.namespace, name: p.object.name } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/pdb-zero-disruptions.ts
+var REPLICATED, pdb_zero_disruptions_default;
+var init_pdb_zero_disruptions = __esm({
+  "rules/graph/pdb-zero-disruptions.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_select();
+    REPLICATED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "Pod"]);
+    pdb_zero_disruptions_default = defineRule({
+      id: "pdb-zero-disruptions",
+      meta: {
+        description: "A PodDisruptionBudget should allow at least one pod to be evicted",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [
+          { tool: "kube-linter", id: "pdb-max-unavailable" },
+          { tool: "kube-linter", id: "pdb-min-available" },
+          { tool: "polaris", id: "pdbDisruptionsIsZero" }
+        ],
+        messages: {
+          maxUnavailable: "maxUnavailable {{value}} allows no voluntary disruption, so node drains and cluster upgrades block on these pods; allow at least 1.",
+          minAvailableAll: "minAvailable 100% allows no voluntary disruption, so node drains and cluster upgrades block on these pods; lower it or use maxUnavailable: 1.",
+          minAvailableReplicas: "minAvailable {{value}} is not below the {{pods}} pod(s) this budget selects ({{workloads}}), so none of them can ever be evicted and node drains block; lower it below the pod count, or use maxUnavailable: 1."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const floor = /* @__PURE__ */ new Map();
+            for (const h of k.hpas) {
+              const w = h.target && k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+              if (w && h.minReplicas !== void 0) floor.set(w, h.minReplicas);
+            }
+            for (const p of k.pdbs) {
+              const max = p.maxUnavailable;
+              if (max && (max.value === 0 || max.value === "0%")) ctx.report({ messageId: "maxUnavailable", node: max.at, data: { value: max.value } });
+              const min = p.minAvailable;
+              if (!min) continue;
+              if (min.value === "100%") {
+                ctx.report({ messageId: "minAvailableAll", node: min.at });
+                continue;
+              }
+              if (!p.selector || isEmptySelector(p.selector)) continue;
+              const selected = k.select(p.object.namespace, p.selector, false).filter((w) => REPLICATED.has(w.kind));
+              const pods = selected.reduce((n, w) => n + (floor.get(w) ?? w.replicas), 0);
+              if (pods === 0) continue;
+              const percent = typeof min.value === "string" ? /^(\d+)%$/.exec(min.value) : null;
+              const required = typeof min.value === "number" ? min.value : percent ? Math.ceil(Number(percent[1]) * pods / 100) : void 0;
+              if (required === void 0 || required < pods) continue;
+              ctx.report({
+                messageId: "minAvailableReplicas",
+                node: min.at,
+                data: { value: min.value, pods, workloads: selected.map((w) => `${w.kind} "${w.object.name}" ×${floor.get(w) ?? w.replicas}`).join(", ") },
+                related: selected.map((w) => relatedObject(w.object, "A workload it protects"))
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/pvc-reference-missing.ts
+var pvc_reference_missing_default;
+var init_pvc_reference_missing = __esm({
+  "rules/graph/pvc-reference-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_references();
+    pvc_reference_missing_default = defineRule({
+      id: "pvc-reference-missing",
+      meta: {
+        description: "PersistentVolumeClaims that pods mount should exist",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          absent: 'PersistentVolumeClaim "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the pods of {{owner}} stay Pending ("persistentvolumeclaim not found"). Add the claim, or fix claimName.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            if (!severity) return;
+            for (const p of referenceProblems(k, "persistentVolumeClaim")) {
+              ctx.report({ messageId: "absent", node: p.reference.name.at, severity, data: { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner) } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/quota-exceeded.ts
+var quota_exceeded_default;
+var init_quota_exceeded = __esm({
+  "rules/graph/quota-exceeded.ts"() {
+    "use strict";
+    init_rule();
+    init_admission();
+    init_part2();
+    init_naming();
+    quota_exceeded_default = defineRule({
+      id: "quota-exceeded",
+      meta: {
+        description: "The pods of a namespace (requests × replicas) should fit its ResourceQuota's hard limits",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          exceeded: 'Only {{admitted}} of the {{replicas}} pods of this {{kind}} fit ResourceQuota "{{quota}}" once the pods before it are admitted; the others are refused with 403 Forbidden ("exceeded quota: {{quota}}, requested: {{requested}}, used: {{used}}, limited: {{limited}}"). Lower the requests or replicas, or raise the quota.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const admission of admitAll(k)) {
+              for (const r2 of admission.rejections) {
+                if (r2.kind !== "quota-exceeded") continue;
+                ctx.report({
+                  messageId: "exceeded",
+                  node: r2.workload.replicasAt ?? r2.workload.object.at,
+                  data: { admitted: r2.admitted, replicas: r2.workload.replicas, kind: r2.workload.kind, quota: r2.quota.object.name, requested: r2.requested, used: r2.used, limited: r2.limited },
+                  related: [{ node: r2.quota.hard.get(r2.resource).at, message: `The limit, in ResourceQuota "${r2.quota.object.name}" (${r2.quota.object.file.path}).` }, relatedObject(r2.quota.object, "The quota")]
+                });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/quota-missing-requests.ts
+var quota_missing_requests_default;
+var init_quota_missing_requests = __esm({
+  "rules/graph/quota-missing-requests.ts"() {
+    "use strict";
+    init_rule();
+    init_admission();
+    init_part2();
+    init_naming();
+    quota_missing_requests_default = defineRule({
+      id: "quota-missing-requests",
+      meta: {
+        description: "In a namespace with a ResourceQuota on compute resources, every container must request (or limit) them",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: 'ResourceQuota "{{quota}}" constrains {{resources}}, and after the LimitRange defaults container "{{container}}" still sets none, so the API server refuses its pods: 403 Forbidden, "failed quota: {{quota}}: must specify {{resources}}". The {{kind}} is created but never gets a pod; set them in resources (or add a LimitRange default).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const admission of admitAll(k)) {
+              for (const r2 of admission.rejections) {
+                if (r2.kind !== "quota-missing") continue;
+                for (const container of new Set(r2.missing.map((m) => m.container))) {
+                  const c = r2.workload.pod.containers.find((x) => x.name === container);
+                  if (!c) continue;
+                  const resources2 = r2.missing.filter((m) => m.container === container).map((m) => m.resource).join(", ");
+                  ctx.report({
+                    messageId: "missing",
+                    node: c.resourcesAt,
+                    data: { quota: r2.quota.object.name, resources: resources2, container, kind: r2.workload.kind },
+                    related: [relatedObject(r2.quota.object, "The quota")]
+                  });
+                }
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/rbac-binding-grants-wildcard.ts
+var SYSTEM, rbac_binding_grants_wildcard_default;
+var init_rbac_binding_grants_wildcard = __esm({
+  "rules/graph/rbac-binding-grants-wildcard.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    SYSTEM = /^system:/;
+    rbac_binding_grants_wildcard_default = defineRule({
+      id: "rbac-binding-grants-wildcard",
+      meta: {
+        description: "Bindings should not grant a role with every verb on every resource to non-system subjects",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [],
+        messages: {
+          wildcard: "This binding gives {{subjects}} {{role}}, whose rules allow every verb on every resource{{scope}} — as much as cluster-admin; bind a role with only the permissions needed."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const b of k.bindings) {
+              const ref2 = b.roleRef;
+              if (!ref2 || ref2.name.value === "cluster-admin") continue;
+              const namespace = ref2.kind === "ClusterRole" ? "" : b.object.namespace;
+              const role = k.roles.find((r2) => r2.object.kind === ref2.kind && r2.object.namespace === namespace && r2.object.name === ref2.name.value);
+              if (!role?.wildcard) continue;
+              const subjects = b.subjects.filter((s) => !SYSTEM.test(s.name));
+              if (subjects.length === 0) continue;
+              ctx.report({
+                messageId: "wildcard",
+                node: ref2.name.at,
+                data: {
+                  subjects: subjects.map((s) => `${s.kind} "${s.name}"`).join(", "),
+                  role: `${ref2.kind} "${ref2.name.value}"`,
+                  scope: b.object.kind === "ClusterRoleBinding" ? " in every namespace" : ` in namespace "${b.object.namespace}"`
+                },
+                related: [{ node: role.wildcard, message: `The wildcard rule, in ${describeObject(role.object)}.` }]
+              });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/rbac-binding-role-missing.ts
+var BUILT_IN2, BUILT_IN_ROLE, SYSTEM_NAMESPACES, rbac_binding_role_missing_default;
+var init_rbac_binding_role_missing = __esm({
+  "rules/graph/rbac-binding-role-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    BUILT_IN2 = /^(cluster-admin|admin|edit|view|system:.*)$/;
+    BUILT_IN_ROLE = /^(extension-apiserver-authentication-reader|system:.*)$/;
+    SYSTEM_NAMESPACES = /* @__PURE__ */ new Set(["kube-system", "kube-public"]);
+    rbac_binding_role_missing_default = defineRule({
+      id: "rbac-binding-role-missing",
+      meta: {
+        description: "A RoleBinding or ClusterRoleBinding should refer to a Role or ClusterRole that exists",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: '{{kind}} "{{name}}" is not declared {{where}}by any linted file, so this binding grants nothing; fix roleRef, or declare the role.',
+          roleInOtherNamespace: 'A RoleBinding can only refer to a Role of its own namespace ("{{namespace}}"); Role "{{name}}" is declared in {{other}}. Bind a ClusterRole, or move the binding.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            for (const b of k.bindings) {
+              const ref2 = b.roleRef;
+              if (!ref2 || ref2.kind === "ClusterRole" && BUILT_IN2.test(ref2.name.value)) continue;
+              if (ref2.kind === "ClusterRole") {
+                if (!k.has("ClusterRole", "", ref2.name.value) && severity) {
+                  ctx.report({ messageId: "missing", node: ref2.name.at, severity, data: { kind: "ClusterRole", name: ref2.name.value, where: "" } });
+                }
+                continue;
+              }
+              if (ref2.kind !== "Role" || k.has("Role", b.object.namespace, ref2.name.value)) continue;
+              if (SYSTEM_NAMESPACES.has(b.object.namespace) && BUILT_IN_ROLE.test(ref2.name.value)) continue;
+              const elsewhere = k.roles.find((r2) => r2.object.kind === "Role" && r2.object.name === ref2.name.value);
+              if (elsewhere) {
+                ctx.report({ messageId: "roleInOtherNamespace", node: ref2.name.at, data: { namespace: b.object.namespace, name: ref2.name.value, other: `namespace "${elsewhere.object.namespace}"` } });
+              } else if (severity) {
+                ctx.report({ messageId: "missing", node: ref2.name.at, severity, data: { kind: "Role", name: ref2.name.value, where: `in namespace "${b.object.namespace}" ` } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/readiness-probe-needed.ts
+var readiness_probe_needed_default;
+var init_readiness_probe_needed = __esm({
+  "rules/graph/readiness-probe-needed.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    readiness_probe_needed_default = defineRule({
+      id: "readiness-probe-needed",
+      meta: {
+        description: "Containers behind a Service, or of a workload with minReadySeconds, should have a readiness probe",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: false,
+        category: "reliability",
+        sources: [{ tool: "kube-score", id: "pod-probes" }],
+        messages: {
+          service: 'Container "{{container}}" has no readinessProbe, but Service "{{service}}" sends traffic to these pods: each new pod gets requests as soon as it starts, before it can serve them, and a rollout replaces pods that are not ready yet. Add a readinessProbe.',
+          minReady: 'Container "{{container}}" has no readinessProbe, so minReadySeconds counts from container start rather than from readiness and the rollout cannot tell a broken pod from a slow one. Add a readinessProbe.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const w of k.workloads) {
+              if (w.kind === "Job" || w.kind === "CronJob" || w.kind === "Pod") continue;
+              const services = k.servicesOf(w);
+              if (services.length === 0 && !w.minReadySeconds) continue;
+              for (const c of w.pod.containers) {
+                if (c.role !== "container" || c.readinessProbe) continue;
+                if (services.length > 0) {
+                  ctx.report({ messageId: "service", node: c.at, data: { container: c.name, service: services[0].object.name }, related: [relatedObject(services[0].object, "The Service")] });
+                } else ctx.report({ messageId: "minReady", node: c.at, data: { container: c.name } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/rollout-max-unavailable-all.ts
+function unavailable(value, replicas) {
+  if (typeof value === "number") return value;
+  const m = /^(\d+)%$/.exec(value);
+  return m ? Math.floor(Number(m[1]) * replicas / 100) : void 0;
+}
+var rollout_max_unavailable_all_default;
+var init_rollout_max_unavailable_all = __esm({
+  "rules/graph/rollout-max-unavailable-all.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    rollout_max_unavailable_all_default = defineRule({
+      id: "rollout-max-unavailable-all",
+      meta: {
+        description: "A rolling update should keep some pods available",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [],
+        messages: {
+          all: "maxUnavailable {{value}} lets a rollout take down all {{replicas}} pods of this {{kind}} at once, so every update is an outage; use a smaller value (e.g. 25%), or Recreate if that is intended."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            const scaled = /* @__PURE__ */ new Map();
+            for (const h of k.hpas) {
+              const w = h.target && k.workload(h.target.kind.value, h.object.namespace, h.target.name.value);
+              if (w && h.minReplicas !== void 0) scaled.set(w, h.minReplicas);
+            }
+            for (const w of k.workloads) {
+              const max = w.strategy?.maxUnavailable;
+              if (!max || w.strategy.type !== "RollingUpdate" || w.kind === "DaemonSet") continue;
+              const replicas = scaled.get(w) ?? w.replicas;
+              if (replicas < 2) continue;
+              const count = unavailable(max.value, replicas);
+              if (count === void 0 || count < replicas) continue;
+              ctx.report({ messageId: "all", node: max.at, data: { value: max.value, replicas, kind: w.kind } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/run-as-non-root-image-root.ts
+var import_picomatch2, ROOT2, NUMERIC, run_as_non_root_image_root_default;
+var init_run_as_non_root_image_root = __esm({
+  "rules/graph/run-as-non-root-image-root.ts"() {
+    "use strict";
+    import_picomatch2 = __toESM(require_picomatch2(), 1);
+    init_rule();
+    init_part2();
+    init_links();
+    ROOT2 = /^(root|0)(:.*)?$/;
+    NUMERIC = /^\d+(:\d+)?$/;
+    run_as_non_root_image_root_default = defineRule({
+      id: "run-as-non-root-image-root",
+      meta: {
+        description: "A container with runAsNonRoot must run an image whose user is a numeric non-root UID",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          root: 'runAsNonRoot is true but the image built by {{dockerfile}} runs as "{{user}}", so the kubelet refuses to start it ("container has runAsNonRoot and image will run as root"); set a non-root USER in the Dockerfile or runAsUser here.',
+          unset: 'runAsNonRoot is true but {{dockerfile}} sets no USER, so the image runs as root and the kubelet refuses to start it ("container has runAsNonRoot and image will run as root"); add `USER 10001` (a numeric UID) to the Dockerfile, or set runAsUser.',
+          nonNumeric: 'runAsNonRoot is true but the image built by {{dockerfile}} runs as the user name "{{user}}", which the kubelet cannot verify ("container has runAsNonRoot and image has non-numeric user ({{user}}), cannot verify user is non-root"); use a numeric UID in USER, or set runAsUser.'
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { nonRootImages: { type: "array", items: { type: "string" } } }
+        },
+        defaults: { nonRootImages: ["**:nonroot", "**:*-nonroot", "**/*nonroot*"] },
+        fixable: false
+      },
+      create(ctx, options) {
+        const knownNonRoot = (0, import_picomatch2.default)(options.nonRootImages, { dot: true });
+        return {
+          Project(graph) {
+            for (const [container, build] of graph.links.containers) {
+              if (container.runAsNonRoot?.value !== true) continue;
+              if (container.runAsUser) continue;
+              const image = build.stage.image;
+              const dockerfile = build.model.file.path;
+              const related = [{ node: image.user?.at ?? build.stage.from, message: `The image's user, from ${dockerfile}.` }];
+              const user = image.user?.value.trim();
+              if (user === void 0) {
+                if (image.baseImage && knownNonRoot(image.baseImage)) continue;
+                ctx.report({ messageId: "unset", node: container.runAsNonRoot.at, data: { dockerfile }, related });
+              } else if (/\$/.test(user)) continue;
+              else if (ROOT2.test(user)) ctx.report({ messageId: "root", node: container.runAsNonRoot.at, data: { dockerfile, user }, related });
+              else if (!NUMERIC.test(user)) ctx.report({ messageId: "nonNumeric", node: container.runAsNonRoot.at, data: { dockerfile, user }, related });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/secret-reference-missing.ts
+var secret_reference_missing_default;
+var init_secret_reference_missing = __esm({
+  "rules/graph/secret-reference-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_references();
+    secret_reference_missing_default = defineRule({
+      id: "secret-reference-missing",
+      meta: {
+        description: "Secrets that pods and Ingress TLS use should exist, with the keys they ask for",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          absent: 'Secret "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, {{owner}} cannot use it (pods stay in CreateContainerConfigError or ContainerCreating, an image pull fails, an Ingress serves the default certificate). Add it, or mark the reference `optional: true`.',
+          key: 'Secret "{{name}}" has no key "{{key}}", so the pods of {{owner}} cannot start (CreateContainerConfigError); add the key, fix its name, or mark the reference `optional: true`.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const p of referenceProblems(k, "secret")) {
+              const data = { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner), key: p.reference.key?.value };
+              if (p.problem === "key") {
+                ctx.report({ messageId: "key", node: p.reference.key.at, data, related: [relatedObject(p.target, "The Secret")] });
+                continue;
+              }
+              const severity = absentSeverity(options.absent);
+              if (severity) ctx.report({ messageId: "absent", node: p.reference.name.at, data, severity });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/service-account-missing.ts
+var service_account_missing_default;
+var init_service_account_missing = __esm({
+  "rules/graph/service-account-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_references();
+    service_account_missing_default = defineRule({
+      id: "service-account-missing",
+      meta: {
+        description: "ServiceAccounts that pods run as, or that bindings grant roles to, should exist",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kube-linter", id: "non-existent-service-account" }],
+        messages: {
+          pod: 'ServiceAccount "{{name}}" is not declared in namespace "{{namespace}}" by any linted file; unless something else creates it, the ReplicaSet (or Job, or StatefulSet) of {{owner}} cannot create pods ("serviceaccount not found"). Add it, or fix serviceAccountName.',
+          subject: '{{binding}} grants its role to ServiceAccount "{{namespace}}/{{name}}", which no linted file declares; check the name and namespace of the subject.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "info" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            if (!severity) return;
+            for (const p of referenceProblems(k, "serviceAccount")) {
+              ctx.report({ messageId: "pod", node: p.reference.name.at, severity, data: { name: p.reference.name.value, namespace: p.owner.namespace, owner: describeObject(p.owner) } });
+            }
+            if (!k.declares("ServiceAccount")) return;
+            for (const b of k.bindings) {
+              for (const s of b.subjects) {
+                if (s.kind !== "ServiceAccount" || s.name === "default" || k.has("ServiceAccount", s.namespace, s.name)) continue;
+                if (!k.workloadsIn(s.namespace).length && !k.declares("ServiceAccount", s.namespace)) continue;
+                ctx.report({ messageId: "subject", node: s.at, severity, data: { binding: describeObject(b.object), name: s.name, namespace: s.namespace } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/service-selects-nothing.ts
+var service_selects_nothing_default;
+var init_service_selects_nothing = __esm({
+  "rules/graph/service-selects-nothing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    service_selects_nothing_default = defineRule({
+      id: "service-selects-nothing",
+      meta: {
+        description: "A Service's selector should match the pods of some workload in its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [
+          { tool: "kube-linter", id: "dangling-service" },
+          { tool: "kube-score", id: "service-targets-pod" }
+        ],
+        messages: {
+          nothing: 'No pod in namespace "{{namespace}}" has the labels {{selector}}, so Service "{{name}}" has no endpoints and every connection to it fails; fix the selector or the pod template labels.',
+          empty: 'The selector of Service "{{name}}" is empty, so Kubernetes manages no endpoints for it; list the labels of the pods it should reach, or remove `selector:` if you manage the Endpoints yourself.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const s of k.services) {
+              if (!s.selector || s.type === "ExternalName") continue;
+              const data = { name: s.object.name, namespace: s.object.namespace };
+              if (s.selector.entries.length === 0) {
+                ctx.report({ messageId: "empty", node: s.selector.at, data });
+                continue;
+              }
+              if (k.serviceSelects(s).length > 0 || k.besideCustomResources(s.object)) continue;
+              ctx.report({ messageId: "nothing", node: s.selector.at, data: { ...data, selector: s.selector.entries.map(([key3, v]) => `${key3}=${v}`).join(", ") } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/service-target-port-missing.ts
+var service_target_port_missing_default;
+var init_service_target_port_missing = __esm({
+  "rules/graph/service-target-port-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_ports2();
+    service_target_port_missing_default = defineRule({
+      id: "service-target-port-missing",
+      meta: {
+        description: "A Service's targetPort should be a port of the containers it selects",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          named: 'targetPort "{{port}}" names no port of the pods it selects ({{workloads}}), so the Service has no endpoints for it and connections fail; name a container port "{{port}}" or use one of: {{declared}}.',
+          numeric: "targetPort {{port}} is not among the ports the selected containers declare ({{declared}}, in {{workloads}}); check the number — unless the program listens on a port it does not declare, traffic is refused."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const s of k.services) {
+              const selected = k.serviceSelects(s);
+              if (selected.length === 0) continue;
+              const workloads = selected.map((w) => `${w.kind} "${w.object.name}"`).join(", ");
+              const declared = selected.flatMap((w) => declaredPorts(w));
+              const list2 = [...new Set(declared.map((p) => p.name ? `${p.name} (${p.port})` : String(p.port)))].join(", ") || "none";
+              const related = selected.slice(0, 3).map((w) => relatedObject(w.object, "A selected workload"));
+              for (const port of s.ports) {
+                const target2 = port.targetPort?.value ?? port.port;
+                const node = port.targetPort?.at ?? port.at;
+                const data = { port: target2, workloads, declared: list2 };
+                if (typeof target2 === "string" && !/^\d+$/.test(target2)) {
+                  if (selected.every((w) => resolveTargetPort(port, w) === void 0)) ctx.report({ messageId: "named", node, data, related });
+                  continue;
+                }
+                if (selected.some((w) => declaredPorts(w).length === 0)) continue;
+                if (declared.some((p) => p.port === Number(target2) && p.protocol === port.protocol)) continue;
+                ctx.report({ messageId: "numeric", node, data, related, severity: "info" });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/service-unreachable.ts
+var service_unreachable_default;
+var init_service_unreachable = __esm({
+  "rules/graph/service-unreachable.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    init_network2();
+    init_ports2();
+    service_unreachable_default = defineRule({
+      id: "service-unreachable",
+      meta: {
+        description: "The NetworkPolicies should let some client reach each port of a Service",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          isolated: "Service port {{port}} sends to port {{target}} of {{workload}}, but the NetworkPolicies selecting those pods ({{policies}}) allow no ingress on that port, so nothing can reach it; add an ingress rule for port {{target}}."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            if (k.networkPolicies.length === 0) return;
+            for (const s of k.services) {
+              for (const w of k.serviceSelects(s)) {
+                const ingress = policiesOf(k, w).ingress;
+                if (ingress.length === 0) continue;
+                for (const port of s.ports) {
+                  const target2 = resolveTargetPort(port, w);
+                  if (target2 === void 0 || anythingAdmitted(k, w, { port: target2, protocol: port.protocol })) continue;
+                  ctx.report({
+                    messageId: "isolated",
+                    node: port.at,
+                    data: { port: port.port, target: target2, workload: `${w.kind} "${w.object.name}"`, policies: ingress.map((np) => np.object.name).join(", ") },
+                    related: ingress.map((np) => relatedObject(np.object, "A policy isolating the pods"))
+                  });
+                }
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/statefulset-service-missing.ts
+var statefulset_service_missing_default;
+var init_statefulset_service_missing = __esm({
+  "rules/graph/statefulset-service-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_naming();
+    statefulset_service_missing_default = defineRule({
+      id: "statefulset-service-missing",
+      meta: {
+        description: "A StatefulSet's serviceName should be a headless Service of its namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [{ tool: "kube-score", id: "statefulset-has-servicename" }],
+        messages: {
+          missing: 'serviceName "{{service}}" names no Service in namespace "{{namespace}}", so the pods get no stable DNS names ({{name}}-0.{{service}}…); add a headless Service (clusterIP: None) of that name selecting the pods.',
+          notHeadless: 'Service "{{service}}" is not headless, so the per-pod DNS names of this StatefulSet ({{name}}-0.{{service}}…) do not exist; set `clusterIP: None` on it (or use a separate headless Service).'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const w of k.workloads) {
+              if (!w.serviceName) continue;
+              const data = { service: w.serviceName.value, namespace: w.object.namespace, name: w.object.name };
+              const service = k.service(w.object.namespace, w.serviceName.value);
+              if (!service) ctx.report({ messageId: "missing", node: w.serviceName.at, data });
+              else if (!service.headless) ctx.report({ messageId: "notHeadless", node: w.serviceName.at, data, related: [relatedObject(service.object, "The Service")] });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/storage-class-missing.ts
+var PROVIDER_DEFAULTS, storage_class_missing_default;
+var init_storage_class_missing = __esm({
+  "rules/graph/storage-class-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    init_scopes();
+    init_naming();
+    PROVIDER_DEFAULTS = /* @__PURE__ */ new Set([
+      "standard",
+      "standard-rwo",
+      "premium-rwo",
+      "standard-rwx",
+      "premium-rwx",
+      "enterprise-rwx",
+      "enterprise-multishare-rwx",
+      "gp2",
+      "default",
+      "managed",
+      "managed-csi",
+      "managed-premium",
+      "managed-csi-premium",
+      "azurefile",
+      "azurefile-csi",
+      "azurefile-premium",
+      "azurefile-csi-premium",
+      "do-block-storage",
+      "local-path",
+      "hostpath",
+      "microk8s-hostpath"
+    ]);
+    storage_class_missing_default = defineRule({
+      id: "storage-class-missing",
+      meta: {
+        description: "The StorageClass a claim asks for should exist when the project declares StorageClasses",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          absent: 'StorageClass "{{name}}" is not among the StorageClasses the linted files declare ({{declared}}); a claim for a class that does not exist stays Pending. Use one of them, or declare it.'
+        },
+        options: ABSENT_OPTION_SCHEMA,
+        defaults: { absent: "warning" },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          Project({ kubernetes: k }) {
+            const severity = absentSeverity(options.absent);
+            if (!severity) return;
+            const scopes = declarationScopes(k.objects, "StorageClass");
+            const claims = [
+              ...k.pvcs.map((p) => ({ sc: p.storageClassName, path: p.object.file.path })),
+              ...k.workloads.flatMap((w) => w.volumeClaimTemplates.map((t) => ({ sc: t.storageClassName, path: w.object.file.path })))
+            ];
+            for (const { sc, path: path4 } of claims) {
+              if (!sc || sc.value === "" || PROVIDER_DEFAULTS.has(sc.value) || isTemplatePlaceholder(sc.value)) continue;
+              const covering = scopes.covering(path4);
+              if (!covering || covering.has(sc.value)) continue;
+              ctx.report({ messageId: "absent", node: sc.at, severity, data: { name: sc.value, declared: [...covering].join(", ") } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/unused-stage.ts
+var unused_stage_default;
+var init_unused_stage = __esm({
+  "rules/graph/unused-stage.ts"() {
+    "use strict";
+    init_rule();
+    init_dockerfile3();
+    unused_stage_default = defineRule({
+      id: "unused-stage",
+      meta: {
+        description: "Every Dockerfile stage should be needed to build the final stage or a target something builds",
+        formats: ["dockerfile"],
+        severity: "info",
+        recommended: false,
+        category: "efficiency",
+        sources: [],
+        messages: {
+          unused: 'Stage "{{stage}}" is not the final stage, no stage is built FROM it or copies from it, and no compose file builds it as a target, so BuildKit skips it. Remove it, or build it with --target if that is its purpose.',
+          onlyUnused: 'Stage "{{stage}}" is only used by stages that are themselves never built, so BuildKit skips it. Remove it with them, or build them with --target.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project(graph) {
+            for (const model of graph.dockerfiles.models) {
+              if (!model.linted || model.stages.length < 2) continue;
+              const needed = neededStages(model);
+              const referenced = /* @__PURE__ */ new Set();
+              for (const stage of model.stages) {
+                if (stage.base.kind === "stage") referenced.add(stage.base.index);
+                for (const use of stage.uses) if (use.source.kind === "stage") referenced.add(use.source.index);
+              }
+              for (const stage of model.stages) {
+                if (needed.has(stage.index)) continue;
+                const name2 = stage.name ?? String(stage.index);
+                ctx.report({ messageId: referenced.has(stage.index) ? "onlyUnused" : "unused", node: stage.anchor, data: { stage: name2 } });
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/volume-mount-missing.ts
+var volume_mount_missing_default;
+var init_volume_mount_missing = __esm({
+  "rules/graph/volume-mount-missing.ts"() {
+    "use strict";
+    init_rule();
+    init_part2();
+    volume_mount_missing_default = defineRule({
+      id: "volume-mount-missing",
+      meta: {
+        description: "Every volumeMount should name a volume of its pod",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          missing: 'Container "{{container}}" mounts volume "{{volume}}", which the pod does not define ({{defined}}); the API server rejects the object. Add it under `volumes:` (or `volumeClaimTemplates:`) or fix the name.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Project({ kubernetes: k }) {
+            for (const w of k.workloads) {
+              const defined = [...w.pod.volumes.keys()].join(", ") || "it defines none";
+              for (const c of w.pod.containers) {
+                for (const m of c.mounts) {
+                  if (!w.pod.volumes.has(m.value)) ctx.report({ messageId: "missing", node: m.at, data: { container: c.name, volume: m.value, defined } });
+                }
+              }
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/graph/index.ts
+var group5, graph_default;
+var init_graph2 = __esm({
+  "rules/graph/index.ts"() {
+    "use strict";
+    init_compose_no_shared_network();
+    init_configmap_reference_missing();
+    init_container_port_not_exposed();
+    init_duplicate_object();
+    init_hpa_target_missing();
+    init_hpa_target_without_requests();
+    init_ingress_backend_missing();
+    init_limit_range_violation();
+    init_namespace_missing();
+    init_network_policy_peer_selects_nothing();
+    init_network_policy_selects_nothing();
+    init_pdb_selects_nothing();
+    init_pdb_zero_disruptions();
+    init_pvc_reference_missing();
+    init_quota_exceeded();
+    init_quota_missing_requests();
+    init_rbac_binding_grants_wildcard();
+    init_rbac_binding_role_missing();
+    init_readiness_probe_needed();
+    init_rollout_max_unavailable_all();
+    init_run_as_non_root_image_root();
+    init_secret_reference_missing();
+    init_service_account_missing();
+    init_service_selects_nothing();
+    init_service_target_port_missing();
+    init_service_unreachable();
+    init_statefulset_service_missing();
+    init_storage_class_missing();
+    init_unused_stage();
+    init_volume_mount_missing();
+    group5 = {
+      folder: "graph",
+      rules: [compose_no_shared_network_default, configmap_reference_missing_default, container_port_not_exposed_default, duplicate_object_default, hpa_target_missing_default, hpa_target_without_requests_default, ingress_backend_missing_default, limit_range_violation_default, namespace_missing_default, network_policy_peer_selects_nothing_default, network_policy_selects_nothing_default, pdb_selects_nothing_default, pdb_zero_disruptions_default, pvc_reference_missing_default, quota_exceeded_default, quota_missing_requests_default, rbac_binding_grants_wildcard_default, rbac_binding_role_missing_default, readiness_probe_needed_default, rollout_max_unavailable_all_default, run_as_non_root_image_root_default, secret_reference_missing_default, service_account_missing_default, service_selects_nothing_default, service_target_port_missing_default, service_unreachable_default, statefulset_service_missing_default, storage_class_missing_default, unused_stage_default, volume_mount_missing_default]
+    };
+    graph_default = group5;
+  }
+});
+
+// rules/kubernetes/automount-service-account-token.ts
+var automount_service_account_token_default;
+var init_automount_service_account_token = __esm({
+  "rules/kubernetes/automount-service-account-token.ts"() {
+    "use strict";
+    init_rule();
+    automount_service_account_token_default = defineRule({
+      id: "automount-service-account-token",
+      meta: {
+        description: "Pods that do not call the Kubernetes API should not mount a service account token",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "polaris", id: "automountServiceAccountToken" },
+          { tool: "checkov", id: "CKV_K8S_38" },
+          { tool: "trivy", id: "KSV036" }
+        ],
+        messages: {
+          mounted: "The pod mounts a service account token, which lets anything running in it call the Kubernetes API as that account; set automountServiceAccountToken: false unless it needs the API."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const setting = t.spec.boolean("automountServiceAccountToken");
+            if (setting?.value === false) return;
+            ctx.report({ messageId: "mounted", node: setting?.node ?? t.spec.anchor, ...setting ? {} : { path: ["automountServiceAccountToken"] } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/cluster-admin-binding.ts
+var cluster_admin_binding_default;
+var init_cluster_admin_binding = __esm({
+  "rules/kubernetes/cluster-admin-binding.ts"() {
+    "use strict";
+    init_rule();
+    init_view();
+    cluster_admin_binding_default = defineRule({
+      id: "cluster-admin-binding",
+      meta: {
+        description: "Subjects should not be bound to the cluster-admin role",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "cluster-admin-role-binding" },
+          { tool: "polaris", id: "clusterrolebindingClusterAdmin" },
+          { tool: "polaris", id: "rolebindingClusterAdminClusterRole" },
+          { tool: "trivy", id: "KSV111" }
+        ],
+        messages: {
+          clusterAdmin: "This {{kind}} grants cluster-admin — every permission{{scope}} — to {{subjects}}; bind a role with only the permissions needed."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        const check = (object) => {
+          if (!object.apiVersion.startsWith("rbac.authorization.k8s.io/")) return;
+          const view = objectView(object);
+          const roleRef = view.object("roleRef");
+          const name2 = roleRef?.string("name");
+          if (name2?.value !== "cluster-admin" || roleRef?.string("kind")?.value !== "ClusterRole") return;
+          const subjects = view.list("subjects").map((s) => `${s.string("kind")?.value ?? "?"} "${s.string("name")?.value ?? "?"}"`);
+          if (subjects.length > 0 && subjects.every((s) => s === 'Group "system:masters"')) return;
+          ctx.report({
+            messageId: "clusterAdmin",
+            node: name2.node,
+            data: { kind: object.kind, scope: object.kind === "RoleBinding" ? " in its namespace" : " in every namespace", subjects: subjects.join(", ") || "its subjects" }
+          });
+        };
+        return { "KubernetesObject:ClusterRoleBinding": check, "KubernetesObject:RoleBinding": check };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/decimal-file-mode.ts
+function modes(spec) {
+  const out2 = [];
+  const add = (view, where) => {
+    if (!view) return;
+    const d = view.raw("defaultMode");
+    if (d) out2.push({ raw: d, where: `${where}.defaultMode` });
+    for (const item of view.list("items")) {
+      const m = item.raw("mode");
+      if (m) out2.push({ raw: m, where: `${where}.items[].mode` });
+    }
+  };
+  for (const volume of spec.list("volumes")) {
+    add(volume.object("configMap"), "configMap");
+    add(volume.object("secret"), "secret");
+    add(volume.object("downwardAPI"), "downwardAPI");
+    const projected = volume.object("projected");
+    add(projected, "projected");
+    for (const source of projected?.list("sources") ?? []) {
+      add(source.object("configMap"), "projected.configMap");
+      add(source.object("secret"), "projected.secret");
+      add(source.object("downwardAPI"), "projected.downwardAPI");
+    }
+  }
+  return out2;
+}
+var LIKELY_OCTAL, MAX_MODE, decimal_file_mode_default;
+var init_decimal_file_mode = __esm({
+  "rules/kubernetes/decimal-file-mode.ts"() {
+    "use strict";
+    init_rule();
+    init_nodes();
+    LIKELY_OCTAL = /* @__PURE__ */ new Set([400, 440, 444, 500]);
+    MAX_MODE = 511;
+    decimal_file_mode_default = defineRule({
+      id: "decimal-file-mode",
+      meta: {
+        description: "File modes of volumes should be written in octal (0644), not as decimal digits (644)",
+        formats: ["kubernetes"],
+        severity: "error",
+        recommended: true,
+        category: "correctness",
+        sources: [],
+        messages: {
+          invalid: "{{where}}: {{text}} is the decimal number {{text}}, above the largest mode (0777 = 511), so the API server rejects it; write the octal 0{{text}} (or its decimal value {{decimal}}).",
+          likelyOctal: "{{where}}: {{text}} is read as a decimal number, which is the mode {{actual}}, not 0{{text}}; write the octal 0{{text}} (or its decimal value {{decimal}})."
+        },
+        fixable: "safe"
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            for (const { raw, where } of modes(t.spec)) {
+              const scalar = deref(raw);
+              if (scalar?.kind !== "scalar" || scalar.style !== "plain" || typeof scalar.value !== "number") continue;
+              const text3 = scalar.source;
+              if (!/^[1-7][0-7]{2}$/.test(text3)) continue;
+              const value = Number(text3);
+              const decimal = String(Number.parseInt(text3, 8));
+              const fix = raw === scalar ? { edits: [{ span: scalar.span, text: `0${text3}` }] } : void 0;
+              const base = { node: raw, ...fix ? { fix } : {} };
+              if (value > MAX_MODE) ctx.report({ ...base, messageId: "invalid", data: { where, text: text3, decimal } });
+              else if (LIKELY_OCTAL.has(value)) ctx.report({ ...base, messageId: "likelyOctal", data: { where, text: text3, decimal, actual: `0${value.toString(8)}` } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/default-namespace.ts
+var NAMESPACED, default_namespace_default;
+var init_default_namespace = __esm({
+  "rules/kubernetes/default-namespace.ts"() {
+    "use strict";
+    init_rule();
+    NAMESPACED = /* @__PURE__ */ new Set([
+      "Pod",
+      "Deployment",
+      "ReplicaSet",
+      "StatefulSet",
+      "DaemonSet",
+      "Job",
+      "CronJob",
+      "ReplicationController",
+      "Service",
+      "ConfigMap",
+      "Secret",
+      "ServiceAccount",
+      "Role",
+      "RoleBinding",
+      "Ingress",
+      "NetworkPolicy",
+      "PersistentVolumeClaim",
+      "HorizontalPodAutoscaler",
+      "PodDisruptionBudget",
+      "LimitRange",
+      "ResourceQuota",
+      "Endpoints",
+      "EndpointSlice"
+    ]);
+    default_namespace_default = defineRule({
+      id: "default-namespace",
+      meta: {
+        description: "Objects should live in a namespace of their own, not in default",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "style",
+        sources: [
+          { tool: "kube-linter", id: "use-namespace" },
+          { tool: "checkov", id: "CKV_K8S_21" },
+          { tool: "trivy", id: "KSV110" }
+        ],
+        messages: {
+          explicit: "This {{kind}} is placed in the default namespace, which shares RBAC, quotas and NetworkPolicies with everything else left there; use a namespace of its own.",
+          unset: "This {{kind}} sets no namespace, so it lands wherever the current context points (often default); set metadata.namespace."
+        },
+        options: {
+          type: "object",
+          additionalProperties: false,
+          properties: { reportUnset: { type: "boolean", description: "Also report namespaced objects without metadata.namespace." } }
+        },
+        defaults: { reportUnset: false },
+        fixable: false
+      },
+      create(ctx, options) {
+        return {
+          KubernetesObject(object) {
+            if (object.namespace === "default") {
+              ctx.report({ messageId: "explicit", node: object.yaml, path: ["metadata", "namespace"], data: { kind: object.kind } });
+            } else if (object.namespace === void 0 && options.reportUnset && NAMESPACED.has(object.kind)) {
+              ctx.report({ messageId: "unset", node: object.anchor, data: { kind: object.kind } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/deprecated-service-account-field.ts
+var deprecated_service_account_field_default;
+var init_deprecated_service_account_field = __esm({
+  "rules/kubernetes/deprecated-service-account-field.ts"() {
+    "use strict";
+    init_rule();
+    deprecated_service_account_field_default = defineRule({
+      id: "deprecated-service-account-field",
+      meta: {
+        description: "Pods should name their service account with serviceAccountName, not the deprecated serviceAccount",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "style",
+        sources: [{ tool: "kube-linter", id: "deprecated-service-account-field" }],
+        messages: {
+          rename: "serviceAccount is a deprecated alias; rename it to serviceAccountName.",
+          redundant: "serviceAccount is a deprecated alias of serviceAccountName, which is also set to the same value; remove serviceAccount.",
+          conflict: 'serviceAccount ("{{old}}") and serviceAccountName ("{{name}}") disagree; serviceAccountName wins, so remove serviceAccount or make them match.'
+        },
+        fixable: "safe"
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const pair = t.spec.pair("serviceAccount");
+            if (!pair) return;
+            const old = t.spec.string("serviceAccount");
+            const name2 = t.spec.string("serviceAccountName");
+            if (!t.spec.has("serviceAccountName")) {
+              const own = t.spec.map.pairs.includes(pair);
+              ctx.report({ messageId: "rename", node: pair.key, ...own ? { fix: { edits: [{ span: pair.key.span, text: "serviceAccountName" }] } } : {} });
+            } else if (old && name2 && old.value !== name2.value) {
+              ctx.report({ messageId: "conflict", node: pair.key, data: { old: old.value, name: name2.value } });
+            } else ctx.report({ messageId: "redundant", node: pair.key });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-ipc.ts
+var host_ipc_default;
+var init_host_ipc = __esm({
+  "rules/kubernetes/host-ipc.ts"() {
+    "use strict";
+    init_rule();
+    host_ipc_default = defineRule({
+      id: "host-ipc",
+      meta: {
+        description: "Pods should not share the host's IPC namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "host-ipc" },
+          { tool: "polaris", id: "hostIPCSet" },
+          { tool: "checkov", id: "CKV_K8S_18" },
+          { tool: "trivy", id: "KSV008" }
+        ],
+        messages: {
+          shared: "The pod shares the host's IPC namespace (it can read and write the shared memory of every process on the node); remove hostIPC: true unless this is a node agent that needs it."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const setting = t.spec.boolean("hostIPC");
+            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-network.ts
+var host_network_default;
+var init_host_network = __esm({
+  "rules/kubernetes/host-network.ts"() {
+    "use strict";
+    init_rule();
+    host_network_default = defineRule({
+      id: "host-network",
+      meta: {
+        description: "Pods should not use the host's network namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "host-network" },
+          { tool: "polaris", id: "hostNetworkSet" },
+          { tool: "checkov", id: "CKV_K8S_19" },
+          { tool: "trivy", id: "KSV009" }
+        ],
+        messages: {
+          shared: "The pod shares the host's network namespace (it can reach services bound to the node's loopback, sniff node traffic and bypass NetworkPolicies); remove hostNetwork: true unless this is a node agent that needs it."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const setting = t.spec.boolean("hostNetwork");
+            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-path-volume.ts
+var host_path_volume_default;
+var init_host_path_volume = __esm({
+  "rules/kubernetes/host-path-volume.ts"() {
+    "use strict";
+    init_rule();
+    host_path_volume_default = defineRule({
+      id: "host-path-volume",
+      meta: {
+        description: "Pods should not use hostPath volumes",
+        formats: ["kubernetes"],
+        severity: "info",
+        recommended: false,
+        category: "security",
+        sources: [
+          { tool: "trivy", id: "KSV023" },
+          { tool: "kube-linter", id: "writable-host-mount" }
+        ],
+        messages: {
+          hostPath: `Volume "{{volume}}" mounts {{path}} from the node: the pod depends on that node's files and can change them; use a ConfigMap, Secret, emptyDir or PersistentVolumeClaim instead.`
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            for (const volume of t.volumes.values()) {
+              if (volume.type !== "hostPath") continue;
+              ctx.report({ messageId: "hostPath", node: volume.source?.node ?? volume.view.object("hostPath")?.anchor ?? volume.view.anchor, data: { volume: volume.name, path: volume.source?.value ?? "(no path)" } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-pid.ts
+var host_pid_default;
+var init_host_pid = __esm({
+  "rules/kubernetes/host-pid.ts"() {
+    "use strict";
+    init_rule();
+    host_pid_default = defineRule({
+      id: "host-pid",
+      meta: {
+        description: "Pods should not share the host's process namespace",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "kube-linter", id: "host-pid" },
+          { tool: "polaris", id: "hostPIDSet" },
+          { tool: "checkov", id: "CKV_K8S_17" },
+          { tool: "trivy", id: "KSV010" }
+        ],
+        messages: {
+          shared: "The pod shares the host's process namespace (it can see, signal and trace every process on the node); remove hostPID: true unless this is a node agent that needs it."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          KubernetesPodTemplate(t) {
+            const setting = t.spec.boolean("hostPID");
+            if (setting?.value) ctx.report({ messageId: "shared", node: setting.node });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/host-port.ts
+var host_port_default;
+var init_host_port = __esm({
+  "rules/kubernetes/host-port.ts"() {
+    "use strict";
+    init_rule();
+    host_port_default = defineRule({
+      id: "host-port",
+      meta: {
+        description: "Containers should not bind ports on the node (hostPort)",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "security",
+        sources: [
+          { tool: "polaris", id: "hostPortSet" },
+          { tool: "checkov", id: "CKV_K8S_26" },
+          { tool: "trivy", id: "KSV024" }
+        ],
+        messages: {
+          hostPort: 'Container "{{name}}" binds port {{port}} on the node: it bypasses Services and NetworkPolicies, and only one such pod fits on each node; remove hostPort and expose it through a Service.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            if (c.origin.format !== "kubernetes") return;
+            for (const port of c.ports) {
+              if (!port.hostPort) continue;
+              ctx.report({ messageId: "hostPort", node: port.node, path: ["hostPort"], data: { name: c.origin.name, port: port.hostPort } });
+            }
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/identical-probes.ts
+var identical_probes_default;
+var init_identical_probes = __esm({
+  "rules/kubernetes/identical-probes.ts"() {
+    "use strict";
+    init_rule();
+    identical_probes_default = defineRule({
+      id: "identical-probes",
+      meta: {
+        description: "A container's liveness and readiness probes should differ",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: false,
+        category: "reliability",
+        sources: [{ tool: "kube-score", id: "pod-probes-identical" }],
+        messages: {
+          identical: 'The liveness and readiness probes of container "{{name}}" are identical, so an overloaded container is restarted instead of just taken out of rotation; make the liveness probe cheaper or more lenient.'
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            const live = c.livenessProbe;
+            const ready = c.readinessProbe;
+            if (c.origin.format !== "kubernetes" || !live?.signature || !ready?.signature) return;
+            if (live.signature === ready.signature) ctx.report({ messageId: "identical", node: live.node, data: { name: c.origin.name } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// rules/kubernetes/image-pull-policy.ts
+var image_pull_policy_default;
+var init_image_pull_policy = __esm({
+  "rules/kubernetes/image-pull-policy.ts"() {
+    "use strict";
+    init_rule();
+    image_pull_policy_default = defineRule({
+      id: "image-pull-policy",
+      meta: {
+        description: "Mutable image tags should be pulled on every start, and images should be pullable",
+        formats: ["kubernetes"],
+        severity: "warning",
+        recommended: true,
+        category: "reliability",
+        sources: [
+          { tool: "kube-score", id: "container-image-pull-policy" },
+          { tool: "polaris", id: "pullPolicyNotAlways" },
+          { tool: "checkov", id: "CKV_K8S_15" }
+        ],
+        messages: {
+          stale: 'Image "{{image}}" has a mutable tag but imagePullPolicy is IfNotPresent, so each node keeps whatever version it pulled first; pin a version or digest, or use Always.',
+          never: "imagePullPolicy: Never runs only images already on the node, so the pod fails with ErrImageNeverPull on any other node; use IfNotPresent with a pinned tag (Never is for local clusters with preloaded images)."
+        },
+        fixable: false
+      },
+      create(ctx) {
+        return {
+          Container(c) {
+            const policy = c.imagePullPolicy;
+            if (c.origin.format !== "kubernetes" || !policy || !c.image || c.image.value.dynamic) return;
+            if (policy.value === "Never") {
+              ctx.report({ messageId: "never", node: policy.node });
+              return;
+            }
+            const ref2 = c.image.value;
+            const mutable = ref2.digest === void 0 && (ref2.tag === void 0 || ref2.tag === "latest");
+            if (mutable && policy.value === "IfNotPresent") ctx.report({ messageId: "stale", node: policy.node, data: { image: ref2.raw } });
+          }
+        };
+      }
+    });
+  }
+});
+
+// src/model/kubernetes/api-lifecycle.ts
+function apiStatus(apiVersion, kind, target2) {
+  const entry2 = index.get(`${apiVersion} ${kind}`);
+  if (!entry2 || minor(target2) < minor(entry2.deprecated)) return void 0;
+  const removed = entry2.removed !== void 0 && minor(target2) >= minor(entry2.removed);
+  const replacement = entry2.replacements.find((rep) => minor(rep.since) <= minor(target2)) ?? entry2.replacements[0];
+  const status = { status: removed ? "removed" : "deprecated", entry: entry2 };
+  if (replacement) status.replacement = replacement;
+  return status;
+}
+var LIFECYCLE_KNOWN_UNTIL, r, APPS_V1, FLOWCONTROL, API_LIFECYCLE, minor, index;
+var init_api_lifecycle = __esm({
+  "src/model/kubernetes/api-lifecycle.ts"() {
+    "use strict";
+    LIFECYCLE_KNOWN_UNTIL = "1.34";
+    r = (apiVersion, since) => ({ apiVersion, since });
+    APPS_V1 = [r("apps/v1", "1.9")];
+    FLOWCONTROL = ["FlowSchema", "PriorityLevelConfiguration"];
+    API_LIFECYCLE = [
+      // v1.16
+      { apiVersion: "extensions/v1beta1", kinds: ["NetworkPolicy"], deprecated: "1.8", removed: "1.16", replacements: [r("networking.k8s.io/v1", "1.8")] },
+      { apiVersion: "extensions/v1beta1", kinds: ["PodSecurityPolicy"], deprecated: "1.10", removed: "1.16", replacements: [r("policy/v1beta1", "1.10")] },
+      { apiVersion: "extensions/v1beta1", kinds: ["DaemonSet", "Deployment", "ReplicaSet"], deprecated: "1.9", removed: "1.16", replacements: APPS_V1 },
+      { apiVersion: "apps/v1beta1", kinds: ["Deployment", "StatefulSet", "ReplicaSet", "ControllerRevision"], deprecated: "1.9", removed: "1.16", replacements: APPS_V1 },
+      { apiVersion: "apps/v1beta2", kinds: ["DaemonSet", "Deployment", "StatefulSet", "ReplicaSet", "ControllerRevision"], deprecated: "1.9", removed: "1.16", replacements: APPS_V1 },
+      // v1.22
+      { apiVersion: "admissionregistration.k8s.io/v1beta1", kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"], deprecated: "1.16", removed: "1.22", replacements: [r("admissionregistration.k8s.io/v1", "1.16")] },
+      { apiVersion: "apiextensions.k8s.io/v1beta1", kinds: ["CustomResourceDefinition"], deprecated: "1.16", removed: "1.22", replacements: [r("apiextensions.k8s.io/v1", "1.16")] },
+      { apiVersion: "apiregistration.k8s.io/v1beta1", kinds: ["APIService"], deprecated: "1.19", removed: "1.22", replacements: [r("apiregistration.k8s.io/v1", "1.10")] },
+      { apiVersion: "authentication.k8s.io/v1beta1", kinds: ["TokenReview"], deprecated: "1.19", removed: "1.22", replacements: [r("authentication.k8s.io/v1", "1.6")] },
+      { apiVersion: "authorization.k8s.io/v1beta1", kinds: ["LocalSubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview", "SubjectAccessReview"], deprecated: "1.19", removed: "1.22", replacements: [r("authorization.k8s.io/v1", "1.6")] },
+      { apiVersion: "certificates.k8s.io/v1beta1", kinds: ["CertificateSigningRequest"], deprecated: "1.19", removed: "1.22", replacements: [r("certificates.k8s.io/v1", "1.19")] },
+      { apiVersion: "coordination.k8s.io/v1beta1", kinds: ["Lease"], deprecated: "1.19", removed: "1.22", replacements: [r("coordination.k8s.io/v1", "1.14")] },
+      { apiVersion: "extensions/v1beta1", kinds: ["Ingress"], deprecated: "1.14", removed: "1.22", replacements: [r("networking.k8s.io/v1", "1.19"), r("networking.k8s.io/v1beta1", "1.14")], note: "in networking.k8s.io/v1, backend.serviceName/servicePort become backend.service.name/port, and pathType is required" },
+      { apiVersion: "networking.k8s.io/v1beta1", kinds: ["Ingress"], deprecated: "1.19", removed: "1.22", replacements: [r("networking.k8s.io/v1", "1.19")], note: "in networking.k8s.io/v1, backend.serviceName/servicePort become backend.service.name/port, and pathType is required" },
+      { apiVersion: "networking.k8s.io/v1beta1", kinds: ["IngressClass"], deprecated: "1.19", removed: "1.22", replacements: [r("networking.k8s.io/v1", "1.19")] },
+      { apiVersion: "rbac.authorization.k8s.io/v1beta1", kinds: ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"], deprecated: "1.17", removed: "1.22", replacements: [r("rbac.authorization.k8s.io/v1", "1.8")] },
+      { apiVersion: "scheduling.k8s.io/v1beta1", kinds: ["PriorityClass"], deprecated: "1.14", removed: "1.22", replacements: [r("scheduling.k8s.io/v1", "1.14")] },
+      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSIDriver"], deprecated: "1.19", removed: "1.22", replacements: [r("storage.k8s.io/v1", "1.19")] },
+      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSINode"], deprecated: "1.17", removed: "1.22", replacements: [r("storage.k8s.io/v1", "1.17")] },
+      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["StorageClass"], deprecated: "1.19", removed: "1.22", replacements: [r("storage.k8s.io/v1", "1.6")] },
+      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["VolumeAttachment"], deprecated: "1.19", removed: "1.22", replacements: [r("storage.k8s.io/v1", "1.13")] },
+      // v1.25
+      { apiVersion: "batch/v1beta1", kinds: ["CronJob"], deprecated: "1.21", removed: "1.25", replacements: [r("batch/v1", "1.21")] },
+      { apiVersion: "discovery.k8s.io/v1beta1", kinds: ["EndpointSlice"], deprecated: "1.21", removed: "1.25", replacements: [r("discovery.k8s.io/v1", "1.21")] },
+      { apiVersion: "events.k8s.io/v1beta1", kinds: ["Event"], deprecated: "1.22", removed: "1.25", replacements: [r("events.k8s.io/v1", "1.19")] },
+      { apiVersion: "autoscaling/v2beta1", kinds: ["HorizontalPodAutoscaler"], deprecated: "1.22", removed: "1.25", replacements: [r("autoscaling/v2", "1.23")] },
+      { apiVersion: "policy/v1beta1", kinds: ["PodDisruptionBudget"], deprecated: "1.21", removed: "1.25", replacements: [r("policy/v1", "1.21")], note: "in policy/v1 an empty spec.selector selects every pod of the namespace" },
+      { apiVersion: "policy/v1beta1", kinds: ["PodSecurityPolicy"], deprecated: "1.21", removed: "1.25", replacements: [], note: "there is no replacement API: enforce pod security with Pod Security Admission (namespace labels) or a policy engine" },
+      { apiVersion: "node.k8s.io/v1beta1", kinds: ["RuntimeClass"], deprecated: "1.22", removed: "1.25", replacements: [r("node.k8s.io/v1", "1.20")] },
+      // v1.26
+      { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", kinds: FLOWCONTROL, deprecated: "1.23", removed: "1.26", replacements: [r("flowcontrol.apiserver.k8s.io/v1", "1.29"), r("flowcontrol.apiserver.k8s.io/v1beta3", "1.26"), r("flowcontrol.apiserver.k8s.io/v1beta2", "1.23")] },
+      { apiVersion: "autoscaling/v2beta2", kinds: ["HorizontalPodAutoscaler"], deprecated: "1.23", removed: "1.26", replacements: [r("autoscaling/v2", "1.23")] },
+      // v1.27
+      { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSIStorageCapacity"], deprecated: "1.24", removed: "1.27", replacements: [r("storage.k8s.io/v1", "1.24")] },
+      // v1.29
+      { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", kinds: FLOWCONTROL, deprecated: "1.26", removed: "1.29", replacements: [r("flowcontrol.apiserver.k8s.io/v1", "1.29"), r("flowcontrol.apiserver.k8s.io/v1beta3", "1.26")], note: "PriorityLevelConfiguration spec.limited.assuredConcurrencyShares is renamed nominalConcurrencyShares" },
+      // v1.32
+      { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kinds: FLOWCONTROL, deprecated: "1.29", removed: "1.32", replacements: [r("flowcontrol.apiserver.k8s.io/v1", "1.29")] },
+      // Deprecated, still served
+      { apiVersion: "v1", kinds: ["Endpoints"], deprecated: "1.33", replacements: [r("discovery.k8s.io/v1", "1.21")], note: "EndpointSlices are created for every Service with a selector; write discovery.k8s.io/v1 EndpointSlice objects for Services without one" }
+    ];
+    minor = (v) => Number(v.split(".")[1]);
+    index = /* @__PURE__ */ new Map();
+    for (const entry2 of API_LIFECYCLE) for (const kind of entry2.kinds) index.set(`${entry2.apiVersion} ${kind}`, entry2);
+  }
+});
+
+// src/model/kubernetes/names.ts
+function dns1123Label(value) {
+  if (value.length > 63) return `is ${value.length} characters long; a DNS-1123 label has at most 63`;
+  if (!DNS1123_LABEL.test(value)) return 'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit (e.g. "my-name")';
+  return void 0;
+}
+function dns1123Subdomain(value) {
+  if (value.length > 253) return `is ${value.length} characters long; a DNS-1123 subdomain has at most 253`;
+  if (!DNS1123_SUBDOMAIN.test(value)) {
+    return 'must be a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit (e.g. "example.com")';
+  }
+  return void 0;
+}
+function dns1035Label(value) {
+  if (value.length > 63) return `is ${value.length} characters long; a DNS-1035 label has at most 63`;
+  if (!DNS1035_LABEL.test(value)) return 'must be a DNS-1035 label: lower-case letters, digits and "-", starting with a letter and ending with a letter or digit (e.g. "my-name")';
+  return void 0;
+}
+function pathSegment(value) {
+  if (value === "." || value === "..") return `may not be "${value}"`;
+  if (/[/%]/.test(value)) return 'may not contain "/" or "%"';
+  return void 0;
+}
+function checkName(rule, value) {
+  switch (rule) {
+    case "dns1123-label":
+      return dns1123Label(value);
+    case "dns1035-label":
+      return dns1035Label(value);
+    case "path-segment":
+      return pathSegment(value);
+    default:
+      return dns1123Subdomain(value);
+  }
+}
+function checkQualifiedKey(key3) {
+  const slash2 = key3.lastIndexOf("/");
+  const prefix = slash2 >= 0 ? key3.slice(0, slash2) : void 0;
+  const name2 = slash2 >= 0 ? key3.slice(slash2 + 1) : key3;
+  if (prefix !== void 0) {
+    if (prefix === "") return 'has an empty prefix before "/"';
+    if (dns1123Subdomain(prefix)) return `has the prefix "${prefix}", which must be a DNS-1123 subdomain (lower-case, e.g. "example.com")`;
+  }
+  if (name2.length === 0) return "has an empty name";
+  if (name2.length > 63) return `has a name part of ${name2.length} characters; at most 63 are allowed`;
+  if (!QUALIFIED_NAME.test(name2)) return 'must consist of letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
+  return void 0;
+}
+function checkLabelValue(value) {
+  if (value.length > 63) return `is ${value.length} characters long; a label value has at most 63`;
+  if (!LABEL_VALUE.test(value)) return 'must be empty or consist of letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
+  return void 0;
+}
+function nameRuleOf(kind) {
+  return NAME_RULES[kind] ?? "dns1123-subdomain";
+}
+var DNS1123_LABEL, DNS1123_SUBDOMAIN, DNS1035_LABEL, QUALIFIED_NAME, LABEL_VALUE, NAME_RULES;
+var init_names = __esm({
+  "src/model/kubernetes/names.ts"() {
+    "use strict";
+    DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+    QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+    LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+    NAME_RULES = {
+      Namespace: "dns1123-label",
+      Service: "dns1035-label",
+      // RBAC and HPA names are path segments: "system:controller:foo" is valid.
+      Role: "path-segment",
+      ClusterRole: "path-segment",
+      RoleBinding: "path-segment",
+      ClusterRoleBinding: "path-segment",
+      HorizontalPodAutoscaler: "path-segment"
+    };
+  }
+});
+
+// src/core/package-info.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function packageRoot() {
+  if (root) return root;
+  let dir = dirname(fileURLToPath2(import.meta.url));
+  for (; ; ) {
+    const candidate = join(dir, "package.json");
+    if (existsSync2(candidate) && JSON.parse(readFileSync2(candidate, "utf8")).name === "plimsoll") {
+      root = dir;
+      return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("Cannot find the plimsoll package root.");
+    dir = parent;
+  }
+}
+function packageVersion() {
+  return JSON.parse(readFileSync2(join(packageRoot(), "package.json"), "utf8")).version;
+}
+var root;
+var init_package_info = __esm({
+  "src/core/package-info.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/kubernetes/versions.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join2 } from "node:path";
+function bundledVersions() {
+  if (!bundled) {
+    const text3 = readFileSync3(join2(packageRoot(), "schemas", "kubernetes", "versions.json"), "utf8");
+    bundled = JSON.parse(text3).versions;
+  }
+  return bundled;
+}
+function compareVersions(a, b) {
+  return minorOf(a) - minorOf(b);
+}
+function versionProblem(version) {
+  const m = /^v?(1)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  const list2 = bundledVersions().join(", ");
+  const range2 = `${OLDEST_TARGET}–${LIFECYCLE_KNOWN_UNTIL}`;
+  if (!m) return `--kubernetes-version expects a version like 1.30, got "${version}" (bundled schemas: ${list2}; accepted: ${range2}).`;
+  const minor2 = Number(m[2]);
+  if (minor2 < minorOf(OLDEST_TARGET) || minor2 > minorOf(LIFECYCLE_KNOWN_UNTIL)) {
+    return `Kubernetes ${m[1]}.${minor2} is not supported (bundled schemas: ${list2}; accepted: ${range2}).`;
+  }
+  return void 0;
+}
+function resolveTarget(version) {
+  const versions = bundledVersions();
+  const newest = versions[versions.length - 1];
+  if (version === void 0) return { target: newest, schema: newest };
+  const problem2 = versionProblem(version);
+  if (problem2) throw new Error(problem2);
+  const target2 = `1.${/^v?1\.(\d+)/.exec(version.trim())[1]}`;
+  const schema = versions.find((v) => compareVersions(v, target2) >= 0) ?? newest;
+  return { target: target2, schema };
+}
+var OLDEST_TARGET, bundled, minorOf;
+var init_versions = __esm({
+  "src/model/kubernetes/versions.ts"() {
+    "use strict";
+    init_package_info();
+    init_api_lifecycle();
+    OLDEST_TARGET = "1.16";
+    minorOf = (version) => Number(version.split(".")[1]);
+  }
+});
+
+// src/model/kubernetes/schema/builtin.ts
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { join as join3 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+function validatorsRoot() {
+  const beside = fileURLToPath3(new URL("kubernetes-validators", import.meta.url));
+  return existsSync3(beside) ? beside : join3(packageRoot(), "build", "kubernetes-validators");
+}
+function moduleFileOf(apiVersion) {
+  return `${apiVersion.includes("/") ? apiVersion.replace(/[^\w]/g, "_") : `core_${apiVersion}`}.cjs`;
+}
+function builtinSchemas(version) {
+  let schemas = byVersion.get(version);
+  if (!schemas) {
+    schemas = new BuiltinSchemas(version);
+    byVersion.set(version, schemas);
+  }
+  return schemas;
+}
+function isBuiltinGroup(group7) {
+  if (!groups) {
+    groups = /* @__PURE__ */ new Set();
+    for (const version of bundledVersions()) {
+      for (const apiVersion of builtinSchemas(version).apiVersions()) groups.add(groupOf(apiVersion));
+    }
+  }
+  return groups.has(group7);
+}
+var __runtimeRequire_requireModule, BuiltinSchemas, byVersion, groups, groupOf, versionOf;
+var init_builtin = __esm({
+  "src/model/kubernetes/schema/builtin.ts"() {
+    "use strict";
+    init_package_info();
+    init_versions();
+    __runtimeRequire_requireModule = createRequire2(import.meta.url);
+    BuiltinSchemas = class {
+      constructor(version) {
+        this.version = version;
+      }
+      version;
+      index;
+      definitionsCache;
+      modules = /* @__PURE__ */ new Map();
+      kinds() {
+        this.index ??= JSON.parse(readFileSync4(join3(packageRoot(), "schemas", "kubernetes", this.version, "kinds.json"), "utf8"));
+        return this.index;
+      }
+      /** Every apiVersion with kinds in this version. */
+      apiVersions() {
+        return Object.keys(this.kinds().apiVersions);
+      }
+      /** The kinds this version serves under `apiVersion`, or undefined when it serves none. */
+      kindsOf(apiVersion) {
+        const kinds = this.kinds().apiVersions[apiVersion];
+        return kinds ? Object.keys(kinds) : void 0;
+      }
+      /** Every apiVersion that serves `kind` in this version. */
+      apiVersionsOf(kind) {
+        return Object.entries(this.kinds().apiVersions).filter(([, kinds]) => kind in kinds).map(([apiVersion]) => apiVersion);
+      }
+      /** The definition id of a kind (`apps.v1.Deployment`), the root for explaining errors. */
+      definitionOf(apiVersion, kind) {
+        return this.kinds().apiVersions[apiVersion]?.[kind];
+      }
+      validator(apiVersion, kind) {
+        if (!this.definitionOf(apiVersion, kind)) return void 0;
+        let module2 = this.modules.get(apiVersion);
+        if (!module2) {
+          const file = join3(validatorsRoot(), this.version, moduleFileOf(apiVersion));
+          try {
+            module2 = __runtimeRequire_requireModule(file);
+          } catch (error) {
+            throw new Error(`the compiled Kubernetes ${this.version} validators are missing (${error.message.split("\n")[0]}); run "npm run build"`);
+          }
+          this.modules.set(apiVersion, module2);
+        }
+        return module2[kind];
+      }
+      /** All definitions (read only when a finding needs explaining: allowed fields, types). */
+      definitions() {
+        this.definitionsCache ??= JSON.parse(readFileSync4(join3(packageRoot(), "schemas", "kubernetes", this.version, "definitions.json"), "utf8")).definitions;
+        return this.definitionsCache;
+      }
+    };
+    byVersion = /* @__PURE__ */ new Map();
+    groupOf = (apiVersion) => apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.lastIndexOf("/")) : "";
+    versionOf = (apiVersion) => apiVersion.slice(apiVersion.lastIndexOf("/") + 1);
+  }
+});
+
+// src/core/environment.ts
+import { readdirSync, readFileSync as readFileSync5, statSync } from "node:fs";
+function registerCollector(collector) {
+  collectors.push(collector);
+}
+function collectProjectFacts(files, env2) {
+  for (const collect of collectors) {
+    try {
+      collect(files, env2);
+    } catch {
+    }
+  }
+}
+function runHost(host = fileSystemHost) {
+  const known = /* @__PURE__ */ new Map();
+  const out2 = {
+    readFile: (path4) => host.readFile(path4),
+    exists(path4) {
+      let exists = known.get(path4);
+      if (exists === void 0) known.set(path4, exists = host.exists(path4));
+      return exists;
+    }
+  };
+  if (host.listDirectory) out2.listDirectory = (path4) => host.listDirectory(path4);
+  return out2;
+}
+function createEnvironment(options = {}) {
+  const env2 = { host: options.host ?? runHost(), project: {} };
+  if (options.kubernetesVersion !== void 0) env2.kubernetesVersion = options.kubernetesVersion;
+  if (options.schemaLocations !== void 0) env2.schemaLocations = options.schemaLocations;
+  if (options.compose !== void 0) env2.compose = options.compose;
+  return env2;
+}
+var collectors, fileSystemHost;
+var init_environment = __esm({
+  "src/core/environment.ts"() {
+    "use strict";
+    collectors = [];
+    fileSystemHost = {
+      readFile(absolutePath) {
+        try {
+          if (statSync(absolutePath, { throwIfNoEntry: false }) === void 0) return void 0;
+          const text3 = readFileSync5(absolutePath, "utf8");
+          return text3.includes("\0") ? void 0 : text3;
+        } catch {
+          return void 0;
+        }
+      },
+      exists(absolutePath) {
+        try {
+          return statSync(absolutePath, { throwIfNoEntry: false }) !== void 0;
+        } catch {
+          return false;
+        }
+      },
+      listDirectory(absolutePath) {
+        try {
+          return readdirSync(absolutePath, { withFileTypes: true }).map((entry2) => entry2.isDirectory() ? `${entry2.name}/` : entry2.name).sort();
+        } catch {
+          return void 0;
+        }
+      }
+    };
+  }
+});
+
+// src/parse/yaml/remap.ts
+var SpanRemapper;
+var init_remap = __esm({
+  "src/parse/yaml/remap.ts"() {
+    "use strict";
+    SpanRemapper = class {
+      constructor(map) {
+        this.map = map;
+      }
+      map;
+      seen = /* @__PURE__ */ new WeakSet();
+      span(span) {
+        if (this.seen.has(span)) return;
+        this.seen.add(span);
+        span.start = this.map(span.start);
+        span.end = this.map(span.end);
+      }
+      document(doc) {
+        this.span(doc.span);
+        for (const p of doc.errors) this.span(p.span);
+        for (const p of doc.warnings) this.span(p.span);
+        if (doc.root) this.node(doc.root);
+      }
+      node(root2) {
+        const stack = [root2];
+        while (stack.length > 0) {
+          const node = stack.pop();
+          if (this.seen.has(node.span)) continue;
+          this.span(node.span);
+          if (node.kind === "map") {
+            for (const pair of node.pairs) {
+              this.span(pair.span);
+              stack.push(pair.key);
+              if (pair.value) stack.push(pair.value);
+            }
+          } else if (node.kind === "seq") stack.push(...node.items);
+        }
+      }
+    };
+  }
+});
+
+// src/parse/yaml/chunks.ts
+function sliceStarts(text3) {
+  if (/^%/m.test(text3)) return void 0;
+  const starts = [0];
+  DOCUMENT_START.lastIndex = 0;
+  for (let m = DOCUMENT_START.exec(text3); m; m = DOCUMENT_START.exec(text3)) {
+    if (m.index - starts[starts.length - 1] >= SLICE_SIZE) starts.push(m.index);
+    DOCUMENT_START.lastIndex = m.index + 3;
+  }
+  return starts.length > 1 ? starts : void 0;
+}
+function readInSlices(text3, starts, options, read2) {
+  const documents = [];
+  const comments = [];
+  for (let i2 = 0; i2 < starts.length; i2++) {
+    const start2 = starts[i2];
+    const part = read2(text3.slice(start2, starts[i2 + 1] ?? text3.length), options);
+    const shift = new SpanRemapper((offset) => offset + start2);
+    for (const doc of part.documents) {
+      if (start2 > 0) shift.document(doc);
+      documents.push({ ...doc, index: documents.length });
+    }
+    for (const c of part.comments) {
+      if (start2 > 0) shift.span(c.span);
+      comments.push(c);
+    }
+  }
+  return { documents, comments };
+}
+var SLICED_ABOVE, SLICE_SIZE, DOCUMENT_START;
+var init_chunks = __esm({
+  "src/parse/yaml/chunks.ts"() {
+    "use strict";
+    init_remap();
+    SLICED_ABOVE = 1 << 20;
+    SLICE_SIZE = 1 << 18;
+    DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+  }
+});
+
+// src/parse/yaml/limits.ts
+var MAX_DEPTH, MAX_ALIAS_COUNT;
+var init_limits = __esm({
+  "src/parse/yaml/limits.ts"() {
+    "use strict";
+    MAX_DEPTH = 1e3;
+    MAX_ALIAS_COUNT = 1e3;
+  }
+});
+
 // src/parse/yaml/read-with-library.ts
 import { createRequire as createRequire3 } from "node:module";
 function readWithYamlLibrary(text3, options) {
@@ -28178,8 +28405,8 @@ var init_scan = __esm({
           comment = true;
           p = this.lineEnd(p);
         }
-        const lineEnd = p < this.n ? p + 1 : p;
-        this.pos = lineEnd;
+        const lineEnd2 = p < this.n ? p + 1 : p;
+        this.pos = lineEnd2;
         this.skipGap();
         if (this.at >= 0 && !(this.ind === 0 && (this.marker(DASH) || this.marker(DOT)))) {
           const c = t.charCodeAt(this.at);
@@ -28624,7 +28851,7 @@ function parseYaml(text3, options) {
   const fast = scanYaml(text3, options.version);
   if (!fast) {
     const starts = text3.length > SLICED_ABOVE ? sliceStarts(text3) : void 0;
-    return starts ? readInSlices(text3, starts, options, parseWhole) : readWithYamlLibrary(text3, options);
+    return starts ? readInSlices(text3, starts, options, parseWhole) : readWithLibrary(text3, options);
   }
   return {
     comments: fast.comments,
@@ -28633,11 +28860,29 @@ function parseYaml(text3, options) {
 }
 function parseWhole(text3, options) {
   const fast = scanYaml(text3, options.version);
-  if (!fast) return readWithYamlLibrary(text3, options);
+  if (!fast) return readWithLibrary(text3, options);
   return {
     comments: fast.comments,
     documents: fast.documents.map((d, index2) => ({ index: index2, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] }))
   };
+}
+function readWithLibrary(text3, options) {
+  const strict = readWithYamlLibrary(text3, options);
+  if (!strict.documents.some((d) => d.errors.some((e) => e.code === "MISSING_CHAR"))) return strict;
+  const indented = indentQuotedContinuations(text3);
+  if (!indented) return strict;
+  const lenient = readWithYamlLibrary(indented.text, options);
+  const errorCount = (file) => file.documents.reduce((n, d) => n + d.errors.length, 0);
+  const unclosed = lenient.documents.some((d) => d.errors.some((e) => e.code === "MISSING_CHAR"));
+  if (unclosed || errorCount(lenient) >= errorCount(strict)) return strict;
+  const remap = new SpanRemapper(indented.toOriginal);
+  for (const doc of lenient.documents) remap.document(doc);
+  for (const comment of lenient.comments) remap.span(comment.span);
+  for (const problem2 of indented.problems) {
+    const doc = lenient.documents.find((d) => problem2.span.start <= d.span.end) ?? lenient.documents.at(-1);
+    doc?.warnings.push(problem2);
+  }
+  return lenient;
 }
 function formatPath(path4) {
   let out2 = "";
@@ -28652,6 +28897,8 @@ var init_parse = __esm({
     "use strict";
     init_chunks();
     init_read_with_library();
+    init_quoted_continuations();
+    init_remap();
     init_scan();
     init_limits();
   }
@@ -39701,7 +39948,7 @@ var require_snippet = __commonJS({
   "node_modules/js-yaml/lib/snippet.js"(exports, module2) {
     "use strict";
     var common = require_common();
-    function getLine(buffer, lineStart, lineEnd, position2, maxLineLength) {
+    function getLine(buffer, lineStart, lineEnd2, position2, maxLineLength) {
       let head = "";
       let tail = "";
       const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
@@ -39709,12 +39956,12 @@ var require_snippet = __commonJS({
         head = " ... ";
         lineStart = position2 - maxHalfLength + head.length;
       }
-      if (lineEnd - position2 > maxHalfLength) {
+      if (lineEnd2 - position2 > maxHalfLength) {
         tail = " ...";
-        lineEnd = position2 + maxHalfLength - tail.length;
+        lineEnd2 = position2 + maxHalfLength - tail.length;
       }
       return {
-        str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+        str: head + buffer.slice(lineStart, lineEnd2).replace(/\t/g, "→") + tail,
         pos: position2 - lineStart + head.length
         // relative position
       };
@@ -44004,21 +44251,24 @@ var init_config = __esm({
 import { basename as basename3 } from "node:path";
 function formatFromName(path4) {
   const name2 = basename3(path4);
-  if (DOCKERFILE_NAME.test(name2)) return "dockerfile";
+  if (DOCKERFILE_NAME.test(name2) && !DOCKERIGNORE.test(name2)) return "dockerfile";
   if (COMPOSE_NAME.test(name2)) return "compose";
   if (KUSTOMIZE_NAME.test(name2)) return "kustomize";
   return void 0;
 }
 function isCandidateName(path4) {
-  return formatFromName(path4) !== void 0 || YAML_OR_JSON.test(path4);
+  return formatFromName(path4) !== void 0 || YAML_OR_JSON.test(path4) || DOCKERFILE_LIKE.test(basename3(path4));
 }
 function detectFormat(path4, text3, explicit) {
   const byName = formatFromName(path4);
-  if (byName === "dockerfile") return byName;
+  if (byName === "dockerfile") return DOCKERFILE_TEMPLATE.test(text3) ? "helm" : byName;
   const yamlish = YAML_OR_JSON.test(path4);
   if (byName === "compose" || byName === "kustomize") return HELM_ACTION.test(text3) ? "helm" : byName;
-  if (!yamlish && !explicit) return void 0;
-  if (!yamlish && looksLikeDockerfile(text3)) return "dockerfile";
+  if (!yamlish && !explicit) {
+    if (!DOCKERFILE_LIKE.test(basename3(path4)) || !looksLikeDockerfile(text3)) return void 0;
+    return DOCKERFILE_TEMPLATE.test(text3) ? "helm" : "dockerfile";
+  }
+  if (!yamlish && looksLikeDockerfile(text3)) return DOCKERFILE_TEMPLATE.test(text3) ? "helm" : "dockerfile";
   if (HELM_ACTION.test(text3)) return "helm";
   if (/\.json$/i.test(path4) ? /"apiVersion"/.test(text3) && /"kind"/.test(text3) : API_VERSION.test(text3) && KIND.test(text3)) {
     return "kubernetes";
@@ -44038,11 +44288,13 @@ function looksLikeDockerfile(text3) {
   }
   return false;
 }
-var DOCKERFILE_NAME, COMPOSE_NAME, KUSTOMIZE_NAME, YAML_OR_JSON, HELM_ACTION, TOP_LEVEL_SERVICES, API_VERSION, KIND, DOCKERFILE_START, DIRECTIVE2;
+var DOCKERFILE_NAME, DOCKERIGNORE, DOCKERFILE_LIKE, COMPOSE_NAME, KUSTOMIZE_NAME, YAML_OR_JSON, HELM_ACTION, TOP_LEVEL_SERVICES, API_VERSION, KIND, DOCKERFILE_START, DOCKERFILE_TEMPLATE, DIRECTIVE2;
 var init_detect = __esm({
   "src/core/detect.ts"() {
     "use strict";
     DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.(?:Dockerfile|dockerfile))$/;
+    DOCKERIGNORE = /\.dockerignore$/;
+    DOCKERFILE_LIKE = /^(?:Dockerfile|Containerfile|dockerfile)[-_]./;
     COMPOSE_NAME = /^(?:(?:docker-)?compose(?:\.[^/]+)?|.+\.compose)\.ya?ml$/;
     KUSTOMIZE_NAME = /^(?:kustomization\.ya?ml|Kustomization)$/;
     YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
@@ -44051,6 +44303,7 @@ var init_detect = __esm({
     API_VERSION = /^\s*(?:-\s+)?["']?apiVersion["']?\s*:/m;
     KIND = /^\s*(?:-\s+)?["']?kind["']?\s*:/m;
     DOCKERFILE_START = /^\s*(?:FROM|ARG)\s/i;
+    DOCKERFILE_TEMPLATE = /^[ \t]*(?:\{\{|\{%)|^FROM[ \t][^\n]*\{\{/im;
     DIRECTIVE2 = /^#\s*(?:syntax|escape|check)\s*=/i;
   }
 });
@@ -50618,23 +50871,23 @@ var require_ignore = __commonJS({
       return count % 2 === 1;
     };
     var trimEnd2 = (body2, stripLineEnd) => {
-      let lineEnd = body2.length;
+      let lineEnd2 = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
-          lineEnd--;
+        if (stripLineEnd && body2[lineEnd2 - 1] === "\r") {
+          lineEnd2--;
         }
-        end = lineEnd;
+        end = lineEnd2;
         while (body2[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
-        lineEnd = end - 1;
+        lineEnd2 = end - 1;
       }
-      if (end === lineEnd) {
-        return body2.slice(0, lineEnd);
+      if (end === lineEnd2) {
+        return body2.slice(0, lineEnd2);
       }
       let backslashes = 0;
       while (body2[end - backslashes - 1] === ESCAPE) {
