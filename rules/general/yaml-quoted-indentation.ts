@@ -12,7 +12,7 @@ export default defineRule({
     sources: [],
     messages: {
       underIndented:
-        'This line continues a quoted string but is indented no deeper than the line the string starts on. Kubernetes and Compose (go-yaml) read it, but YAML 1.2 parsers, editors and formatters reject the file; indent it further.',
+        'This line continues a quoted string but is indented no deeper than the line the string starts on. kubectl (go-yaml) and PyYAML read it, but YAML 1.2 parsers, editors and formatters reject the file; indent it further.',
     },
     fixable: false,
   },

@@ -1,13 +1,13 @@
 /**
- * A quoted scalar that spans lines ends at its closing quote for go-yaml — the reader of kubectl,
- * the API server and docker compose — however its continuation lines are indented:
+ * A quoted scalar that spans lines ends at its closing quote for go-yaml — the reader of kubectl
+ * and the API server, a libyaml descendant like PyYAML — however its continuation lines are indented:
  *
  *       args: ["
  *         apk update
  *       "]              ← indented no deeper than `args`
  *
  * YAML 1.2, and so the `yaml` package, require continuation lines to be indented deeper than the
- * scalar's parent, and read the rest of the document as garbage. Kubernetes applies such files,
+ * scalar's parent, and read the rest of the document as garbage. kubectl applies such files,
  * so they are read as go-yaml reads them: the under-indented lines are indented (which changes no
  * value: line folding drops leading white space), the result is read, its spans are mapped back
  * to the original text, and each such scalar gets one warning, for the tools that read YAML 1.2.
