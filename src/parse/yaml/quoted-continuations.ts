@@ -12,7 +12,7 @@
  * value: line folding drops leading white space), the result is read, its spans are mapped back
  * to the original text, and each such scalar gets one warning, for the tools that read YAML 1.2.
  */
-import { Lexer } from 'yaml';
+import { yamlLibrary } from './library.js';
 import type { YamlProblem } from './parse.js';
 
 export const QUOTED_CONTINUATION = 'QUOTED_CONTINUATION';
@@ -63,7 +63,7 @@ export function indentQuotedContinuations(original: string): IndentedText | unde
 /** The first quoted scalar the Lexer ends early because of a line's indentation, and the step that fixes it. */
 function firstUnderIndented(text: string): { step: Step } | 'abort' | undefined {
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yamlLibrary().Lexer)().lex(text)) {
     const start = offset;
     if (!MARKERS.has(token)) offset += token.length;
     const quote = token[0];

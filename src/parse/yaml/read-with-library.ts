@@ -4,18 +4,13 @@
  * times slower than the fast reader (scan.ts), which handles the common subset and hands
  * everything else to this one.
  */
-import { createRequire } from 'node:module';
 import type { Document, Node as YamlLibNode } from 'yaml';
 import type { CommentToken } from '../../core/parsed-file.js';
 import type { Span } from '../../core/types.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from './limits.js';
 import type { ScalarStyle, YMap, YNode, YPair, YScalar, YSeq } from './nodes.js';
 import type { YamlDocument, YamlFile, YamlOptions, YamlProblem } from './parse.js';
-
-// The package is loaded on first use: the fast reader handles nearly every file without it.
-const requireModule = createRequire(import.meta.url);
-let lib: typeof import('yaml') | undefined;
-const yamlLib = (): typeof import('yaml') => (lib ??= requireModule('yaml') as typeof import('yaml'));
+import { yamlLibrary as yamlLib } from './library.js';
 
 const STYLES: Record<string, ScalarStyle> = {
   PLAIN: 'plain',
