@@ -20440,7 +20440,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer2 = class {
+    var Lexer = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -21003,7 +21003,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i2, false);
       }
     };
-    exports.Lexer = Lexer2;
+    exports.Lexer = Lexer;
   }
 });
 
@@ -22061,6 +22061,17 @@ var require_dist = __commonJS({
   }
 });
 
+// src/parse/yaml/library.ts
+import { createRequire as createRequire2 } from "node:module";
+var __runtimeRequire_requireModule, lib, yamlLibrary;
+var init_library = __esm({
+  "src/parse/yaml/library.ts"() {
+    "use strict";
+    __runtimeRequire_requireModule = createRequire2(import.meta.url);
+    yamlLibrary = () => lib ??= require_dist();
+  }
+});
+
 // src/parse/yaml/quoted-continuations.ts
 function indentQuotedContinuations(original) {
   const steps = [];
@@ -22087,7 +22098,7 @@ function indentQuotedContinuations(original) {
 }
 function firstUnderIndented(text3) {
   let offset = 0;
-  for (const token of new import_yaml.Lexer().lex(text3)) {
+  for (const token of new (yamlLibrary()).Lexer().lex(text3)) {
     const start2 = offset;
     if (!MARKERS.has(token)) offset += token.length;
     const quote2 = token[0];
@@ -22161,11 +22172,11 @@ function stepBack({ at, add }, p) {
   }
   return p - shift;
 }
-var import_yaml, QUOTED_CONTINUATION, MARKERS, MAX_ROUNDS;
+var QUOTED_CONTINUATION, MARKERS, MAX_ROUNDS;
 var init_quoted_continuations = __esm({
   "src/parse/yaml/quoted-continuations.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    init_library();
     QUOTED_CONTINUATION = "QUOTED_CONTINUATION";
     MARKERS = /* @__PURE__ */ new Set(["", "", ""]);
     MAX_ROUNDS = 64;
@@ -22189,7 +22200,7 @@ var init_yaml_quoted_indentation = __esm({
         category: "style",
         sources: [],
         messages: {
-          underIndented: "This line continues a quoted string but is indented no deeper than the line the string starts on. Kubernetes and Compose (go-yaml) read it, but YAML 1.2 parsers, editors and formatters reject the file; indent it further."
+          underIndented: "This line continues a quoted string but is indented no deeper than the line the string starts on. kubectl (go-yaml) and PyYAML read it, but YAML 1.2 parsers, editors and formatters reject the file; indent it further."
         },
         fixable: false
       },
@@ -27199,7 +27210,7 @@ var init_versions = __esm({
 
 // src/model/kubernetes/schema/builtin.ts
 import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire as createRequire3 } from "node:module";
 import { join as join3 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function validatorsRoot() {
@@ -27226,13 +27237,13 @@ function isBuiltinGroup(group7) {
   }
   return groups.has(group7);
 }
-var __runtimeRequire_requireModule, BuiltinSchemas, byVersion, groups, groupOf, versionOf;
+var __runtimeRequire_requireModule2, BuiltinSchemas, byVersion, groups, groupOf, versionOf;
 var init_builtin = __esm({
   "src/model/kubernetes/schema/builtin.ts"() {
     "use strict";
     init_package_info();
     init_versions();
-    __runtimeRequire_requireModule = createRequire2(import.meta.url);
+    __runtimeRequire_requireModule2 = createRequire3(import.meta.url);
     BuiltinSchemas = class {
       constructor(version) {
         this.version = version;
@@ -27268,7 +27279,7 @@ var init_builtin = __esm({
         if (!module2) {
           const file = join3(validatorsRoot(), this.version, moduleFileOf(apiVersion));
           try {
-            module2 = __runtimeRequire_requireModule(file);
+            module2 = __runtimeRequire_requireModule2(file);
           } catch (error) {
             throw new Error(`the compiled Kubernetes ${this.version} validators are missing (${error.message.split("\n")[0]}); run "npm run build"`);
           }
@@ -27447,12 +27458,11 @@ var init_limits = __esm({
 });
 
 // src/parse/yaml/read-with-library.ts
-import { createRequire as createRequire3 } from "node:module";
 function readWithYamlLibrary(text3, options) {
   const comments = [];
   const docs = [];
   try {
-    const { Composer, Parser: Parser2 } = yamlLib();
+    const { Composer, Parser: Parser2 } = yamlLibrary();
     const parser2 = new Parser2();
     const composer = new Composer({ version: options.version, merge: true, uniqueKeys: true, logLevel: "error" });
     const hasComments = text3.includes("#");
@@ -27595,13 +27605,12 @@ function collectComments(token, text3, out2) {
   };
   visit(token);
 }
-var __runtimeRequire_requireModule2, lib, yamlLib, STYLES, Converter;
+var STYLES, Converter;
 var init_read_with_library = __esm({
   "src/parse/yaml/read-with-library.ts"() {
     "use strict";
     init_limits();
-    __runtimeRequire_requireModule2 = createRequire3(import.meta.url);
-    yamlLib = () => lib ??= require_dist();
+    init_library();
     STYLES = {
       PLAIN: "plain",
       QUOTE_SINGLE: "single",
@@ -27620,7 +27629,7 @@ var init_read_with_library = __esm({
           return { kind: "scalar", value: null, source: "", style: "plain", span };
         }
         let out2;
-        if (yamlLib().isScalar(node)) {
+        if (yamlLibrary().isScalar(node)) {
           const s = {
             kind: "scalar",
             value: node.value,
@@ -27629,17 +27638,17 @@ var init_read_with_library = __esm({
             span
           };
           out2 = s;
-        } else if (yamlLib().isMap(node)) {
+        } else if (yamlLibrary().isMap(node)) {
           const map = { kind: "map", pairs: [], flow: Boolean(node.flow), span };
-          for (const item of node.items) if (yamlLib().isPair(item)) map.pairs.push(this.pair(item, depth));
+          for (const item of node.items) if (yamlLibrary().isPair(item)) map.pairs.push(this.pair(item, depth));
           out2 = map;
-        } else if (yamlLib().isSeq(node)) {
+        } else if (yamlLibrary().isSeq(node)) {
           const seq = { kind: "seq", items: [], flow: Boolean(node.flow), span };
           for (const item of node.items) {
             if (item && typeof item === "object" && "range" in item) seq.items.push(this.node(item, depth + 1));
           }
           out2 = seq;
-        } else if (yamlLib().isAlias(node)) {
+        } else if (yamlLibrary().isAlias(node)) {
           const target2 = this.anchors.get(node.source);
           out2 = { kind: "alias", name: node.source, span, ...target2 ? { target: target2 } : {} };
         } else {
@@ -27655,7 +27664,7 @@ var init_read_with_library = __esm({
       pair(item, depth) {
         const keyNode = item.key;
         const key3 = keyNode && typeof keyNode === "object" && "range" in keyNode ? this.node(keyNode, depth + 1) : { kind: "scalar", value: keyNode, source: String(keyNode ?? ""), style: "plain", span: { start: 0, end: 0 } };
-        const merge = yamlLib().isScalar(keyNode) && (typeof keyNode.value === "symbol" || keyNode.source === "<<") && key3.kind === "scalar" && key3.source === "<<";
+        const merge = yamlLibrary().isScalar(keyNode) && (typeof keyNode.value === "symbol" || keyNode.source === "<<") && key3.kind === "scalar" && key3.source === "<<";
         const valueNode = item.value;
         const value = valueNode && typeof valueNode === "object" && "range" in valueNode ? this.node(valueNode, depth + 1) : null;
         const end = value && value.span.end > key3.span.end ? value.span.end : key3.span.end;
