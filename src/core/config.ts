@@ -2,7 +2,7 @@
  * Configuration: found upward from each linted file with cosmiconfig, validated
  * against the generated schema, resolved per file (presets, overrides, CLI overrides).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -116,11 +116,22 @@ export const SEARCH_PLACES = [
   'plimsoll.config.cjs',
 ];
 
+const SEARCH_PLACE_SET = new Set(SEARCH_PLACES);
+
 type Explorer = {
   search(from: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
   load(path: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
+  clearCaches(): void;
 };
 let explorer: Explorer | undefined;
+
+/**
+ * cosmiconfig remembers what it found for the life of the process; a run (of a long-lived
+ * library user, an editor) must see the config files as they are now.
+ */
+function forgetEarlierRuns(): void {
+  explorer?.clearCaches();
+}
 
 async function getExplorer(): Promise<Explorer> {
   if (explorer) return explorer;
@@ -153,18 +164,44 @@ const packageMentions = (dir: string, key: string): boolean => {
 };
 
 /**
- * Whether cosmiconfig could find a config for `dir`: a search place in it or a folder above,
+ * Whether cosmiconfig could find a config for a folder: a search place in it or a folder above,
  * a `plimsoll` key in a package.json there, the user's global config folder, or a meta config
- * (which could change the search places). False only when none of them exists.
+ * (which could change the search places). False only when none of them exists. One per run:
+ * what each folder holds is looked up once, however many linted folders lie below it.
  */
-function mayHaveConfig(dir: string): boolean {
+class ConfigPresence {
+  private readonly folders = new Map<string, boolean>();
+  private outside: boolean | undefined;
+
+  mayHaveConfig(dir: string): boolean {
+    if ((this.outside ??= metaOrGlobalConfigExists())) return true;
+    for (let d = dir; ; d = dirname(d)) {
+      let holds = this.folders.get(d);
+      if (holds === undefined) {
+        holds = folderMayHoldConfig(d);
+        this.folders.set(d, holds);
+      }
+      if (holds) return true;
+      if (dirname(d) === d) return false;
+    }
+  }
+}
+
+/** One listing of the folder instead of a stat per search place (most folders hold none). */
+function folderMayHoldConfig(dir: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return true; // Unreadable: let cosmiconfig decide (and report).
+  }
+  return names.some((name) => (name === 'package.json' ? packageMentions(dir, MODULE_NAME) : SEARCH_PLACE_SET.has(name) && isFile(join(dir, name))));
+}
+
+/** A cosmiconfig meta config in the working directory, or a plimsoll config in the user's global config folder. */
+function metaOrGlobalConfigExists(): boolean {
   const cwd = process.cwd();
   if (packageMentions(cwd, 'cosmiconfig') || META_PLACES.some((p) => isFile(join(cwd, p)))) return true;
-  for (let d = dir; ; d = dirname(d)) {
-    if (packageMentions(d, MODULE_NAME)) return true;
-    if (SEARCH_PLACES.some((p) => p !== 'package.json' && isFile(join(d, p)))) return true;
-    if (dirname(d) === d) break;
-  }
   const home = homedir();
   const globalDirs = [process.env.XDG_CONFIG_HOME ? join(process.env.XDG_CONFIG_HOME, MODULE_NAME) : join(home, '.config', MODULE_NAME), join(home, 'Library', 'Preferences', MODULE_NAME)];
   if (process.env.APPDATA) globalDirs.push(join(process.env.APPDATA, MODULE_NAME, 'Config'));
@@ -174,6 +211,7 @@ function mayHaveConfig(dir: string): boolean {
 /** Loads and fully resolves one config file (following `extends`). */
 export async function loadConfigFile(filepath: string, seen: Set<string> = new Set()): Promise<LoadedConfig> {
   const absolute = resolve(filepath);
+  if (seen.size === 0) forgetEarlierRuns(); // a run's own config, not one it extends
   if (seen.has(absolute)) throw new ConfigError('"extends" forms a cycle.', absolute);
   seen.add(absolute);
   let result: Awaited<ReturnType<Explorer['load']>>;
@@ -201,6 +239,7 @@ function readFailure(error: unknown, where: string): ConfigError {
 /** Finds the config that applies to files in `dir`, or undefined. Cached per folder. */
 export class ConfigResolver {
   private readonly byDir = new Map<string, Promise<LoadedConfig>>();
+  private readonly presence = new ConfigPresence();
   /** One default for the whole run, so per-file settings are resolved once, not per file. */
   private defaults: Promise<LoadedConfig> | undefined;
 
@@ -208,7 +247,9 @@ export class ConfigResolver {
     private readonly cwd: string,
     private readonly explicit?: LoadedConfig,
     private readonly useConfigFiles = true,
-  ) {}
+  ) {
+    if (!explicit && useConfigFiles) forgetEarlierRuns();
+  }
 
   forFile(path: string): Promise<LoadedConfig> {
     if (this.explicit) return Promise.resolve(this.explicit);
@@ -228,7 +269,7 @@ export class ConfigResolver {
 
   private async search(dir: string): Promise<LoadedConfig> {
     // Most runs have no config at all: seeing that with a few stats spares loading cosmiconfig.
-    if (!mayHaveConfig(dir)) return this.defaultConfig();
+    if (!this.presence.mayHaveConfig(dir)) return this.defaultConfig();
     let found: Awaited<ReturnType<Explorer['search']>>;
     try {
       found = await (await getExplorer()).search(dir);

@@ -1,5 +1,5 @@
 /** Configuration: cosmiconfig file names, upward search per file, validation messages, extends, overrides, ignores. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presetRules, validateConfig, ConfigError, SEARCH_PLACES } from '../../src/core/config.js';
@@ -52,6 +52,26 @@ describe('config files', () => {
       expect(await severities(root)).toEqual({ 'services/api/Dockerfile': ['untagged-image:error'] });
     });
   }
+
+  it('finds a config created between two runs of one process', async () => {
+    const root = tree({ 'a/Dockerfile': UNTAGGED, 'a/b/Dockerfile': UNTAGGED });
+    expect(await severities(root)).toEqual({ 'a/Dockerfile': ['untagged-image:warning'], 'a/b/Dockerfile': ['untagged-image:warning'] });
+    writeFileSync(join(root, 'a', '.plimsollrc.json'), JSON.stringify(ERROR_CONFIG));
+    expect(await severities(root)).toEqual({ 'a/Dockerfile': ['untagged-image:error'], 'a/b/Dockerfile': ['untagged-image:error'] });
+  });
+
+  it('reads an explicit config file again on the next run when it changed', async () => {
+    const root = tree({ 'ci.json': JSON.stringify(ERROR_CONFIG), Dockerfile: UNTAGGED });
+    const run = async () => (await lintFiles(['Dockerfile'], { cwd: root, config: 'ci.json' })).findings.map((f) => `${f.ruleId}:${f.severity}`);
+    expect(await run()).toEqual(['untagged-image:error']);
+    writeFileSync(join(root, 'ci.json'), JSON.stringify({ rules: { 'untagged-image': 'info' } }));
+    expect(await run()).toEqual(['untagged-image:info']);
+  });
+
+  it('does not take a folder named like a config file for one', async () => {
+    const root = tree({ 'plimsoll.config.json/keep.txt': '', 'Dockerfile': UNTAGGED });
+    expect(await severities(root)).toEqual({ Dockerfile: ['untagged-image:warning'] });
+  });
 
   it('ignores a package.json without a "plimsoll" key and keeps looking upward', async () => {
     const root = tree({ '.plimsollrc.json': JSON.stringify(ERROR_CONFIG), 'app/package.json': '{"name":"app"}', 'app/Dockerfile': UNTAGGED });
