@@ -43982,7 +43982,7 @@ var require_dist2 = __commonJS({
 });
 
 // src/core/config.ts
-import { existsSync as existsSync4, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, isAbsolute, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
 function presetRules(name2) {
@@ -44004,20 +44004,27 @@ function validateConfig(config, filepath) {
   if (errors.length === 0) return config;
   throw new ConfigError(describeSchemaErrors(errors, config, ruleIds()), filepath);
 }
+function forgetEarlierRuns() {
+  explorer?.clearCaches();
+}
 async function getExplorer() {
   if (explorer) return explorer;
   const { cosmiconfig } = await Promise.resolve().then(() => __toESM(require_dist2(), 1));
   explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: "global", stopDir: "/" });
   return explorer;
 }
-function mayHaveConfig(dir) {
+function folderMayHoldConfig(dir) {
+  let names;
+  try {
+    names = readdirSync2(dir);
+  } catch {
+    return true;
+  }
+  return names.some((name2) => name2 === "package.json" ? packageMentions(dir, MODULE_NAME) : SEARCH_PLACE_SET.has(name2) && isFile(join5(dir, name2)));
+}
+function metaOrGlobalConfigExists() {
   const cwd = process.cwd();
   if (packageMentions(cwd, "cosmiconfig") || META_PLACES.some((p) => isFile(join5(cwd, p)))) return true;
-  for (let d = dir; ; d = dirname2(d)) {
-    if (packageMentions(d, MODULE_NAME)) return true;
-    if (SEARCH_PLACES.some((p) => p !== "package.json" && isFile(join5(d, p)))) return true;
-    if (dirname2(d) === d) break;
-  }
   const home = homedir();
   const globalDirs = [process.env.XDG_CONFIG_HOME ? join5(process.env.XDG_CONFIG_HOME, MODULE_NAME) : join5(home, ".config", MODULE_NAME), join5(home, "Library", "Preferences", MODULE_NAME)];
   if (process.env.APPDATA) globalDirs.push(join5(process.env.APPDATA, MODULE_NAME, "Config"));
@@ -44025,6 +44032,7 @@ function mayHaveConfig(dir) {
 }
 async function loadConfigFile(filepath, seen = /* @__PURE__ */ new Set()) {
   const absolute = resolve2(filepath);
+  if (seen.size === 0) forgetEarlierRuns();
   if (seen.has(absolute)) throw new ConfigError('"extends" forms a cycle.', absolute);
   seen.add(absolute);
   let result;
@@ -44159,7 +44167,7 @@ function settingsForFile(config, file, cli = /* @__PURE__ */ new Map()) {
   perConfig.set(key3, result);
   return result;
 }
-var import_picomatch3, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, explorer, META_PLACES, GLOBAL_PLACES, isFile, packageMentions, ConfigResolver, matcherCache, fileSettingsCache;
+var import_picomatch3, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, SEARCH_PLACE_SET, explorer, META_PLACES, GLOBAL_PLACES, isFile, packageMentions, ConfigPresence, ConfigResolver, matcherCache, fileSettingsCache;
 var init_config = __esm({
   "src/core/config.ts"() {
     "use strict";
@@ -44193,6 +44201,7 @@ var init_config = __esm({
       "plimsoll.config.mjs",
       "plimsoll.config.cjs"
     ];
+    SEARCH_PLACE_SET = new Set(SEARCH_PLACES);
     META_PLACES = ["package.yaml", ".config/config.json", ".config/config.yaml", ".config/config.yml", ".config/config.js", ".config/config.ts", ".config/config.cjs", ".config/config.mjs"];
     GLOBAL_PLACES = ["config", "config.json", "config.yaml", "config.yml", "config.js", "config.ts", "config.cjs", "config.mjs"];
     isFile = (path4) => {
@@ -44211,16 +44220,34 @@ var init_config = __esm({
         return true;
       }
     };
+    ConfigPresence = class {
+      folders = /* @__PURE__ */ new Map();
+      outside;
+      mayHaveConfig(dir) {
+        if (this.outside ??= metaOrGlobalConfigExists()) return true;
+        for (let d = dir; ; d = dirname2(d)) {
+          let holds = this.folders.get(d);
+          if (holds === void 0) {
+            holds = folderMayHoldConfig(d);
+            this.folders.set(d, holds);
+          }
+          if (holds) return true;
+          if (dirname2(d) === d) return false;
+        }
+      }
+    };
     ConfigResolver = class {
       constructor(cwd, explicit, useConfigFiles = true) {
         this.cwd = cwd;
         this.explicit = explicit;
         this.useConfigFiles = useConfigFiles;
+        if (!explicit && useConfigFiles) forgetEarlierRuns();
       }
       cwd;
       explicit;
       useConfigFiles;
       byDir = /* @__PURE__ */ new Map();
+      presence = new ConfigPresence();
       /** One default for the whole run, so per-file settings are resolved once, not per file. */
       defaults;
       forFile(path4) {
@@ -44238,7 +44265,7 @@ var init_config = __esm({
         return this.defaults ??= Promise.resolve(defaultConfig(this.cwd));
       }
       async search(dir) {
-        if (!mayHaveConfig(dir)) return this.defaultConfig();
+        if (!this.presence.mayHaveConfig(dir)) return this.defaultConfig();
         let found;
         try {
           found = await (await getExplorer()).search(dir);
