@@ -15,6 +15,10 @@ describe('flag-inserting fixes', () => {
     expect(fixed('dnf-missing-yes', df('RUN dnf group install "Dev Tools"'))).toBe(df('RUN dnf group install -y "Dev Tools"'));
     expect(fixed('useradd-without-no-log-init', df('RUN useradd -u 1000001 app'))).toBe(df('RUN useradd -l -u 1000001 app'));
   });
+  it('adds the flag as a JSON string to an exec-form RUN, which stays valid JSON', () => {
+    expect(fixed('apt-get-missing-yes', df('RUN ["apt-get", "install", "curl"]'))).toBe(df('RUN ["apt-get", "install", "-y", "curl"]'));
+    expect(fixed('apk-missing-no-cache', df('RUN ["apk", "add", "curl"]'))).toBe(df('RUN ["apk", "add", "--no-cache", "curl"]'));
+  });
   it('puts zypper -n before the subcommand, where it is a global option', () => {
     expect(fixed('zypper-missing-non-interactive', df('RUN sudo zypper --gpg-auto-import-keys install curl'))).toBe(
       df('RUN sudo zypper -n --gpg-auto-import-keys install curl'),
@@ -50,6 +54,10 @@ describe('unsafe fixes', () => {
     const text = df('RUN apt update && apt install -y curl && apt upgrade -y');
     expect(fixed('apt-instead-of-apt-get', text)).toBe(text);
     expect(fixed('apt-instead-of-apt-get', text, { unsafe: true })).toBe(df('RUN apt-get update && apt-get install -y curl && apt upgrade -y'));
+  });
+  it('keeps an exec-form RUN valid JSON', () => {
+    expect(fixed('apt-instead-of-apt-get', df('RUN ["apt", "install", "-y", "curl"]'), { unsafe: true })).toBe(df('RUN ["apt-get", "install", "-y", "curl"]'));
+    expect(fixed('sudo-in-run', df('RUN ["sudo", "apt-get", "update"]'), { unsafe: true })).toBe(df('RUN ["apt-get", "update"]'));
   });
   it('removes a plain sudo, not one with options', () => {
     const text = df('RUN sudo apt-get update && sudo -u app make');

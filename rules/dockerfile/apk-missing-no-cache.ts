@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/core/rule.js';
+import { argumentInsertion } from '../../src/model/dockerfile-query.js';
 import { commandsOf, hasAnyOption } from '../../src/model/packages.js';
 import { layerIsShipped, mountCovers, removalOf } from '../../src/model/run-cleanup.js';
 
@@ -34,7 +35,7 @@ export default defineRule({
           const cleaned = removalOf(script, [CACHE], end) ?? apk.find((c) => c.action === 'cache' && c.view.command.span.start > end && ['clean', 'purge'].includes(c.args.operands[0]?.value ?? ''));
           if (cleaned) continue;
           const at = cmd.actionWord.span.end;
-          ctx.report({ messageId: 'cache', span: cmd.actionWord.span, fix: { edits: [{ span: { start: at, end: at }, text: ' --no-cache' }] } });
+          ctx.report({ messageId: 'cache', span: cmd.actionWord.span, fix: { edits: [argumentInsertion(run, at, '--no-cache')] } });
         }
       },
     };

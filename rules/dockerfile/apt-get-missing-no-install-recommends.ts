@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { RunInstruction } from '../../src/parse/dockerfile/ast.js';
 import { aptInvocations, configuresNoRecommends, skipsRecommends } from '../../src/model/apt.js';
-import { hasBeforeWhere } from '../../src/model/dockerfile-query.js';
+import { argumentInsertion, hasBeforeWhere } from '../../src/model/dockerfile-query.js';
 
 export default defineRule({
   id: 'apt-get-missing-no-install-recommends',
@@ -40,7 +40,7 @@ export default defineRule({
             messageId: 'recommends',
             span: apt.subcommandWord.span,
             data: { manager: apt.view.name },
-            fix: { edits: [{ span: { start: at, end: at }, text: ' --no-install-recommends' }] },
+            fix: { edits: [argumentInsertion(run, at, '--no-install-recommends')] },
           });
         }
       },

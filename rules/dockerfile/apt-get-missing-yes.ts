@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/core/rule.js';
+import { argumentInsertion } from '../../src/model/dockerfile-query.js';
 import { aptInvocations, assumesYes } from '../../src/model/apt.js';
 
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
             messageId: 'missingYes',
             span: apt.subcommandWord.span,
             data: { subcommand: apt.subcommand },
-            fix: { edits: [{ span: { start: at, end: at }, text: ' -y' }] },
+            fix: { edits: [argumentInsertion(run, at, '-y')] },
           });
         }
       },

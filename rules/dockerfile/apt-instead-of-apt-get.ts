@@ -33,7 +33,8 @@ export default defineRule({
           ctx.report({
             messageId: 'apt',
             span: view.nameWord.span,
-            ...(fixable ? { fix: { edits: [{ span: view.nameWord.span, text: 'apt-get' }] } } : {}),
+            // The word's span holds its quotes in an exec-form RUN: the replacement is a JSON string there.
+            ...(fixable ? { fix: { edits: [{ span: view.nameWord.span, text: run.form === 'json' ? '"apt-get"' : 'apt-get' }] } } : {}),
           });
         }
       },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/core/rule.js';
 import type { CopyInstruction, TextNode } from '../../src/parse/dockerfile/ast.js';
-import { hasUnresolvedVariable } from '../../src/model/dockerfile-query.js';
+import { hasUnresolvedVariable, looksLikeJsonArray } from '../../src/model/dockerfile-query.js';
 
 const WILDCARD = /[*?[]/;
 
@@ -34,6 +34,9 @@ export default defineRule({
     const check = (ins: CopyInstruction) => {
       const dest = ins.destination;
       if (!dest || ins.sources.length === 0) return;
+      // Broken JSON (`COPY ["a", 'b', "/app/"]`) is read in shell form, with `"/app/"]` as the
+      // destination: malformed-json-args says what is wrong, and a slash after the `]` would hide it.
+      if (ins.form === 'shell' && looksLikeJsonArray(ins.argsText)) return;
       const value = dest.value;
       if (isDirectorySyntax(value) || hasUnresolvedVariable(value)) return;
       const edit = { span: { start: slashAt(dest), end: slashAt(dest) }, text: '/' };

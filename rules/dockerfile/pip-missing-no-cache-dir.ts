@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/core/rule.js';
+import { argumentInsertion } from '../../src/model/dockerfile-query.js';
 import { commandsOf, hasAnyOption, optionValues, type PackageCommand } from '../../src/model/packages.js';
 import { envValueFor, isTruthy, layerIsShipped, mountTargets, removalOf } from '../../src/model/run-cleanup.js';
 import type { RunInstruction } from '../../src/parse/dockerfile/ast.js';
@@ -40,7 +41,7 @@ export default defineRule({
           const noCache = envValueFor('PIP_NO_CACHE_DIR', cmd.view.command, script, run, ctx.file.dockerfile);
           if (isTruthy(noCache) || cacheHandled(cmd, script, run)) continue;
           const at = cmd.actionWord.span.end;
-          ctx.report({ messageId: 'cache', span: cmd.actionWord.span, fix: { edits: [{ span: { start: at, end: at }, text: ' --no-cache-dir' }] } });
+          ctx.report({ messageId: 'cache', span: cmd.actionWord.span, fix: { edits: [argumentInsertion(run, at, '--no-cache-dir')] } });
         }
       },
     };

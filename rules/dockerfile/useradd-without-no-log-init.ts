@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/core/rule.js';
+import { argumentInsertion } from '../../src/model/dockerfile-query.js';
 import { findCommands, parseOptions } from '../../src/model/shell-query.js';
 
 /** useradd options that take a value. */
@@ -28,7 +29,7 @@ export default defineRule({
           const uid = parsed.options.find((o) => o.name === '-u' || o.name === '--uid')?.value;
           if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) < 100000) continue;
           const at = view.nameWord.span.end;
-          ctx.report({ messageId: 'logInit', span: view.nameWord.span, data: { uid }, fix: { edits: [{ span: { start: at, end: at }, text: ' -l' }] } });
+          ctx.report({ messageId: 'logInit', span: view.nameWord.span, data: { uid }, fix: { edits: [argumentInsertion(run, at, '-l')] } });
         }
       },
     };

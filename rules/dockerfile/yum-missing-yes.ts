@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/core/rule.js';
+import { argumentInsertion } from '../../src/model/dockerfile-query.js';
 import { answeredByPipe, commandsOf, hasAnyOption } from '../../src/model/packages.js';
 
 const ASKS = new Set(['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'remove', 'downgrade', 'group install', 'module install']);
@@ -24,7 +25,7 @@ export default defineRule({
         for (const cmd of commandsOf(script, 'yum')) {
           if (!cmd.actionWord || !ASKS.has(cmd.action) || hasAnyOption(cmd, '-y', '--assumeyes') || answeredByPipe(cmd, script)) continue;
           const at = cmd.actionWord.span.end;
-          ctx.report({ messageId: 'missingYes', span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}` }, fix: { edits: [{ span: { start: at, end: at }, text: ' -y' }] } });
+          ctx.report({ messageId: 'missingYes', span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}` }, fix: { edits: [argumentInsertion(run, at, '-y')] } });
         }
       },
     };

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/core/rule.js';
+import { argumentInsertion } from '../../src/model/dockerfile-query.js';
 import { answeredByPipe, commandsOf, hasAnyOption } from '../../src/model/packages.js';
 
 const ASKS = new Set(['install', 'remove', 'update', 'dist-upgrade', 'patch', 'source-install']);
@@ -24,7 +25,7 @@ export default defineRule({
         for (const cmd of commandsOf(script, 'zypper')) {
           if (!cmd.actionWord || !ASKS.has(cmd.action) || hasAnyOption(cmd, '-n', '--non-interactive', '-y', '--no-confirm') || answeredByPipe(cmd, script)) continue;
           const at = cmd.view.nameWord.span.end;
-          ctx.report({ messageId: 'missingYes', span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}`, action: cmd.action }, fix: { edits: [{ span: { start: at, end: at }, text: ' -n' }] } });
+          ctx.report({ messageId: 'missingYes', span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}`, action: cmd.action }, fix: { edits: [argumentInsertion(run, at, '-n')] } });
         }
       },
     };

@@ -176,3 +176,11 @@ export function looksLikeJsonArray(text: string): boolean {
   if (!t.startsWith('[') || !t.endsWith(']')) return false;
   return /^\[["'“”‘’]/.test(t) || t.includes(',');
 }
+
+/**
+ * An edit adding an argument after the word that ends at `at`: ` -y` in a shell-form RUN,
+ * `, "-y"` in an exec-form one (`RUN ["apt-get", "install", "-y", …]`), which must stay JSON.
+ */
+export function argumentInsertion(run: { form: string }, at: number, argument: string): { span: { start: number; end: number }; text: string } {
+  return { span: { start: at, end: at }, text: run.form === 'json' ? `, ${JSON.stringify(argument)}` : ` ${argument}` };
+}
