@@ -1,8 +1,8 @@
 /**
  * The real-world corpus (../shared/corpus/real) through --fix-dry-run and the SARIF
- * formatter: fixes never break a file and converge (fixing the fixed text changes
- * nothing), and the SARIF of thousands of real findings is valid. Skips when the corpus
- * is absent.
+ * formatter: fixes never break a file, converge (fixing the fixed text changes nothing) and
+ * hide no finding they cannot fix, and the SARIF of thousands of real findings is valid.
+ * Skips when the corpus is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,7 @@ import { discoverFiles } from '../src/core/discover.js';
 import { lintFiles } from '../src/core/lint-files.js';
 import { lintSource } from '../src/core/lint.js';
 import { toSarif } from '../src/report/sarif.js';
+import { hiddenByFixes } from './helpers/fix-property.js';
 
 const CORPUS = resolve(import.meta.dirname, '..', '..', 'shared', 'corpus', 'real');
 const present = existsSync(join(CORPUS, 'INDEX.tsv'));
@@ -33,7 +34,7 @@ describe.skipIf(!present)('the real-world corpus', () => {
     expect(report.fixedFiles).toBeGreaterThan(100 / every);
     console.log(`corpus: ${result.files.length} files, ${report.fixedProblems} fixes in ${report.fixedFiles} files`);
 
-    // Every changed file: fixing its fixed text again changes nothing.
+    // Every changed file: fixing its fixed text again changes nothing…
     const config = defaultConfig(CORPUS);
     const changed = report.stdout.split(/^--- a\//m).slice(1).map((chunk) => chunk.slice(0, chunk.indexOf('\n')));
     expect(changed).toHaveLength(report.fixedFiles);
@@ -43,6 +44,9 @@ describe.skipIf(!present)('the real-world corpus', () => {
       const once = fixSource(lintSource, path, readFileSync(join(CORPUS, path), 'utf8'), file.format, rules);
       expect(once.output, path).not.toBe(once.original);
       expect(fixSource(lintSource, path, once.output, file.format, rules).output, path).toBe(once.output);
+      // …and hides no finding of a rule that has no safe fix.
+      const before = lintSource(path, once.original, file.format, rules);
+      expect(hiddenByFixes(once.original, before.findings, once.output, once.result.findings), path).toEqual([]);
     }
 
     const ajv = new Ajv4Module.default({ allErrors: false, strict: false, unicodeRegExp: false });
