@@ -5003,570 +5003,6 @@ var init_add_instead_of_copy = __esm({
   }
 });
 
-// src/model/package-operands.ts
-function classifyOperand(manager, action, word, args2) {
-  const value = word.value;
-  if (value === void 0) return { word, kind: "dynamic", ...dynamicPin(manager, word.text) };
-  return { word, ...classifyValue(manager, action, value, args2) };
-}
-function dynamicPin(manager, text3) {
-  const visible = {
-    "apt-get": /^[^$]+=/,
-    apt: /^[^$]+=/,
-    apk: /^[^$]+[=~<>]/,
-    pip: /^[^$]+(==|>=|<=|~=|!=|<|>|@)/,
-    npm: /^@?[^@$]+@/,
-    gem: /^[^$]+:/,
-    go: /^[^$@]+@/,
-    zypper: /^[^$]+[=<>]/,
-    yum: /^[^$]+-\$/,
-    dnf: /^[^$]+-\$/,
-    microdnf: /^[^$]+-\$/
-  };
-  return visible[manager]?.test(text3) ? { pinned: true } : {};
-}
-function classifyValue(manager, action, v, args2) {
-  switch (manager) {
-    case "apt-get":
-    case "apt":
-      return apt(v);
-    case "apk":
-      return apk(v);
-    case "pip":
-      return pip(v, args2);
-    case "npm":
-    case "yarn":
-      return npm(v);
-    case "gem":
-      return gem(v, args2);
-    case "go":
-      return go(v);
-    case "zypper":
-      return zypper(v, args2);
-    default:
-      return action.startsWith("module") ? rpmModule(v) : action.startsWith("group") || action === "groupinstall" ? { kind: "group" } : rpm(v);
-  }
-}
-function isPathLike(v) {
-  return /^(\.{1,2}(\/|$)|\/|~\/)/.test(v);
-}
-function isUrl(v) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(v);
-}
-function apt(v) {
-  if (isPathLike(v) || v.endsWith(".deb")) return { kind: "file", pinned: true };
-  if (GLOB.test(v) || v.startsWith("^")) return { kind: "pattern" };
-  const eq = v.indexOf("=");
-  if (eq > 0) return { kind: "package", name: v.slice(0, eq), version: v.slice(eq + 1), pinned: true };
-  const slash2 = v.indexOf("/");
-  if (slash2 > 0) return { kind: "package", name: v.slice(0, slash2), version: v.slice(slash2 + 1), pinned: true };
-  return { kind: "package", name: v, pinned: false };
-}
-function apk(v) {
-  if (isPathLike(v) || v.endsWith(".apk")) return { kind: "file", pinned: true };
-  const m = /^([^=~<>]+?)(?:@[\w.-]+)?([=~<>].*)?$/.exec(v);
-  const name2 = m?.[1] ?? v;
-  const version = m?.[2]?.replace(/^[=~<>]+/, "");
-  return version !== void 0 ? { kind: "package", name: name2, version, pinned: true } : { kind: "package", name: name2, pinned: false };
-}
-function pip(v, args2) {
-  const constrained = args2.options.some((o) => o.name === "-c" || o.name === "--constraint");
-  if (isPathLike(v) || v.includes("/") && !isUrl(v) && !v.includes("@")) return { kind: "path", pinned: true };
-  if (isUrl(v)) {
-    if (/^(git|hg|svn|bzr)\+/.test(v)) {
-      const last = v.slice(v.lastIndexOf("/") + 1);
-      const at = last.indexOf("@");
-      return at >= 0 ? { kind: "url", version: last.slice(at + 1).replace(/#.*$/, ""), pinned: true } : { kind: "url", pinned: false };
-    }
-    return { kind: "url", pinned: true };
-  }
-  const name2 = normalisePipName(v.split(/[\s[<>=!~;@]/, 1)[0]);
-  if (/@\s*[a-z][a-z0-9+.-]*:\/\//i.test(v)) return { kind: "url", name: name2, pinned: true };
-  if (PIP_ARCHIVE.test(v)) return { kind: "file", pinned: true };
-  const spec = PIP_SPECIFIER.exec(v);
-  if (spec) return { kind: "package", name: name2, version: v.slice(spec.index).replace(/;.*$/, ""), pinned: true };
-  return { kind: "package", name: name2, pinned: constrained };
-}
-function normalisePipName(name2) {
-  return name2.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function npm(v) {
-  if (isPathLike(v) || v.startsWith("file:")) return { kind: "path", pinned: true };
-  if (/^(git(\+[a-z]+)?:\/\/|github:|gitlab:|bitbucket:|gist:)/.test(v) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(v)) {
-    const hash = v.indexOf("#");
-    return hash >= 0 ? { kind: "url", version: v.slice(hash + 1), pinned: true } : { kind: "url", pinned: false };
-  }
-  if (isUrl(v) || /\.(tgz|tar|tar\.gz)$/.test(v)) return { kind: "file", pinned: true };
-  const scoped = v.startsWith("@");
-  const at = v.indexOf("@", scoped ? 1 : 0);
-  if (at < 0) return { kind: "package", name: v.toLowerCase(), pinned: false };
-  const name2 = v.slice(0, at).toLowerCase();
-  let version = v.slice(at + 1);
-  if (version.startsWith("npm:")) {
-    const inner = npm(version.slice(4));
-    return { kind: "package", name: name2, ...inner.version !== void 0 ? { version: inner.version } : {}, pinned: inner.pinned ?? false };
-  }
-  if (version === "" || MOVING_VERSIONS.has(version) || version === "*") return { kind: "package", name: name2, ...version ? { version } : {}, pinned: false };
-  version = version.trim();
-  return { kind: "package", name: name2, version, pinned: true };
-}
-function gem(v, args2) {
-  if (isPathLike(v) || v.endsWith(".gem")) return { kind: "file", pinned: true };
-  const versioned = args2.options.some((o) => o.name === "-v" || o.name === "--version");
-  const colon = v.indexOf(":");
-  if (colon > 0 && colon < v.length - 1) return { kind: "package", name: v.slice(0, colon), version: v.slice(colon + 1), pinned: true };
-  return { kind: "package", name: colon > 0 ? v.slice(0, colon) : v, pinned: versioned };
-}
-function go(v) {
-  if (isPathLike(v)) return { kind: "path", pinned: true };
-  const at = v.indexOf("@");
-  const path4 = at >= 0 ? v.slice(0, at) : v;
-  if (!path4.split("/")[0].includes(".")) return { kind: "path", pinned: true };
-  if (at < 0) return { kind: "package", name: path4, pinned: false };
-  const version = v.slice(at + 1);
-  return { kind: "package", name: path4, version, pinned: version !== "" && !MOVING_VERSIONS.has(version) };
-}
-function zypper(v, args2) {
-  const type = args2.options.find((o) => o.name === "-t" || o.name === "--type")?.value;
-  if (type !== void 0 && type !== "package") return { kind: "group" };
-  if (isPathLike(v) || v.endsWith(".rpm")) return { kind: "file", pinned: true };
-  if (isUrl(v)) return { kind: "url", pinned: true };
-  if (/^(pattern|product|patch|srcpackage|application):/.test(v)) return { kind: "group" };
-  if (GLOB.test(v)) return { kind: "pattern" };
-  const op = /[=<>]/.exec(v);
-  if (op) return { kind: "package", name: v.slice(0, op.index), version: v.slice(op.index).replace(/^[=<>]+/, ""), pinned: true };
-  return { kind: "package", name: v, pinned: false };
-}
-function rpm(v) {
-  if (v.startsWith("@")) return { kind: "group" };
-  if (isUrl(v) || v.endsWith(".rpm")) return { kind: "file", pinned: true };
-  if (v.includes("/") || v.includes("(")) return { kind: "path" };
-  if (GLOB.test(v)) return { kind: "pattern" };
-  const parts2 = v.split("-");
-  for (let i2 = 1; i2 < parts2.length; i2++) {
-    const rest = parts2.slice(i2);
-    if (rest.every((p) => /^\d[\w.~^:+]*$/.test(p))) {
-      return { kind: "package", name: parts2.slice(0, i2).join("-"), version: rest.join("-"), pinned: true };
-    }
-  }
-  return { kind: "package", name: v, pinned: false };
-}
-function rpmModule(v) {
-  const colon = v.indexOf(":");
-  if (colon > 0) return { kind: "package", name: v.slice(0, colon), version: v.slice(colon + 1), pinned: true };
-  return { kind: "package", name: v.replace(/\/.*$/, ""), pinned: false };
-}
-var MOVING_VERSIONS, GLOB, PIP_SPECIFIER, PIP_ARCHIVE;
-var init_package_operands = __esm({
-  "src/model/package-operands.ts"() {
-    "use strict";
-    MOVING_VERSIONS = /* @__PURE__ */ new Set(["latest", "upgrade", "patch", "master", "main", "HEAD", "next"]);
-    GLOB = /[*?[\]]/;
-    PIP_SPECIFIER = /(===|==|>=|<=|~=|!=|<|>)/;
-    PIP_ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/;
-  }
-});
-
-// src/model/shell-query.ts
-function wordValue(word) {
-  return word.value ?? word.text;
-}
-function basename(path4) {
-  const i2 = path4.lastIndexOf("/");
-  return i2 >= 0 ? path4.slice(i2 + 1) : path4;
-}
-function viewCommand(command2) {
-  if (!command2.name) return void 0;
-  let nameWord = command2.name;
-  let args2 = command2.args;
-  const wrappers = [];
-  const wrapperWords = [];
-  for (let guard = 0; guard < 5; guard++) {
-    const name2 = basename(wordValue(nameWord));
-    const valueOptions = WRAPPERS[name2];
-    if (!valueOptions) break;
-    if (name2 === "command" && args2.some((a) => /^-[pvV]*[vV]/.test(wordValue(a)))) break;
-    let i2 = 0;
-    const userOperand = name2 === "gosu" || name2 === "su-exec" || name2 === "timeout";
-    while (i2 < args2.length) {
-      const v = wordValue(args2[i2]);
-      if (v === "--") {
-        i2++;
-        break;
-      }
-      if (name2 === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
-        i2++;
-        continue;
-      }
-      if (!v.startsWith("-") || v === "-") break;
-      i2 += valueOptions.includes(v) ? 2 : 1;
-    }
-    if (userOperand && i2 < args2.length) i2++;
-    const next = args2[i2];
-    if (!next) break;
-    wrappers.push(name2);
-    wrapperWords.push(nameWord);
-    nameWord = next;
-    args2 = args2.slice(i2 + 1);
-  }
-  return { command: command2, name: basename(wordValue(nameWord)), nameWord, args: args2, wrappers, wrapperWords };
-}
-function findCommands(script, ...names) {
-  const out2 = [];
-  for (const command2 of script.commands) {
-    const view = viewCommand(command2);
-    if (view && names.includes(view.name)) out2.push(view);
-  }
-  return out2;
-}
-function parseOptions(args2, spec = {}) {
-  const withValue = new Set(spec.withValue ?? []);
-  const options = [];
-  const operands = [];
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const word = args2[i2];
-    const v = wordValue(word);
-    if (v === "--") {
-      operands.push(...args2.slice(i2 + 1));
-      break;
-    }
-    if (v.startsWith("--")) {
-      const eq = v.indexOf("=");
-      if (eq >= 0) options.push({ name: v.slice(0, eq), value: v.slice(eq + 1), word });
-      else if (withValue.has(v) && i2 + 1 < args2.length) options.push({ name: v, value: wordValue(args2[++i2]), word });
-      else options.push({ name: v, word });
-    } else if (v.startsWith("-") && v.length > 1) {
-      if (withValue.has(v.slice(0, 2))) {
-        if (v.length > 2) options.push({ name: v.slice(0, 2), value: v.slice(2), word });
-        else if (i2 + 1 < args2.length) options.push({ name: v, value: wordValue(args2[++i2]), word });
-        else options.push({ name: v, word });
-      } else {
-        for (const ch of v.slice(1)) options.push({ name: `-${ch}`, word });
-      }
-    } else operands.push(word);
-  }
-  return { options, operands };
-}
-function subcommand(args2, spec = {}) {
-  const withValue = new Set(spec.withValue ?? []);
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const v = wordValue(args2[i2]);
-    if (v.startsWith("-")) {
-      if (withValue.has(v)) i2++;
-      continue;
-    }
-    return { name: v, word: args2[i2], rest: [...args2.slice(0, i2), ...args2.slice(i2 + 1)] };
-  }
-  return { rest: [...args2] };
-}
-function commandSpan(view) {
-  const last = view.args.at(-1) ?? view.nameWord;
-  return { start: view.nameWord.span.start, end: last.span.end };
-}
-var WRAPPERS;
-var init_shell_query = __esm({
-  "src/model/shell-query.ts"() {
-    "use strict";
-    WRAPPERS = {
-      sudo: ["-u", "--user", "-g", "--group", "-C", "-h", "-p", "-r", "-t", "-U", "-D"],
-      doas: ["-u", "-C"],
-      env: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"],
-      exec: ["-a"],
-      nice: ["-n", "--adjustment"],
-      nohup: [],
-      time: ["-f", "--format", "-o", "--output"],
-      command: [],
-      builtin: [],
-      stdbuf: ["-i", "-o", "-e"],
-      timeout: ["-s", "--signal", "-k", "--kill-after"],
-      gosu: [],
-      "su-exec": [],
-      // `xargs apt-get install -y < list`: the packages come from stdin.
-      xargs: ["-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--process-slot-var"]
-    };
-  }
-});
-
-// src/model/packages.ts
-function packageCommands(script) {
-  let out2 = memo.get(script);
-  if (!out2) {
-    out2 = [];
-    for (const command2 of script.commands) {
-      const view = viewCommand(command2);
-      const parsed = view && readCommand(view);
-      if (parsed) out2.push(parsed);
-    }
-    out2.sort((a, b) => a.view.command.span.start - b.view.command.span.start);
-    memo.set(script, out2);
-  }
-  return out2;
-}
-function commandsOf(script, ...managers) {
-  return packageCommands(script).filter((c) => managers.includes(c.manager));
-}
-function isInstall(cmd) {
-  return SPECS[cmd.manager].installs.includes(cmd.action) || cmd.manager === "yarn" && cmd.action === "install";
-}
-function readCommand(view) {
-  const name2 = view.name;
-  if (name2 in SPECS && name2 !== "pip") return read(name2, view, view.args);
-  if (PIP.test(name2)) return read("pip", view, view.args);
-  if (PYTHON.test(name2)) {
-    const pipArgs = pythonModuleArgs(view.args, "pip");
-    return pipArgs && read("pip", view, pipArgs);
-  }
-  return void 0;
-}
-function pythonModuleArgs(args2, module2) {
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const v = wordValue(args2[i2]);
-    if (v === "-m") return wordValue(args2[i2 + 1] ?? { text: "", span: { start: 0, end: 0 } }) === module2 ? args2.slice(i2 + 2) : void 0;
-    if (v === "-W" || v === "-X" || v === "--check-hash-based-pycs") i2++;
-    else if (!v.startsWith("-") || v === "-c") return void 0;
-  }
-  return void 0;
-}
-function read(manager, view, args2) {
-  const spec = SPECS[manager];
-  const split = manager === "go" ? splitGo(args2) : splitSubcommand(args2, spec);
-  let action = split.action ? spec.aliases?.[split.action] ?? split.action : "";
-  let actionWord = split.actionWord;
-  let operands = split.args.operands;
-  if (spec.groups?.includes(action) && operands[0]) {
-    const second = wordValue(operands[0]);
-    action = `${action} ${spec.aliases?.[second] ?? second}`;
-    actionWord = operands[0];
-    operands = operands.slice(1);
-  }
-  if (manager === "yarn" && action === "") action = "install";
-  const cmd = { manager, view, action, args: { options: split.args.options, operands }, packages: [] };
-  if (actionWord) cmd.actionWord = actionWord;
-  if (isInstall(cmd)) cmd.packages = operands.map((word) => classifyOperand(manager, cmd.action, word, cmd.args));
-  return cmd;
-}
-function splitSubcommand(args2, spec) {
-  const parsed = parseOptions(args2, { withValue: spec.valueOptions });
-  const [first, ...rest] = parsed.operands;
-  if (!first) return { args: parsed };
-  return { action: wordValue(first), actionWord: first, args: { options: parsed.options, operands: rest } };
-}
-function splitGo(args2) {
-  const options = [];
-  const operands = [];
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const word = args2[i2];
-    const v = wordValue(word);
-    if (v.startsWith("-") && v.length > 1) {
-      const eq = v.indexOf("=");
-      const flag = (eq >= 0 ? v.slice(0, eq) : v).replace(/^--/, "-");
-      if (eq >= 0) options.push({ name: flag, value: v.slice(eq + 1), word });
-      else if (GO_VALUE_FLAGS.has(flag) && i2 + 1 < args2.length) options.push({ name: flag, value: wordValue(args2[++i2]), word });
-      else options.push({ name: flag, word });
-    } else operands.push(word);
-  }
-  const [first, ...rest] = operands;
-  if (!first) return { args: { options, operands } };
-  return { action: wordValue(first), actionWord: first, args: { options, operands: rest } };
-}
-function optionValues(cmd, ...names) {
-  return cmd.args.options.filter((o) => names.includes(o.name)).map((o) => o.value ?? "");
-}
-function hasAnyOption(cmd, ...names) {
-  return cmd.args.options.some((o) => names.includes(o.name));
-}
-function unpinnedPackages(cmd) {
-  return cmd.packages.filter((p) => p.pinned === false);
-}
-function listForMessage(names, max = 3) {
-  const quoted3 = names.slice(0, max).map((n) => `\`${n}\``);
-  if (names.length > max) return `${quoted3.join(", ")} and ${names.length - max} more`;
-  if (quoted3.length <= 1) return quoted3.join("");
-  return `${quoted3.slice(0, -1).join(", ")} and ${quoted3.at(-1)}`;
-}
-function answeredByPipe(cmd, script) {
-  const pipeline = cmd.view.command.pipeline;
-  if (!pipeline || pipeline.index === 0) return false;
-  return script.commands.some((c) => c.pipeline?.id === pipeline.id && c.pipeline.index === pipeline.index - 1 && c.name?.value === "yes");
-}
-var APT, YUM_VALUE_OPTIONS, DNF, SPECS, GO_VALUE_FLAGS, PIP, PYTHON, memo;
-var init_packages = __esm({
-  "src/model/packages.ts"() {
-    "use strict";
-    init_package_operands();
-    init_shell_query();
-    APT = {
-      valueOptions: ["-o", "--option", "-t", "--target-release", "--default-release", "-c", "--config-file"],
-      installs: ["install", "reinstall"]
-    };
-    YUM_VALUE_OPTIONS = [
-      "--enablerepo",
-      "--disablerepo",
-      "--repo",
-      "--repoid",
-      "--setopt",
-      "--installroot",
-      "--releasever",
-      "-c",
-      "--config",
-      "-d",
-      "--debuglevel",
-      "-e",
-      "--errorlevel",
-      "-x",
-      "--exclude",
-      "--forcearch",
-      "--downloaddir",
-      "--destdir",
-      "--disableplugin",
-      "--enableplugin",
-      "--color",
-      "--rpmverbosity",
-      "--advisory",
-      "--advisories",
-      "--bz",
-      "--cve"
-    ];
-    DNF = {
-      valueOptions: YUM_VALUE_OPTIONS,
-      aliases: { in: "install", up: "upgrade", update: "upgrade", rm: "remove", erase: "remove", mc: "makecache", groups: "group", "install-n": "install", "install-na": "install", "install-nevra": "install" },
-      groups: ["module", "group"],
-      installs: ["install", "reinstall", "localinstall", "groupinstall", "module install", "group install"]
-    };
-    SPECS = {
-      "apt-get": APT,
-      apt: APT,
-      apk: {
-        valueOptions: ["-X", "--repository", "-p", "--root", "--repositories-file", "--keys-dir", "--arch", "--cache-dir", "-t", "--virtual", "--cache-max-age", "--timeout"],
-        installs: ["add"]
-      },
-      pip: {
-        valueOptions: [
-          "-r",
-          "--requirement",
-          "-c",
-          "--constraint",
-          "-e",
-          "--editable",
-          "-i",
-          "--index-url",
-          "--extra-index-url",
-          "-f",
-          "--find-links",
-          "-t",
-          "--target",
-          "--prefix",
-          "--root",
-          "--src",
-          "--platform",
-          "--python-version",
-          "--implementation",
-          "--abi",
-          "--no-binary",
-          "--only-binary",
-          "--progress-bar",
-          "--proxy",
-          "--trusted-host",
-          "--upgrade-strategy",
-          "--cache-dir",
-          "--log",
-          "--timeout",
-          "--retries",
-          "--exists-action",
-          "--cert",
-          "--client-cert",
-          "--global-option",
-          "--install-option",
-          "-C",
-          "--config-settings",
-          "--report",
-          "--root-user-action",
-          "--python",
-          "--use-feature",
-          "--use-deprecated",
-          "--keyring-provider",
-          "-b",
-          "--build"
-        ],
-        installs: ["install"]
-      },
-      npm: {
-        valueOptions: ["--prefix", "--registry", "--cache", "--userconfig", "--loglevel", "-w", "--workspace", "--omit", "--include", "--tag", "--install-strategy", "-C"],
-        aliases: Object.fromEntries(
-          ["i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"].map((a) => [a, "install"]).concat(
-            ["clean-install", "ic", "install-clean", "isntall-clean"].map((a) => [a, "ci"])
-          )
-        ),
-        installs: ["install"]
-      },
-      yarn: {
-        valueOptions: ["--cache-folder", "--modules-folder", "--cwd", "--network-timeout", "--registry", "--mutex", "--global-folder", "--link-folder"],
-        groups: ["global"],
-        installs: ["add", "global add"]
-      },
-      gem: {
-        valueOptions: ["-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--source", "-s", "--platform", "-g", "--file", "--build-root", "-P", "--trust-policy", "-p", "--http-proxy"],
-        aliases: { i: "install" },
-        installs: ["install"]
-      },
-      go: { valueOptions: [], installs: ["install", "get"] },
-      // yum's own name for an upgrade is `update`.
-      yum: { ...DNF, aliases: { in: "install", rm: "remove", erase: "remove", upgrade: "update", mc: "makecache", groups: "group" } },
-      dnf: DNF,
-      microdnf: DNF,
-      zypper: {
-        valueOptions: [
-          "-R",
-          "--root",
-          "-c",
-          "--config",
-          "-D",
-          "--reposd-dir",
-          "-C",
-          "--cache-dir",
-          "--raw-cache-dir",
-          "--solv-cache-dir",
-          "--pkg-cache-dir",
-          "-t",
-          "--type",
-          "-r",
-          "--repo",
-          "--from",
-          "--download"
-        ],
-        aliases: { in: "install", rm: "remove", up: "update", dup: "dist-upgrade", ref: "refresh", cc: "clean", si: "source-install" },
-        installs: ["install", "source-install"]
-      }
-    };
-    GO_VALUE_FLAGS = /* @__PURE__ */ new Set([
-      "-o",
-      "-C",
-      "-p",
-      "-asmflags",
-      "-buildmode",
-      "-buildvcs",
-      "-compiler",
-      "-gccgoflags",
-      "-gcflags",
-      "-installsuffix",
-      "-ldflags",
-      "-mod",
-      "-modfile",
-      "-overlay",
-      "-pgo",
-      "-pkgdir",
-      "-tags",
-      "-toolexec",
-      "-exec",
-      "-coverpkg",
-      "-covermode"
-    ]);
-    PIP = /^pip(\d+(\.\d+)*)?$/;
-    PYTHON = /^python(\d+(\.\d+)*)?$/;
-    memo = /* @__PURE__ */ new WeakMap();
-  }
-});
-
 // src/parse/dockerfile/expand.ts
 function expandVariables(text3, scope, escapeChar = "\\", protect, startInDouble = false) {
   if (!text3.includes("$")) return { value: text3, resolved: true, references: [] };
@@ -6720,6 +6156,9 @@ function looksLikeJsonArray(text3) {
   if (!t.startsWith("[") || !t.endsWith("]")) return false;
   return /^\[["'“”‘’]/.test(t) || t.includes(",");
 }
+function argumentInsertion(run2, at, argument) {
+  return { span: { start: at, end: at }, text: run2.form === "json" ? `, ${JSON.stringify(argument)}` : ` ${argument}` };
+}
 var firstOffsets, assignments, PLATFORM_VALUES;
 var init_dockerfile_query = __esm({
   "src/model/dockerfile-query.ts"() {
@@ -6738,6 +6177,570 @@ var init_dockerfile_query = __esm({
       BUILDARCH: "amd64",
       BUILDVARIANT: ""
     };
+  }
+});
+
+// src/model/package-operands.ts
+function classifyOperand(manager, action, word, args2) {
+  const value = word.value;
+  if (value === void 0) return { word, kind: "dynamic", ...dynamicPin(manager, word.text) };
+  return { word, ...classifyValue(manager, action, value, args2) };
+}
+function dynamicPin(manager, text3) {
+  const visible = {
+    "apt-get": /^[^$]+=/,
+    apt: /^[^$]+=/,
+    apk: /^[^$]+[=~<>]/,
+    pip: /^[^$]+(==|>=|<=|~=|!=|<|>|@)/,
+    npm: /^@?[^@$]+@/,
+    gem: /^[^$]+:/,
+    go: /^[^$@]+@/,
+    zypper: /^[^$]+[=<>]/,
+    yum: /^[^$]+-\$/,
+    dnf: /^[^$]+-\$/,
+    microdnf: /^[^$]+-\$/
+  };
+  return visible[manager]?.test(text3) ? { pinned: true } : {};
+}
+function classifyValue(manager, action, v, args2) {
+  switch (manager) {
+    case "apt-get":
+    case "apt":
+      return apt(v);
+    case "apk":
+      return apk(v);
+    case "pip":
+      return pip(v, args2);
+    case "npm":
+    case "yarn":
+      return npm(v);
+    case "gem":
+      return gem(v, args2);
+    case "go":
+      return go(v);
+    case "zypper":
+      return zypper(v, args2);
+    default:
+      return action.startsWith("module") ? rpmModule(v) : action.startsWith("group") || action === "groupinstall" ? { kind: "group" } : rpm(v);
+  }
+}
+function isPathLike(v) {
+  return /^(\.{1,2}(\/|$)|\/|~\/)/.test(v);
+}
+function isUrl(v) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(v);
+}
+function apt(v) {
+  if (isPathLike(v) || v.endsWith(".deb")) return { kind: "file", pinned: true };
+  if (GLOB.test(v) || v.startsWith("^")) return { kind: "pattern" };
+  const eq = v.indexOf("=");
+  if (eq > 0) return { kind: "package", name: v.slice(0, eq), version: v.slice(eq + 1), pinned: true };
+  const slash2 = v.indexOf("/");
+  if (slash2 > 0) return { kind: "package", name: v.slice(0, slash2), version: v.slice(slash2 + 1), pinned: true };
+  return { kind: "package", name: v, pinned: false };
+}
+function apk(v) {
+  if (isPathLike(v) || v.endsWith(".apk")) return { kind: "file", pinned: true };
+  const m = /^([^=~<>]+?)(?:@[\w.-]+)?([=~<>].*)?$/.exec(v);
+  const name2 = m?.[1] ?? v;
+  const version = m?.[2]?.replace(/^[=~<>]+/, "");
+  return version !== void 0 ? { kind: "package", name: name2, version, pinned: true } : { kind: "package", name: name2, pinned: false };
+}
+function pip(v, args2) {
+  const constrained = args2.options.some((o) => o.name === "-c" || o.name === "--constraint");
+  if (isPathLike(v) || v.includes("/") && !isUrl(v) && !v.includes("@")) return { kind: "path", pinned: true };
+  if (isUrl(v)) {
+    if (/^(git|hg|svn|bzr)\+/.test(v)) {
+      const last = v.slice(v.lastIndexOf("/") + 1);
+      const at = last.indexOf("@");
+      return at >= 0 ? { kind: "url", version: last.slice(at + 1).replace(/#.*$/, ""), pinned: true } : { kind: "url", pinned: false };
+    }
+    return { kind: "url", pinned: true };
+  }
+  const name2 = normalisePipName(v.split(/[\s[<>=!~;@]/, 1)[0]);
+  if (/@\s*[a-z][a-z0-9+.-]*:\/\//i.test(v)) return { kind: "url", name: name2, pinned: true };
+  if (PIP_ARCHIVE.test(v)) return { kind: "file", pinned: true };
+  const spec = PIP_SPECIFIER.exec(v);
+  if (spec) return { kind: "package", name: name2, version: v.slice(spec.index).replace(/;.*$/, ""), pinned: true };
+  return { kind: "package", name: name2, pinned: constrained };
+}
+function normalisePipName(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function npm(v) {
+  if (isPathLike(v) || v.startsWith("file:")) return { kind: "path", pinned: true };
+  if (/^(git(\+[a-z]+)?:\/\/|github:|gitlab:|bitbucket:|gist:)/.test(v) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(v)) {
+    const hash = v.indexOf("#");
+    return hash >= 0 ? { kind: "url", version: v.slice(hash + 1), pinned: true } : { kind: "url", pinned: false };
+  }
+  if (isUrl(v) || /\.(tgz|tar|tar\.gz)$/.test(v)) return { kind: "file", pinned: true };
+  const scoped = v.startsWith("@");
+  const at = v.indexOf("@", scoped ? 1 : 0);
+  if (at < 0) return { kind: "package", name: v.toLowerCase(), pinned: false };
+  const name2 = v.slice(0, at).toLowerCase();
+  let version = v.slice(at + 1);
+  if (version.startsWith("npm:")) {
+    const inner = npm(version.slice(4));
+    return { kind: "package", name: name2, ...inner.version !== void 0 ? { version: inner.version } : {}, pinned: inner.pinned ?? false };
+  }
+  if (version === "" || MOVING_VERSIONS.has(version) || version === "*") return { kind: "package", name: name2, ...version ? { version } : {}, pinned: false };
+  version = version.trim();
+  return { kind: "package", name: name2, version, pinned: true };
+}
+function gem(v, args2) {
+  if (isPathLike(v) || v.endsWith(".gem")) return { kind: "file", pinned: true };
+  const versioned = args2.options.some((o) => o.name === "-v" || o.name === "--version");
+  const colon = v.indexOf(":");
+  if (colon > 0 && colon < v.length - 1) return { kind: "package", name: v.slice(0, colon), version: v.slice(colon + 1), pinned: true };
+  return { kind: "package", name: colon > 0 ? v.slice(0, colon) : v, pinned: versioned };
+}
+function go(v) {
+  if (isPathLike(v)) return { kind: "path", pinned: true };
+  const at = v.indexOf("@");
+  const path4 = at >= 0 ? v.slice(0, at) : v;
+  if (!path4.split("/")[0].includes(".")) return { kind: "path", pinned: true };
+  if (at < 0) return { kind: "package", name: path4, pinned: false };
+  const version = v.slice(at + 1);
+  return { kind: "package", name: path4, version, pinned: version !== "" && !MOVING_VERSIONS.has(version) };
+}
+function zypper(v, args2) {
+  const type = args2.options.find((o) => o.name === "-t" || o.name === "--type")?.value;
+  if (type !== void 0 && type !== "package") return { kind: "group" };
+  if (isPathLike(v) || v.endsWith(".rpm")) return { kind: "file", pinned: true };
+  if (isUrl(v)) return { kind: "url", pinned: true };
+  if (/^(pattern|product|patch|srcpackage|application):/.test(v)) return { kind: "group" };
+  if (GLOB.test(v)) return { kind: "pattern" };
+  const op = /[=<>]/.exec(v);
+  if (op) return { kind: "package", name: v.slice(0, op.index), version: v.slice(op.index).replace(/^[=<>]+/, ""), pinned: true };
+  return { kind: "package", name: v, pinned: false };
+}
+function rpm(v) {
+  if (v.startsWith("@")) return { kind: "group" };
+  if (isUrl(v) || v.endsWith(".rpm")) return { kind: "file", pinned: true };
+  if (v.includes("/") || v.includes("(")) return { kind: "path" };
+  if (GLOB.test(v)) return { kind: "pattern" };
+  const parts2 = v.split("-");
+  for (let i2 = 1; i2 < parts2.length; i2++) {
+    const rest = parts2.slice(i2);
+    if (rest.every((p) => /^\d[\w.~^:+]*$/.test(p))) {
+      return { kind: "package", name: parts2.slice(0, i2).join("-"), version: rest.join("-"), pinned: true };
+    }
+  }
+  return { kind: "package", name: v, pinned: false };
+}
+function rpmModule(v) {
+  const colon = v.indexOf(":");
+  if (colon > 0) return { kind: "package", name: v.slice(0, colon), version: v.slice(colon + 1), pinned: true };
+  return { kind: "package", name: v.replace(/\/.*$/, ""), pinned: false };
+}
+var MOVING_VERSIONS, GLOB, PIP_SPECIFIER, PIP_ARCHIVE;
+var init_package_operands = __esm({
+  "src/model/package-operands.ts"() {
+    "use strict";
+    MOVING_VERSIONS = /* @__PURE__ */ new Set(["latest", "upgrade", "patch", "master", "main", "HEAD", "next"]);
+    GLOB = /[*?[\]]/;
+    PIP_SPECIFIER = /(===|==|>=|<=|~=|!=|<|>)/;
+    PIP_ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/;
+  }
+});
+
+// src/model/shell-query.ts
+function wordValue(word) {
+  return word.value ?? word.text;
+}
+function basename(path4) {
+  const i2 = path4.lastIndexOf("/");
+  return i2 >= 0 ? path4.slice(i2 + 1) : path4;
+}
+function viewCommand(command2) {
+  if (!command2.name) return void 0;
+  let nameWord = command2.name;
+  let args2 = command2.args;
+  const wrappers = [];
+  const wrapperWords = [];
+  for (let guard = 0; guard < 5; guard++) {
+    const name2 = basename(wordValue(nameWord));
+    const valueOptions = WRAPPERS[name2];
+    if (!valueOptions) break;
+    if (name2 === "command" && args2.some((a) => /^-[pvV]*[vV]/.test(wordValue(a)))) break;
+    let i2 = 0;
+    const userOperand = name2 === "gosu" || name2 === "su-exec" || name2 === "timeout";
+    while (i2 < args2.length) {
+      const v = wordValue(args2[i2]);
+      if (v === "--") {
+        i2++;
+        break;
+      }
+      if (name2 === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
+        i2++;
+        continue;
+      }
+      if (!v.startsWith("-") || v === "-") break;
+      i2 += valueOptions.includes(v) ? 2 : 1;
+    }
+    if (userOperand && i2 < args2.length) i2++;
+    const next = args2[i2];
+    if (!next) break;
+    wrappers.push(name2);
+    wrapperWords.push(nameWord);
+    nameWord = next;
+    args2 = args2.slice(i2 + 1);
+  }
+  return { command: command2, name: basename(wordValue(nameWord)), nameWord, args: args2, wrappers, wrapperWords };
+}
+function findCommands(script, ...names) {
+  const out2 = [];
+  for (const command2 of script.commands) {
+    const view = viewCommand(command2);
+    if (view && names.includes(view.name)) out2.push(view);
+  }
+  return out2;
+}
+function parseOptions(args2, spec = {}) {
+  const withValue = new Set(spec.withValue ?? []);
+  const options = [];
+  const operands = [];
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const word = args2[i2];
+    const v = wordValue(word);
+    if (v === "--") {
+      operands.push(...args2.slice(i2 + 1));
+      break;
+    }
+    if (v.startsWith("--")) {
+      const eq = v.indexOf("=");
+      if (eq >= 0) options.push({ name: v.slice(0, eq), value: v.slice(eq + 1), word });
+      else if (withValue.has(v) && i2 + 1 < args2.length) options.push({ name: v, value: wordValue(args2[++i2]), word });
+      else options.push({ name: v, word });
+    } else if (v.startsWith("-") && v.length > 1) {
+      if (withValue.has(v.slice(0, 2))) {
+        if (v.length > 2) options.push({ name: v.slice(0, 2), value: v.slice(2), word });
+        else if (i2 + 1 < args2.length) options.push({ name: v, value: wordValue(args2[++i2]), word });
+        else options.push({ name: v, word });
+      } else {
+        for (const ch of v.slice(1)) options.push({ name: `-${ch}`, word });
+      }
+    } else operands.push(word);
+  }
+  return { options, operands };
+}
+function subcommand(args2, spec = {}) {
+  const withValue = new Set(spec.withValue ?? []);
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = wordValue(args2[i2]);
+    if (v.startsWith("-")) {
+      if (withValue.has(v)) i2++;
+      continue;
+    }
+    return { name: v, word: args2[i2], rest: [...args2.slice(0, i2), ...args2.slice(i2 + 1)] };
+  }
+  return { rest: [...args2] };
+}
+function commandSpan(view) {
+  const last = view.args.at(-1) ?? view.nameWord;
+  return { start: view.nameWord.span.start, end: last.span.end };
+}
+var WRAPPERS;
+var init_shell_query = __esm({
+  "src/model/shell-query.ts"() {
+    "use strict";
+    WRAPPERS = {
+      sudo: ["-u", "--user", "-g", "--group", "-C", "-h", "-p", "-r", "-t", "-U", "-D"],
+      doas: ["-u", "-C"],
+      env: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"],
+      exec: ["-a"],
+      nice: ["-n", "--adjustment"],
+      nohup: [],
+      time: ["-f", "--format", "-o", "--output"],
+      command: [],
+      builtin: [],
+      stdbuf: ["-i", "-o", "-e"],
+      timeout: ["-s", "--signal", "-k", "--kill-after"],
+      gosu: [],
+      "su-exec": [],
+      // `xargs apt-get install -y < list`: the packages come from stdin.
+      xargs: ["-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--process-slot-var"]
+    };
+  }
+});
+
+// src/model/packages.ts
+function packageCommands(script) {
+  let out2 = memo.get(script);
+  if (!out2) {
+    out2 = [];
+    for (const command2 of script.commands) {
+      const view = viewCommand(command2);
+      const parsed = view && readCommand(view);
+      if (parsed) out2.push(parsed);
+    }
+    out2.sort((a, b) => a.view.command.span.start - b.view.command.span.start);
+    memo.set(script, out2);
+  }
+  return out2;
+}
+function commandsOf(script, ...managers) {
+  return packageCommands(script).filter((c) => managers.includes(c.manager));
+}
+function isInstall(cmd) {
+  return SPECS[cmd.manager].installs.includes(cmd.action) || cmd.manager === "yarn" && cmd.action === "install";
+}
+function readCommand(view) {
+  const name2 = view.name;
+  if (name2 in SPECS && name2 !== "pip") return read(name2, view, view.args);
+  if (PIP.test(name2)) return read("pip", view, view.args);
+  if (PYTHON.test(name2)) {
+    const pipArgs = pythonModuleArgs(view.args, "pip");
+    return pipArgs && read("pip", view, pipArgs);
+  }
+  return void 0;
+}
+function pythonModuleArgs(args2, module2) {
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = wordValue(args2[i2]);
+    if (v === "-m") return wordValue(args2[i2 + 1] ?? { text: "", span: { start: 0, end: 0 } }) === module2 ? args2.slice(i2 + 2) : void 0;
+    if (v === "-W" || v === "-X" || v === "--check-hash-based-pycs") i2++;
+    else if (!v.startsWith("-") || v === "-c") return void 0;
+  }
+  return void 0;
+}
+function read(manager, view, args2) {
+  const spec = SPECS[manager];
+  const split = manager === "go" ? splitGo(args2) : splitSubcommand(args2, spec);
+  let action = split.action ? spec.aliases?.[split.action] ?? split.action : "";
+  let actionWord = split.actionWord;
+  let operands = split.args.operands;
+  if (spec.groups?.includes(action) && operands[0]) {
+    const second = wordValue(operands[0]);
+    action = `${action} ${spec.aliases?.[second] ?? second}`;
+    actionWord = operands[0];
+    operands = operands.slice(1);
+  }
+  if (manager === "yarn" && action === "") action = "install";
+  const cmd = { manager, view, action, args: { options: split.args.options, operands }, packages: [] };
+  if (actionWord) cmd.actionWord = actionWord;
+  if (isInstall(cmd)) cmd.packages = operands.map((word) => classifyOperand(manager, cmd.action, word, cmd.args));
+  return cmd;
+}
+function splitSubcommand(args2, spec) {
+  const parsed = parseOptions(args2, { withValue: spec.valueOptions });
+  const [first, ...rest] = parsed.operands;
+  if (!first) return { args: parsed };
+  return { action: wordValue(first), actionWord: first, args: { options: parsed.options, operands: rest } };
+}
+function splitGo(args2) {
+  const options = [];
+  const operands = [];
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const word = args2[i2];
+    const v = wordValue(word);
+    if (v.startsWith("-") && v.length > 1) {
+      const eq = v.indexOf("=");
+      const flag = (eq >= 0 ? v.slice(0, eq) : v).replace(/^--/, "-");
+      if (eq >= 0) options.push({ name: flag, value: v.slice(eq + 1), word });
+      else if (GO_VALUE_FLAGS.has(flag) && i2 + 1 < args2.length) options.push({ name: flag, value: wordValue(args2[++i2]), word });
+      else options.push({ name: flag, word });
+    } else operands.push(word);
+  }
+  const [first, ...rest] = operands;
+  if (!first) return { args: { options, operands } };
+  return { action: wordValue(first), actionWord: first, args: { options, operands: rest } };
+}
+function optionValues(cmd, ...names) {
+  return cmd.args.options.filter((o) => names.includes(o.name)).map((o) => o.value ?? "");
+}
+function hasAnyOption(cmd, ...names) {
+  return cmd.args.options.some((o) => names.includes(o.name));
+}
+function unpinnedPackages(cmd) {
+  return cmd.packages.filter((p) => p.pinned === false);
+}
+function listForMessage(names, max = 3) {
+  const quoted3 = names.slice(0, max).map((n) => `\`${n}\``);
+  if (names.length > max) return `${quoted3.join(", ")} and ${names.length - max} more`;
+  if (quoted3.length <= 1) return quoted3.join("");
+  return `${quoted3.slice(0, -1).join(", ")} and ${quoted3.at(-1)}`;
+}
+function answeredByPipe(cmd, script) {
+  const pipeline = cmd.view.command.pipeline;
+  if (!pipeline || pipeline.index === 0) return false;
+  return script.commands.some((c) => c.pipeline?.id === pipeline.id && c.pipeline.index === pipeline.index - 1 && c.name?.value === "yes");
+}
+var APT, YUM_VALUE_OPTIONS, DNF, SPECS, GO_VALUE_FLAGS, PIP, PYTHON, memo;
+var init_packages = __esm({
+  "src/model/packages.ts"() {
+    "use strict";
+    init_package_operands();
+    init_shell_query();
+    APT = {
+      valueOptions: ["-o", "--option", "-t", "--target-release", "--default-release", "-c", "--config-file"],
+      installs: ["install", "reinstall"]
+    };
+    YUM_VALUE_OPTIONS = [
+      "--enablerepo",
+      "--disablerepo",
+      "--repo",
+      "--repoid",
+      "--setopt",
+      "--installroot",
+      "--releasever",
+      "-c",
+      "--config",
+      "-d",
+      "--debuglevel",
+      "-e",
+      "--errorlevel",
+      "-x",
+      "--exclude",
+      "--forcearch",
+      "--downloaddir",
+      "--destdir",
+      "--disableplugin",
+      "--enableplugin",
+      "--color",
+      "--rpmverbosity",
+      "--advisory",
+      "--advisories",
+      "--bz",
+      "--cve"
+    ];
+    DNF = {
+      valueOptions: YUM_VALUE_OPTIONS,
+      aliases: { in: "install", up: "upgrade", update: "upgrade", rm: "remove", erase: "remove", mc: "makecache", groups: "group", "install-n": "install", "install-na": "install", "install-nevra": "install" },
+      groups: ["module", "group"],
+      installs: ["install", "reinstall", "localinstall", "groupinstall", "module install", "group install"]
+    };
+    SPECS = {
+      "apt-get": APT,
+      apt: APT,
+      apk: {
+        valueOptions: ["-X", "--repository", "-p", "--root", "--repositories-file", "--keys-dir", "--arch", "--cache-dir", "-t", "--virtual", "--cache-max-age", "--timeout"],
+        installs: ["add"]
+      },
+      pip: {
+        valueOptions: [
+          "-r",
+          "--requirement",
+          "-c",
+          "--constraint",
+          "-e",
+          "--editable",
+          "-i",
+          "--index-url",
+          "--extra-index-url",
+          "-f",
+          "--find-links",
+          "-t",
+          "--target",
+          "--prefix",
+          "--root",
+          "--src",
+          "--platform",
+          "--python-version",
+          "--implementation",
+          "--abi",
+          "--no-binary",
+          "--only-binary",
+          "--progress-bar",
+          "--proxy",
+          "--trusted-host",
+          "--upgrade-strategy",
+          "--cache-dir",
+          "--log",
+          "--timeout",
+          "--retries",
+          "--exists-action",
+          "--cert",
+          "--client-cert",
+          "--global-option",
+          "--install-option",
+          "-C",
+          "--config-settings",
+          "--report",
+          "--root-user-action",
+          "--python",
+          "--use-feature",
+          "--use-deprecated",
+          "--keyring-provider",
+          "-b",
+          "--build"
+        ],
+        installs: ["install"]
+      },
+      npm: {
+        valueOptions: ["--prefix", "--registry", "--cache", "--userconfig", "--loglevel", "-w", "--workspace", "--omit", "--include", "--tag", "--install-strategy", "-C"],
+        aliases: Object.fromEntries(
+          ["i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"].map((a) => [a, "install"]).concat(
+            ["clean-install", "ic", "install-clean", "isntall-clean"].map((a) => [a, "ci"])
+          )
+        ),
+        installs: ["install"]
+      },
+      yarn: {
+        valueOptions: ["--cache-folder", "--modules-folder", "--cwd", "--network-timeout", "--registry", "--mutex", "--global-folder", "--link-folder"],
+        groups: ["global"],
+        installs: ["add", "global add"]
+      },
+      gem: {
+        valueOptions: ["-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--source", "-s", "--platform", "-g", "--file", "--build-root", "-P", "--trust-policy", "-p", "--http-proxy"],
+        aliases: { i: "install" },
+        installs: ["install"]
+      },
+      go: { valueOptions: [], installs: ["install", "get"] },
+      // yum's own name for an upgrade is `update`.
+      yum: { ...DNF, aliases: { in: "install", rm: "remove", erase: "remove", upgrade: "update", mc: "makecache", groups: "group" } },
+      dnf: DNF,
+      microdnf: DNF,
+      zypper: {
+        valueOptions: [
+          "-R",
+          "--root",
+          "-c",
+          "--config",
+          "-D",
+          "--reposd-dir",
+          "-C",
+          "--cache-dir",
+          "--raw-cache-dir",
+          "--solv-cache-dir",
+          "--pkg-cache-dir",
+          "-t",
+          "--type",
+          "-r",
+          "--repo",
+          "--from",
+          "--download"
+        ],
+        aliases: { in: "install", rm: "remove", up: "update", dup: "dist-upgrade", ref: "refresh", cc: "clean", si: "source-install" },
+        installs: ["install", "source-install"]
+      }
+    };
+    GO_VALUE_FLAGS = /* @__PURE__ */ new Set([
+      "-o",
+      "-C",
+      "-p",
+      "-asmflags",
+      "-buildmode",
+      "-buildvcs",
+      "-compiler",
+      "-gccgoflags",
+      "-gcflags",
+      "-installsuffix",
+      "-ldflags",
+      "-mod",
+      "-modfile",
+      "-overlay",
+      "-pgo",
+      "-pkgdir",
+      "-tags",
+      "-toolexec",
+      "-exec",
+      "-coverpkg",
+      "-covermode"
+    ]);
+    PIP = /^pip(\d+(\.\d+)*)?$/;
+    PYTHON = /^python(\d+(\.\d+)*)?$/;
+    memo = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -6843,6 +6846,7 @@ var init_apk_missing_no_cache = __esm({
   "rules/dockerfile/apk-missing-no-cache.ts"() {
     "use strict";
     init_rule();
+    init_dockerfile_query();
     init_packages();
     init_run_cleanup();
     CACHE = "/var/cache/apk";
@@ -6875,7 +6879,7 @@ var init_apk_missing_no_cache = __esm({
               const cleaned = removalOf(script, [CACHE], end) ?? apk2.find((c) => c.action === "cache" && c.view.command.span.start > end && ["clean", "purge"].includes(c.args.operands[0]?.value ?? ""));
               if (cleaned) continue;
               const at = cmd.actionWord.span.end;
-              ctx.report({ messageId: "cache", span: cmd.actionWord.span, fix: { edits: [{ span: { start: at, end: at }, text: " --no-cache" }] } });
+              ctx.report({ messageId: "cache", span: cmd.actionWord.span, fix: { edits: [argumentInsertion(run2, at, "--no-cache")] } });
             }
           }
         };
@@ -7003,7 +7007,7 @@ var init_apt_get_missing_no_install_recommends = __esm({
                 messageId: "recommends",
                 span: apt2.subcommandWord.span,
                 data: { manager: apt2.view.name },
-                fix: { edits: [{ span: { start: at, end: at }, text: " --no-install-recommends" }] }
+                fix: { edits: [argumentInsertion(run2, at, "--no-install-recommends")] }
               });
             }
           }
@@ -7019,6 +7023,7 @@ var init_apt_get_missing_yes = __esm({
   "rules/dockerfile/apt-get-missing-yes.ts"() {
     "use strict";
     init_rule();
+    init_dockerfile_query();
     init_apt();
     apt_get_missing_yes_default = defineRule({
       id: "apt-get-missing-yes",
@@ -7045,7 +7050,7 @@ var init_apt_get_missing_yes = __esm({
                 messageId: "missingYes",
                 span: apt2.subcommandWord.span,
                 data: { subcommand: apt2.subcommand },
-                fix: { edits: [{ span: { start: at, end: at }, text: " -y" }] }
+                fix: { edits: [argumentInsertion(run2, at, "-y")] }
               });
             }
           }
@@ -7130,7 +7135,8 @@ var init_apt_instead_of_apt_get = __esm({
               ctx.report({
                 messageId: "apt",
                 span: view.nameWord.span,
-                ...fixable ? { fix: { edits: [{ span: view.nameWord.span, text: "apt-get" }] } } : {}
+                // The word's span holds its quotes in an exec-form RUN: the replacement is a JSON string there.
+                ...fixable ? { fix: { edits: [{ span: view.nameWord.span, text: run2.form === "json" ? '"apt-get"' : "apt-get" }] } } : {}
               });
             }
           }
@@ -7490,6 +7496,7 @@ var init_copy_destination_trailing_slash = __esm({
         const check = (ins) => {
           const dest = ins.destination;
           if (!dest || ins.sources.length === 0) return;
+          if (ins.form === "shell" && looksLikeJsonArray(ins.argsText)) return;
           const value = dest.value;
           if (isDirectorySyntax(value) || hasUnresolvedVariable(value)) return;
           const edit = { span: { start: slashAt(dest), end: slashAt(dest) }, text: "/" };
@@ -7742,6 +7749,7 @@ var init_dnf_missing_yes = __esm({
   "rules/dockerfile/dnf-missing-yes.ts"() {
     "use strict";
     init_rule();
+    init_dockerfile_query();
     init_packages();
     ASKS = /* @__PURE__ */ new Set(["install", "groupinstall", "localinstall", "reinstall", "upgrade", "remove", "downgrade", "distro-sync", "group install", "module install"]);
     dnf_missing_yes_default = defineRule({
@@ -7765,7 +7773,7 @@ var init_dnf_missing_yes = __esm({
             for (const cmd of commandsOf(script, "dnf")) {
               if (!cmd.actionWord || !ASKS.has(cmd.action) || hasAnyOption(cmd, "-y", "--assumeyes") || answeredByPipe(cmd, script)) continue;
               const at = cmd.actionWord.span.end;
-              ctx.report({ messageId: "missingYes", span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}` }, fix: { edits: [{ span: { start: at, end: at }, text: " -y" }] } });
+              ctx.report({ messageId: "missingYes", span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}` }, fix: { edits: [argumentInsertion(run2, at, "-y")] } });
             }
           }
         };
@@ -8958,6 +8966,7 @@ var init_pip_missing_no_cache_dir = __esm({
   "rules/dockerfile/pip-missing-no-cache-dir.ts"() {
     "use strict";
     init_rule();
+    init_dockerfile_query();
     init_packages();
     init_run_cleanup();
     pip_missing_no_cache_dir_default = defineRule({
@@ -8992,7 +9001,7 @@ var init_pip_missing_no_cache_dir = __esm({
               const noCache = envValueFor("PIP_NO_CACHE_DIR", cmd.view.command, script, run2, ctx.file.dockerfile);
               if (isTruthy(noCache) || cacheHandled(cmd, script, run2)) continue;
               const at = cmd.actionWord.span.end;
-              ctx.report({ messageId: "cache", span: cmd.actionWord.span, fix: { edits: [{ span: { start: at, end: at }, text: " --no-cache-dir" }] } });
+              ctx.report({ messageId: "cache", span: cmd.actionWord.span, fix: { edits: [argumentInsertion(run2, at, "--no-cache-dir")] } });
             }
           }
         };
@@ -14068,6 +14077,7 @@ var init_useradd_without_no_log_init = __esm({
   "rules/dockerfile/useradd-without-no-log-init.ts"() {
     "use strict";
     init_rule();
+    init_dockerfile_query();
     init_shell_query();
     VALUE_OPTIONS = ["-b", "--base-dir", "-c", "--comment", "-d", "--home-dir", "-e", "--expiredate", "-f", "--inactive", "-g", "--gid", "-G", "--groups", "-k", "--skel", "-K", "--key", "-p", "--password", "-R", "--root", "-P", "--prefix", "-s", "--shell", "-u", "--uid", "-Z", "--selinux-user"];
     useradd_without_no_log_init_default = defineRule({
@@ -14093,7 +14103,7 @@ var init_useradd_without_no_log_init = __esm({
               const uid = parsed.options.find((o) => o.name === "-u" || o.name === "--uid")?.value;
               if (uid === void 0 || !/^\d+$/.test(uid) || Number(uid) < 1e5) continue;
               const at = view.nameWord.span.end;
-              ctx.report({ messageId: "logInit", span: view.nameWord.span, data: { uid }, fix: { edits: [{ span: { start: at, end: at }, text: " -l" }] } });
+              ctx.report({ messageId: "logInit", span: view.nameWord.span, data: { uid }, fix: { edits: [argumentInsertion(run2, at, "-l")] } });
             }
           }
         };
@@ -14336,6 +14346,7 @@ var init_yum_missing_yes = __esm({
   "rules/dockerfile/yum-missing-yes.ts"() {
     "use strict";
     init_rule();
+    init_dockerfile_query();
     init_packages();
     ASKS2 = /* @__PURE__ */ new Set(["install", "groupinstall", "localinstall", "reinstall", "update", "remove", "downgrade", "group install", "module install"]);
     yum_missing_yes_default = defineRule({
@@ -14359,7 +14370,7 @@ var init_yum_missing_yes = __esm({
             for (const cmd of commandsOf(script, "yum")) {
               if (!cmd.actionWord || !ASKS2.has(cmd.action) || hasAnyOption(cmd, "-y", "--assumeyes") || answeredByPipe(cmd, script)) continue;
               const at = cmd.actionWord.span.end;
-              ctx.report({ messageId: "missingYes", span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}` }, fix: { edits: [{ span: { start: at, end: at }, text: " -y" }] } });
+              ctx.report({ messageId: "missingYes", span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}` }, fix: { edits: [argumentInsertion(run2, at, "-y")] } });
             }
           }
         };
@@ -14494,6 +14505,7 @@ var init_zypper_missing_non_interactive = __esm({
   "rules/dockerfile/zypper-missing-non-interactive.ts"() {
     "use strict";
     init_rule();
+    init_dockerfile_query();
     init_packages();
     ASKS3 = /* @__PURE__ */ new Set(["install", "remove", "update", "dist-upgrade", "patch", "source-install"]);
     zypper_missing_non_interactive_default = defineRule({
@@ -14517,7 +14529,7 @@ var init_zypper_missing_non_interactive = __esm({
             for (const cmd of commandsOf(script, "zypper")) {
               if (!cmd.actionWord || !ASKS3.has(cmd.action) || hasAnyOption(cmd, "-n", "--non-interactive", "-y", "--no-confirm") || answeredByPipe(cmd, script)) continue;
               const at = cmd.view.nameWord.span.end;
-              ctx.report({ messageId: "missingYes", span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}`, action: cmd.action }, fix: { edits: [{ span: { start: at, end: at }, text: " -n" }] } });
+              ctx.report({ messageId: "missingYes", span: cmd.actionWord.span, data: { command: `${cmd.manager} ${cmd.action}`, action: cmd.action }, fix: { edits: [argumentInsertion(run2, at, "-n")] } });
             }
           }
         };
