@@ -94,6 +94,20 @@ describe('sarif', () => {
     expect(maintainer.fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toContain('org.opencontainers.image.authors');
   });
 
+  it("is valid SARIF 2.1.0 for a run over all of the project's fixtures, every rule on", { timeout: 60_000 }, async () => {
+    const root = join(import.meta.dirname, '..');
+    const all = anyProject({ 'all.json': JSON.stringify({ extends: 'plimsoll:all' }) });
+    const run = await runCli(['-f', 'sarif', '--config', join(all, 'all.json'), 'fixtures'], { cwd: root });
+    expect(run.stderr).toBe('');
+    const sarif = JSON.parse(run.stdout);
+    const validate = validator();
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    const results = sarif.runs[0].results as { ruleId: string }[];
+    expect(results.length).toBeGreaterThan(1000);
+    const rules = (sarif.runs[0].tool.driver.rules as { id: string }[]).map((r) => r.id);
+    expect(rules).toEqual([...new Set(results.map((r) => r.ruleId))].sort());
+  });
+
   it('is checked by a validator that rejects what SARIF forbids', async () => {
     const validate = validator();
     const sarif = JSON.parse(await output('sarif'));
