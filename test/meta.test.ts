@@ -62,3 +62,20 @@ describe('rule metadata', () => {
     });
   }
 });
+
+describe('graph rule fixtures', () => {
+  // Relationships are checked across files and folders: each graph rule's fixtures must show it.
+  for (const group of allRuleGroups.filter((g) => g.folder === 'graph')) {
+    for (const rule of group.rules) {
+      it(rule.id, () => {
+        const posix = (path: string) => path.split('\\').join('/');
+        const mine = fixtureText.filter((f) => posix(f.path).includes(`/fixtures/graph/${rule.id}/`));
+        const folders = new Set(mine.map((f) => posix(f.path).slice(0, posix(f.path).lastIndexOf('/'))));
+        expect(mine.length, 'fixture files').toBeGreaterThanOrEqual(2);
+        expect(folders.size, 'fixture folders').toBeGreaterThanOrEqual(2);
+        expect(mine.some((f) => f.expected.has(rule.id)), 'a failing case').toBe(true);
+        expect(mine.some((f) => !f.expected.has(rule.id)), 'a file with a passing case').toBe(true);
+      });
+    }
+  }
+});
