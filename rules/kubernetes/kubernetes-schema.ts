@@ -31,7 +31,6 @@ export default defineRule({
       invalidLabelKey: 'The label key "{{key}}" {{why}}.',
       invalidLabelValue: 'The value "{{value}}" of label "{{key}}" {{why}}.',
       invalidAnnotationKey: 'The annotation key "{{key}}" {{why}}.',
-      invalidSchema: 'The schema for this object is unusable: {{reason}}.',
     },
     fixable: false,
   },

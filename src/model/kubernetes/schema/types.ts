@@ -34,8 +34,7 @@ export type SchemaMessageId =
   | 'invalidNamespace'
   | 'invalidLabelKey'
   | 'invalidLabelValue'
-  | 'invalidAnnotationKey'
-  | 'invalidSchema';
+  | 'invalidAnnotationKey';
 
 /** One thing wrong with an object, where it is, and the data for its message. */
 export interface SchemaProblem {
