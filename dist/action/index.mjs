@@ -36890,8 +36890,7 @@ var init_kubernetes_schema = __esm({
           invalidNamespace: 'metadata.namespace "{{namespace}}" {{why}}.',
           invalidLabelKey: 'The label key "{{key}}" {{why}}.',
           invalidLabelValue: 'The value "{{value}}" of label "{{key}}" {{why}}.',
-          invalidAnnotationKey: 'The annotation key "{{key}}" {{why}}.',
-          invalidSchema: "The schema for this object is unusable: {{reason}}."
+          invalidAnnotationKey: 'The annotation key "{{key}}" {{why}}.'
         },
         fixable: false
       },
