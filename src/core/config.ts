@@ -2,7 +2,7 @@
  * Configuration: found upward from each linted file with cosmiconfig, validated
  * against the generated schema, resolved per file (presets, overrides, CLI overrides).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -116,8 +116,6 @@ export const SEARCH_PLACES = [
   'plimsoll.config.cjs',
 ];
 
-const SEARCH_PLACE_SET = new Set(SEARCH_PLACES);
-
 type Explorer = {
   search(from: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
   load(path: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
@@ -187,15 +185,12 @@ class ConfigPresence {
   }
 }
 
-/** One listing of the folder instead of a stat per search place (most folders hold none). */
+/**
+ * A stat per search place, not a listing of the folder: a listing costs what the folder holds
+ * (thousands of entries in a temp or home folder), a stat does not.
+ */
 function folderMayHoldConfig(dir: string): boolean {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return true; // Unreadable: let cosmiconfig decide (and report).
-  }
-  return names.some((name) => (name === 'package.json' ? packageMentions(dir, MODULE_NAME) : SEARCH_PLACE_SET.has(name) && isFile(join(dir, name))));
+  return packageMentions(dir, MODULE_NAME) || SEARCH_PLACES.some((p) => p !== 'package.json' && isFile(join(dir, p)));
 }
 
 /** A cosmiconfig meta config in the working directory, or a plimsoll config in the user's global config folder. */
