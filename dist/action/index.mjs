@@ -43993,7 +43993,7 @@ var require_dist2 = __commonJS({
 });
 
 // src/core/config.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, isAbsolute, join as join5, relative as relative2, resolve as resolve2 } from "node:path";
 function presetRules(name2) {
@@ -44025,13 +44025,7 @@ async function getExplorer() {
   return explorer;
 }
 function folderMayHoldConfig(dir) {
-  let names;
-  try {
-    names = readdirSync2(dir);
-  } catch {
-    return true;
-  }
-  return names.some((name2) => name2 === "package.json" ? packageMentions(dir, MODULE_NAME) : SEARCH_PLACE_SET.has(name2) && isFile(join5(dir, name2)));
+  return packageMentions(dir, MODULE_NAME) || SEARCH_PLACES.some((p) => p !== "package.json" && isFile(join5(dir, p)));
 }
 function metaOrGlobalConfigExists() {
   const cwd = process.cwd();
@@ -44178,7 +44172,7 @@ function settingsForFile(config, file, cli = /* @__PURE__ */ new Map()) {
   perConfig.set(key3, result);
   return result;
 }
-var import_picomatch3, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, SEARCH_PLACE_SET, explorer, META_PLACES, GLOBAL_PLACES, isFile, packageMentions, ConfigPresence, ConfigResolver, matcherCache, fileSettingsCache;
+var import_picomatch3, ConfigError, PRESETS, MODULE_NAME, SEARCH_PLACES, explorer, META_PLACES, GLOBAL_PLACES, isFile, packageMentions, ConfigPresence, ConfigResolver, matcherCache, fileSettingsCache;
 var init_config = __esm({
   "src/core/config.ts"() {
     "use strict";
@@ -44212,7 +44206,6 @@ var init_config = __esm({
       "plimsoll.config.mjs",
       "plimsoll.config.cjs"
     ];
-    SEARCH_PLACE_SET = new Set(SEARCH_PLACES);
     META_PLACES = ["package.yaml", ".config/config.json", ".config/config.yaml", ".config/config.yml", ".config/config.js", ".config/config.ts", ".config/config.cjs", ".config/config.mjs"];
     GLOBAL_PLACES = ["config", "config.json", "config.yaml", "config.yml", "config.js", "config.ts", "config.cjs", "config.mjs"];
     isFile = (path4) => {
