@@ -14,13 +14,15 @@ export default defineRule({
       underIndented:
         'This line continues a quoted string but is indented no deeper than the line the string starts on. kubectl (go-yaml) and PyYAML read it, but YAML 1.2 parsers, editors and formatters reject the file; indent it further.',
     },
-    fixable: false,
+    fixable: 'safe',
   },
   create(ctx) {
     return {
       YamlDocument(document) {
         for (const warning of document.warnings) {
-          if (warning.code === QUOTED_CONTINUATION) ctx.report({ messageId: 'underIndented', span: warning.span });
+          if (warning.code !== QUOTED_CONTINUATION) continue;
+          // Indenting the lines changes no value: line folding drops their leading spaces.
+          ctx.report({ messageId: 'underIndented', span: warning.span, ...(warning.edits ? { fix: { edits: warning.edits } } : {}) });
         }
       },
     };

@@ -21,6 +21,8 @@ export interface YamlProblem {
   code: string;
   message: string;
   span: Span;
+  /** Edits that repair it, when the reader knows them (QUOTED_CONTINUATION: the indentation to add). */
+  edits?: { span: Span; text: string }[];
 }
 
 export interface YamlDocument {

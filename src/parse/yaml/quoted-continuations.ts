@@ -10,7 +10,8 @@
  * scalar's parent, and read the rest of the document as garbage. kubectl applies such files,
  * so they are read as go-yaml reads them: the under-indented lines are indented (which changes no
  * value: line folding drops leading white space), the result is read, its spans are mapped back
- * to the original text, and each such scalar gets one warning, for the tools that read YAML 1.2.
+ * to the original text, and each such scalar gets one warning (with those indentations as its
+ * fix), for the tools that read YAML 1.2.
  */
 import { yamlLibrary } from './library.js';
 import type { YamlProblem } from './parse.js';
@@ -31,33 +32,32 @@ export interface IndentedText {
   text: string;
   /** The patched text's offset → the original's. */
   toOriginal(offset: number): number;
-  /** One warning per re-indented scalar, in the original text. */
+  /** One warning per re-indented scalar, in the original text, with the edits that indent it. */
   problems: YamlProblem[];
 }
 
 /** The text with the continuation lines of its quoted scalars indented, or undefined when none needs it. */
 export function indentQuotedContinuations(original: string): IndentedText | undefined {
   const steps: Step[] = [];
-  const firstLines: number[] = [];
+  const problems: YamlProblem[] = [];
   let text = original;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const found = firstUnderIndented(text);
     if (!found) break;
     if (found === 'abort') return undefined;
-    firstLines.push(mapBack(steps, found.step.at[0]!));
+    // The lines are line starts of the original too: earlier steps only indented other lines.
+    const lines = found.step.at.map((at) => mapBack(steps, at));
+    problems.push({
+      code: QUOTED_CONTINUATION,
+      message: 'A continuation line of a quoted scalar is indented no deeper than the line the scalar starts on.',
+      span: { start: lines[0]!, end: lineEnd(original, lines[0]!) },
+      edits: lines.map((start, i) => ({ span: { start, end: start }, text: ' '.repeat(found.step.add[i]!) })),
+    });
     steps.push(found.step);
     text = apply(text, found.step);
   }
   if (steps.length === 0) return undefined;
-  return {
-    text,
-    toOriginal: (offset) => mapBack(steps, offset),
-    problems: firstLines.map((start) => ({
-      code: QUOTED_CONTINUATION,
-      message: 'A continuation line of a quoted scalar is indented no deeper than the line the scalar starts on.',
-      span: { start, end: lineEnd(original, start) },
-    })),
-  };
+  return { text, toOriginal: (offset) => mapBack(steps, offset), problems };
 }
 
 /** The first quoted scalar the Lexer ends early because of a line's indentation, and the step that fixes it. */

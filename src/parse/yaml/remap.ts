@@ -17,8 +17,10 @@ export class SpanRemapper {
 
   document(doc: YamlDocument): void {
     this.span(doc.span);
-    for (const p of doc.errors) this.span(p.span);
-    for (const p of doc.warnings) this.span(p.span);
+    for (const p of [...doc.errors, ...doc.warnings]) {
+      this.span(p.span);
+      for (const edit of p.edits ?? []) this.span(edit.span);
+    }
     if (doc.root) this.node(doc.root);
   }
 
