@@ -22087,26 +22087,24 @@ var init_library = __esm({
 // src/parse/yaml/quoted-continuations.ts
 function indentQuotedContinuations(original) {
   const steps = [];
-  const firstLines = [];
+  const problems = [];
   let text3 = original;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const found = firstUnderIndented(text3);
     if (!found) break;
     if (found === "abort") return void 0;
-    firstLines.push(mapBack(steps, found.step.at[0]));
+    const lines = found.step.at.map((at) => mapBack(steps, at));
+    problems.push({
+      code: QUOTED_CONTINUATION,
+      message: "A continuation line of a quoted scalar is indented no deeper than the line the scalar starts on.",
+      span: { start: lines[0], end: lineEnd(original, lines[0]) },
+      edits: lines.map((start2, i2) => ({ span: { start: start2, end: start2 }, text: " ".repeat(found.step.add[i2]) }))
+    });
     steps.push(found.step);
     text3 = apply(text3, found.step);
   }
   if (steps.length === 0) return void 0;
-  return {
-    text: text3,
-    toOriginal: (offset) => mapBack(steps, offset),
-    problems: firstLines.map((start2) => ({
-      code: QUOTED_CONTINUATION,
-      message: "A continuation line of a quoted scalar is indented no deeper than the line the scalar starts on.",
-      span: { start: start2, end: lineEnd(original, start2) }
-    }))
-  };
+  return { text: text3, toOriginal: (offset) => mapBack(steps, offset), problems };
 }
 function firstUnderIndented(text3) {
   let offset = 0;
@@ -22214,13 +22212,14 @@ var init_yaml_quoted_indentation = __esm({
         messages: {
           underIndented: "This line continues a quoted string but is indented no deeper than the line the string starts on. kubectl (go-yaml) and PyYAML read it, but YAML 1.2 parsers, editors and formatters reject the file; indent it further."
         },
-        fixable: false
+        fixable: "safe"
       },
       create(ctx) {
         return {
           YamlDocument(document) {
             for (const warning of document.warnings) {
-              if (warning.code === QUOTED_CONTINUATION) ctx.report({ messageId: "underIndented", span: warning.span });
+              if (warning.code !== QUOTED_CONTINUATION) continue;
+              ctx.report({ messageId: "underIndented", span: warning.span, ...warning.edits ? { fix: { edits: warning.edits } } : {} });
             }
           }
         };
@@ -27396,8 +27395,10 @@ var init_remap = __esm({
       }
       document(doc) {
         this.span(doc.span);
-        for (const p of doc.errors) this.span(p.span);
-        for (const p of doc.warnings) this.span(p.span);
+        for (const p of [...doc.errors, ...doc.warnings]) {
+          this.span(p.span);
+          for (const edit of p.edits ?? []) this.span(edit.span);
+        }
         if (doc.root) this.node(doc.root);
       }
       node(root2) {
