@@ -24,9 +24,8 @@ export default defineRule<'missing'>({
     return {
       Project({ kubernetes: k }) {
         const scopes = declarationScopes(k.objects, 'Namespace');
-        const declared = new Set(k.objects.filter((o) => o.kind === 'Namespace').map((o) => o.name));
         for (const o of k.objects) {
-          if (!o.namespaceAt || BUILT_IN.has(o.namespace) || declared.has(o.namespace) || isTemplatePlaceholder(o.namespace)) continue;
+          if (!o.namespaceAt || BUILT_IN.has(o.namespace) || scopes.names.has(o.namespace) || isTemplatePlaceholder(o.namespace)) continue;
           const covering = scopes.covering(o.file.path);
           if (!covering) continue;
           const names = [...covering];

@@ -40,14 +40,13 @@ const DIRECTIVE = /^#\s*(?:syntax|escape|check)\s*=/i;
  */
 export function detectFormat(path: string, text: string, explicit: boolean): FileFormat | undefined {
   const byName = formatFromName(path);
-  if (byName === 'dockerfile') return DOCKERFILE_TEMPLATE.test(text) ? 'helm' : byName;
+  if (byName === 'dockerfile') return dockerfileOrTemplate(text);
   const yamlish = YAML_OR_JSON.test(path);
   if (byName === 'compose' || byName === 'kustomize') return HELM_ACTION.test(text) ? 'helm' : byName;
   if (!yamlish && !explicit) {
-    if (!DOCKERFILE_LIKE.test(basename(path)) || !looksLikeDockerfile(text)) return undefined;
-    return DOCKERFILE_TEMPLATE.test(text) ? 'helm' : 'dockerfile';
+    return DOCKERFILE_LIKE.test(basename(path)) && looksLikeDockerfile(text) ? dockerfileOrTemplate(text) : undefined;
   }
-  if (!yamlish && looksLikeDockerfile(text)) return DOCKERFILE_TEMPLATE.test(text) ? 'helm' : 'dockerfile';
+  if (!yamlish && looksLikeDockerfile(text)) return dockerfileOrTemplate(text);
   if (HELM_ACTION.test(text)) return 'helm';
   if (/\.json$/i.test(path) ? /"apiVersion"/.test(text) && /"kind"/.test(text) : API_VERSION.test(text) && KIND.test(text)) {
     return 'kubernetes';
@@ -55,6 +54,9 @@ export function detectFormat(path: string, text: string, explicit: boolean): Fil
   if (TOP_LEVEL_SERVICES.test(text)) return 'compose';
   return yamlish || explicit ? 'yaml' : undefined;
 }
+
+/** A template is skipped like a Helm chart ('helm': templated-file-skipped), not linted. */
+const dockerfileOrTemplate = (text: string): FileFormat => (DOCKERFILE_TEMPLATE.test(text) ? 'helm' : 'dockerfile');
 
 function looksLikeDockerfile(text: string): boolean {
   for (const line of text.split('\n', 200)) {

@@ -3,6 +3,7 @@
  * on, what was set before an instruction in that chain, how --from resolves, what a
  * FROM gives with default ARGs, whether bracketed text was meant as JSON.
  */
+import type { TextEdit } from '../core/types.js';
 import type { ArgInstruction, Dockerfile, EnvInstruction, Instruction, Stage } from '../parse/dockerfile/ast.js';
 import { expandVariables, MapScope } from '../parse/dockerfile/expand.js';
 import { PLATFORM_ARGS } from '../parse/dockerfile/parser.js';
@@ -181,6 +182,6 @@ export function looksLikeJsonArray(text: string): boolean {
  * An edit adding an argument after the word that ends at `at`: ` -y` in a shell-form RUN,
  * `, "-y"` in an exec-form one (`RUN ["apt-get", "install", "-y", …]`), which must stay JSON.
  */
-export function argumentInsertion(run: { form: string }, at: number, argument: string): { span: { start: number; end: number }; text: string } {
+export function argumentInsertion(run: { form: string }, at: number, argument: string): TextEdit {
   return { span: { start: at, end: at }, text: run.form === 'json' ? `, ${JSON.stringify(argument)}` : ` ${argument}` };
 }

@@ -51,20 +51,19 @@ export interface YamlOptions {
 
 export function parseYaml(text: string, options: YamlOptions): YamlFile {
   const fast = scanYaml(text, options.version);
-  if (!fast) {
-    const starts = text.length > SLICED_ABOVE ? sliceStarts(text) : undefined;
-    return starts ? readInSlices(text, starts, options, parseWhole) : readWithLibrary(text, options);
-  }
-  return {
-    comments: fast.comments,
-    documents: fast.documents.map((d, index) => ({ index, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] })),
-  };
+  if (fast) return fromFastReader(fast);
+  const starts = text.length > SLICED_ABOVE ? sliceStarts(text) : undefined;
+  return starts ? readInSlices(text, starts, options, parseWhole) : readWithLibrary(text, options);
 }
 
 /** One slice of a large file: the fast reader, else the `yaml` package, as for a whole file. */
 function parseWhole(text: string, options: YamlOptions): YamlFile {
   const fast = scanYaml(text, options.version);
-  if (!fast) return readWithLibrary(text, options);
+  return fast ? fromFastReader(fast) : readWithLibrary(text, options);
+}
+
+/** What the fast reader read: it reads only documents without errors or warnings. */
+function fromFastReader(fast: NonNullable<ReturnType<typeof scanYaml>>): YamlFile {
   return {
     comments: fast.comments,
     documents: fast.documents.map((d, index) => ({ index, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] })),

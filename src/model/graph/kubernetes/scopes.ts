@@ -10,6 +10,8 @@ export const folderOf = (path: string): string => (path.includes('/') ? path.sli
 const parentOf = (folder: string): string => (folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '');
 
 export interface DeclarationScopes {
+  /** Every name declared, wherever. */
+  names: ReadonlySet<string>;
   /** The names declared by the scopes that cover `path`; undefined when none does. */
   covering(path: string): Set<string> | undefined;
 }
@@ -31,14 +33,17 @@ export const withinScope = (path: string, scope: string): boolean => scope === '
 export function declarationScopes(objects: readonly KubeObject[], kind: string): DeclarationScopes {
   const scope = scopeOf(objects, kind);
   const scopes = new Map<string, Set<string>>();
+  const all = new Set<string>();
   for (const o of objects) {
     if (o.kind !== kind) continue;
     const folder = scope(o);
     let names = scopes.get(folder);
     if (!names) scopes.set(folder, (names = new Set()));
     names.add(o.name);
+    all.add(o.name);
   }
   return {
+    names: all,
     covering(path) {
       let found: Set<string> | undefined;
       for (const [folder, names] of scopes) {
