@@ -22583,14 +22583,17 @@ function scopeOf(objects, kind) {
 function declarationScopes(objects, kind) {
   const scope = scopeOf(objects, kind);
   const scopes = /* @__PURE__ */ new Map();
+  const all = /* @__PURE__ */ new Set();
   for (const o of objects) {
     if (o.kind !== kind) continue;
     const folder = scope(o);
     let names = scopes.get(folder);
     if (!names) scopes.set(folder, names = /* @__PURE__ */ new Set());
     names.add(o.name);
+    all.add(o.name);
   }
   return {
+    names: all,
     covering(path4) {
       let found;
       for (const [folder, names] of scopes) {
@@ -25384,9 +25387,8 @@ var init_namespace_missing = __esm({
         return {
           Project({ kubernetes: k }) {
             const scopes = declarationScopes(k.objects, "Namespace");
-            const declared = new Set(k.objects.filter((o) => o.kind === "Namespace").map((o) => o.name));
             for (const o of k.objects) {
-              if (!o.namespaceAt || BUILT_IN.has(o.namespace) || declared.has(o.namespace) || isTemplatePlaceholder(o.namespace)) continue;
+              if (!o.namespaceAt || BUILT_IN.has(o.namespace) || scopes.names.has(o.namespace) || isTemplatePlaceholder(o.namespace)) continue;
               const covering = scopes.covering(o.file.path);
               if (!covering) continue;
               const names = [...covering];
@@ -28871,18 +28873,15 @@ var init_scan = __esm({
 // src/parse/yaml/parse.ts
 function parseYaml(text3, options) {
   const fast = scanYaml(text3, options.version);
-  if (!fast) {
-    const starts = text3.length > SLICED_ABOVE ? sliceStarts(text3) : void 0;
-    return starts ? readInSlices(text3, starts, options, parseWhole) : readWithLibrary(text3, options);
-  }
-  return {
-    comments: fast.comments,
-    documents: fast.documents.map((d, index2) => ({ index: index2, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] }))
-  };
+  if (fast) return fromFastReader(fast);
+  const starts = text3.length > SLICED_ABOVE ? sliceStarts(text3) : void 0;
+  return starts ? readInSlices(text3, starts, options, parseWhole) : readWithLibrary(text3, options);
 }
 function parseWhole(text3, options) {
   const fast = scanYaml(text3, options.version);
-  if (!fast) return readWithLibrary(text3, options);
+  return fast ? fromFastReader(fast) : readWithLibrary(text3, options);
+}
+function fromFastReader(fast) {
   return {
     comments: fast.comments,
     documents: fast.documents.map((d, index2) => ({ index: index2, span: d.span, root: d.root, value: d.value, errors: [], warnings: [] }))
@@ -44302,14 +44301,13 @@ function isCandidateName(path4) {
 }
 function detectFormat(path4, text3, explicit) {
   const byName = formatFromName(path4);
-  if (byName === "dockerfile") return DOCKERFILE_TEMPLATE.test(text3) ? "helm" : byName;
+  if (byName === "dockerfile") return dockerfileOrTemplate(text3);
   const yamlish = YAML_OR_JSON.test(path4);
   if (byName === "compose" || byName === "kustomize") return HELM_ACTION.test(text3) ? "helm" : byName;
   if (!yamlish && !explicit) {
-    if (!DOCKERFILE_LIKE.test(basename3(path4)) || !looksLikeDockerfile(text3)) return void 0;
-    return DOCKERFILE_TEMPLATE.test(text3) ? "helm" : "dockerfile";
+    return DOCKERFILE_LIKE.test(basename3(path4)) && looksLikeDockerfile(text3) ? dockerfileOrTemplate(text3) : void 0;
   }
-  if (!yamlish && looksLikeDockerfile(text3)) return DOCKERFILE_TEMPLATE.test(text3) ? "helm" : "dockerfile";
+  if (!yamlish && looksLikeDockerfile(text3)) return dockerfileOrTemplate(text3);
   if (HELM_ACTION.test(text3)) return "helm";
   if (/\.json$/i.test(path4) ? /"apiVersion"/.test(text3) && /"kind"/.test(text3) : API_VERSION.test(text3) && KIND.test(text3)) {
     return "kubernetes";
@@ -44329,7 +44327,7 @@ function looksLikeDockerfile(text3) {
   }
   return false;
 }
-var DOCKERFILE_NAME, DOCKERIGNORE, DOCKERFILE_LIKE, COMPOSE_NAME, KUSTOMIZE_NAME, YAML_OR_JSON, HELM_ACTION, TOP_LEVEL_SERVICES, API_VERSION, KIND, DOCKERFILE_START, DOCKERFILE_TEMPLATE, DIRECTIVE2;
+var DOCKERFILE_NAME, DOCKERIGNORE, DOCKERFILE_LIKE, COMPOSE_NAME, KUSTOMIZE_NAME, YAML_OR_JSON, HELM_ACTION, TOP_LEVEL_SERVICES, API_VERSION, KIND, DOCKERFILE_START, DOCKERFILE_TEMPLATE, DIRECTIVE2, dockerfileOrTemplate;
 var init_detect = __esm({
   "src/core/detect.ts"() {
     "use strict";
@@ -44346,6 +44344,7 @@ var init_detect = __esm({
     DOCKERFILE_START = /^\s*(?:FROM|ARG)\s/i;
     DOCKERFILE_TEMPLATE = /^[ \t]*(?:\{\{|\{%)|^FROM[ \t][^\n]*\{\{/im;
     DIRECTIVE2 = /^#\s*(?:syntax|escape|check)\s*=/i;
+    dockerfileOrTemplate = (text3) => DOCKERFILE_TEMPLATE.test(text3) ? "helm" : "dockerfile";
   }
 });
 
